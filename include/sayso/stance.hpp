@@ -1,0 +1,76 @@
+// Stage 5, stance: where a quote's speaker stands on each ceasefire term the quote concerns.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sayso/attribution.hpp>
+#include <sayso/export.hpp>
+#include <sayso/text.hpp>
+
+namespace sayso {
+
+/// A position on a term (GUIDELINES.md).
+enum class stance_label : std::uint8_t {
+  support,      ///< wants, demands, offers, accepts or welcomes it
+  oppose,       ///< rejects, rules out, refuses or criticises it
+  conditional,  ///< accepts it only under a condition, or ties it to a prior demand
+  neutral,      ///< discusses it without a position (reports, describes, predicts)
+};
+
+/// "support", "oppose", "conditional" or "neutral".
+SAYSO_EXPORT std::string_view to_string(stance_label label) noexcept;
+
+/// The stance one holder takes on one term in one quote, with the words that show it.
+struct stance {
+  std::string term;                 ///< term id, e.g. "ceasefire"
+  stance_label label = stance_label::neutral;
+  float confidence = 0.0F;          ///< in [0, 1]
+  std::vector<byte_range> evidence; ///< the term's expression and the cues that set the label
+  std::optional<byte_range> condition;  ///< the condition clause, for `conditional`
+  entity_id holder = no_entity;     ///< whose stance: the speaker, or a party the quote reports on
+  bool reported = false;            ///< true when the holder is a party the speaker reports on
+};
+
+/// One term of a lexicon: id, description and expressions.
+struct term_info {
+  std::string id;
+  std::string description;
+  std::vector<std::string> expressions;
+};
+
+/// A term lexicon: the terms stance is given for and the words that express them.
+///
+/// Thread safety: immutable after construction; safe for concurrent use. Ownership: value type
+/// sharing its compiled patterns (copies are cheap). Cost: loading compiles the expressions
+/// once (about a millisecond for the default lexicon).
+class SAYSO_EXPORT term_lexicon {
+ public:
+  /// The default lexicon: the ten ceasefire terms of GUIDELINES.md (embedded; installed as
+  /// share/sayso/lexicons/ceasefire.toml).
+  static term_lexicon ceasefire();
+  /// Loads a lexicon file (TOML, ceasefire.toml's format). Throws sayso::error(errc::io) if it
+  /// cannot be read and sayso::error(errc::lexicon) naming the file, line and problem if it is
+  /// malformed.
+  static term_lexicon from_file(const std::filesystem::path& path);
+  /// Parses lexicon text; `name` is used in error messages.
+  static term_lexicon from_string(std::string_view toml, std::string_view name = "<string>");
+
+  [[nodiscard]] std::span<const term_info> terms() const noexcept;
+
+  /// Internal representation (compiled patterns); opaque to users.
+  struct compiled;
+  [[nodiscard]] const compiled& impl() const noexcept { return *impl_; }
+
+ private:
+  explicit term_lexicon(std::shared_ptr<const compiled> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const compiled> impl_;
+};
+
+}  // namespace sayso

@@ -1,0 +1,1208 @@
+// Attribution: which stretches of text are reported speech, by which cue, from which source.
+//
+// No parser is available at run time, so the rules work on ICU tokens, sentence structure,
+// capitalisation and the lexicon's word classes. The document is cut into units: sentences,
+// merged where a quotation runs over a sentence boundary. In each unit the reporting cues
+// outside quotations are found, and each cue is read in one of these frames, tried in order:
+//
+//   according  "According to X, C." / "C, according to X." / "A, according to X, B."
+//   inverted   "“Q,” X said." / "C, said X." / "A, X said, B." (the source follows the content)
+//   forward    "X said (that) C." / "X said: “Q”" / "X called for C." / "X urged Y to C."
+//
+// Quotations left over are attributed by a colon ("X: “Q”"), a dash ("“Q” — X"), a colon
+// ending the previous paragraph, or continue the previous quote (“A,” he said. “B.”) or speaker
+// (floating quotes); short fragments with none of these are scare quotes or titles.
+#include "attribution/attributor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "text/unicode.hpp"
+
+namespace sayso::detail {
+
+namespace {
+
+using detail::first_code_point;
+
+class attributor {
+ public:
+  explicit attributor(const attribution_input& in)
+      : in_(in),
+        doc_(in.doc),
+        text_(in.doc.text()),
+        tok_(in.doc.tokens()),
+        info_(in.info),
+        lex_(in.lex),
+        quots_(in.quotations) {}
+
+  std::vector<raw_quote> run() {
+    index_quotations();
+    build_units();
+    for (std::size_t u = 0; u < units_.size(); ++u) process_unit(static_cast<std::uint32_t>(u));
+    leftover_quotations();
+    // Text order; floating quotes refer to quotes by index, so re-map those.
+    std::vector<std::uint32_t> order(out_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return out_[a].spans.front().begin < out_[b].spans.front().begin;
+    });
+    std::vector<std::uint32_t> position(out_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+    std::vector<raw_quote> sorted;
+    sorted.reserve(out_.size());
+    for (const std::uint32_t i : order) {
+      sorted.push_back(std::move(out_[i]));
+      raw_quote& q = sorted.back();
+      if (q.speaker_from != npos) q.speaker_from = position[q.speaker_from];
+    }
+    return sorted;
+  }
+
+ private:
+  struct unit {
+    std::uint32_t first;  // first token
+    std::uint32_t end;    // one past the last token
+    std::uint32_t paragraph;
+    bool headline;        // a paragraph without sentence punctuation: not searched for cues
+  };
+  struct cue_hit {
+    std::uint32_t first;
+    std::uint32_t end;
+    std::uint32_t entry;
+    bool done = false;
+  };
+  struct qspan {
+    std::uint32_t open_tok;
+    std::uint32_t close_tok;  // last token of the quotation (closing mark, or last token)
+  };
+
+  // ---- token helpers ----------------------------------------------------------------------
+  [[nodiscard]] std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
+  [[nodiscard]] bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
+  [[nodiscard]] bool is_wordish(std::uint32_t i) const {
+    return tok_[i].kind == token_kind::word || tok_[i].kind == token_kind::number;
+  }
+  [[nodiscard]] std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
+  [[nodiscard]] bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
+  [[nodiscard]] bool lower_is(std::uint32_t i, std::string_view w) const {
+    if (!is_word(i)) return false;
+    std::array<char, 32> buf{};
+    return lookup_key(s(i), buf) == w;
+  }
+  [[nodiscard]] bool punct_is(std::uint32_t i, std::string_view p) const {
+    return tok_[i].kind == token_kind::punctuation && s(i) == p;
+  }
+  [[nodiscard]] bool is_comma(std::uint32_t i) const { return punct_is(i, ","); }
+  [[nodiscard]] bool is_dash(std::uint32_t i) const {
+    if (tok_[i].kind != token_kind::punctuation) return false;
+    const std::string_view t = s(i);
+    if (t == "-" || t == "--") {
+      // A hyphen counts as a dash only with space on both sides.
+      return i > 0 && i + 1 < tok_.size() && tok_[i - 1].kind == token_kind::space &&
+             tok_[i + 1].kind == token_kind::space;
+    }
+    return detail::is_dash(first_code_point(t));
+  }
+  [[nodiscard]] bool is_terminal(std::uint32_t i) const {
+    if (tok_[i].kind != token_kind::punctuation) return false;
+    const std::string_view t = s(i);
+    return t == "." || t == "!" || t == "?" || first_code_point(t) == 0x2026;
+  }
+  [[nodiscard]] std::uint32_t next(std::uint32_t i, std::uint32_t end) const {
+    ++i;
+    while (i < end && tok_[i].kind == token_kind::space) ++i;
+    return std::min(i, end);
+  }
+  [[nodiscard]] std::uint32_t prev(std::uint32_t i, std::uint32_t first) const {
+    while (i > first) {
+      --i;
+      if (tok_[i].kind != token_kind::space) return i;
+    }
+    return npos;
+  }
+  [[nodiscard]] std::uint32_t qid(std::uint32_t i) const { return qid_[i]; }
+  [[nodiscard]] bool in_quotation(std::uint32_t i) const { return qid_[i] != npos; }
+  [[nodiscard]] bool is_open_mark(std::uint32_t i) const {
+    return qid_[i] != npos && qspans_[qid_[i]].open_tok == i;
+  }
+  [[nodiscard]] bool is_close_mark(std::uint32_t i) const {
+    return qid_[i] != npos && qspans_[qid_[i]].close_tok == i && quots_[qid_[i]].closed;
+  }
+  [[nodiscard]] bool adverbial(std::uint32_t i) const {
+    if (!is_word(i) || cap(i)) return false;
+    if ((cls(i) & (wc_auxiliary | wc_negation)) != 0) return true;
+    const std::string_view t = s(i);
+    return t.size() > 4 && t.substr(t.size() - 2) == "ly" && (cls(i) & wc_cue) == 0;
+  }
+  [[nodiscard]] const cue_entry& entry(const cue_hit& h) const { return lex_.cue(h.entry); }
+
+  // ---- setup ------------------------------------------------------------------------------
+  void index_quotations() {
+    qid_.assign(tok_.size(), npos);
+    qspans_.resize(quots_.size());
+    quotation_used_.assign(quots_.size(), npos);
+    const auto paragraphs = doc_.paragraphs();
+    const auto sentences = doc_.sentences();
+    for (std::uint32_t q = 0; q < quots_.size(); ++q) {
+      const quotation& qu = quots_[q];
+      const std::uint32_t open = doc_.token_at(qu.open_mark.begin);
+      std::uint32_t close = open;
+      if (qu.closed) {
+        close = doc_.token_at(qu.close_mark.end - 1);
+      } else {
+        // Unclosed: to the end of the paragraph.
+        const std::uint32_t sent = doc_.sentence_of_token(open);
+        const paragraph& p = paragraphs[sentences[sent].paragraph];
+        close = sentences[p.end_sentence - 1].end_token - 1;
+      }
+      qspans_[q] = {open, close};
+      if (qu.depth != 0) continue;
+      for (std::uint32_t t = open; t <= close && t < tok_.size(); ++t) qid_[t] = q;
+    }
+  }
+
+  void build_units() {
+    const auto sentences = doc_.sentences();
+    const auto paragraphs = doc_.paragraphs();
+    for (std::uint32_t si = 0; si < sentences.size();) {
+      const sentence& first = sentences[si];
+      std::uint32_t end = first.end_token;
+      std::uint32_t sj = si + 1;
+      // Extend while a quotation runs past the unit's end (same paragraph only).
+      for (;;) {
+        std::uint32_t last = end - 1;
+        while (last > first.first_token && tok_[last].kind == token_kind::space) --last;
+        const std::uint32_t q = qid_[last];
+        if (q == npos || qspans_[q].close_tok < end || sj >= sentences.size() ||
+            sentences[sj].paragraph != first.paragraph) {
+          break;
+        }
+        end = sentences[sj].end_token;
+        ++sj;
+      }
+      const paragraph& para = paragraphs[first.paragraph];
+      units_.push_back({first.first_token, end, first.paragraph, is_headline(para)});
+      si = sj;
+    }
+  }
+
+  // A paragraph that does not end like a sentence and is short: a headline, dateline or
+  // navigation line. Quotes are not looked for in it.
+  bool is_headline(const paragraph& p) const {
+    const auto sentences = doc_.sentences();
+    const std::uint32_t first = sentences[p.first_sentence].first_token;
+    const std::uint32_t last = sentences[p.end_sentence - 1].end_token - 1;
+    std::uint32_t t = last;
+    while (t > first && (tok_[t].kind == token_kind::space)) --t;
+    if (is_terminal(t) || tok_[t].kind == token_kind::quotation_mark || punct_is(t, ":")) {
+      return false;
+    }
+    std::uint32_t words = 0;
+    for (std::uint32_t i = first; i <= last; ++i) words += is_word(i) ? 1 : 0;
+    return words < 25;
+  }
+
+  // ---- cues -------------------------------------------------------------------------------
+  void find_cues(const unit& u, std::vector<cue_hit>& hits) const {
+    hits.clear();
+    std::array<char, 32> buf{};
+    for (std::uint32_t i = u.first; i < u.end; ++i) {
+      if (!is_word(i) || in_quotation(i) || (cls(i) & wc_cue) == 0) continue;
+      const std::string_view key = lookup_key(s(i), buf);
+      for (const std::uint32_t e : lex_.cues_starting(key)) {
+        const cue_entry& ce = lex_.cue(e);
+        std::uint32_t j = i;
+        bool ok = true;
+        for (std::size_t w = 1; ok && w < ce.words.size(); ++w) {
+          j = next(j, u.end);
+          ok = j < u.end && !in_quotation(j) && lower_is(j, ce.words[w]);
+        }
+        if (!ok) continue;
+        if (!plausible_cue(u, i, j + 1, ce)) break;
+        hits.push_back({i, j + 1, e});
+        i = j;
+        break;
+      }
+    }
+  }
+
+  // Filters noun and infinitive uses of cue words.
+  bool plausible_cue(const unit& u, std::uint32_t first, std::uint32_t end, const cue_entry& ce) const {
+    const std::uint32_t p = prev(first, u.first);
+    if (p != npos && is_word(p)) {
+      // "to say", "refused to comment": an infinitive, not a report.
+      if (lower_is(p, "to") && ce.type != cue_type::according) return false;
+      // "the report", "his statement", "a call for": nouns.
+      static constexpr std::array<std::string_view, 13> kNounDeterminers = {
+          "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"};
+      for (const auto d : kNounDeterminers) {
+        if (lower_is(p, d)) return false;
+      }
+    }
+    // A capitalised cue word inside a sentence is a name ("Hope", "Read", "Grant").
+    if (cap(first) && p != npos && ce.type != cue_type::according) return false;
+    // An imperative or base form opening the sentence ("Read the rest here.").
+    if (p == npos && ce.base_form && ce.type != cue_type::according) return false;
+    const std::uint32_t n = next(end - 1, u.end);
+    // "reports of", "claims of": nouns (but "warn of" is its own cue).
+    if (n < u.end && lower_is(n, "of") && ce.words.size() == 1 && !ce.past_participle) return false;
+    return true;
+  }
+
+  // ---- source phrases ---------------------------------------------------------------------
+  // Can token i be part of a speaker phrase scanned leftwards?
+  bool np_token_left(std::uint32_t i) const {
+    if (is_wordish(i)) {
+      if (cap(i)) return true;
+      const std::uint32_t c = cls(i);
+      if ((c & (wc_complementizer | wc_relative)) != 0 && (c & wc_determiner) == 0) return false;
+      if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
+          (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
+        return false;
+      }
+      if ((c & wc_conjunction) != 0 && (c & wc_determiner) == 0) return false;
+      if ((c & wc_preposition) != 0) return lower_is(i, "of") || lower_is(i, "for");
+      if ((c & wc_pronoun) != 0) return true;
+      return true;
+    }
+    if (tok_[i].kind == token_kind::punctuation) {
+      const std::string_view t = s(i);
+      // Inside names and abbreviations: "U.S.", "Al-Shifa", "AT&T", "(PCD)".
+      return t == "." || t == "-" || t == "&" || t == "'" || t == "(" || t == ")" ||
+             first_code_point(t) == 0x2019;
+    }
+    return false;
+  }
+
+  // The speaker phrase ending just before token `before`, scanning left within the unit;
+  // adverbs and auxiliaries between it and `before` are skipped. Returns {first, end} or
+  // {npos, npos}.
+  std::pair<std::uint32_t, std::uint32_t> scan_left_np(std::uint32_t before, std::uint32_t first,
+                                                       std::uint32_t max_words = 10) const {
+    std::uint32_t j = prev(before, first);
+    while (j != npos && adverbial(j)) j = prev(j, first);
+    // "X on Tuesday said", "X last week said"
+    if (j != npos && is_word(j) && (cls(j) & wc_time) != 0) {
+      std::uint32_t k = j;
+      while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
+        k = prev(k, first);
+      }
+      if (k != npos && is_word(k) && (lower_is(k, "on") || lower_is(k, "last") || lower_is(k, "this") ||
+                                      lower_is(k, "earlier") || lower_is(k, "late"))) {
+        j = prev(k, first);
+        while (j != npos && adverbial(j)) j = prev(j, first);
+      }
+    }
+    if (j == npos || !np_token_left(j) || in_quotation(j)) return {npos, npos};
+    std::uint32_t start = j;
+    std::uint32_t words = 0;
+    int parens = 0;
+    std::uint32_t k = j;
+    while (k != npos && !in_quotation(k) && np_token_left(k)) {
+      if (punct_is(k, ")")) ++parens;
+      if (punct_is(k, "(")) {
+        if (parens == 0) break;
+        --parens;
+      }
+      // Punctuation must be glued to a word on at least one side ("U.S.", "Al-Shifa").
+      if (tok_[k].kind == token_kind::punctuation && !punct_is(k, "(") && !punct_is(k, ")") &&
+          (k == 0 || tok_[k - 1].kind == token_kind::space)) {
+        break;
+      }
+      // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
+      start = k;
+      if (is_wordish(k) && ++words > max_words) return {npos, npos};
+      std::uint32_t p = prev(k, first);
+      if (p != npos && lower_is(p, "and")) {
+        const std::uint32_t pp = prev(p, first);
+        if (pp != npos && (cap(pp) || (cls(pp) & (wc_role | wc_org)) != 0) &&
+            (cap(k) || (cls(k) & (wc_title | wc_role | wc_determiner | wc_demonym)) != 0)) {
+          p = pp;
+        } else {
+          break;
+        }
+      }
+      k = p;
+    }
+    // Trim leading "of"/"for" and trailing punctuation.
+    while (start <= j && (lower_is(start, "of") || lower_is(start, "for") ||
+                          (tok_[start].kind == token_kind::punctuation && !punct_is(start, "(")))) {
+      start = next(start, j + 1);
+    }
+    if (start > j) return {npos, npos};
+    return {start, j + 1};
+  }
+
+  // The speaker phrase starting at token `from`, scanning right to a comma, quotation, verb or
+  // the end of the unit.
+  std::pair<std::uint32_t, std::uint32_t> scan_right_np(std::uint32_t from, std::uint32_t end,
+                                                        std::uint32_t max_words = 12) const {
+    std::uint32_t k = from;
+    std::uint32_t last = npos;
+    std::uint32_t words = 0;
+    int parens = 0;
+    while (k < end && !in_quotation(k)) {
+      if (is_wordish(k)) {
+        const std::uint32_t c = cls(k);
+        if (!cap(k) && (c & (wc_complementizer | wc_relative)) != 0 && (c & wc_determiner) == 0) break;
+        if (!cap(k) && (c & (wc_cue | wc_verb)) != 0 &&
+            (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym | wc_time)) == 0) {
+          break;
+        }
+        if (!cap(k) && (c & wc_conjunction) != 0 && !lower_is(k, "and")) break;
+        if (++words > max_words) return {npos, npos};
+        last = k;
+      } else if (tok_[k].kind == token_kind::punctuation) {
+        const std::string_view t = s(k);
+        if (t == "(") {
+          ++parens;
+        } else if (t == ")") {
+          if (parens == 0) break;
+          --parens;
+          last = k;
+        } else if (!(t == "." || t == "-" || t == "&" || first_code_point(t) == 0x2019 || t == "'") ||
+                   (t == "." && (k + 1 >= end || tok_[k + 1].kind == token_kind::space) && !is_abbrev_dot(k))) {
+          break;
+        } else {
+          last = k;
+        }
+      } else {
+        break;
+      }
+      k = next(k, end);
+    }
+    if (last == npos) return {npos, npos};
+    // Drop a trailing "and" or preposition.
+    while (last > from && is_word(last) && (lower_is(last, "and") || (cls(last) & wc_preposition) != 0)) {
+      last = prev(last, from);
+      if (last == npos) return {npos, npos};
+    }
+    return {from, last + 1};
+  }
+
+  // A period after an abbreviation or initial inside a name ("Rep.", "G.K.").
+  bool is_abbrev_dot(std::uint32_t k) const {
+    if (k == 0 || !is_word(k - 1)) return false;
+    const std::string_view w = s(k - 1);
+    if (w.size() <= 3 && cap(k - 1)) return true;  // "Rep", "Jr", "G.K" is longer
+    return w.find('.') != std::string_view::npos;
+  }
+
+  // Does [first, end) look like a speaker: a name, pronoun, role, organisation or group?
+  bool speakerish(std::uint32_t first, std::uint32_t end) const {
+    bool any = false;
+    for (std::uint32_t i = first; i < end; ++i) {
+      if (!is_wordish(i)) continue;
+      const std::uint32_t c = cls(i);
+      if ((c & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0 && (c & wc_possessive) == 0) any = true;
+      if ((c & (wc_role | wc_org | wc_title | wc_place)) != 0) any = true;
+      if (cap(i) && (c & (wc_determiner | wc_conjunction | wc_preposition | wc_time)) == 0) any = true;
+    }
+    if (!any) return false;
+    // A lone object pronoun or "it" starting a clause ("it is said") is not a speaker here.
+    if (end == first + 1 && (lower_is(first, "him") || lower_is(first, "them") || lower_is(first, "me") ||
+                             lower_is(first, "us"))) {
+      return false;
+    }
+    return true;
+  }
+
+  // The subject of a cue in the forward frame, skipping an appositive or relative clause set
+  // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
+  std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
+    auto np = scan_left_np(cue_first, u.first);
+    if (np.first != npos) {
+      // The phrase must start a clause: at the unit start, or after a comma, colon, dash,
+      // quotation, "that", "and", "but", "while"...
+      const std::uint32_t p = prev(np.first, u.first);
+      if (p == npos || clause_boundary(p)) return speakerish(np.first, np.second) ? np : std::pair{npos, npos};
+      // "the report by X said" etc.: accept when the phrase is itself a name or role.
+      return speakerish(np.first, np.second) && (cap(np.first) || (cls(np.first) & wc_determiner) != 0)
+                 ? np
+                 : std::pair{npos, npos};
+    }
+    std::uint32_t j = prev(cue_first, u.first);
+    while (j != npos && adverbial(j)) j = prev(j, u.first);
+    if (j == npos || !is_comma(j)) return {npos, npos};
+    // Find the comma opening the aside.
+    std::uint32_t k = prev(j, u.first);
+    std::uint32_t words = 0;
+    while (k != npos && !is_comma(k) && !in_quotation(k) && words < 25) {
+      if (is_wordish(k)) ++words;
+      k = prev(k, u.first);
+    }
+    if (k == npos || !is_comma(k)) return {npos, npos};
+    const std::uint32_t aside = next(k, j);
+    if (aside >= j) return {npos, npos};
+    const std::uint32_t c = cls(aside);
+    const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 ||
+                            cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") ||
+                            lower_is(aside, "however") || lower_is(aside, "meanwhile");
+    if (!appositive) return {npos, npos};
+    auto np2 = scan_left_np(k, u.first);
+    if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
+    const std::uint32_t p = prev(np2.first, u.first);
+    if (p != npos && !clause_boundary(p)) return {npos, npos};
+    return np2;
+  }
+
+  bool clause_boundary(std::uint32_t p) const {
+    if (tok_[p].kind == token_kind::punctuation) {
+      const std::string_view t = s(p);
+      return t == "," || t == ";" || t == ":" || t == "(" || is_dash(p) || is_terminal(p);
+    }
+    if (tok_[p].kind == token_kind::quotation_mark) return true;
+    if (is_word(p)) {
+      return lower_is(p, "that") || lower_is(p, "and") || lower_is(p, "but") || lower_is(p, "while") ||
+             lower_is(p, "as") || lower_is(p, "because") || lower_is(p, "although") ||
+             lower_is(p, "though") || lower_is(p, "when") || lower_is(p, "after") ||
+             lower_is(p, "before") || lower_is(p, "since") || lower_is(p, "so") ||
+             lower_is(p, "yet") || lower_is(p, "if") || lower_is(p, "where") || lower_is(p, "which") ||
+             lower_is(p, "who") || lower_is(p, "whereas");
+    }
+    return false;
+  }
+
+  // ---- content ----------------------------------------------------------------------------
+  // Skips adjuncts after a cue: adverbs, times ("on Tuesday"), channels ("in a statement",
+  // "in an interview with CNN"), and "to reporters". Returns the first token after them.
+  std::uint32_t skip_adjuncts(std::uint32_t k, std::uint32_t end) const {
+    for (int round = 0; round < 4 && k < end; ++round) {
+      if (adverbial(k)) {
+        k = next(k, end);
+        continue;
+      }
+      if (is_word(k) && (cls(k) & wc_time) != 0 && !cap(k)) {  // "last week", "yesterday"
+        std::uint32_t j = k;
+        while (j < end && is_word(j) && (cls(j) & wc_time) != 0) j = next(j, end);
+        k = j;
+        continue;
+      }
+      if (is_word(k) && (cls(k) & wc_preposition) != 0 && !in_quotation(k)) {
+        // A prepositional adjunct ending at a channel or time word within a few tokens.
+        std::uint32_t j = next(k, end);
+        std::uint32_t last_hit = npos;
+        for (int n = 0; n < 6 && j < end && !in_quotation(j) && (is_wordish(j) || punct_is(j, "-") || punct_is(j, "."));
+             ++n) {
+          if (is_word(j) && (cls(j) & (wc_medium | wc_time)) != 0) last_hit = j;
+          if (is_word(j) && (lower_is(j, "that") || (cls(j) & (wc_cue | wc_verb)) != 0)) break;
+          j = next(j, end);
+        }
+        if (last_hit != npos) {
+          k = next(last_hit, end);
+          // "in an interview with CNN", "in a post on X"
+          if (k < end && (lower_is(k, "with") || lower_is(k, "on") || lower_is(k, "to") || lower_is(k, "by"))) {
+            std::uint32_t m = next(k, end);
+            std::uint32_t n = 0;
+            while (m < end && n < 5 && is_wordish(m) && (cap(m) || (cls(m) & (wc_determiner | wc_medium | wc_demonym)) != 0)) {
+              m = next(m, end);
+              ++n;
+            }
+            if (n > 0) k = m;
+          }
+          continue;
+        }
+        // "to reporters", "to journalists"
+        if (lower_is(k, "to")) {
+          const std::uint32_t m = next(k, end);
+          if (m < end && is_word(m) && (cls(m) & wc_role) != 0) {
+            k = next(m, end);
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    return k;
+  }
+
+  // Where a forward content starting at `from` ends: the end of the unit, or before a dash,
+  // a semicolon, another attribution (", he said", ", adding", "and added", ", according to").
+  std::uint32_t content_end(const unit& u, std::uint32_t from,
+                            const std::vector<cue_hit>& hits) const {
+    std::uint32_t last = npos;
+    for (std::uint32_t k = from; k < u.end; k = next(k, u.end)) {
+      if (in_quotation(k)) {
+        last = qspans_[qid(k)].close_tok;
+        k = last;
+        continue;
+      }
+      if (punct_is(k, ";") || is_dash(k) || punct_is(k, "(")) break;
+      if (is_comma(k) || lower_is(k, "and")) {
+        const std::uint32_t n = next(k, u.end);
+        if (n < u.end && starts_attribution(u, n, hits)) break;
+      }
+      if (is_terminal(k) && next(k, u.end) >= u.end) {
+        break;
+      }
+      last = k;
+    }
+    return last == npos ? npos : last + 1;
+  }
+
+  // Does an attribution start at token n ("he said", "said X", "adding", "according to")?
+  bool starts_attribution(const unit& u, std::uint32_t n, const std::vector<cue_hit>& hits) const {
+    for (const cue_hit& h : hits) {
+      if (h.first == n) {
+        const cue_entry& ce = entry(h);
+        if (ce.type == cue_type::according) return true;
+        if (ce.participle && ce.type != cue_type::evidential) return true;
+        // ", said X" / "and added"
+        return ce.type != cue_type::evidential;
+      }
+      if (h.first > n) {
+        // ", he said" / ", the official added" (a short source before the cue)
+        if (!(lex_.cue(h.entry).type == cue_type::speech)) return false;
+        auto np = scan_left_np(h.first, n, 6);
+        if (np.first == n) {
+          const std::uint32_t after = next(h.end - 1, u.end);
+          return after >= u.end || is_comma(after) || is_terminal(after) || in_quotation(after);
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // ---- building quotes --------------------------------------------------------------------
+  // The outermost quotation exactly covering [first, end), if any.
+  std::uint32_t whole_quotation(std::uint32_t first, std::uint32_t end) const {
+    if (first >= end || !in_quotation(first)) return npos;
+    const std::uint32_t q = qid(first);
+    if (qspans_[q].open_tok != first) return npos;
+    std::uint32_t last = end - 1;
+    while (last > first && (tok_[last].kind == token_kind::space || is_terminal(last) || is_comma(last))) --last;
+    return qspans_[q].close_tok == last ? q : npos;
+  }
+
+  byte_range tokens_range(std::uint32_t first, std::uint32_t end) const {
+    // Trim spaces and edge punctuation that is not part of the words (commas, dashes).
+    while (first < end && (tok_[first].kind == token_kind::space || is_comma(first) || is_dash(first) ||
+                           punct_is(first, ":"))) {
+      ++first;
+    }
+    while (end > first && (tok_[end - 1].kind == token_kind::space || is_comma(end - 1) ||
+                           is_dash(end - 1) || punct_is(end - 1, ":"))) {
+      --end;
+    }
+    if (first >= end) return {};
+    byte_range r{tok_[first].range.begin, tok_[end - 1].range.end};
+    // A content starting or ending with a quotation mark: the span excludes the mark.
+    if (tok_[first].kind == token_kind::quotation_mark && is_open_mark(first)) {
+      const quotation& q = quots_[qid(first)];
+      if (q.inner.begin > r.begin && q.inner.begin <= r.end) r.begin = q.inner.begin;
+    }
+    if (tok_[end - 1].kind == token_kind::quotation_mark && is_close_mark(end - 1)) {
+      const quotation& q = quots_[qid(end - 1)];
+      if (q.inner.end < r.end && q.inner.end >= r.begin) r.end = q.inner.end;
+    }
+    return r;
+  }
+
+  // Marks the quotations inside [first, end) as used by quote `index`; true if any.
+  bool claim_quotations(std::uint32_t first, std::uint32_t end, std::uint32_t index) {
+    bool any = false;
+    for (std::uint32_t k = first; k < end; ++k) {
+      if (is_open_mark(k)) {
+        quotation_used_[qid(k)] = index;
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  raw_quote& emit(const unit& u, const cue_hit* hit, std::pair<std::uint32_t, std::uint32_t> source) {
+    raw_quote& q = out_.emplace_back();
+    q.paragraph = u.paragraph;
+    if (hit != nullptr) {
+      const cue_entry& ce = entry(*hit);
+      q.cue = reporting_cue{{tok_[hit->first].range.begin, tok_[hit->end - 1].range.end},
+                            ce.type == cue_type::according ? cue_kind::phrase : cue_kind::verb};
+      q.cue_first = hit->first;
+      q.cue_end = hit->end;
+      q.lemma = ce.lemma;
+      q.type = ce.type;
+      q.belief = ce.type == cue_type::belief;
+    }
+    q.source_first = source.first;
+    q.source_end = source.second;
+    return q;
+  }
+
+  // Adds a content stretch [first, end) to quote q: a whole quotation gives a direct span,
+  // anything else an indirect or mixed one.
+  void add_content(raw_quote& q, std::uint32_t first, std::uint32_t end, std::uint32_t index) {
+    const std::uint32_t whole = whole_quotation(first, end);
+    if (whole != npos) {
+      add_quotation(q, whole, index);
+      return;
+    }
+    const byte_range r = tokens_range(first, end);
+    if (r.empty()) return;
+    if (q.spans.empty()) q.first_token = first;
+    q.spans.push_back(r);
+    if (claim_quotations(first, end, index)) {
+      q.kind = quote_kind::mixed;
+    } else if (q.kind != quote_kind::mixed) {
+      q.kind = quote_kind::indirect;
+    }
+  }
+
+  void add_quotation(raw_quote& q, std::uint32_t qi, std::uint32_t index) {
+    const quotation& qu = quots_[qi];
+    if (q.spans.empty()) {
+      q.first_token = qspans_[qi].open_tok;
+      q.kind = quote_kind::direct;
+    }
+    q.spans.push_back(qu.inner);
+    q.closed = q.closed && qu.closed;
+    quotation_used_[qi] = index;
+  }
+
+  // A quotation reads as a sentence of speech (rather than a scare quote or title) when it
+  // starts with a capital letter and has several words or ends like a sentence.
+  bool sentence_like(std::uint32_t qi) const {
+    const quotation& qu = quots_[qi];
+    const std::string_view inner = qu.inner.of(text_);
+    const char32_t c = first_code_point(inner);
+    std::uint32_t words = 0;
+    bool lower_word = false;
+    for (std::uint32_t k = qspans_[qi].open_tok + 1; k < qspans_[qi].close_tok; ++k) {
+      if (is_word(k)) {
+        ++words;
+        if (!cap(k)) lower_word = true;
+      }
+    }
+    const char32_t last = detail::last_code_point(inner);
+    const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ',' || last == 0x2026;
+    if (words >= 4 && (detail::is_upper(c) || detail::is_digit(c) || c == 0x2026 || c == '.') && lower_word) return true;
+    if (ends_sentence && words >= 2 && detail::is_upper(c)) return true;
+    return words >= 8;
+  }
+
+  // ---- frames -----------------------------------------------------------------------------
+  void process_unit(std::uint32_t ui) {
+    const unit& u = units_[ui];
+    if (u.headline) return;
+    std::vector<cue_hit> hits;
+    find_cues(u, hits);
+    if (hits.empty()) return;
+    claimed_.clear();
+    for (cue_hit& h : hits) {
+      if (entry(h).type == cue_type::according) try_according(ui, h, hits);
+    }
+    for (cue_hit& h : hits) {
+      if (!h.done && !inside_claimed(h.first)) try_inverted(ui, h, hits);
+    }
+    for (cue_hit& h : hits) {
+      if (!h.done && !inside_claimed(h.first)) try_forward(ui, h, hits);
+    }
+  }
+
+  bool inside_claimed(std::uint32_t t) const {
+    return std::any_of(claimed_.begin(), claimed_.end(),
+                       [t](const std::pair<std::uint32_t, std::uint32_t>& r) { return t >= r.first && t < r.second; });
+  }
+
+  // The first token of the unit not yet claimed by an attribution before `t`.
+  std::uint32_t free_start(const unit& u, std::uint32_t t) const {
+    std::uint32_t start = u.first;
+    for (const auto& r : claimed_) {
+      if (r.second <= t && r.second > start) start = r.second;
+    }
+    while (start < t && tok_[start].kind == token_kind::space) ++start;
+    return start;
+  }
+
+  void try_according(std::uint32_t ui, cue_hit& h, const std::vector<cue_hit>& hits) {
+    const unit& u = units_[ui];
+    const std::uint32_t src_from = next(h.end - 1, u.end);
+    if (src_from >= u.end) return;
+    auto src = scan_right_np(src_from, u.end);
+    if (src.first == npos || !speakerish(src.first, src.second)) return;
+    const std::uint32_t after = next(src.second - 1, u.end);
+    const std::uint32_t before = prev(h.first, u.first);
+    const auto index = static_cast<std::uint32_t>(out_.size());
+    if (before == npos || (is_comma(before) && prev(before, u.first) == npos)) {
+      // "According to X, C."
+      if (after >= u.end || !is_comma(after)) return;
+      const std::uint32_t from = next(after, u.end);
+      const std::uint32_t end = content_end(u, from, hits);
+      if (end == npos || end <= from) return;
+      raw_quote& q = emit(u, &h, src);
+      add_content(q, from, end, index);
+      if (q.spans.empty()) {
+        out_.pop_back();
+        return;
+      }
+      claimed_.emplace_back(h.first, end);
+    } else {
+      // "C, according to X." or "A, according to X, B."
+      if (!is_comma(before)) return;
+      const std::uint32_t from = free_start(u, h.first);
+      if (from >= before) return;
+      raw_quote& q = emit(u, &h, src);
+      add_content(q, from, before, index);
+      if (after < u.end && is_comma(after)) {
+        const std::uint32_t from2 = next(after, u.end);
+        const std::uint32_t end2 = content_end(u, from2, hits);
+        if (end2 != npos && end2 > from2) add_content(q, from2, end2, index);
+        claimed_.emplace_back(from, end2 == npos ? u.end : end2);
+      } else {
+        claimed_.emplace_back(from, u.end);
+      }
+      if (q.spans.empty()) {
+        out_.pop_back();
+        return;
+      }
+    }
+    h.done = true;
+  }
+
+  // Verbs whose first object is the addressee ("told reporters that", "assured allies").
+  bool is_tell(const cue_hit& h) const {
+    static constexpr std::array<std::string_view, 8> kTell = {
+        "tell", "assure", "inform", "remind", "ask", "warn", "notify", "advise"};
+    const std::string& lemma = lex_.lemmas()[entry(h).lemma];
+    return std::find(kTell.begin(), kTell.end(), lemma) != kTell.end();
+  }
+
+  // After a cue in the inverted frame: adverbs, time and channel adjuncts, and for "told" a
+  // short addressee. Returns the next token, which must end the attribution.
+  std::uint32_t after_inverted_cue(const unit& u, const cue_hit& h) const {
+    std::uint32_t k = skip_adjuncts(next(h.end - 1, u.end), u.end);
+    if (k < u.end && is_word(k) && is_tell(h)) {
+      // "the president told reporters."
+      std::uint32_t n = 0;
+      while (k < u.end && is_wordish(k) && n < 4 && (cls(k) & (wc_cue | wc_complementizer)) == 0) {
+        k = next(k, u.end);
+        ++n;
+      }
+      k = skip_adjuncts(k, u.end);
+    }
+    return k;
+  }
+
+  bool ends_attribution(const unit& u, std::uint32_t k) const {
+    return k >= u.end || is_comma(k) || is_terminal(k) || punct_is(k, ";") || is_dash(k) ||
+           is_open_mark(k);
+  }
+
+  void try_inverted(std::uint32_t ui, cue_hit& h, const std::vector<cue_hit>& hits) {
+    const unit& u = units_[ui];
+    const cue_entry& ce = entry(h);
+    if (ce.type != cue_type::speech && ce.type != cue_type::belief) return;
+    if (ce.participle) return;
+    std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
+    std::uint32_t separator = npos;  // comma, closing mark or dash between content and source
+    std::uint32_t after = npos;
+
+    // Pattern A: "…, X said" / "“Q,” X said"
+    auto np = scan_left_np(h.first, u.first, 8);
+    if (np.first != npos && speakerish(np.first, np.second)) {
+      const std::uint32_t p = prev(np.first, u.first);
+      if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
+        const std::uint32_t k = after_inverted_cue(u, h);
+        if (ends_attribution(u, k)) {
+          src = np;
+          separator = p;
+          after = k;
+        }
+      }
+    }
+    // Pattern B: "…, said X" / "“Q,” said X"
+    if (src.first == npos) {
+      std::uint32_t p = prev(h.first, u.first);
+      while (p != npos && adverbial(p)) p = prev(p, u.first);
+      if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
+        const std::uint32_t from = skip_adjuncts(next(h.end - 1, u.end), u.end);
+        auto r = scan_right_np(from, u.end);
+        if (r.first != npos && speakerish(r.first, r.second) &&
+            (cls(r.first) & wc_preposition) == 0) {
+          // The source phrase may be followed by an appositive: ", head of the caucus".
+          std::uint32_t k = next(r.second - 1, u.end);
+          k = skip_adjuncts(k, u.end);
+          if (ends_attribution(u, k)) {
+            src = r;
+            separator = p;
+            after = k;
+          }
+        }
+      }
+    }
+    if (src.first == npos) return;
+
+    // The content before the separator.
+    std::uint32_t content_last = separator;
+    if (is_comma(separator) || is_dash(separator)) {
+      content_last = prev(separator, u.first);
+    }
+    if (content_last == npos) return;
+    const std::uint32_t from = free_start(u, content_last);
+    if (from > content_last) return;
+    const auto index = static_cast<std::uint32_t>(out_.size());
+    raw_quote& q = emit(u, &h, src);
+    add_content(q, from, content_last + 1, index);
+    if (q.spans.empty()) {
+      out_.pop_back();
+      return;
+    }
+    const bool left_is_quotation = q.kind == quote_kind::direct;
+    std::uint32_t claim_end = std::max(h.end, src.second);
+    // A content continuing after the attribution: "“A,” he said, “B.”" / "A, they said, B."
+    if (after < u.end && is_comma(after)) {
+      const std::uint32_t n = next(after, u.end);
+      if (n < u.end) {
+        if (is_open_mark(n) && left_is_quotation) {
+          const std::uint32_t qi = qid(n);
+          add_quotation(q, qi, index);
+          claim_end = qspans_[qi].close_tok + 1;
+        } else if (!left_is_quotation && !starts_attribution(u, n, hits) && !is_open_mark(n)) {
+          const std::uint32_t end2 = content_end(u, n, hits);
+          if (end2 != npos && end2 > n) {
+            add_content(q, n, end2, index);
+            claim_end = end2;
+          }
+        }
+      }
+    } else if (after < u.end && is_open_mark(after) && left_is_quotation) {
+      const std::uint32_t qi = qid(after);
+      add_quotation(q, qi, index);
+      claim_end = qspans_[qi].close_tok + 1;
+    }
+    q.confidence = 0.9F;
+    claimed_.emplace_back(from, claim_end);
+    h.done = true;
+  }
+
+  void try_forward(std::uint32_t ui, cue_hit& h, const std::vector<cue_hit>& hits) {
+    const unit& u = units_[ui];
+    const cue_entry& ce = entry(h);
+    if (ce.type == cue_type::belief && !in_.beliefs) return;
+    // The source.
+    std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
+    const std::uint32_t p = prev(h.first, u.first);
+    const bool passive = p != npos && ce.past_participle && is_word(p) &&
+                         (lower_is(p, "was") || lower_is(p, "were") || lower_is(p, "been") ||
+                          lower_is(p, "is") || lower_is(p, "are") || lower_is(p, "be") ||
+                          lower_is(p, "being"));
+    std::uint32_t k = next(h.end - 1, u.end);
+    if (passive) {
+      // "was described by both sides as …"
+      if (k < u.end && lower_is(k, "by")) {
+        const std::uint32_t from = next(k, u.end);
+        auto r = scan_right_np(from, u.end, 8);
+        if (r.first != npos && speakerish(r.first, r.second)) {
+          src = r;
+          k = next(r.second - 1, u.end);
+        }
+      }
+      if (src.first == npos) return;
+    } else if (ce.participle && p != npos && (is_comma(p) || lower_is(p, "while") || lower_is(p, "by") ||
+                                              lower_is(p, "after") || lower_is(p, "before"))) {
+      // "…, adding that …": the subject of the clause it hangs on.
+      if (ce.type == cue_type::evidential) return;
+      src = clause_subject(u, h.first);
+      if (src.first == npos) return;
+    } else {
+      src = forward_subject(u, h.first);
+      if (src.first == npos) return;
+    }
+
+    // Where the content starts.
+    k = skip_adjuncts(k, u.end);
+    const bool tell = is_tell(h);
+    std::uint32_t from = npos;
+    // Look ahead for "that", ":" or a quotation within a few tokens of adjuncts or an object.
+    {
+      std::uint32_t j = k;
+      for (int n = 0; n < 10 && j < u.end; ++n) {
+        if (is_word(j) && lower_is(j, "that") && !in_quotation(j)) {
+          from = next(j, u.end);
+          break;
+        }
+        if (punct_is(j, ":")) {
+          from = next(j, u.end);
+          break;
+        }
+        if (is_open_mark(j) && (n == 0 || (n == 1 && is_comma(k)))) {
+          from = j;
+          break;
+        }
+        if (!is_wordish(j) || (cls(j) & (wc_cue | wc_verb)) != 0 || in_quotation(j)) break;
+        if (!tell && n == 0 && ce.type != cue_type::speech && ce.type != cue_type::evidential) break;
+        j = next(j, u.end);
+      }
+    }
+    if (from == npos) {
+      if (ce.type == cue_type::evidential) return;
+      if (k >= u.end || is_terminal(k)) {
+        // "X said:" ending a paragraph, the quotation in the next one.
+        return;
+      }
+      if (is_comma(k)) {
+        const std::uint32_t n = next(k, u.end);
+        if (n < u.end && is_open_mark(n)) {
+          from = n;
+        } else {
+          return;
+        }
+      } else if (tell && ce.type == cue_type::speech) {
+        // "told the Military Times the attack took place": skip the addressee.
+        std::uint32_t j = k;
+        std::uint32_t n = 0;
+        if (is_word(j) && (cls(j) & (wc_determiner | wc_pronoun)) != 0) {
+          j = next(j, u.end);
+          ++n;
+        }
+        while (j < u.end && is_wordish(j) && n < 6 &&
+               (cls(j) & (wc_determiner | wc_pronoun)) == 0 && (cls(j) & (wc_cue | wc_verb)) == 0) {
+          j = next(j, u.end);
+          ++n;
+        }
+        from = (j < u.end && n > 0 && n < 6 && is_word(j)) ? j : k;
+        if (from == k && (cls(k) & wc_role) != 0) return;  // "told reporters." with nothing more
+      } else {
+        from = k;
+      }
+    }
+    if (from >= u.end) {
+      // "X said:" at the end of a paragraph: the quotation follows in the next one.
+      if (punct_is(prev(from, u.first), ":")) colon_to_next_paragraph(ui, h, src);
+      return;
+    }
+    const std::uint32_t end = content_end(u, from, hits);
+    if (end == npos || end <= from) return;
+    // Content must have some words.
+    std::uint32_t words = 0;
+    for (std::uint32_t t = from; t < end; ++t) words += is_wordish(t) ? 1 : 0;
+    if (words == 0) return;
+    if (ce.type == cue_type::speech && words == 1 && !in_quotation(from) && (cls(from) & wc_pronoun) != 0) return;
+    const auto index = static_cast<std::uint32_t>(out_.size());
+    raw_quote& q = emit(u, &h, src);
+    add_content(q, from, end, index);
+    if (q.spans.empty()) {
+      out_.pop_back();
+      return;
+    }
+    // A quoted fragment that does not start a sentence is mixed ("called it “rigged”").
+    if (q.kind == quote_kind::direct) {
+      const std::uint32_t qi = qid(from);
+      const std::uint32_t before = prev(from, u.first);
+      const bool introduced = before != npos && (punct_is(before, ":") || is_comma(before));
+      const char32_t c = first_code_point(q.spans.front().of(text_));
+      if (qi != npos && !introduced && !detail::is_upper(c)) q.kind = quote_kind::mixed;
+    }
+    q.confidence = ce.type == cue_type::speech ? 0.8F : 0.6F;
+    claimed_.emplace_back(src.first, end);
+    h.done = true;
+  }
+
+  // The subject of the clause a participle hangs on: the source of an attribution earlier in
+  // the unit, or the phrase that opens the unit.
+  std::pair<std::uint32_t, std::uint32_t> clause_subject(const unit& u, std::uint32_t before) const {
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->paragraph != u.paragraph || it->cue_first == npos) break;
+      if (it->cue_first >= u.first && it->cue_first < before && it->source_first != npos) {
+        return {it->source_first, it->source_end};
+      }
+      if (it->cue_first < u.first) break;
+    }
+    std::uint32_t k = u.first;
+    while (k < before && (in_quotation(k) || tok_[k].kind != token_kind::word)) k = next(k, before);
+    if (k >= before) return {npos, npos};
+    auto r = scan_right_np(k, before, 8);
+    if (r.first == npos || !speakerish(r.first, r.second)) return {npos, npos};
+    const std::uint32_t n = next(r.second - 1, before);
+    if (n < before && !is_comma(n) && !(is_word(n) && (cls(n) & (wc_cue | wc_verb | wc_auxiliary)) != 0) &&
+        !(is_word(n) && !cap(n))) {
+      return {npos, npos};
+    }
+    return r;
+  }
+
+  // "X said:" closing a paragraph: the next paragraph's opening quotation is the content.
+  void colon_to_next_paragraph(std::uint32_t ui, cue_hit& h, std::pair<std::uint32_t, std::uint32_t> src) {
+    for (std::uint32_t v = ui + 1; v < units_.size(); ++v) {
+      const unit& w = units_[v];
+      if (w.paragraph == units_[ui].paragraph) continue;
+      if (w.paragraph != units_[ui].paragraph + 1) return;
+      std::uint32_t f = w.first;
+      while (f < w.end && tok_[f].kind == token_kind::space) ++f;
+      if (f >= w.end || !is_open_mark(f) || quotation_used_[qid(f)] != npos) return;
+      const auto index = static_cast<std::uint32_t>(out_.size());
+      raw_quote& q = emit(units_[ui], &h, src);
+      q.paragraph = w.paragraph;
+      add_quotation(q, qid(f), index);
+      follow_continuations(q, qid(f), index);
+      q.confidence = 0.8F;
+      h.done = true;
+      return;
+    }
+  }
+
+  // Adds the pieces of a quotation running over several paragraphs.
+  void follow_continuations(raw_quote& q, std::uint32_t qi, std::uint32_t index) {
+    for (std::uint32_t j = qi + 1; j < quots_.size(); ++j) {
+      if (quots_[j].continues == qi && quotation_used_[j] == npos) {
+        add_quotation(q, j, index);
+        qi = j;
+      }
+    }
+  }
+
+  // ---- quotations without a cue -----------------------------------------------------------
+  void leftover_quotations() {
+    // Continuations of quotations already attributed come first.
+    for (std::uint32_t qi = 0; qi < quots_.size(); ++qi) {
+      const quotation& qu = quots_[qi];
+      if (qu.depth != 0 || quotation_used_[qi] == npos) continue;
+      const std::uint32_t owner = quotation_used_[qi];
+      follow_continuations(out_[owner], qi, owner);
+    }
+    std::uint32_t unit_index = 0;
+    for (std::uint32_t qi = 0; qi < quots_.size(); ++qi) {
+      const quotation& qu = quots_[qi];
+      if (qu.depth != 0 || quotation_used_[qi] != npos) continue;
+      const std::uint32_t open = qspans_[qi].open_tok;
+      while (unit_index + 1 < units_.size() && units_[unit_index].end <= open) ++unit_index;
+      const unit& u = units_[unit_index];
+      if (u.headline) continue;
+      if (try_colon_or_dash(u, qi)) continue;
+      if (!sentence_like(qi)) continue;  // scare quote, title or nickname
+      // Continues the previous quote: “A,” he said. “B.” (same paragraph, right after it).
+      const std::uint32_t prev_quote = last_quote_before(open);
+      if (prev_quote != npos && out_[prev_quote].paragraph == u.paragraph && unit_starts_with(u, open) &&
+          out_[prev_quote].kind == quote_kind::direct && nothing_between(prev_quote, u, open)) {
+        raw_quote& q = out_[prev_quote];
+        add_quotation(q, qi, prev_quote);
+        follow_continuations(q, qi, prev_quote);
+        continue;
+      }
+      // A floating quote: the previous speaker's, in the same or the previous paragraph.
+      const auto index = static_cast<std::uint32_t>(out_.size());
+      raw_quote& q = out_.emplace_back();
+      q.paragraph = u.paragraph;
+      add_quotation(q, qi, index);
+      follow_continuations(q, qi, index);
+      q.confidence = 0.5F;
+      if (prev_quote != npos && out_[prev_quote].paragraph + 1 >= u.paragraph) {
+        q.speaker_from = prev_quote;
+        q.confidence = 0.7F;
+      } else if (!unit_starts_with(u, open)) {
+        // A quotation inside narration with no source anywhere near: not a quote.
+        out_.pop_back();
+        quotation_used_[qi] = npos;
+      }
+    }
+  }
+
+  bool unit_starts_with(const unit& u, std::uint32_t t) const {
+    std::uint32_t f = u.first;
+    while (f < u.end && tok_[f].kind == token_kind::space) ++f;
+    return f == t;
+  }
+
+  // The most recent quote whose content starts before token t.
+  std::uint32_t last_quote_before(std::uint32_t t) const {
+    std::uint32_t best = npos;
+    std::uint32_t best_tok = 0;
+    for (std::uint32_t i = 0; i < out_.size(); ++i) {
+      const raw_quote& q = out_[i];
+      if (q.spans.empty() || q.first_token >= t) continue;
+      if (best == npos || q.first_token >= best_tok) {
+        best = i;
+        best_tok = q.first_token;
+      }
+    }
+    return best;
+  }
+
+  // Is unit u the one right after the unit holding quote `qi`'s attribution?
+  bool nothing_between(std::uint32_t qi, const unit& u, std::uint32_t open) const {
+    const raw_quote& q = out_[qi];
+    std::uint32_t last_tok = q.first_token;
+    if (q.cue_end != npos) last_tok = std::max(last_tok, q.cue_end);
+    if (q.source_end != npos) last_tok = std::max(last_tok, q.source_end);
+    for (const byte_range& r : q.spans) last_tok = std::max(last_tok, doc_.token_at(r.end - 1));
+    // The previous unit must hold the quote's last token.
+    for (std::uint32_t v = 0; v < units_.size(); ++v) {
+      if (units_[v].first == u.first) {
+        return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end && open >= u.first;
+      }
+    }
+    return false;
+  }
+
+  // "X: “Q”" and "“Q” — X".
+  bool try_colon_or_dash(const unit& u, std::uint32_t qi) {
+    const std::uint32_t open = qspans_[qi].open_tok;
+    const std::uint32_t close = qspans_[qi].close_tok;
+    const std::uint32_t p = prev(open, u.first);
+    if (p != npos && punct_is(p, ":")) {
+      auto np = scan_left_np(p, u.first, 6);
+      if (np.first != npos && prev(np.first, u.first) == npos && speakerish(np.first, np.second) &&
+          (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) {
+        const auto index = static_cast<std::uint32_t>(out_.size());
+        raw_quote& q = out_.emplace_back();
+        q.paragraph = u.paragraph;
+        q.cue = reporting_cue{tok_[p].range, cue_kind::colon};
+        q.cue_first = p;
+        q.cue_end = p + 1;
+        q.source_first = np.first;
+        q.source_end = np.second;
+        add_quotation(q, qi, index);
+        follow_continuations(q, qi, index);
+        q.confidence = 0.8F;
+        return true;
+      }
+    }
+    const std::uint32_t n = next(close, u.end);
+    if (quots_[qi].closed && n < u.end && is_dash(n)) {
+      const std::uint32_t from = next(n, u.end);
+      auto r = scan_right_np(from, u.end, 8);
+      if (r.first != npos && speakerish(r.first, r.second) && cap(r.first)) {
+        const std::uint32_t after = next(r.second - 1, u.end);
+        if (after >= u.end || is_terminal(after) || is_comma(after)) {
+          const auto index = static_cast<std::uint32_t>(out_.size());
+          raw_quote& q = out_.emplace_back();
+          q.paragraph = u.paragraph;
+          q.cue = reporting_cue{tok_[n].range, cue_kind::dash};
+          q.cue_first = n;
+          q.cue_end = n + 1;
+          q.source_first = r.first;
+          q.source_end = r.second;
+          add_quotation(q, qi, index);
+          q.confidence = 0.7F;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  const attribution_input& in_;
+  const document& doc_;
+  std::string_view text_;
+  std::span<const token> tok_;
+  const std::vector<token_info>& info_;
+  const lexicon& lex_;
+  const std::vector<quotation>& quots_;
+  std::vector<std::uint32_t> qid_;
+  std::vector<qspan> qspans_;
+  std::vector<std::uint32_t> quotation_used_;  // quote index using each quotation, or npos
+  std::vector<unit> units_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed_;
+  std::vector<raw_quote> out_;
+};
+
+}  // namespace
+
+std::vector<raw_quote> attribute(const attribution_input& in) {
+  std::vector<raw_quote> quotes = attributor(in).run();
+  return quotes;
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,596 @@
+// Speaker resolution within one document.
+//
+// 1. Names: every run of capitalised words outside quotations is read as an optional title
+//    prefix ("U.S. President", "Russian Foreign Minister", "Secretary of State") and a name
+//    ("Donald Trump"). Runs holding an organisation word ("Ministry", "Agency") or naming a
+//    place ("Washington") are organisations. A person is known by its fullest name; its title
+//    words and the role nouns of an appositive ("X, the Kremlin's investment envoy,") are kept.
+// 2. Speakers, in text order: a name or short name resolves to its person; a definite
+//    description ("the U.S. president", "the envoy") to the most recent person holding that role;
+//    a pronoun to the most recent compatible speaker or person; an unnamed source ("one senior
+//    U.S. official", "European leaders") becomes an anonymous or group entity named by its
+//    description, which "the official" later refers back to.
+#include "entities/resolver.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "text/unicode.hpp"
+
+namespace sayso::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 16> kParticles = {
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
+
+struct known {
+  std::string name;                 // canonical name
+  entity_kind kind = entity_kind::person;
+  std::vector<std::string> words;   // lower-cased name words (persons) or normalised name (others)
+  std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
+  std::string head;                 // head noun of an unnamed source
+  std::vector<byte_range> mentions;
+  std::uint32_t last_seen = 0;      // byte offset of the latest mention
+  bool speaker = false;
+  bool plural = false;
+};
+
+class resolver {
+ public:
+  resolver(const document& doc, const std::vector<token_info>& info,
+           const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes)
+      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes) {}
+
+  resolution run() {
+    mark_quotations();
+    scan_names();
+    resolution out;
+    out.speakers.assign(quotes_.size(), no_entity);
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      const raw_quote& q = quotes_[i];
+      if (q.speaker_from != npos && q.speaker_from < i) {
+        out.speakers[i] = out.speakers[q.speaker_from];
+        continue;
+      }
+      if (q.source_first == npos) continue;
+      const std::uint32_t e = resolve(q.source_first, q.source_end);
+      if (e == no_entity) continue;
+      known& k = ents_[e];
+      const byte_range mention{tok_[q.source_first].range.begin, tok_[q.source_end - 1].range.end};
+      k.mentions.push_back(mention);
+      k.last_seen = std::max(k.last_seen, mention.end);
+      k.speaker = true;
+      last_speaker_ = e;
+      last_speaker_pos_ = mention.end;
+      last_speaker_paragraph_ = q.paragraph;
+      out.speakers[i] = e;
+    }
+    // Keep speaker entities only, renumbered in order of first mention.
+    std::vector<entity_id> remap(ents_.size(), no_entity);
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].speaker) order.push_back(i);
+    }
+    for (known& k : ents_) {
+      std::sort(k.mentions.begin(), k.mentions.end(),
+                [](byte_range a, byte_range b) { return a.begin < b.begin; });
+      k.mentions.erase(std::unique(k.mentions.begin(), k.mentions.end()), k.mentions.end());
+    }
+    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return ents_[a].mentions.front().begin < ents_[b].mentions.front().begin;
+    });
+    for (std::uint32_t i : order) {
+      remap[i] = static_cast<entity_id>(out.entities.size());
+      known& k = ents_[i];
+      out.entities.push_back({k.name, k.kind, std::move(k.mentions)});
+    }
+    for (entity_id& s : out.speakers) {
+      if (s != no_entity) s = remap[s];
+    }
+    return out;
+  }
+
+ private:
+  std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
+  bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
+  bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
+  std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
+  std::string lower(std::uint32_t i) const {
+    std::array<char, 64> buf{};
+    std::string out(lookup_key(s(i), buf));
+    if (out.empty()) out = std::string(s(i));
+    // Possessive "'s" is not part of the name.
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
+    else if (!out.empty() && out.back() == '\'') out.pop_back();
+    return out;
+  }
+  // The surface of a word without a possessive ending.
+  std::string_view bare(std::uint32_t i) const {
+    std::string_view t = s(i);
+    if (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s") return t.substr(0, t.size() - 4);
+    if (t.size() > 2 && t.substr(t.size() - 2) == "'s") return t.substr(0, t.size() - 2);
+    return t;
+  }
+  bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+
+  void mark_quotations() {
+    in_quote_.assign(tok_.size(), false);
+    for (const quotation& q : quots_) {
+      if (q.depth != 0) continue;
+      const std::uint32_t a = doc_.token_at(q.inner.begin);
+      const std::uint32_t b = q.inner.empty() ? a : doc_.token_at(q.inner.end - 1);
+      for (std::uint32_t t = a; t <= b && t < tok_.size(); ++t) in_quote_[t] = true;
+    }
+  }
+
+  // Next word or glue token of a capitalised run after token i, or npos.
+  std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const {
+    std::uint32_t j = i + 1;
+    if (j >= end) return npos;
+    // Glued punctuation: "U.S", ".", "Secretary", "-", "General"
+    if (tok_[j].kind == token_kind::punctuation) {
+      const std::string_view t = s(j);
+      if ((t == "-" || t == ".") && j + 1 < end && is_word(j + 1) && cap(j + 1) && !possessive(i)) {
+        if (t == "-") return j + 1;
+        // A period after an initial or abbreviation, then a space and a capitalised word.
+        return npos;
+      }
+      if (t == "." && j + 2 < end && tok_[j + 1].kind == token_kind::space && is_word(j + 2) && cap(j + 2) &&
+          (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos) && !possessive(i)) {
+        return j + 2;  // "Donald J. Trump", "U.S. President"
+      }
+      return npos;
+    }
+    if (tok_[j].kind != token_kind::space || s(j).find('\n') != std::string_view::npos || possessive(i)) return npos;
+    const std::uint32_t k = j + 1;
+    if (k >= end || !is_word(k)) return npos;
+    if (cap(k)) return k;
+    // "Secretary of State", "Bashar al-Assad"
+    const std::string lw = lower(k);
+    if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
+        (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
+      return k + 2;
+    }
+    return npos;
+  }
+
+  void scan_names() {
+    const auto sentences = doc_.sentences();
+    for (const sentence& sent : sentences) {
+      std::uint32_t i = sent.first_token;
+      while (i < sent.end_token) {
+        if (!is_word(i) || !cap(i) || in_quote_[i]) {
+          ++i;
+          continue;
+        }
+        std::vector<std::uint32_t> run{i};
+        std::uint32_t j = i;
+        while ((j = next_run_token(j, sent.end_token)) != npos && !in_quote_[j]) run.push_back(j);
+        register_run(run, i == sent.first_token);
+        i = run.back() + 1;
+      }
+    }
+  }
+
+  // Splits a run into its title prefix and its name; returns the index where the name starts.
+  std::size_t split_prefix(const std::vector<std::uint32_t>& run, std::vector<std::string>& roles) const {
+    std::size_t k = 0;
+    while (k < run.size()) {
+      const std::uint32_t t = run[k];
+      const std::uint32_t c = cls(t);
+      const std::string lw = lower(t);
+      const bool title_like = (c & (wc_title | wc_demonym)) != 0 || lw == "of";
+      const bool org_prefix = (c & wc_org) != 0 && info_[t].all_upper();  // "NATO Secretary-General"
+      if (!title_like && !org_prefix && !((c & wc_place) != 0 && k + 1 < run.size() &&
+                                          (cls(run[k + 1]) & wc_title) != 0)) {
+        break;
+      }
+      // A title word can also be a name ("Grant", "King"): keep at least one word of name.
+      if (k + 1 == run.size()) break;
+      if (lw != "of") roles.push_back(lw);
+      ++k;
+    }
+    return k;
+  }
+
+  void register_run(const std::vector<std::uint32_t>& run_in, bool sentence_start) {
+    std::vector<std::uint32_t> run = run_in;
+    // Drop a sentence-initial function word ("The", "But", "In").
+    while (!run.empty() && (cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition |
+                                                wc_pronoun | wc_auxiliary | wc_time)) != 0 &&
+           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) {
+      run.erase(run.begin());
+    }
+    if (run.empty()) return;
+    if (sentence_start && run.size() == 1 && run.front() == run_in.front() && (cls(run.front()) & wc_cue) != 0) return;
+    std::vector<std::string> roles;
+    const std::size_t name_at = split_prefix(run, roles);
+    std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
+    if (name.empty()) return;
+    const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
+    bool org = false;
+    for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+    const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+    if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
+      add_org(surface(org ? run : name), mention);
+      return;
+    }
+    // Appositive roles: "X, a close ally and the Kremlin's investment envoy,"
+    collect_appositive(run.back(), roles);
+    std::vector<std::string> words;
+    for (std::uint32_t t : name) words.push_back(lower(t));
+    add_person(words, surface(name), roles, mention);
+  }
+
+  std::string surface(const std::vector<std::uint32_t>& toks) const {
+    std::string out;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      const std::uint32_t t = toks[k];
+      if (k > 0) {
+        // Keep the text between tokens as it is, collapsed to one space.
+        const std::uint32_t a = tok_[toks[k - 1]].range.end;
+        const std::uint32_t b = tok_[t].range.begin;
+        std::string_view gap = text_.substr(a, b - a);
+        bool space = false;
+        std::string glue;
+        for (char ch : gap) {
+          if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            space = true;
+          } else {
+            glue += ch;
+          }
+        }
+        out += glue;
+        if (space && (glue.empty() || glue.back() != '-')) out += ' ';
+      }
+      out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
+    }
+    return out;
+  }
+
+  void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const {
+    std::uint32_t j = last + 1;
+    if (j >= tok_.size() || s(j) != ",") return;
+    for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
+      if (tok_[k].kind == token_kind::space) continue;
+      if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") return;
+      if (tok_[k].kind == token_kind::quotation_mark) return;
+      if (is_word(k)) {
+        if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
+        if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.push_back(lower(k));
+        if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) return;
+      }
+      ++n;
+    }
+  }
+
+  static std::string normalise(std::string_view name) {
+    std::string out;
+    for (char ch : name) {
+      const auto c = static_cast<unsigned char>(ch);
+      out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+    return out;
+  }
+
+  std::uint32_t add_org(const std::string& name, byte_range mention) {
+    std::string n = name;
+    if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
+    const std::string key = normalise(n);
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      known& k = ents_[i];
+      if (k.kind != entity_kind::organisation || k.words.empty()) continue;
+      if (k.words.front() == key) {
+        k.mentions.push_back(mention);
+        k.last_seen = std::max(k.last_seen, mention.end);
+        return i;
+      }
+    }
+    known k;
+    k.name = n;
+    k.kind = entity_kind::organisation;
+    k.words = {key};
+    k.mentions.push_back(mention);
+    k.last_seen = mention.end;
+    ents_.push_back(std::move(k));
+    return static_cast<std::uint32_t>(ents_.size() - 1);
+  }
+
+  std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
+                           const std::vector<std::string>& roles, byte_range mention) {
+    // Match: same last word, and first names compatible.
+    std::uint32_t match = npos;
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      known& k = ents_[i];
+      if (k.kind != entity_kind::person || k.words.empty()) continue;
+      if (k.words.back() != words.back()) {
+        // A single word may be a known person's first name only if it is not a surname anyway.
+        continue;
+      }
+      if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) {
+        if (match == npos || ents_[i].last_seen > ents_[match].last_seen) match = i;
+      }
+    }
+    if (match == npos) {
+      known k;
+      k.name = surface_name;
+      k.kind = entity_kind::person;
+      k.words = words;
+      ents_.push_back(std::move(k));
+      match = static_cast<std::uint32_t>(ents_.size() - 1);
+    }
+    known& k = ents_[match];
+    if (words.size() > k.words.size()) {
+      k.words = words;
+      k.name = surface_name;
+    }
+    for (const std::string& r : roles) {
+      if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) k.roles.push_back(r);
+    }
+    k.mentions.push_back(mention);
+    k.last_seen = std::max(k.last_seen, mention.end);
+    return match;
+  }
+
+  // ---- resolving a source mention ------------------------------------------------------------
+  std::uint32_t resolve(std::uint32_t first, std::uint32_t end) {
+    // Words of the mention.
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t t = first; t < end; ++t) {
+      if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
+    }
+    if (words.empty()) return no_entity;
+    const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+    if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
+      return resolve_pronoun(words[0], mention);
+    }
+    // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
+    for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+      if (lower(words[k]) != "and") continue;
+      const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+      const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
+      const std::uint32_t a = resolve_words(left, mention, false);
+      const std::uint32_t b = resolve_words(right, mention, false);
+      if (a == no_entity || b == no_entity) break;
+      std::string name = ents_[a].name + " and " + ents_[b].name;
+      for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+        if (ents_[i].kind == entity_kind::group && ents_[i].name == name) return i;
+      }
+      known g;
+      g.name = std::move(name);
+      g.kind = entity_kind::group;
+      g.plural = true;
+      ents_.push_back(std::move(g));
+      return static_cast<std::uint32_t>(ents_.size() - 1);
+    }
+    return resolve_words(words, mention, true);
+  }
+
+  std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
+    // A name: the capitalised words after the title prefix.
+    std::vector<std::uint32_t> run;
+    std::size_t start = 0;
+    while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
+      ++start;
+    }
+    // "Trump's team": a possessive name before a noun is not the speaker.
+    for (std::size_t k = start; k < words.size(); ++k) {
+      if (possessive(words[k]) && k + 1 < words.size()) return describe(words, mention, create);
+    }
+    std::vector<std::uint32_t> capped;
+    for (std::size_t k = start; k < words.size(); ++k) {
+      if (cap(words[k]) || (!capped.empty() && lower(words[k]) == "of" && k + 1 < words.size() && cap(words[k + 1]))) {
+        capped.push_back(words[k]);
+      } else if (!capped.empty()) {
+        break;
+      }
+    }
+    // Drop a sentence-initial "The".
+    while (!capped.empty() && (cls(capped.front()) & wc_determiner) != 0 && (cls(capped.front()) & wc_org) == 0) {
+      capped.erase(capped.begin());
+    }
+    if (!capped.empty()) {
+      std::vector<std::string> roles;
+      const std::size_t name_at = split_prefix(capped, roles);
+      std::vector<std::uint32_t> name(capped.begin() + static_cast<std::ptrdiff_t>(name_at), capped.end());
+      bool org = false;
+      bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0;
+      for (std::uint32_t t : name) org = org || (cls(t) & (wc_org | wc_role)) != 0;
+      // Lower-case role words in the mention also count as roles ("prime minister X").
+      for (std::uint32_t t : words) {
+        if (!cap(t) && (cls(t) & (wc_title | wc_role)) != 0) roles.push_back(lower(t));
+      }
+      const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+      const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
+      if (!name.empty() && !org && !title_only && !place && !acronym) {
+        std::vector<std::string> lw;
+        for (std::uint32_t t : name) lw.push_back(lower(t));
+        return add_person(lw, surface(name), roles, mention);
+      }
+      if (!name.empty() && (org || place || acronym) && !title_only) {
+        // The whole mention minus determiners names the organisation.
+        std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+        const bool plural_head = !rest.empty() && plural(rest.back()) && !cap(rest.back());
+        if (plural_head && !org) return describe(words, mention, create);
+        return org_or_alias(rest, mention);
+      }
+    }
+    return describe(words, mention, create);
+  }
+
+  bool plural(std::uint32_t t) const {
+    const std::string w = lower(t);
+    return w.size() > 3 && w.back() == 's' && w.compare(w.size() - 2, 2, "ss") != 0 && w != "news" &&
+           w != "times" && w != "press";
+  }
+
+  std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {
+    // An acronym given earlier in parentheses ("the Palestinian Civil Defence (PCD)").
+    std::vector<std::uint32_t> clean;
+    for (std::uint32_t t : toks) {
+      if (is_word(t) || tok_[t].kind == token_kind::number) clean.push_back(t);
+    }
+    if (clean.empty()) return no_entity;
+    const std::string name = surface(clean);
+    const std::string key = normalise(name);
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      known& k = ents_[i];
+      if (k.kind != entity_kind::organisation) continue;
+      for (const std::string& w : k.words) {
+        if (w == key || (key.size() >= 2 && ends_with_word(w, key)) || (w.size() >= 2 && ends_with_word(key, w))) {
+          k.mentions.push_back(mention);
+          return i;
+        }
+      }
+    }
+    return add_org(name, mention);
+  }
+
+  static bool ends_with_word(const std::string& s, const std::string& suffix) {
+    if (suffix.size() >= s.size()) return false;
+    return s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 && s[s.size() - suffix.size() - 1] == ' ';
+  }
+
+  // An unnamed source: a description of a person in a role, an organisation, or an anonymous
+  // source or group.
+  std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
+    const std::string first = lower(words.front());
+    // The head: the last role, title or organisation word.
+    std::string head;
+    std::uint32_t head_tok = npos;
+    for (std::uint32_t t : words) {
+      if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
+        head = lower(t);
+        head_tok = t;
+      }
+    }
+    std::vector<std::string> qualifiers;
+    for (std::uint32_t t : words) {
+      if ((cls(t) & (wc_demonym | wc_place)) != 0) qualifiers.push_back(lower(t));
+    }
+    const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
+    const bool is_plural = head_tok != npos && plural(head_tok);
+    // "the U.S. president", "the envoy": a person who holds that role.
+    if (definite && !head.empty() && !is_plural) {
+      std::uint32_t best = npos;
+      std::uint32_t best_seen = 0;
+      for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+        const known& k = ents_[i];
+        if (k.kind != entity_kind::person) continue;
+        if (std::find(k.roles.begin(), k.roles.end(), head) == k.roles.end()) continue;
+        bool ok = true;
+        for (const std::string& q : qualifiers) {
+          ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
+        }
+        if (!ok) continue;
+        const std::uint32_t seen = last_before(k, mention.begin);
+        if (best == npos || seen > best_seen) {
+          best = i;
+          best_seen = seen;
+        }
+      }
+      if (best != npos) return best;
+    }
+    // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military".
+    if (head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {
+      std::vector<std::uint32_t> rest;
+      for (std::uint32_t t : words) {
+        if ((cls(t) & wc_determiner) == 0 || cap(t)) rest.push_back(t);
+      }
+      while (!rest.empty() && (cls(rest.front()) & wc_determiner) != 0) rest.erase(rest.begin());
+      if (!rest.empty()) return org_or_alias(rest, mention);
+    }
+    // "the official", "the source": the latest anonymous source with that head.
+    if (definite && !head.empty()) {
+      for (std::uint32_t i = static_cast<std::uint32_t>(ents_.size()); i-- > 0;) {
+        const known& k = ents_[i];
+        if ((k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && k.head == head) return i;
+      }
+    }
+    if (!create && head.empty()) return no_entity;
+    known k;
+    k.name = std::string(mention.of(text_));
+    k.kind = is_plural || first == "both" || first == "all" || first == "several" || first == "many"
+                 ? entity_kind::group
+                 : entity_kind::anonymous;
+    if (head.empty()) k.kind = entity_kind::group;
+    k.head = head;
+    k.plural = is_plural;
+    ents_.push_back(std::move(k));
+    return static_cast<std::uint32_t>(ents_.size() - 1);
+  }
+
+  std::uint32_t resolve_pronoun(std::uint32_t t, byte_range mention) {
+    const std::uint32_t c = cls(t);
+    const auto para_of = [this](std::uint32_t byte) {
+      return doc_.sentences()[doc_.sentence_of_token(doc_.token_at(byte))].paragraph;
+    };
+    const std::uint32_t para = para_of(mention.begin);
+    const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;
+    if ((c & (wc_he | wc_she)) != 0) {
+      if (recent_speaker && ents_[last_speaker_].kind == entity_kind::person) return last_speaker_;
+      return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::person; });
+    }
+    if ((c & (wc_they | wc_we)) != 0) {
+      if (recent_speaker && ents_[last_speaker_].kind != entity_kind::person) return last_speaker_;
+      return most_recent(mention.begin, [](const known& k) {
+        return k.kind == entity_kind::group || k.kind == entity_kind::organisation || k.plural;
+      });
+    }
+    if ((c & wc_it) != 0) {
+      if (recent_speaker && ents_[last_speaker_].kind == entity_kind::organisation) return last_speaker_;
+      return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
+    }
+    return no_entity;
+  }
+
+  // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
+  static std::uint32_t last_before(const known& k, std::uint32_t pos) {
+    std::uint32_t best = 0;
+    for (const byte_range& m : k.mentions) {
+      if (m.end <= pos) best = std::max(best, m.end);
+    }
+    return best == 0 && !k.mentions.empty() ? 1 : best;
+  }
+
+  template <class Pred>
+  std::uint32_t most_recent(std::uint32_t before, Pred pred) const {
+    std::uint32_t best = npos;
+    std::uint32_t best_pos = 0;
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      const known& k = ents_[i];
+      if (!pred(k)) continue;
+      for (const byte_range& m : k.mentions) {
+        if (m.end <= before && (best == npos || m.end > best_pos)) {
+          best = i;
+          best_pos = m.end;
+        }
+      }
+    }
+    return best == npos ? no_entity : best;
+  }
+
+  const document& doc_;
+  std::string_view text_;
+  std::span<const token> tok_;
+  const std::vector<token_info>& info_;
+  const std::vector<quotation>& quots_;
+  const std::vector<raw_quote>& quotes_;
+  std::vector<bool> in_quote_;
+  std::vector<known> ents_;
+  std::uint32_t last_speaker_ = npos;
+  std::uint32_t last_speaker_pos_ = 0;
+  std::uint32_t last_speaker_paragraph_ = 0;
+};
+
+}  // namespace
+
+resolution resolve_speakers(const document& doc, const std::vector<token_info>& info,
+                            const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes) {
+  return resolver(doc, info, quotations, quotes).run();
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,126 @@
+// Internal: a small streaming JSON writer (output only; input is parsed with nlohmann-json).
+// Strings are written as valid UTF-8: ill-formed input bytes become U+FFFD.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace sayso::detail {
+
+class json_writer {
+ public:
+  explicit json_writer(std::string& out) : out_(out) {}
+
+  void begin_object() { value_prefix(); out_ += '{'; first_ = true; }
+  void end_object() { out_ += '}'; first_ = false; }
+  void begin_array() { value_prefix(); out_ += '['; first_ = true; }
+  void end_array() { out_ += ']'; first_ = false; }
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    write_string(k);
+    out_ += ':';
+    after_key_ = true;
+  }
+  void string(std::string_view s) { value_prefix(); write_string(s); }
+  void number(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void number(double v);
+  void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
+  void null() { value_prefix(); out_ += "null"; }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+  void write_string(std::string_view s);
+  // Length of the well-formed UTF-8 sequence at s[i] (a non-ASCII lead byte), or 0.
+  static std::size_t well_formed_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U; };
+    const unsigned c = b(i);
+    const auto cont = [&](std::size_t k) { return (b(k) & 0xC0U) == 0x80U; };
+    if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0U : 0x80U;
+      const unsigned hi = c == 0xED ? 0x9FU : 0xBFU;
+      return (b(i + 1) >= lo && b(i + 1) <= hi && cont(i + 2)) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90U : 0x80U;
+      const unsigned hi = c == 0xF4 ? 0x8FU : 0xBFU;
+      return (b(i + 1) >= lo && b(i + 1) <= hi && cont(i + 2) && cont(i + 3)) ? 4 : 0;
+    }
+    return 0;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+inline void json_writer::number(double v) {
+  value_prefix();
+  std::array<char, 32> buf{};
+  const int n = std::snprintf(buf.data(), buf.size(), "%.3g", v);
+  out_.append(buf.data(), static_cast<std::size_t>(n));
+}
+
+inline void json_writer::write_string(std::string_view s) {
+  out_ += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      // Fast path: a run of plain ASCII.
+      std::size_t j = i + 1;
+      while (j < s.size()) {
+        const auto d = static_cast<unsigned char>(s[j]);
+        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        ++j;
+      }
+      out_.append(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        default: {
+          std::array<char, 8> buf{};
+          std::snprintf(buf.data(), buf.size(), "\\u%04x", c);
+          out_ += buf.data();
+        }
+      }
+      ++i;
+      continue;
+    }
+    // Multi-byte: copy well-formed sequences, replace each ill-formed byte with U+FFFD.
+    const std::size_t n = well_formed_length(s, i);
+    if (n == 0) {
+      out_ += "\xEF\xBF\xBD";
+      ++i;
+    } else if (n == 3 && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+      out_ += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // JavaScript line terminators
+      i += 3;
+    } else {
+      out_.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  out_ += '"';
+}
+
+
+}  // namespace sayso::detail

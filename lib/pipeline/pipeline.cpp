@@ -1,0 +1,167 @@
+// The pipeline: runs the stages in data-flow order over one document, and over batches on
+// several threads.
+#include <sayso/pipeline.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include <sayso/quotes.hpp>
+#include <sayso/version.hpp>
+
+#include "attribution/attributor.hpp"
+#include "entities/resolver.hpp"
+#include "stance/labeller.hpp"
+#include "text/lexicon.hpp"
+
+namespace sayso {
+
+namespace detail {
+
+struct pipeline_state {
+  pipeline_state(const lexicon& w, term_lexicon t, pipeline_options o)
+      : words(&w), terms(std::move(t)), options(std::move(o)) {}
+  const lexicon* words;
+  term_lexicon terms;
+  pipeline_options options;
+};
+
+namespace {
+
+// Per-thread scratch memory reused from one document to the next.
+struct workspace {
+  document doc;
+  std::vector<token_info> info;
+};
+
+workspace& thread_workspace() {
+  thread_local workspace ws;
+  return ws;
+}
+
+}  // namespace
+
+analysis run(const pipeline_state& state, std::string_view text) {
+  check_input_size(text.size());
+  workspace& ws = thread_workspace();
+  ws.doc.assign(text);
+  compute_features(ws.doc, *state.words, ws.info);
+  const std::vector<quotation> quotations = find_quotations(ws.doc);
+  const std::vector<raw_quote> raw =
+      attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
+  resolution res = resolve_speakers(ws.doc, ws.info, quotations, raw);
+
+  analysis out;
+  out.entities = std::move(res.entities);
+  out.quotes.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const raw_quote& r = raw[i];
+    quote q;
+    q.kind = r.kind;
+    q.content = r.spans;
+    q.cue = r.cue;
+    q.closed = r.closed;
+    q.belief = r.belief;
+    q.confidence = r.confidence;
+    // A floating quote's mention is the one of the quote whose speaker it takes.
+    std::size_t source = i;
+    while (raw[source].source_first == npos && raw[source].speaker_from != npos && raw[source].speaker_from < source) {
+      source = raw[source].speaker_from;
+    }
+    const raw_quote& s = raw[source];
+    if (s.source_first != npos || res.speakers[i] != no_entity) {
+      speaker_mention m;
+      if (s.source_first != npos) {
+        m.mention = {ws.doc.tokens()[s.source_first].range.begin, ws.doc.tokens()[s.source_end - 1].range.end};
+      }
+      m.entity = res.speakers[i];
+      q.speaker = m;
+    }
+    if (state.options.stance) {
+      detail::label_stances(text, state.terms.impl(), r, res.speakers[i], q.stances);
+    }
+    out.quotes.push_back(std::move(q));
+  }
+  ws.doc.assign({});
+  return out;
+}
+
+}  // namespace detail
+
+pipeline::pipeline() : pipeline(pipeline_options{}) {}
+
+pipeline::pipeline(pipeline_options options) {
+  term_lexicon terms = options.terms ? *options.terms : term_lexicon::ceasefire();
+  state_ = std::make_unique<const detail::pipeline_state>(detail::lexicon::english(), std::move(terms),
+                                                          std::move(options));
+}
+
+pipeline::~pipeline() = default;
+pipeline::pipeline(pipeline&&) noexcept = default;
+pipeline& pipeline::operator=(pipeline&&) noexcept = default;
+
+analysis pipeline::analyze(std::string_view text) const { return detail::run(*state_, text); }
+
+const term_lexicon& pipeline::terms() const noexcept { return state_->terms; }
+
+std::vector<batch_result> pipeline::analyze_batch(std::span<const std::string_view> texts,
+                                                  unsigned threads) const {
+  std::vector<batch_result> results(texts.size());
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size()));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next.fetch_add(1); i < texts.size(); i = next.fetch_add(1)) {
+      try {
+        results[i].result = analyze(texts[i]);
+      } catch (const error& e) {
+        results[i].failure = e;
+      }
+    }
+  };
+  if (threads <= 1) {
+    work();
+    return results;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return results;
+}
+
+std::string_view version() noexcept { return SAYSO_VERSION_STRING; }
+
+std::string_view to_string(errc code) noexcept {
+  switch (code) {
+    case errc::input_too_large: return "input_too_large";
+    case errc::lexicon: return "lexicon";
+    case errc::io: return "io";
+    case errc::invalid_argument: return "invalid_argument";
+    case errc::json: return "json";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(cue_kind kind) noexcept {
+  switch (kind) {
+    case cue_kind::verb: return "verb";
+    case cue_kind::phrase: return "phrase";
+    case cue_kind::colon: return "colon";
+    case cue_kind::dash: return "dash";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(entity_kind kind) noexcept {
+  switch (kind) {
+    case entity_kind::person: return "person";
+    case entity_kind::organisation: return "organisation";
+    case entity_kind::group: return "group";
+    case entity_kind::anonymous: return "anonymous";
+  }
+  return "unknown";
+}
+
+}  // namespace sayso

@@ -1,0 +1,25 @@
+// Internal: the compiled form of a term lexicon.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include <sayso/stance.hpp>
+
+namespace sayso {
+
+struct term_lexicon::compiled {
+  std::vector<term_info> terms;
+  std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
+  std::unique_ptr<RE2> support;
+  std::unique_ptr<RE2> oppose;
+  std::unique_ptr<RE2> conditional;
+  std::unique_ptr<RE2> neutral;
+  std::unique_ptr<RE2> negation;
+  std::unique_ptr<RE2> pseudo_negation;
+  std::unique_ptr<RE2> terminators;
+};
+
+}  // namespace sayso

@@ -1,0 +1,225 @@
+// Term lexicons: loading, validation and compilation of the RE2 expressions.
+#include "stance/compiled.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include <sayso/error.hpp>
+
+namespace sayso {
+
+namespace detail {
+extern const std::string_view ceasefire_terms_toml;  // generated from lexicons/ceasefire.toml
+extern const std::string_view stance_cues_toml;      // generated from lexicons/stance.toml
+}  // namespace detail
+
+namespace {
+
+[[noreturn]] void fail(std::string_view name, std::uint32_t line, const std::string& what) {
+  std::ostringstream msg;
+  msg << name << ':' << line << ": " << what;
+  throw error(errc::lexicon, msg.str());
+}
+
+// An expression as written in a lexicon, turned into RE2 syntax: a space matches any run of
+// white space and an apostrophe matches ' or ’.
+std::string to_re2(std::string_view expr) {
+  std::string out;
+  for (char c : expr) {
+    if (c == ' ') {
+      out += "\\s+";
+    } else if (c == '\'') {
+      out += "(?:'|\xE2\x80\x99)";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
+                                          const std::vector<std::uint32_t>& lines, std::string_view name,
+                                          std::string_view what) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  std::string all;
+  for (std::size_t i = 0; i < exprs.size(); ++i) {
+    const std::string one = to_re2(exprs[i]);
+    // Check each expression alone, so the error names its line.
+    RE2 check("\\b(?:" + one + ")\\b", options);
+    if (!check.ok()) {
+      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
+                               check.error());
+    }
+    if (check.NumberOfCapturingGroups() > 0) {
+      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
+                               "' has a capturing group: use (?:...) instead");
+    }
+    if (!all.empty()) all += '|';
+    all += one;
+  }
+  if (all.empty()) return nullptr;
+  auto re = std::make_unique<RE2>("\\b(?:" + all + ")\\b", options);
+  if (!re->ok()) fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  return re;
+}
+
+void read_strings(const toml::node& node, std::string_view name, std::string_view what,
+                  std::vector<std::string>& out, std::vector<std::uint32_t>& lines) {
+  const toml::array* arr = node.as_array();
+  if (arr == nullptr) fail(name, node.source().begin.line, std::string(what) + " must be an array of strings");
+  for (const toml::node& item : *arr) {
+    const auto* s = item.as_string();
+    if (s == nullptr || s->get().empty()) {
+      fail(name, item.source().begin.line, std::string(what) + " must hold non-empty strings");
+    }
+    out.push_back(s->get());
+    lines.push_back(item.source().begin.line);
+  }
+}
+
+void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c) {
+  struct field {
+    std::string_view key;
+    std::unique_ptr<RE2> term_lexicon::compiled::*member;
+  };
+  const field fields[] = {
+      {"support", &term_lexicon::compiled::support},
+      {"oppose", &term_lexicon::compiled::oppose},
+      {"conditional", &term_lexicon::compiled::conditional},
+      {"neutral", &term_lexicon::compiled::neutral},
+      {"negation", &term_lexicon::compiled::negation},
+      {"pseudo_negation", &term_lexicon::compiled::pseudo_negation},
+      {"terminators", &term_lexicon::compiled::terminators},
+  };
+  for (const auto& [key, node] : table) {
+    const auto f = std::find_if(std::begin(fields), std::end(fields),
+                                [&](const field& x) { return x.key == key.str(); });
+    if (f == std::end(fields)) {
+      fail(name, node.source().begin.line,
+           "unknown key '" + std::string(key.str()) +
+               "' in [stance] (support, oppose, conditional, neutral, negation, pseudo_negation, terminators)");
+    }
+    std::vector<std::string> exprs;
+    std::vector<std::uint32_t> lines;
+    read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
+    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()));
+  }
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (char ch : id) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+toml::table parse_toml(std::string_view text, std::string_view name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    fail(name, e.source().begin.line, std::string(e.description()));
+  }
+}
+
+}  // namespace
+
+term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
+  const toml::table root = parse_toml(text, name);
+  auto c = std::make_shared<compiled>();
+  for (const auto& [key, node] : root) {
+    if (key.str() != "term" && key.str() != "stance") {
+      fail(name, node.source().begin.line, "unknown top-level key '" + std::string(key.str()) +
+                                               "' (expected [[term]] entries and an optional [stance] table)");
+    }
+  }
+  const toml::node* terms = root.get("term");
+  if (terms == nullptr) fail(name, 1, "no [[term]] entries");
+  const toml::array* arr = terms->as_array();
+  if (arr == nullptr) fail(name, terms->source().begin.line, "'term' must be an array of tables ([[term]])");
+  for (const toml::node& node : *arr) {
+    const toml::table* t = node.as_table();
+    const std::uint32_t line = node.source().begin.line;
+    if (t == nullptr) fail(name, line, "each [[term]] must be a table");
+    term_info info;
+    std::vector<std::uint32_t> lines;
+    for (const auto& [key, value] : *t) {
+      const std::uint32_t vline = value.source().begin.line;
+      if (key.str() == "id") {
+        const auto* s = value.as_string();
+        if (s == nullptr || !valid_id(s->get())) {
+          fail(name, vline, "term id must be a non-empty string of letters, digits, '_' or '-'");
+        }
+        info.id = s->get();
+      } else if (key.str() == "description") {
+        const auto* s = value.as_string();
+        if (s == nullptr) fail(name, vline, "term description must be a string");
+        info.description = s->get();
+      } else if (key.str() == "expressions") {
+        read_strings(value, name, "term expressions", info.expressions, lines);
+      } else {
+        fail(name, vline, "unknown key '" + std::string(key.str()) + "' in [[term]] (id, description, expressions)");
+      }
+    }
+    if (info.id.empty()) fail(name, line, "[[term]] without an id");
+    if (info.expressions.empty()) fail(name, line, "term '" + info.id + "' has no expressions");
+    for (const term_info& other : c->terms) {
+      if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
+    }
+    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
+    c->terms.push_back(std::move(info));
+  }
+  // Stance cues: the file's own [stance] table, else the defaults.
+  const toml::node* stance = root.get("stance");
+  if (stance != nullptr) {
+    const toml::table* st = stance->as_table();
+    if (st == nullptr) fail(name, stance->source().begin.line, "[stance] must be a table");
+    load_stance(*st, name, *c);
+  }
+  if (!c->support || !c->oppose || !c->conditional || !c->negation) {
+    const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
+    term_lexicon::compiled d;
+    load_stance(*defaults["stance"].as_table(), "stance.toml", d);
+    for (auto member : {&compiled::support, &compiled::oppose, &compiled::conditional, &compiled::neutral,
+                        &compiled::negation, &compiled::pseudo_negation, &compiled::terminators}) {
+      if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
+    }
+  }
+  return term_lexicon(std::move(c));
+}
+
+term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(errc::io, path.string() + ": cannot open term lexicon file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw error(errc::io, path.string() + ": cannot read term lexicon file");
+  return from_string(buffer.str(), path.string());
+}
+
+term_lexicon term_lexicon::ceasefire() {
+  static const term_lexicon lexicon = from_string(detail::ceasefire_terms_toml, "ceasefire.toml");
+  return lexicon;
+}
+
+std::span<const term_info> term_lexicon::terms() const noexcept { return impl_->terms; }
+
+std::string_view to_string(stance_label label) noexcept {
+  switch (label) {
+    case stance_label::support: return "support";
+    case stance_label::oppose: return "oppose";
+    case stance_label::conditional: return "conditional";
+    case stance_label::neutral: return "neutral";
+  }
+  return "unknown";
+}
+
+}  // namespace sayso

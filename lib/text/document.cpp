@@ -1,0 +1,351 @@
+// Segmentation: ICU word boundaries give the tokens; paragraphs and sentences are found in one
+// linear pass over the tokens. Sentences come from the tokens rather than a second ICU pass
+// (the abbreviation-aware ICU sentence iterator would double the cost of this stage): a
+// sentence ends at . ! ? or … (with any closing quotation marks and brackets after it) followed
+// by space and a word that does not start in lower case, unless the period ends an
+// abbreviation ("Mr.", "Gen.", "U.S.", initials) that the next word does not override.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <sayso/error.hpp>
+#include <sayso/text.hpp>
+
+#include "text/unicode.hpp"
+
+namespace sayso {
+
+void check_input_size(std::size_t size) {
+  if (size > max_input_bytes) {
+    throw error(errc::input_too_large,
+                "input of " + std::to_string(size) + " bytes refused: sayso accepts at most " +
+                    std::to_string(max_input_bytes) + " bytes (2 GiB - 1) per document");
+  }
+}
+
+namespace {
+
+using detail::first_code_point;
+
+token_kind classify_none(std::string_view s) {
+  const char32_t c = first_code_point(s);
+  if (detail::is_white_space(c)) return token_kind::space;
+  if (detail::is_quotation_mark(c)) return token_kind::quotation_mark;
+  return token_kind::punctuation;
+}
+
+void tokenize(std::string_view text, std::vector<token>& out) {
+  out.clear();
+  if (text.empty()) return;
+  out.reserve(text.size() / 3 + 16);
+  icu::BreakIterator& it = detail::thread_word_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<std::int64_t>(text.size()), &status);
+  it.setText(&ut, status);
+  if (U_FAILURE(status)) {
+    // Cannot happen for in-memory UTF-8 below 2 GiB; keep the text as one token rather than
+    // lose it.
+    utext_close(&ut);
+    out.push_back({{0, static_cast<std::uint32_t>(text.size())}, token_kind::word});
+    return;
+  }
+  std::int32_t previous = it.first();
+  for (std::int32_t p = it.next(); p != icu::BreakIterator::DONE; p = it.next()) {
+    const std::int32_t rule = it.getRuleStatus();
+    const byte_range r{static_cast<std::uint32_t>(previous), static_cast<std::uint32_t>(p)};
+    token_kind kind = token_kind::word;
+    if (rule < UBRK_WORD_NONE_LIMIT) {
+      kind = classify_none(r.of(text));
+    } else if (rule < UBRK_WORD_NUMBER_LIMIT) {
+      kind = token_kind::number;
+    }
+    out.push_back({r, kind});
+    previous = p;
+  }
+  // Detach the iterator from the stack UText before it goes away.
+  UText empty = UTEXT_INITIALIZER;
+  utext_openUTF8(&empty, "", 0, &status);
+  it.setText(&empty, status);
+  utext_close(&empty);
+  utext_close(&ut);
+}
+
+// Line breaks in a space token: CR LF counts once; U+2029 counts as a blank line.
+int line_breaks(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '\n' || ch == '\v' || ch == '\f') {
+      ++n;
+    } else if (ch == '\r') {
+      ++n;
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else if (static_cast<unsigned char>(ch) == 0xE2 && i + 2 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(s[i + 2]);
+      if (third == 0xA8) ++n;          // U+2028 LINE SEPARATOR
+      else if (third == 0xA9) n += 2;  // U+2029 PARAGRAPH SEPARATOR
+    }
+  }
+  return n;
+}
+
+bool is_terminal(std::string_view s) {
+  if (s.empty()) return false;
+  const char32_t c = first_code_point(s);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+         c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+bool is_closer(const token& t, std::string_view text) {
+  const std::string_view s = t.range.of(text);
+  if (t.kind == token_kind::quotation_mark) {
+    const char32_t c = first_code_point(s);
+    // Opening-only marks never close a sentence.
+    return !(c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x201A || c == 0xAB ||
+             c == 0x2039 || c == 0x300C || c == 0x300E || c == '`');
+  }
+  return s == ")" || s == "]" || s == "}";
+}
+
+// Abbreviations after which a period does not end a sentence. "title" ones never end one
+// (they precede a name); the others end one only before a word that typically starts a
+// sentence ("... in the U.S. The next day ...").
+struct abbreviation {
+  std::string_view word;
+  bool title;
+};
+constexpr std::array kAbbreviations = {
+    abbreviation{"mr", true},    abbreviation{"mrs", true},   abbreviation{"ms", true},
+    abbreviation{"dr", true},    abbreviation{"prof", true},  abbreviation{"gen", true},
+    abbreviation{"lt", true},    abbreviation{"col", true},   abbreviation{"maj", true},
+    abbreviation{"capt", true},  abbreviation{"cmdr", true},  abbreviation{"adm", true},
+    abbreviation{"sgt", true},   abbreviation{"cpl", true},   abbreviation{"pvt", true},
+    abbreviation{"sen", true},   abbreviation{"rep", true},   abbreviation{"gov", true},
+    abbreviation{"lt.gov", true}, abbreviation{"pres", true}, abbreviation{"supt", true},
+    abbreviation{"rev", true},   abbreviation{"fr", true},    abbreviation{"hon", true},
+    abbreviation{"st", true},    abbreviation{"mt", true},    abbreviation{"ft", true},
+    abbreviation{"no", true},    abbreviation{"nos", true},   abbreviation{"vs", true},
+    abbreviation{"v", true},     abbreviation{"cf", true},    abbreviation{"e.g", true},
+    abbreviation{"i.e", true},   abbreviation{"approx", true}, abbreviation{"dept", true},
+    abbreviation{"jan", true},   abbreviation{"feb", true},   abbreviation{"mar", false},
+    abbreviation{"apr", true},   abbreviation{"jun", true},   abbreviation{"jul", true},
+    abbreviation{"aug", true},   abbreviation{"sep", true},   abbreviation{"sept", true},
+    abbreviation{"oct", true},   abbreviation{"nov", true},   abbreviation{"dec", true},
+    abbreviation{"jr", false},   abbreviation{"sr", false},   abbreviation{"inc", false},
+    abbreviation{"corp", false}, abbreviation{"co", false},   abbreviation{"ltd", false},
+    abbreviation{"llc", false},  abbreviation{"etc", false},  abbreviation{"al", false},
+    abbreviation{"a.m", false},  abbreviation{"p.m", false},  abbreviation{"u.s", false},
+    abbreviation{"u.k", false},  abbreviation{"u.n", false},  abbreviation{"e.u", false},
+    abbreviation{"d.c", false},  abbreviation{"u.s.a", false}, abbreviation{"n.y", false},
+    abbreviation{"calif", false}, abbreviation{"fla", false}, abbreviation{"ariz", false},
+    abbreviation{"mass", false}, abbreviation{"wash", false}, abbreviation{"pa", false},
+    abbreviation{"va", false},   abbreviation{"tenn", false}, abbreviation{"wis", false},
+    abbreviation{"mich", false}, abbreviation{"ill", false},  abbreviation{"ind", false},
+    abbreviation{"ga", false},   abbreviation{"colo", false}, abbreviation{"conn", false},
+    abbreviation{"n.c", false},  abbreviation{"s.c", false},  abbreviation{"n.j", false},
+    abbreviation{"n.h", false},  abbreviation{"minn", false}, abbreviation{"okla", false},
+    abbreviation{"ky", false},   abbreviation{"md", false},   abbreviation{"mo", false},
+    abbreviation{"nev", false},  abbreviation{"ore", false},  abbreviation{"tex", false},
+    abbreviation{"ala", false},  abbreviation{"ark", false},  abbreviation{"del", false},
+};
+
+// Capitalised words that typically open a sentence; after an abbreviation such as "U.S." they
+// show that the period also ends the sentence.
+constexpr std::array<std::string_view, 46> kSentenceStarters = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "but", "and", "in", "on", "at", "his", "her", "its", "their", "our",
+    "my", "as", "if", "when", "while", "after", "before", "for", "so", "yet", "still",
+    "however", "meanwhile", "some", "many", "most", "what", "why", "how", "who", "one"};
+
+// ASCII lower-casing into a small buffer; false if the word is not ASCII or too long.
+bool ascii_lower(std::string_view s, std::array<char, 16>& buf, std::string_view& out) {
+  if (s.size() > buf.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (ch >= 0x80) return false;
+    buf[i] = static_cast<char>((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+  }
+  out = std::string_view(buf.data(), s.size());
+  return true;
+}
+
+enum class abbrev_class { none, title, other, initial };
+
+abbrev_class classify_abbreviation(std::string_view word) {
+  // A single capital letter is an initial ("J. Smith", "G.K. Butterfield" gives "G.K").
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return abbrev_class::initial;
+  std::array<char, 16> buf{};
+  std::string_view lower;
+  if (!ascii_lower(word, buf, lower)) return abbrev_class::none;
+  for (const auto& a : kAbbreviations) {
+    if (a.word == lower) return a.title ? abbrev_class::title : abbrev_class::other;
+  }
+  // Dotted capitals such as "G.K" or "D.C" or "U.A.E".
+  bool dotted = word.size() >= 3;
+  for (std::size_t i = 0; dotted && i < word.size(); ++i) {
+    dotted = (i % 2 == 0) ? (word[i] >= 'A' && word[i] <= 'Z') : word[i] == '.';
+  }
+  return dotted ? abbrev_class::other : abbrev_class::none;
+}
+
+bool is_sentence_starter(std::string_view word) {
+  std::array<char, 16> buf{};
+  std::string_view lower;
+  if (!ascii_lower(word, buf, lower)) return false;
+  return std::find(kSentenceStarters.begin(), kSentenceStarters.end(), lower) !=
+         kSentenceStarters.end();
+}
+
+class segmenter {
+ public:
+  segmenter(std::string_view text, const std::vector<token>& tokens,
+            std::vector<sentence>& sentences, std::vector<paragraph>& paragraphs)
+      : text_(text), tokens_(tokens), sentences_(sentences), paragraphs_(paragraphs) {}
+
+  void run() {
+    sentences_.clear();
+    paragraphs_.clear();
+    const auto n = static_cast<std::uint32_t>(tokens_.size());
+    // Does the text separate paragraphs by blank lines? If not, every line is one.
+    bool blank_lines = false;
+    for (std::uint32_t i = 0; i < n && !blank_lines; ++i) {
+      if (tokens_[i].kind != token_kind::space) continue;
+      int breaks = 0;
+      std::uint32_t j = i;
+      while (j < n && tokens_[j].kind == token_kind::space) breaks += line_breaks(text(j++));
+      blank_lines = breaks >= 2;
+      i = j;
+    }
+
+    std::uint32_t para_first = npos;  // first non-space token of the open paragraph
+    std::uint32_t last_content = npos;
+    for (std::uint32_t i = 0; i < n;) {
+      if (tokens_[i].kind != token_kind::space) {
+        if (para_first == npos) para_first = i;
+        last_content = i;
+        ++i;
+        continue;
+      }
+      int breaks = 0;
+      std::uint32_t j = i;
+      while (j < n && tokens_[j].kind == token_kind::space) breaks += line_breaks(text(j++));
+      if (para_first != npos && breaks > 0) {
+        bool end = breaks >= 2 || !blank_lines;
+        if (!end) {
+          // A single line break ends a paragraph when the line ends a sentence or
+          // introduces what follows (texts mixing both conventions).
+          const std::string_view last = text(last_content);
+          const char32_t c = detail::last_code_point(last);
+          end = is_terminal(last) || c == ':' || is_closer(tokens_[last_content], text_);
+        }
+        if (end) {
+          close_paragraph(para_first, last_content + 1);
+          para_first = npos;
+        }
+      }
+      i = j;
+    }
+    if (para_first != npos) close_paragraph(para_first, last_content + 1);
+  }
+
+ private:
+  static constexpr std::uint32_t npos = UINT32_MAX;
+
+  std::string_view text(std::uint32_t i) const { return tokens_[i].range.of(text_); }
+
+  void close_paragraph(std::uint32_t first, std::uint32_t end) {
+    paragraph p;
+    p.range = {tokens_[first].range.begin, tokens_[end - 1].range.end};
+    p.first_sentence = static_cast<std::uint32_t>(sentences_.size());
+    const auto index = static_cast<std::uint32_t>(paragraphs_.size());
+    split_sentences(first, end, index);
+    p.end_sentence = static_cast<std::uint32_t>(sentences_.size());
+    paragraphs_.push_back(p);
+  }
+
+  void add_sentence(std::uint32_t first, std::uint32_t end, std::uint32_t para) {
+    while (end > first && tokens_[end - 1].kind == token_kind::space) --end;
+    while (first < end && tokens_[first].kind == token_kind::space) ++first;
+    if (first >= end) return;
+    sentences_.push_back({{tokens_[first].range.begin, tokens_[end - 1].range.end}, first, end, para});
+  }
+
+  void split_sentences(std::uint32_t first, std::uint32_t end, std::uint32_t para) {
+    std::uint32_t start = first;
+    for (std::uint32_t i = first; i < end; ++i) {
+      if (!is_terminal(text(i))) continue;
+      std::uint32_t j = i + 1;
+      while (j < end && is_terminal(text(j))) ++j;
+      while (j < end && is_closer(tokens_[j], text_)) ++j;
+      if (j >= end) break;  // the paragraph's end closes the sentence
+      if (tokens_[j].kind != token_kind::space) continue;
+      std::uint32_t k = j;
+      while (k < end && tokens_[k].kind == token_kind::space) ++k;
+      if (k >= end) break;
+      if (!breaks_before(i, k)) {
+        i = j - 1;
+        continue;
+      }
+      add_sentence(start, j, para);
+      start = k;
+      i = k - 1;
+    }
+    add_sentence(start, end, para);
+  }
+
+  // Does the terminal at token `t` end the sentence, given the next content token `next`?
+  bool breaks_before(std::uint32_t t, std::uint32_t next) const {
+    const std::string_view next_text = text(next);
+    const char32_t c = first_code_point(next_text);
+    if (detail::is_lower(c)) return false;
+    if (text(t) != "." || t == 0 || tokens_[t - 1].kind != token_kind::word) return true;
+    switch (classify_abbreviation(text(t - 1))) {
+      case abbrev_class::none:
+        return true;
+      case abbrev_class::title:
+        return false;
+      case abbrev_class::initial:
+      case abbrev_class::other:
+        return tokens_[next].kind != token_kind::word || is_sentence_starter(next_text);
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const std::vector<token>& tokens_;
+  std::vector<sentence>& sentences_;
+  std::vector<paragraph>& paragraphs_;
+};
+
+}  // namespace
+
+void document::assign(std::string_view utf8) {
+  check_input_size(utf8.size());
+  text_ = utf8;
+  tokenize(text_, tokens_);
+  segmenter(text_, tokens_, sentences_, paragraphs_).run();
+}
+
+std::uint32_t document::token_at(std::uint32_t offset) const noexcept {
+  if (tokens_.empty()) return 0;
+  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), offset,
+                             [](std::uint32_t o, const token& t) { return o < t.range.begin; });
+  if (it == tokens_.begin()) return 0;
+  return static_cast<std::uint32_t>((it - tokens_.begin()) - 1);
+}
+
+std::uint32_t document::sentence_of_token(std::uint32_t token_index) const noexcept {
+  if (sentences_.empty()) return 0;
+  auto it = std::upper_bound(
+      sentences_.begin(), sentences_.end(), token_index,
+      [](std::uint32_t t, const sentence& s) { return t < s.first_token; });
+  if (it == sentences_.begin()) return 0;
+  return static_cast<std::uint32_t>((it - sentences_.begin()) - 1);
+}
+
+}  // namespace sayso

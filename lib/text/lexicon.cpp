@@ -1,0 +1,225 @@
+#include "text/lexicon.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include <sayso/error.hpp>
+
+#include "text/unicode.hpp"
+
+namespace sayso::detail {
+
+extern const std::string_view english_lexicon_toml;  // generated from lexicons/english.toml
+
+namespace {
+
+struct class_name {
+  std::string_view name;
+  std::uint32_t bits;
+};
+constexpr class_name kClasses[] = {
+    {"determiner", wc_determiner}, {"pronoun_he", wc_he},       {"pronoun_she", wc_she},
+    {"pronoun_they", wc_they},     {"pronoun_we", wc_we},       {"pronoun_i", wc_i},
+    {"pronoun_it", wc_it},         {"pronoun_you", wc_you},     {"possessive", wc_possessive},
+    {"relative", wc_relative},     {"complementizer", wc_complementizer},
+    {"negation", wc_negation},     {"auxiliary", wc_auxiliary}, {"conjunction", wc_conjunction},
+    {"preposition", wc_preposition}, {"title", wc_title},       {"role", wc_role},
+    {"org", wc_org},               {"demonym", wc_demonym},     {"place", wc_place},
+    {"time", wc_time},             {"medium", wc_medium},       {"verb", wc_verb},
+};
+
+struct cue_type_name {
+  std::string_view name;
+  cue_type type;
+};
+constexpr cue_type_name kCueTypes[] = {
+    {"speech", cue_type::speech},
+    {"evidential", cue_type::evidential},
+    {"belief", cue_type::belief},
+    {"act", cue_type::act},
+    {"according", cue_type::according},
+};
+
+[[noreturn]] void fail(std::string_view name, const toml::source_region& where,
+                       const std::string& what) {
+  std::ostringstream msg;
+  msg << name << ':' << where.begin.line << ": " << what;
+  throw error(errc::lexicon, msg.str());
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string_view lookup_key(std::string_view token, std::span<char> buffer) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (n >= buffer.size()) return {};
+    const auto ch = static_cast<unsigned char>(token[i]);
+    if (ch < 0x80) {
+      buffer[n++] = static_cast<char>((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    } else if (ch == 0xE2 && i + 2 < token.size() && static_cast<unsigned char>(token[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(token[i + 2]) == 0x99) {
+      buffer[n++] = '\'';  // ’ as '
+      i += 2;
+    } else {
+      buffer[n++] = static_cast<char>(ch);
+    }
+  }
+  return {buffer.data(), n};
+}
+
+lexicon::entry& lexicon::at(std::string_view lower) {
+  auto it = words_.find(lower);
+  if (it == words_.end()) it = words_.emplace(std::string(lower), entry{}).first;
+  return it->second;
+}
+
+std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
+  const auto it = words_.find(lower);
+  return it == words_.end() ? 0 : it->second.classes;
+}
+
+std::span<const std::uint32_t> lexicon::cues_starting(std::string_view lower) const noexcept {
+  const auto it = words_.find(lower);
+  if (it == words_.end()) return {};
+  return it->second.cues;
+}
+
+std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    fail(name, e.source(), std::string(e.description()));
+  }
+  auto lex = std::make_unique<lexicon>();
+
+  if (const toml::table* words = root["words"].as_table()) {
+    for (const auto& [key, node] : *words) {
+      const auto cls = std::find_if(std::begin(kClasses), std::end(kClasses),
+                                    [&](const class_name& c) { return c.name == key.str(); });
+      if (cls == std::end(kClasses)) {
+        fail(name, node.source(), "unknown word class '" + std::string(key.str()) + "'");
+      }
+      const toml::array* list = node.as_array();
+      if (!list) fail(name, node.source(), "word class '" + std::string(key.str()) + "' must be an array of strings");
+      for (const toml::node& w : *list) {
+        const auto* s = w.as_string();
+        if (!s || s->get().empty()) fail(name, w.source(), "expected a non-empty string");
+        lex->at(s->get()).classes |= cls->bits;
+      }
+    }
+  }
+
+  if (const toml::node_view cues = root["cues"]; cues) {
+    const toml::table* table = cues.as_table();
+    if (!table) fail(name, cues.node()->source(), "[cues] must be a table");
+    for (const auto& [key, node] : *table) {
+      const auto type = std::find_if(std::begin(kCueTypes), std::end(kCueTypes),
+                                     [&](const cue_type_name& c) { return c.name == key.str(); });
+      if (type == std::end(kCueTypes)) {
+        fail(name, node.source(), "unknown cue type '" + std::string(key.str()) +
+                                      "' (speech, evidential, belief, act or according)");
+      }
+      const toml::array* list = node.as_array();
+      if (!list) fail(name, node.source(), "cue type '" + std::string(key.str()) + "' must be an array of strings");
+      for (const toml::node& item : *list) {
+        const auto* s = item.as_string();
+        if (!s) fail(name, item.source(), "expected a string of verb forms");
+        // "call for|calls for|called for|calling for": forms separated by '|'.
+        std::vector<std::vector<std::string>> forms;
+        std::string_view rest = s->get();
+        while (!rest.empty()) {
+          const std::size_t bar = rest.find('|');
+          std::vector<std::string> form = split_words(rest.substr(0, bar));
+          if (form.empty()) fail(name, item.source(), "empty form in cue '" + s->get() + "'");
+          forms.push_back(std::move(form));
+          rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+        }
+        if (forms.empty()) fail(name, item.source(), "empty cue");
+        std::string lemma;
+        for (const auto& w : forms.front()) lemma += (lemma.empty() ? "" : " ") + w;
+        auto lemma_it = std::find(lex->lemmas_.begin(), lex->lemmas_.end(), lemma);
+        if (lemma_it == lex->lemmas_.end()) {
+          lex->lemmas_.push_back(lemma);
+          lemma_it = lex->lemmas_.end() - 1;
+        }
+        const auto lemma_index = static_cast<std::uint16_t>(lemma_it - lex->lemmas_.begin());
+        for (std::size_t f = 0; f < forms.size(); ++f) {
+          cue_entry e;
+          e.words = forms[f];
+          e.lemma = lemma_index;
+          e.type = type->type;
+          const std::string& head = e.words.front();
+          e.base_form = f == 0;
+          e.participle = ends_with(head, "ing");
+          // Past forms ("said", "told", "described") may head a passive ("was described").
+          e.past_participle = f > 0 && !e.participle && !(f == 1 && ends_with(head, "s"));
+          const auto index = static_cast<std::uint32_t>(lex->cues_.size());
+          lex->cues_.push_back(std::move(e));
+          entry& en = lex->at(head);
+          en.classes |= wc_cue;
+          en.cues.push_back(index);
+        }
+      }
+    }
+  }
+  // Longest form first, so that "point out" is tried before "point".
+  for (auto& [word, en] : lex->words_) {
+    std::stable_sort(en.cues.begin(), en.cues.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return lex->cues_[a].words.size() > lex->cues_[b].words.size();
+    });
+  }
+  return lex;
+}
+
+const lexicon& lexicon::english() {
+  static const std::unique_ptr<lexicon> lex = parse(english_lexicon_toml, "english.toml");
+  return *lex;
+}
+
+void compute_features(const document& doc, const lexicon& lex, std::vector<token_info>& out) {
+  const auto tokens = doc.tokens();
+  const std::string_view text = doc.text();
+  out.assign(tokens.size(), token_info{});
+  std::array<char, 48> buffer{};
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const token& t = tokens[i];
+    if (t.kind != token_kind::word) continue;
+    const std::string_view s = t.range.of(text);
+    token_info& info = out[i];
+    const char32_t c = first_code_point(s);
+    if (is_upper(c)) {
+      info.caps = 1;
+      bool all = true;
+      int letters = 0;
+      for (unsigned char ch : s) {
+        if (ch >= 'a' && ch <= 'z') all = false;
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ++letters;
+      }
+      if (all && letters >= 2) info.caps |= 2;
+    }
+    const std::string_view key = lookup_key(s, buffer);
+    if (!key.empty()) info.classes = lex.classes(key);
+  }
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,112 @@
+// Internal: the word lexicon (word classes and reporting cues) and per-token features.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <sayso/text.hpp>
+
+namespace sayso::detail {
+
+/// Word classes, as bits (a word may have several).
+enum word_class : std::uint32_t {
+  wc_determiner = 1u << 0,
+  wc_he = 1u << 1,
+  wc_she = 1u << 2,
+  wc_they = 1u << 3,
+  wc_we = 1u << 4,
+  wc_i = 1u << 5,
+  wc_it = 1u << 6,
+  wc_you = 1u << 7,
+  wc_possessive = 1u << 8,
+  wc_relative = 1u << 9,
+  wc_complementizer = 1u << 10,
+  wc_negation = 1u << 11,
+  wc_auxiliary = 1u << 12,
+  wc_conjunction = 1u << 13,
+  wc_preposition = 1u << 14,
+  wc_title = 1u << 15,
+  wc_role = 1u << 16,
+  wc_org = 1u << 17,
+  wc_demonym = 1u << 18,
+  wc_place = 1u << 19,
+  wc_time = 1u << 20,
+  wc_medium = 1u << 21,
+  wc_verb = 1u << 22,
+  wc_cue = 1u << 23,  // the first word of some reporting cue
+  wc_pronoun = wc_he | wc_she | wc_they | wc_we | wc_i | wc_it | wc_you,
+};
+
+/// How a cue's content is found.
+enum class cue_type : std::uint8_t {
+  speech,      // that-clause, quotation, colon; may follow its content
+  evidential,  // like speech, but only with a that-clause or quotation ("the poll shows that")
+  belief,     // like speech, but an internal state
+  act,        // noun phrase or infinitive complement
+  according,  // "according to X": the source follows
+};
+
+struct cue_entry {
+  std::vector<std::string> words;  // lower-case tokens of the form ("call", "for")
+  std::uint16_t lemma = 0;         // index into lexicon::lemmas()
+  cue_type type = cue_type::speech;
+  bool base_form = false;          // "say", "call for": may be imperative or infinitive
+  bool participle = false;         // "-ing" form ("saying", "adding")
+  bool past_participle = false;    // may be passive ("was described", "were told")
+};
+
+/// Word classes and cues, loaded from TOML (the embedded default, or a user's file).
+/// Thread safety: immutable after construction; safe for concurrent use.
+class lexicon {
+ public:
+  /// The embedded default English lexicon (built once, shared).
+  static const lexicon& english();
+  /// Parses a lexicon in english.toml's format; throws sayso::error naming `name` and line.
+  static std::unique_ptr<lexicon> parse(std::string_view toml, std::string_view name);
+
+  /// Classes of a lower-cased word (0 if unknown).
+  [[nodiscard]] std::uint32_t classes(std::string_view lower) const noexcept;
+  /// Cue entries whose first word is `lower` (longest first).
+  [[nodiscard]] std::span<const std::uint32_t> cues_starting(std::string_view lower) const noexcept;
+  [[nodiscard]] const cue_entry& cue(std::uint32_t i) const noexcept { return cues_[i]; }
+  [[nodiscard]] const std::vector<std::string>& lemmas() const noexcept { return lemmas_; }
+
+ private:
+  struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  struct entry {
+    std::uint32_t classes = 0;
+    std::vector<std::uint32_t> cues;  // longest form first
+  };
+  entry& at(std::string_view lower);
+
+  std::unordered_map<std::string, entry, string_hash, std::equal_to<>> words_;
+  std::vector<cue_entry> cues_;
+  std::vector<std::string> lemmas_;
+};
+
+/// Lower-cases a token for lexicon lookup: ASCII letters lowered, ’ read as '. Returns a view
+/// into `buffer` (or empty if the token is longer than the buffer).
+std::string_view lookup_key(std::string_view token, std::span<char> buffer) noexcept;
+
+/// Per-token features used by the later stages.
+struct token_info {
+  std::uint32_t classes = 0;
+  std::uint8_t caps = 0;  // bit 0: starts upper case; bit 1: all letters upper case
+  bool starts_upper() const noexcept { return (caps & 1u) != 0; }
+  bool all_upper() const noexcept { return (caps & 2u) != 0; }
+};
+
+/// Computes features for every token of `doc`.
+void compute_features(const document& doc, const lexicon& lex, std::vector<token_info>& out);
+
+}  // namespace sayso::detail
