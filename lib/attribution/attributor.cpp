@@ -234,11 +234,23 @@ class attributor {
     if (p != npos && is_word(p)) {
       // "to say", "refused to comment": an infinitive, not a report.
       if (lower_is(p, "to") && ce.type != cue_type::according) return false;
+      // "secretary of state", "in support": a noun after a preposition.
+      if ((cls(p) & wc_preposition) != 0 && !cap(p) && ce.type != cue_type::according &&
+          !lower_is(p, "as") && !lower_is(p, "after") && !lower_is(p, "before") && !lower_is(p, "while")) {
+        return false;
+      }
       // "the report", "his statement", "a call for": nouns.
       static constexpr std::array<std::string_view, 13> kNounDeterminers = {
           "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"};
       for (const auto d : kNounDeterminers) {
         if (lower_is(p, d)) return false;
+      }
+    }
+    // "will argue", "would welcome": a prediction or hypothesis, not a report.
+    if (p != npos && is_word(p) && ce.type != cue_type::according) {
+      static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could", "might", "may", "can", "should", "must"};
+      for (const auto m : kModals) {
+        if (lower_is(p, m)) return false;
       }
     }
     // A capitalised cue word inside a sentence is a name ("Hope", "Read", "Grant").
@@ -255,8 +267,12 @@ class attributor {
   // Can token i be part of a speaker phrase scanned leftwards?
   bool np_token_left(std::uint32_t i) const {
     if (is_wordish(i)) {
-      if (cap(i)) return true;
       const std::uint32_t c = cls(i);
+      if (cap(i)) {
+        // "Until", "But", "If" at a sentence start are not names.
+        return (c & (wc_conjunction | wc_preposition | wc_complementizer | wc_relative | wc_auxiliary)) == 0 ||
+               (c & (wc_title | wc_org | wc_role | wc_place | wc_demonym)) != 0;
+      }
       if ((c & (wc_complementizer | wc_relative)) != 0 && (c & wc_determiner) == 0) return false;
       if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
@@ -338,7 +354,8 @@ class attributor {
   // The speaker phrase starting at token `from`, scanning right to a comma, quotation, verb or
   // the end of the unit.
   std::pair<std::uint32_t, std::uint32_t> scan_right_np(std::uint32_t from, std::uint32_t end,
-                                                        std::uint32_t max_words = 12) const {
+                                                        std::uint32_t max_words = 12,
+                                                        bool lenient = false) const {
     std::uint32_t k = from;
     std::uint32_t last = npos;
     std::uint32_t words = 0;
@@ -346,8 +363,12 @@ class attributor {
     while (k < end && !in_quotation(k)) {
       if (is_wordish(k)) {
         const std::uint32_t c = cls(k);
-        if (!cap(k) && (c & (wc_complementizer | wc_relative)) != 0 && (c & wc_determiner) == 0) break;
-        if (!cap(k) && (c & (wc_cue | wc_verb)) != 0 &&
+        if (!cap(k) && (c & (wc_complementizer | wc_relative)) != 0 &&
+            ((c & wc_determiner) == 0 || lower_is(k, "that"))) {
+          break;
+        }
+        if (!cap(k) && (c & (wc_auxiliary | wc_negation)) != 0 && (c & (wc_role | wc_title)) == 0) break;
+        if (!cap(k) && !lenient && (c & (wc_cue | wc_verb)) != 0 &&
             (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym | wc_time)) == 0) {
           break;
         }
@@ -425,21 +446,31 @@ class attributor {
     }
     std::uint32_t j = prev(cue_first, u.first);
     while (j != npos && adverbial(j)) j = prev(j, u.first);
-    if (j == npos || !is_comma(j)) return {npos, npos};
-    // Find the comma opening the aside.
+    if (j == npos) return {npos, npos};
+    // "who said", "which reported": the relative pronoun is the mention.
+    if (is_word(j) && (lower_is(j, "who") || lower_is(j, "which"))) return {j, j + 1};
+    // "X said A and added B": the subject of the first verb.
+    if (is_word(j) && lower_is(j, "and")) return clause_subject(u, cue_first);
+    const bool dash = is_dash(j);
+    if (!is_comma(j) && !dash) return {npos, npos};
+    // Find the comma (or dash) opening the aside.
     std::uint32_t k = prev(j, u.first);
     std::uint32_t words = 0;
-    while (k != npos && !is_comma(k) && !in_quotation(k) && words < 25) {
+    while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && !in_quotation(k) && words < 30) {
       if (is_wordish(k)) ++words;
+      if (!dash && is_dash(k)) break;
       k = prev(k, u.first);
     }
-    if (k == npos || !is_comma(k)) return {npos, npos};
+    if (k == npos || !(dash ? is_dash(k) : is_comma(k))) return {npos, npos};
     const std::uint32_t aside = next(k, j);
     if (aside >= j) return {npos, npos};
     const std::uint32_t c = cls(aside);
-    const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 ||
-                            cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") ||
-                            lower_is(aside, "however") || lower_is(aside, "meanwhile");
+    const std::string_view aside_text = s(aside);
+    const bool participle = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 3) == "ing";
+    const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle ||
+                            cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
+                            lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
+                            lower_is(aside, "like") || lower_is(aside, "as");
     if (!appositive) return {npos, npos};
     auto np2 = scan_left_np(k, u.first);
     if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
@@ -474,7 +505,7 @@ class attributor {
         k = next(k, end);
         continue;
       }
-      if (is_word(k) && (cls(k) & wc_time) != 0 && !cap(k)) {  // "last week", "yesterday"
+      if (is_word(k) && (cls(k) & wc_time) != 0) {  // "last week", "Friday afternoon"
         std::uint32_t j = k;
         while (j < end && is_word(j) && (cls(j) & wc_time) != 0) j = next(j, end);
         k = j;
@@ -533,6 +564,11 @@ class attributor {
       if (is_comma(k) || lower_is(k, "and")) {
         const std::uint32_t n = next(k, u.end);
         if (n < u.end && starts_attribution(u, n, hits)) break;
+        // ", contradicting …", ", raising …": a participial clause of the writer's.
+        if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
+            s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {
+          break;
+        }
       }
       if (is_terminal(k) && next(k, u.end) >= u.end) {
         break;
@@ -675,6 +711,8 @@ class attributor {
         if (!cap(k)) lower_word = true;
       }
     }
+    // Title Case without sentence punctuation inside: a title ("The Steve Harvey Morning Show").
+    if (!lower_word && words <= 10 && inner.find_first_of(".?!") == std::string_view::npos) return false;
     const char32_t last = detail::last_code_point(inner);
     const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ',' || last == 0x2026;
     if (words >= 4 && (detail::is_upper(c) || detail::is_digit(c) || c == 0x2026 || c == '.') && lower_word) return true;
@@ -720,8 +758,8 @@ class attributor {
     const unit& u = units_[ui];
     const std::uint32_t src_from = next(h.end - 1, u.end);
     if (src_from >= u.end) return;
-    auto src = scan_right_np(src_from, u.end);
-    if (src.first == npos || !speakerish(src.first, src.second)) return;
+    auto src = scan_right_np(src_from, u.end, 14, true);
+    if (src.first == npos) return;
     const std::uint32_t after = next(src.second - 1, u.end);
     const std::uint32_t before = prev(h.first, u.first);
     const auto index = static_cast<std::uint32_t>(out_.size());
@@ -740,7 +778,7 @@ class attributor {
       claimed_.emplace_back(h.first, end);
     } else {
       // "C, according to X." or "A, according to X, B."
-      if (!is_comma(before)) return;
+      if (!is_comma(before) && !is_dash(before)) return;
       const std::uint32_t from = free_start(u, h.first);
       if (from >= before) return;
       raw_quote& q = emit(u, &h, src);
@@ -776,7 +814,7 @@ class attributor {
     if (k < u.end && is_word(k) && is_tell(h)) {
       // "the president told reporters."
       std::uint32_t n = 0;
-      while (k < u.end && is_wordish(k) && n < 4 && (cls(k) & (wc_cue | wc_complementizer)) == 0) {
+      while (k < u.end && is_wordish(k) && n < 5 && (cap(k) || (cls(k) & (wc_cue | wc_complementizer)) == 0)) {
         k = next(k, u.end);
         ++n;
       }
@@ -787,17 +825,18 @@ class attributor {
 
   bool ends_attribution(const unit& u, std::uint32_t k) const {
     return k >= u.end || is_comma(k) || is_terminal(k) || punct_is(k, ";") || is_dash(k) ||
-           is_open_mark(k);
+           is_open_mark(k) || punct_is(k, "(");
   }
 
   void try_inverted(std::uint32_t ui, cue_hit& h, const std::vector<cue_hit>& hits) {
     const unit& u = units_[ui];
     const cue_entry& ce = entry(h);
-    if (ce.type != cue_type::speech && ce.type != cue_type::belief) return;
+    if (ce.type == cue_type::act || ce.type == cue_type::according) return;
     if (ce.participle) return;
     std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
     std::uint32_t separator = npos;  // comma, closing mark or dash between content and source
     std::uint32_t after = npos;
+    bool verb_first = false;
 
     // Pattern A: "…, X said" / "“Q,” X said"
     auto np = scan_left_np(h.first, u.first, 8);
@@ -828,6 +867,7 @@ class attributor {
             src = r;
             separator = p;
             after = k;
+            verb_first = true;
           }
         }
       }
@@ -845,7 +885,10 @@ class attributor {
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
     add_content(q, from, content_last + 1, index);
-    if (q.spans.empty()) {
+    // Quoting and evidential verbs follow only a quotation ("…,” he continued).
+    if (q.spans.empty() ||
+        ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) && q.kind != quote_kind::direct)) {
+      release(q, index);
       out_.pop_back();
       return;
     }
@@ -859,7 +902,7 @@ class attributor {
           const std::uint32_t qi = qid(n);
           add_quotation(q, qi, index);
           claim_end = qspans_[qi].close_tok + 1;
-        } else if (!left_is_quotation && !starts_attribution(u, n, hits) && !is_open_mark(n)) {
+        } else if (!left_is_quotation && !verb_first && !starts_attribution(u, n, hits) && !is_open_mark(n)) {
           const std::uint32_t end2 = content_end(u, n, hits);
           if (end2 != npos && end2 > n) {
             add_content(q, n, end2, index);
@@ -880,6 +923,7 @@ class attributor {
   void try_forward(std::uint32_t ui, cue_hit& h, const std::vector<cue_hit>& hits) {
     const unit& u = units_[ui];
     const cue_entry& ce = entry(h);
+    if (ce.type == cue_type::according) return;
     if (ce.type == cue_type::belief && !in_.beliefs) return;
     // The source.
     std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
@@ -931,13 +975,37 @@ class attributor {
           from = j;
           break;
         }
-        if (!is_wordish(j) || (cls(j) & (wc_cue | wc_verb)) != 0 || in_quotation(j)) break;
+        // A short title in the addressee ("told MSNBC's “Morning Joe” that") is skipped.
+        if (is_open_mark(j) && n > 0 && !sentence_like(qid(j))) {
+          j = next(qspans_[qid(j)].close_tok, u.end);
+          continue;
+        }
+        if (!is_wordish(j) || (!cap(j) && (cls(j) & (wc_cue | wc_verb)) != 0) || in_quotation(j)) break;
         if (!tell && n == 0 && ce.type != cue_type::speech && ce.type != cue_type::evidential) break;
         j = next(j, u.end);
       }
     }
+    if (from == npos && ce.type == cue_type::belief && k < u.end) {
+      // Beliefs need a clause: "believes (that) X is …", "views X as Y", "wants X (to …)".
+      const std::string& lemma = lex_.lemmas()[ce.lemma];
+      static constexpr std::array<std::string_view, 4> kAs = {"view", "see", "regard", "consider"};
+      static constexpr std::array<std::string_view, 6> kObject = {"want", "wish", "prefer", "seek", "intend", "plan"};
+      if (std::find(kAs.begin(), kAs.end(), lemma) != kAs.end()) {
+        std::uint32_t j = k;
+        for (int n = 0; n < 8 && j < u.end && !lower_is(j, "as"); ++n) j = next(j, u.end);
+        if (j >= u.end || !lower_is(j, "as")) return;
+        from = k;
+      } else if (std::find(kObject.begin(), kObject.end(), lemma) != kObject.end()) {
+        from = k;
+      } else if (is_word(k) && ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k)) &&
+                 (cls(k) & wc_possessive) == 0) {
+        from = k;
+      } else {
+        return;
+      }
+    }
     if (from == npos) {
-      if (ce.type == cue_type::evidential) return;
+      if (ce.type == cue_type::evidential || ce.type == cue_type::belief) return;
       if (k >= u.end || is_terminal(k)) {
         // "X said:" ending a paragraph, the quotation in the next one.
         return;
@@ -983,7 +1051,8 @@ class attributor {
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
     add_content(q, from, end, index);
-    if (q.spans.empty()) {
+    if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect)) {
+      release(q, index);
       out_.pop_back();
       return;
     }
@@ -1040,6 +1109,14 @@ class attributor {
       q.confidence = 0.8F;
       h.done = true;
       return;
+    }
+  }
+
+  // Gives back the quotations a discarded quote had claimed.
+  void release(const raw_quote& q, std::uint32_t index) {
+    (void)q;
+    for (std::uint32_t& used : quotation_used_) {
+      if (used == index) used = npos;
     }
   }
 

@@ -340,12 +340,19 @@ class resolver {
     // Words of the mention.
     std::vector<std::uint32_t> words;
     for (std::uint32_t t = first; t < end; ++t) {
+      if (tok_[t].kind == token_kind::punctuation && s(t) == "(" && !words.empty()) break;  // "X (R-S.C.)"
       if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
     }
     if (words.empty()) return no_entity;
     const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
     if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
       return resolve_pronoun(words[0], mention);
+    }
+    // "X, who said": the relative pronoun stands for the phrase before it.
+    if (words.size() == 1 && (lower(words[0]) == "who" || lower(words[0]) == "which")) {
+      const std::uint32_t e = antecedent(words[0]);
+      if (e != no_entity) ents_[e].mentions.push_back(mention);
+      return e;
     }
     // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
@@ -370,55 +377,62 @@ class resolver {
   }
 
   std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
-    // A name: the capitalised words after the title prefix.
-    std::vector<std::uint32_t> run;
     std::size_t start = 0;
     while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
       ++start;
     }
-    // "Trump's team": a possessive name before a noun is not the speaker.
-    for (std::size_t k = start; k < words.size(); ++k) {
-      if (possessive(words[k]) && k + 1 < words.size()) return describe(words, mention, create);
-    }
-    std::vector<std::uint32_t> capped;
-    for (std::size_t k = start; k < words.size(); ++k) {
-      if (cap(words[k]) || (!capped.empty() && lower(words[k]) == "of" && k + 1 < words.size() && cap(words[k + 1]))) {
-        capped.push_back(words[k]);
-      } else if (!capped.empty()) {
-        break;
+    // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
+    // and name particles join ("Secretary of State", "Bashar al-Assad").
+    std::size_t run_begin = words.size();
+    std::size_t run_end = words.size();
+    for (std::size_t k = words.size(); k-- > start;) {
+      const bool joiner = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start &&
+                          cap(words[k - 1]) &&
+                          (lower(words[k]) == "of" || std::find(kParticles.begin(), kParticles.end(), lower(words[k])) != kParticles.end());
+      if (cap(words[k]) || joiner) {
+        if (run_begin == words.size() || k + 1 == run_begin) {
+          if (run_begin == words.size()) run_end = k + 1;
+          run_begin = k;
+          continue;
+        }
       }
+      if (run_begin < words.size()) break;
     }
+    if (run_begin >= words.size()) return describe(words, mention, create);
+    std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
+                                   words.begin() + static_cast<std::ptrdiff_t>(run_end));
     // Drop a sentence-initial "The".
-    while (!capped.empty() && (cls(capped.front()) & wc_determiner) != 0 && (cls(capped.front()) & wc_org) == 0) {
-      capped.erase(capped.begin());
+    while (!run.empty() && (cls(run.front()) & wc_determiner) != 0 && (cls(run.front()) & wc_org) == 0) {
+      run.erase(run.begin());
     }
-    if (!capped.empty()) {
-      std::vector<std::string> roles;
-      const std::size_t name_at = split_prefix(capped, roles);
-      std::vector<std::uint32_t> name(capped.begin() + static_cast<std::ptrdiff_t>(name_at), capped.end());
-      bool org = false;
-      bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0;
-      for (std::uint32_t t : name) org = org || (cls(t) & (wc_org | wc_role)) != 0;
-      // Lower-case role words in the mention also count as roles ("prime minister X").
-      for (std::uint32_t t : words) {
-        if (!cap(t) && (cls(t) & (wc_title | wc_role)) != 0) roles.push_back(lower(t));
+    if (run.empty()) return describe(words, mention, create);
+    const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+    // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
+    if (run_end < words.size() || possessive(run.back())) {
+      for (std::size_t k = run_end; k < words.size(); ++k) {
+        if ((cls(words[k]) & wc_org) != 0 && !plural(words[k])) return org_or_alias(rest, mention);
       }
-      const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
-      const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
-      if (!name.empty() && !org && !title_only && !place && !acronym) {
-        std::vector<std::string> lw;
-        for (std::uint32_t t : name) lw.push_back(lower(t));
-        return add_person(lw, surface(name), roles, mention);
-      }
-      if (!name.empty() && (org || place || acronym) && !title_only) {
-        // The whole mention minus determiners names the organisation.
-        std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
-        const bool plural_head = !rest.empty() && plural(rest.back()) && !cap(rest.back());
-        if (plural_head && !org) return describe(words, mention, create);
-        return org_or_alias(rest, mention);
-      }
+      return describe(words, mention, create);
     }
-    return describe(words, mention, create);
+    std::vector<std::string> roles;
+    const std::size_t name_at = split_prefix(run, roles);
+    const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
+    // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
+    for (std::size_t k = start; k < run_begin; ++k) {
+      if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.push_back(lower(words[k]));
+    }
+    bool org = false;
+    for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+    const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
+                            (cls(name.front()) & wc_place) == 0;
+    const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+    const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
+    if (title_only) return describe(words, mention, create);
+    if (org || acronym) return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(run_end)) : name, mention);
+    if (place) return org_or_alias(name, mention);
+    std::vector<std::string> lw;
+    for (std::uint32_t t : name) lw.push_back(lower(t));
+    return add_person(lw, surface(name), roles, mention);
   }
 
   bool plural(std::uint32_t t) const {
@@ -521,6 +535,28 @@ class resolver {
     k.plural = is_plural;
     ents_.push_back(std::move(k));
     return static_cast<std::uint32_t>(ents_.size() - 1);
+  }
+
+  // The entity named just before a relative pronoun ("Kall, co-editor of ..., who").
+  std::uint32_t antecedent(std::uint32_t rel) {
+    std::uint32_t end = rel;
+    while (end > 0 && (tok_[end - 1].kind == token_kind::space || s(end - 1) == ",")) --end;
+    std::uint32_t first = end;
+    std::uint32_t n = 0;
+    while (first > 0 && n < 8) {
+      const std::uint32_t t = first - 1;
+      if (tok_[t].kind == token_kind::space) {
+        --first;
+        continue;
+      }
+      if (!is_word(t) && s(t) != "." && s(t) != "-") break;
+      if (is_word(t) && !cap(t) && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
+      --first;
+      ++n;
+    }
+    while (first < end && tok_[first].kind == token_kind::space) ++first;
+    if (first >= end) return no_entity;
+    return resolve(first, end);
   }
 
   std::uint32_t resolve_pronoun(std::uint32_t t, byte_range mention) {

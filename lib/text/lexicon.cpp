@@ -37,6 +37,7 @@ struct cue_type_name {
 constexpr cue_type_name kCueTypes[] = {
     {"speech", cue_type::speech},
     {"evidential", cue_type::evidential},
+    {"quoting", cue_type::quoting},
     {"belief", cue_type::belief},
     {"act", cue_type::act},
     {"according", cue_type::according},
@@ -137,7 +138,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
                                      [&](const cue_type_name& c) { return c.name == key.str(); });
       if (type == std::end(kCueTypes)) {
         fail(name, node.source(), "unknown cue type '" + std::string(key.str()) +
-                                      "' (speech, evidential, belief, act or according)");
+                                      "' (speech, evidential, quoting, belief, act or according)");
       }
       const toml::array* list = node.as_array();
       if (!list) fail(name, node.source(), "cue type '" + std::string(key.str()) + "' must be an array of strings");

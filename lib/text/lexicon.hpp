@@ -46,6 +46,7 @@ enum word_class : std::uint32_t {
 enum class cue_type : std::uint8_t {
   speech,      // that-clause, quotation, colon; may follow its content
   evidential,  // like speech, but only with a that-clause or quotation ("the poll shows that")
+  quoting,     // content must hold a quotation ("called it “rigged”"); may follow a quotation
   belief,     // like speech, but an internal state
   act,        // noun phrase or infinitive complement
   according,  // "according to X": the source follows
