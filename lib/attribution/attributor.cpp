@@ -99,9 +99,13 @@ class attributor {
     if (tok_[i].kind != token_kind::punctuation) return false;
     const std::string_view t = s(i);
     if (t == "-" || t == "--") {
-      // A hyphen counts as a dash only with space on both sides.
-      return i > 0 && i + 1 < tok_.size() && tok_[i - 1].kind == token_kind::space &&
-             tok_[i + 1].kind == token_kind::space;
+      // Hyphens count as a dash only with space on both sides: " - " or " -- ".
+      std::uint32_t a = i;
+      std::uint32_t b = i;
+      while (a > 0 && s(a - 1) == "-") --a;
+      while (b + 1 < tok_.size() && s(b + 1) == "-") ++b;
+      return a > 0 && b + 1 < tok_.size() && b - a < 3 && tok_[a - 1].kind == token_kind::space &&
+             tok_[b + 1].kind == token_kind::space;
     }
     return detail::is_dash(first_code_point(t));
   }
@@ -838,11 +842,16 @@ class attributor {
     std::uint32_t after = npos;
     bool verb_first = false;
 
-    // Pattern A: "…, X said" / "“Q,” X said"
+    // Pattern A: "…, X said" / "“Q,” X said" / "“Q,” X, an economist, said"
     auto np = scan_left_np(h.first, u.first, 8);
-    if (np.first != npos && speakerish(np.first, np.second)) {
+    if (np.first == npos) np = forward_subject(u, h.first);
+    if (np.first != npos) {
       const std::uint32_t p = prev(np.first, u.first);
-      if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
+      // Right after a closing quotation mark any short phrase is the speaker ("the ad's narrator").
+      const bool ok = speakerish(np.first, np.second) ||
+                      (p != npos && is_close_mark(p) && np.second - np.first <= 10 &&
+                       (cap(np.first) || (cls(np.first) & wc_determiner) != 0));
+      if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
         const std::uint32_t k = after_inverted_cue(u, h);
         if (ends_attribution(u, k)) {
           src = np;
@@ -915,6 +924,20 @@ class attributor {
       add_quotation(q, qi, index);
       claim_end = qspans_[qi].close_tok + 1;
     }
+    // “A,” X said, referring to Y, “B.”: the second quotation after an aside.
+    if (left_is_quotation && q.spans.size() == 1 && after < u.end && is_comma(after)) {
+      for (std::uint32_t k = next(after, u.end); k < u.end; k = next(k, u.end)) {
+        if (is_terminal(k) || punct_is(k, ";")) break;
+        if (in_quotation(k)) {
+          if (is_open_mark(k) && is_comma(prev(k, u.first)) && quotation_used_[qid(k)] == npos &&
+              sentence_like(qid(k))) {
+            add_quotation(q, qid(k), index);
+            claim_end = qspans_[qid(k)].close_tok + 1;
+          }
+          break;
+        }
+      }
+    }
     q.confidence = 0.9F;
     claimed_.emplace_back(from, claim_end);
     h.done = true;
@@ -973,6 +996,12 @@ class attributor {
         }
         if (is_open_mark(j) && (n == 0 || (n == 1 && is_comma(k)))) {
           from = j;
+          break;
+        }
+        // "told her, “Q”", "said on CBS, “Q”"
+        if (is_comma(j) && n > 0) {
+          const std::uint32_t m = next(j, u.end);
+          if (m < u.end && is_open_mark(m) && sentence_like(qid(m))) from = m;
           break;
         }
         // A short title in the addressee ("told MSNBC's “Morning Joe” that") is skipped.
@@ -1151,11 +1180,12 @@ class attributor {
       if (!sentence_like(qi)) continue;  // scare quote, title or nickname
       // Continues the previous quote: “A,” he said. “B.” (same paragraph, right after it).
       const std::uint32_t prev_quote = last_quote_before(open);
-      if (prev_quote != npos && out_[prev_quote].paragraph == u.paragraph && unit_starts_with(u, open) &&
-          out_[prev_quote].kind == quote_kind::direct && nothing_between(prev_quote, u, open)) {
-        raw_quote& q = out_[prev_quote];
-        add_quotation(q, qi, prev_quote);
-        follow_continuations(q, qi, prev_quote);
+      const std::uint32_t prev_direct = last_quote_before(open, true);
+      if (prev_direct != npos && out_[prev_direct].paragraph == u.paragraph && unit_starts_with(u, open) &&
+          nothing_between(prev_direct, u, open)) {
+        raw_quote& q = out_[prev_direct];
+        add_quotation(q, qi, prev_direct);
+        follow_continuations(q, qi, prev_direct);
         continue;
       }
       // A floating quote: the previous speaker's, in the same or the previous paragraph.
@@ -1182,13 +1212,14 @@ class attributor {
     return f == t;
   }
 
-  // The most recent quote whose content starts before token t.
-  std::uint32_t last_quote_before(std::uint32_t t) const {
+  // The most recent quote (or direct quote) whose content starts before token t.
+  std::uint32_t last_quote_before(std::uint32_t t, bool direct_only = false) const {
     std::uint32_t best = npos;
     std::uint32_t best_tok = 0;
     for (std::uint32_t i = 0; i < out_.size(); ++i) {
       const raw_quote& q = out_[i];
       if (q.spans.empty() || q.first_token >= t) continue;
+      if (direct_only && q.kind != quote_kind::direct) continue;
       if (best == npos || q.first_token >= best_tok) {
         best = i;
         best_tok = q.first_token;
@@ -1233,6 +1264,29 @@ class attributor {
         add_quotation(q, qi, index);
         follow_continuations(q, qi, index);
         q.confidence = 0.8F;
+        return true;
+      }
+    }
+    // "X is rolling out a new message: “Q”", "The piece used her words as its headline: “Q”":
+    // a channel word before the colon makes the clause's subject the source.
+    if (p != npos && punct_is(p, ":") && sentence_like(qi)) {
+      bool channel = false;
+      for (std::uint32_t k = u.first; k < p; ++k) {
+        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
+      }
+      const auto src = channel ? clause_subject(u, p) : std::pair{npos, npos};
+      if (src.first != npos) {
+        const auto index = static_cast<std::uint32_t>(out_.size());
+        raw_quote& q = out_.emplace_back();
+        q.paragraph = u.paragraph;
+        q.cue = reporting_cue{tok_[p].range, cue_kind::colon};
+        q.cue_first = p;
+        q.cue_end = p + 1;
+        q.source_first = src.first;
+        q.source_end = src.second;
+        add_quotation(q, qi, index);
+        follow_continuations(q, qi, index);
+        q.confidence = 0.6F;
         return true;
       }
     }

@@ -231,6 +231,13 @@ class pairer {
       return close.end_token == close.first_token + 2;
     }
     if (open.fam == family::latex_single && close.fam == family::straight_single) return true;
+    // Mixed typography, common in scraped text: "…” and “…".
+    if (open.fam == family::straight_double && close.ch == 0x201D) return true;
+    if (open.ch == 0x201C && close.fam == family::straight_double && close.end_token == close.first_token + 1) {
+      return true;
+    }
+    if (open.fam == family::straight_single && close.ch == 0x2019) return true;
+    if (open.ch == 0x2018 && close.fam == family::straight_single) return true;
     return false;
   }
 
