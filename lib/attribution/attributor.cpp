@@ -426,6 +426,25 @@ class attributor {
       if (cap(i) && (c & (wc_determiner | wc_conjunction | wc_preposition | wc_time)) == 0) any = true;
     }
     if (!any) return false;
+    // The head (last word) must be able to speak: a name, pronoun, role, organisation or place
+    // ("Rubio's phone call" has "phone" as head, and "call" is a noun).
+    std::uint32_t last = end;
+    while (last > first && !is_wordish(last - 1)) --last;
+    if (last > first) {
+      const std::uint32_t h = last - 1;
+      const std::uint32_t c = cls(h);
+      bool possessive_before = false;
+      for (std::uint32_t i = first; i < h; ++i) {
+        const std::string_view w = s(i);
+        possessive_before = possessive_before || (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
+                                                                   (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")));
+      }
+      if (!cap(h) && tok_[h].kind == token_kind::word &&
+          (c & (wc_role | wc_title | wc_org | wc_place | wc_demonym | wc_pronoun | wc_relative)) == 0 &&
+          (possessive_before || (c & wc_medium) != 0)) {
+        return false;
+      }
+    }
     // A lone object pronoun or "it" starting a clause ("it is said") is not a speaker here.
     if (end == first + 1 && (lower_is(first, "him") || lower_is(first, "them") || lower_is(first, "me") ||
                              lower_is(first, "us"))) {
@@ -1084,6 +1103,21 @@ class attributor {
       release(q, index);
       out_.pop_back();
       return;
+    }
+    // A quoting verb's content is the quoted fragment itself ("described … as “productive”").
+    if (ce.type == cue_type::quoting && q.kind == quote_kind::mixed) {
+      for (std::uint32_t t = from; t < end; ++t) {
+        if (is_open_mark(t)) {
+          q.spans.assign(1, quots_[qid(t)].inner);
+          q.first_token = t;
+          release(q, index);
+          quotation_used_[qid(t)] = index;
+          claimed_.emplace_back(src.first, qspans_[qid(t)].close_tok + 1);
+          q.confidence = 0.7F;
+          h.done = true;
+          return;
+        }
+      }
     }
     // A quoted fragment that does not start a sentence is mixed ("called it “rigged”").
     if (q.kind == quote_kind::direct) {

@@ -332,7 +332,7 @@ PYBIND11_MODULE(_sayso, m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const sayso::error& e) {
-      py::object instance = error_type(e.what());
+      py::object instance = py::reinterpret_borrow<py::object>(error_type)(e.what());
       instance.attr("code") = std::string(sayso::to_string(e.code()));
       PyErr_SetObject(error_type.ptr(), instance.ptr());
     }
