@@ -592,6 +592,9 @@ class attributor {
             s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {
           break;
         }
+        // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
+        // writer's comment on what was reported.
+        if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
       }
       if (is_terminal(k) && next(k, u.end) >= u.end) {
         break;
@@ -599,6 +602,23 @@ class attributor {
       last = k;
     }
     return last == npos ? npos : last + 1;
+  }
+
+  // A final adjunct that comments on the report rather than belonging to it.
+  bool writer_adjunct(const unit& u, std::uint32_t n) const {
+    static constexpr std::array<std::string_view, 5> kLead = {"despite", "amid", "both", "which", "in"};
+    bool lead = false;
+    for (const auto w : kLead) lead = lead || lower_is(n, w);
+    if (!lead) return false;
+    if (lower_is(n, "in")) {
+      const std::uint32_t m = next(n, u.end);
+      if (m >= u.end || !(lower_is(m, "violation") || lower_is(m, "breach") || lower_is(m, "defiance"))) return false;
+    }
+    // It must run to the end of the sentence.
+    for (std::uint32_t k = next(n, u.end); k < u.end; k = next(k, u.end)) {
+      if (is_comma(k) || punct_is(k, ";") || in_quotation(k)) return false;
+    }
+    return true;
   }
 
   // Does an attribution start at token n ("he said", "said X", "adding", "according to")?
@@ -806,7 +826,10 @@ class attributor {
       if (from >= before) return;
       raw_quote& q = emit(u, &h, src);
       add_content(q, from, before, index);
-      if (after < u.end && is_comma(after)) {
+      const std::uint32_t cont = after < u.end && is_comma(after) ? next(after, u.end) : u.end;
+      const bool participial = cont < u.end && is_word(cont) && !cap(cont) && s(cont).size() > 5 &&
+                               s(cont).substr(s(cont).size() - 3) == "ing";
+      if (after < u.end && is_comma(after) && !participial && !writer_adjunct(u, cont)) {
         const std::uint32_t from2 = next(after, u.end);
         const std::uint32_t end2 = content_end(u, from2, hits);
         if (end2 != npos && end2 > from2) add_content(q, from2, end2, index);
