@@ -39,6 +39,20 @@ workspace& thread_workspace() {
   return ws;
 }
 
+// The entity for a party a quote reports on ("Russia"), found by name or added.
+entity_id party_entity(std::vector<entity>& entities, std::string_view text, byte_range mention) {
+  std::string name(mention.of(text));
+  if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].name == name) {
+      entities[i].mentions.push_back(mention);
+      return static_cast<entity_id>(i);
+    }
+  }
+  entities.push_back({name, entity_kind::organisation, {mention}});
+  return static_cast<entity_id>(entities.size() - 1);
+}
+
 }  // namespace
 
 analysis run(const pipeline_state& state, std::string_view text) {
@@ -78,7 +92,15 @@ analysis run(const pipeline_state& state, std::string_view text) {
       q.speaker = m;
     }
     if (state.options.stance) {
-      detail::label_stances(text, state.terms.impl(), r, res.speakers[i], q.stances);
+      std::optional<reported_party> party;
+      label_stances({ws.doc, ws.info, *state.words, out.entities}, state.terms.impl(), r, res.speakers[i],
+                    q.stances, party);
+      if (party) {
+        const entity_id holder = party_entity(out.entities, text, party->mention);
+        for (stance& st : q.stances) {
+          if (st.reported) st.holder = holder;
+        }
+      }
     }
     out.quotes.push_back(std::move(q));
   }

@@ -245,10 +245,10 @@ class matrix_builder {
   matrix_builder(const term_columns& terms, const speaker_registry& speakers)
       : terms_(terms), speakers_(speakers) {}
 
-  void add_quote(std::size_t speaker) { ++row(speaker).quotes; }
+  void add_quote(std::size_t speaker) { ++row_of(speaker).quotes; }
 
   void add_stance(std::size_t speaker, const std::string& term, stance_label label, const quote_ref& ref) {
-    row& r = row(speaker);
+    row_data& r = row_of(speaker);
     const std::size_t col = terms_.find(term);
     if (r.cells.size() <= col) r.cells.resize(terms_.all().size());
     auto& refs = r.cells[col][static_cast<std::size_t>(label)];
@@ -281,7 +281,7 @@ class matrix_builder {
     data rows{data::type::list};
     std::size_t stances = 0;
     for (const std::size_t s : order_) {
-      const row& r = rows_.at(s);
+      const row_data& r = rows_.at(s);
       const speaker_info& who = speakers_[s];
       data cells{data::type::list};
       std::size_t row_stances = 0;
@@ -338,11 +338,11 @@ class matrix_builder {
   }
 
  private:
-  struct row {
+  struct row_data {
     std::size_t quotes = 0;
     std::vector<std::array<std::vector<quote_ref>, kLabels.size()>> cells;
   };
-  row& row(std::size_t speaker) {
+  row_data& row_of(std::size_t speaker) {
     const auto [it, added] = rows_.try_emplace(speaker);
     if (added) order_.push_back(speaker);
     return it->second;
@@ -350,7 +350,7 @@ class matrix_builder {
 
   const term_columns& terms_;
   const speaker_registry& speakers_;
-  std::unordered_map<std::size_t, struct row> rows_;
+  std::unordered_map<std::size_t, row_data> rows_;
   std::vector<std::size_t> order_;  // speakers in order of first quote
 };
 
@@ -641,6 +641,7 @@ std::string render_report(std::span<const report_document> documents, const repo
       sec.set("nodes", false);
       sec.set("speakers", false);
       sec.set("summary", "not analysed");
+      sec.set("has_quotes", false);
       toc.set("summary", "not analysed: " + clean_utf8(*d.error));
       sections.push_back(sec);
       contents.push_back(toc);
@@ -702,12 +703,11 @@ std::string render_report(std::span<const report_document> documents, const repo
   page.set("version", str(version()));
   page.set("nonce", nonce());
   page.set("corpus", corpus);
-  std::size_t total_speakers = 0;
-  for (std::size_t s = 0; s < speakers.size(); ++s) ++total_speakers;
-  page.set("summary", plural(documents.size(), "document", "documents") + " · " +
-                          plural(total_quotes, "quote", "quotes") + " · " +
-                          plural(total_speakers, "speaker", "speakers") + " · " +
-                          plural(total_stances, "stance", "stances"));
+  const std::string page_summary = plural(documents.size(), "document", "documents") + " · " +
+                                   plural(total_quotes, "quote", "quotes") + " · " +
+                                   plural(speakers.size(), "speaker", "speakers") + " · " +
+                                   plural(total_stances, "stance", "stances");
+  page.set("summary", page_summary);
   data labels{data::type::list};
   for (const stance_label l : kLabels) {
     data x;
@@ -726,6 +726,7 @@ std::string render_report(std::span<const report_document> documents, const repo
   page.set("kinds", kinds);
   if (corpus) {
     data sec;
+    sec.set("summary", page_summary);
     sec.set("is_corpus", true);
     sec.set("is_document", false);
     sec.set("anchor", "corpus");
@@ -734,6 +735,7 @@ std::string render_report(std::span<const report_document> documents, const repo
     sec.set("nodes", false);
     sec.set("speakers", false);
     sec.set("has_error", false);
+    sec.set("has_quotes", false);
     data all{data::type::list};
     all.push_back(sec);
     for (const data& s : sections.list_value()) all.push_back(s);

@@ -1,12 +1,27 @@
-// Stance labelling. For each term expression found in a quote's content, the label comes from
-// the stance cues in its clause before it (the nearest support or oppose cue, or the
-// attribution's own cue: "urged", "rejected"), NegEx-style negation (a trigger before the term
-// in its clause flips support to oppose; pseudo-triggers such as "not only" do not count;
-// terminators such as "but" end a trigger's scope) and conditions anywhere in the clause
-// ("only if", "should not mean", "as a precondition"). Without any cue the term is neutral.
+// Stance labelling.
+//
+// For each term expression found in a quote's content:
+//  - cues: the nearest support or oppose cue before the term in its clause decides, else the
+//    attribution's own cue ("urged", "rejected", "called for");
+//  - negation (NegEx): a trigger within five words before the term, in its clause, flips the
+//    label; pseudo-triggers ("not only", "no later than") do not count; terminators ("but",
+//    "however") end a trigger's scope;
+//  - conditions: a term in a main clause that carries a condition ("only if", "unless", "should
+//    not mean", "as a precondition") is conditional; a term inside the condition is what the
+//    speaker makes the condition of: conditional after "before"/"pending"/"upon", supported when
+//    the condition is negative ("should a ceasefire not be achieved"), and otherwise not a
+//    position at all;
+//  - "X without Y": without preconditions supports X and opposes preconditions; rejecting X
+//    without Y makes X conditional and supports Y and preconditions;
+//  - holders: when the content's subject is a party other than the speaker's own side ("Russia
+//    is not ready to stop fighting", said by a European official), the speaker's stance is
+//    neutral and the party's stance is reported with the party as holder.
 #include "stance/labeller.hpp"
 
 #include <algorithm>
+#include <array>
+
+#include "text/unicode.hpp"
 
 namespace sayso::detail {
 
@@ -21,8 +36,8 @@ struct hit {
 };
 
 void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out) {
-  if (re == nullptr) return;
-  re2::StringPiece input(text.data(), text.size());
+  if (re == nullptr || text.empty()) return;
+  const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
   std::size_t pos = 0;
   while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
@@ -35,133 +50,424 @@ void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_clas
 
 bool is_clause_break(char c) { return c == '.' || c == ';' || c == '?' || c == '!'; }
 
+// Number of words (runs of letters or digits) in text[a, b).
+std::uint32_t words_between(std::string_view text, std::uint32_t a, std::uint32_t b) {
+  std::uint32_t n = 0;
+  bool in_word = false;
+  for (std::uint32_t i = a; i < b && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (w && !in_word) ++n;
+    in_word = w;
+  }
+  return n;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const auto a = static_cast<unsigned char>(s[i]);
+    const auto lower = static_cast<char>((a >= 'A' && a <= 'Z') ? a + 32 : a);
+    if (lower != prefix[i]) return false;
+  }
+  return true;
+}
+
 struct term_hit {
   std::size_t term;
   std::uint32_t begin;
   std::uint32_t end;
   std::uint32_t span_begin;
+  std::uint32_t span_end;
 };
 
-}  // namespace
+struct condition_clause {
+  std::uint32_t begin;  // the conditional cue
+  std::uint32_t end;    // end of its clause
+  bool prior;           // "before", "pending", "upon", "after": what follows is conditioned
+  bool negative;        // a negation inside ("should a ceasefire not be achieved")
+};
 
-void label_stances(std::string_view text, const term_lexicon::compiled& c, const raw_quote& q,
-                   entity_id speaker, std::vector<stance>& out) {
-  std::vector<term_hit> terms;
-  std::vector<hit> cues;
-  for (const byte_range& span : q.spans) {
-    const std::string_view s = span.of(text);
-    for (std::size_t t = 0; t < c.patterns.size(); ++t) {
-      std::vector<hit> found;
-      find_all(c.patterns[t].get(), s, span.begin, cue_class::neutral, found);
-      for (const hit& h : found) terms.push_back({t, h.begin, h.end, span.begin});
+class labeller {
+ public:
+  labeller(const stance_context& ctx, const term_lexicon::compiled& c, const raw_quote& q)
+      : ctx_(ctx), c_(c), q_(q), text_(ctx.doc.text()) {}
+
+  void run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
+    collect();
+    if (terms_.empty()) return;
+    const bool reported = third_party_subject(speaker, party);
+    for (const term_hit& th : terms_) label(th, speaker, reported, out);
+    // "rejects X without Y": the speaker demands Y before X, a precondition.
+    if (without_demand_) add(out, precondition_term(), stance_label::support, speaker, reported, {}, std::nullopt);
+  }
+
+ private:
+  void collect() {
+    for (const byte_range& span : q_.spans) {
+      const std::string_view s = span.of(text_);
+      for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
+        std::vector<hit> found;
+        find_all(c_.patterns[t].get(), s, span.begin, cue_class::neutral, found);
+        for (const hit& h : found) terms_.push_back({t, h.begin, h.end, span.begin, span.end});
+      }
+      find_all(c_.support.get(), s, span.begin, cue_class::support, cues_);
+      find_all(c_.oppose.get(), s, span.begin, cue_class::oppose, cues_);
+      find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);
+      find_all(c_.negation.get(), s, span.begin, cue_class::negation, cues_);
+      find_all(c_.pseudo_negation.get(), s, span.begin, cue_class::pseudo, cues_);
+      find_all(c_.terminators.get(), s, span.begin, cue_class::terminator, cues_);
     }
-    find_all(c.support.get(), s, span.begin, cue_class::support, cues);
-    find_all(c.oppose.get(), s, span.begin, cue_class::oppose, cues);
-    find_all(c.conditional.get(), s, span.begin, cue_class::conditional, cues);
-    find_all(c.negation.get(), s, span.begin, cue_class::negation, cues);
-    find_all(c.pseudo_negation.get(), s, span.begin, cue_class::pseudo, cues);
-    find_all(c.terminators.get(), s, span.begin, cue_class::terminator, cues);
+    std::sort(cues_.begin(), cues_.end(), [](const hit& a, const hit& b) { return a.begin < b.begin; });
+    std::sort(terms_.begin(), terms_.end(), [](const term_hit& a, const term_hit& b) { return a.begin < b.begin; });
+    // Overlapping expressions of different terms: the longer match wins ("peace talks" is
+    // talks, not also a ceasefire).
+    std::vector<term_hit> kept;
+    for (const term_hit& t : terms_) {
+      bool dominated = false;
+      for (const term_hit& o : terms_) {
+        if (&o == &t || o.term == t.term) continue;
+        if (o.begin <= t.begin && o.end >= t.end && (o.end - o.begin) > (t.end - t.begin)) dominated = true;
+      }
+      if (!dominated) kept.push_back(t);
+    }
+    terms_ = std::move(kept);
+    // The attribution's own cue ("called for", "rejected").
+    if (q_.cue && q_.cue->kind == cue_kind::verb) {
+      const std::string_view s = q_.cue->range.of(text_);
+      find_all(c_.support.get(), s, q_.cue->range.begin, cue_class::support, own_);
+      find_all(c_.oppose.get(), s, q_.cue->range.begin, cue_class::oppose, own_);
+    }
+    // Condition clauses.
+    for (const hit& h : cues_) {
+      if (h.cls != cue_class::conditional) continue;
+      condition_clause cc{h.begin, clause_end(h.end), false, false};
+      const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
+      cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "pending") || starts_with_ci(cue, "upon") ||
+                 starts_with_ci(cue, "after");
+      for (const hit& n : cues_) {
+        if (n.cls == cue_class::negation && n.begin >= h.end && n.end <= cc.end) cc.negative = true;
+      }
+      const std::string_view c = cue;
+      cc.negative = cc.negative || starts_with_ci(c, "unless");
+      conditions_.push_back(cc);
+    }
   }
-  if (terms.empty()) return;
-  // The attribution's own cue ("called for", "rejected").
-  std::vector<hit> own;
-  if (q.cue && q.cue->kind == cue_kind::verb) {
-    const std::string_view s = q.cue->range.of(text);
-    find_all(c.support.get(), s, q.cue->range.begin, cue_class::support, own);
-    find_all(c.oppose.get(), s, q.cue->range.begin, cue_class::oppose, own);
-  }
-  std::sort(cues.begin(), cues.end(), [](const hit& a, const hit& b) { return a.begin < b.begin; });
 
-  for (const term_hit& th : terms) {
-    // The clause before the term: back to a sentence break or a terminator.
-    std::uint32_t clause_begin = th.span_begin;
-    for (std::uint32_t i = th.begin; i > th.span_begin; --i) {
-      if (is_clause_break(text[i - 1])) {
-        clause_begin = i;
+  // End of the clause starting at byte `from`: a comma, clause break or the span's end.
+  std::uint32_t clause_end(std::uint32_t from) const {
+    for (const byte_range& span : q_.spans) {
+      if (from < span.begin || from > span.end) continue;
+      for (std::uint32_t i = from; i < span.end; ++i) {
+        const char ch = text_[i];
+        if (ch == ',' || is_clause_break(ch)) return i;
+        // A dash ends it too.
+        if (static_cast<unsigned char>(ch) == 0xE2 && i + 2 < span.end && text_[i + 1] == '\x80' &&
+            (text_[i + 2] == '\x94' || text_[i + 2] == '\x93')) {
+          return i;
+        }
+      }
+      return span.end;
+    }
+    return from;
+  }
+
+  std::uint32_t clause_begin(const term_hit& th) const {
+    // The sentence holding the term (periods in "U.S." do not end it), or a semicolon.
+    const auto sentences = ctx_.doc.sentences();
+    std::uint32_t begin = std::max(th.span_begin,
+                                   sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(th.begin))].range.begin);
+    for (std::uint32_t i = th.begin; i > begin; --i) {
+      if (text_[i - 1] == ';') {
+        begin = i;
         break;
       }
     }
-    const hit* nearest = nullptr;
-    bool negated = false;
-    bool conditional = false;
-    std::optional<byte_range> condition;
-    std::vector<byte_range> evidence{{th.begin, th.end}};
-    for (const hit& h : cues) {
-      if (h.cls == cue_class::terminator && h.end <= th.begin && h.begin >= clause_begin) {
-        // Scope ends at a terminator: forget what came before it.
-        nearest = nullptr;
-        negated = false;
-        clause_begin = h.end;
-      }
+    for (const hit& h : cues_) {
+      if (h.cls == cue_class::terminator && h.begin >= begin && h.end <= th.begin) begin = h.end;
     }
-    for (const hit& h : cues) {
-      if (h.begin < clause_begin) continue;
-      const bool overlaps_term = h.begin < th.end && h.end > th.begin;
-      if (h.cls == cue_class::conditional && !overlaps_term) {
-        conditional = true;
-        condition = byte_range{h.begin, h.end};
-        evidence.push_back({h.begin, h.end});
-        continue;
-      }
-      if (h.end > th.begin) continue;
-      if (h.cls == cue_class::negation) {
-        // A pseudo-trigger covering it does not negate.
-        const bool pseudo = std::any_of(cues.begin(), cues.end(), [&](const hit& p) {
-          return p.cls == cue_class::pseudo && p.begin <= h.begin && p.end >= h.end;
-        });
-        if (!pseudo) {
-          negated = true;
-          evidence.push_back({h.begin, h.end});
-        }
-      } else if (h.cls == cue_class::support || h.cls == cue_class::oppose) {
+    return begin;
+  }
+
+  std::size_t precondition_term() const {
+    for (std::size_t t = 0; t < c_.terms.size(); ++t) {
+      if (c_.terms[t].id == "preconditions") return t;
+    }
+    return c_.terms.size();
+  }
+
+  void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out) {
+    const std::string& id = c_.terms[th.term].id;
+    const std::uint32_t begin = clause_begin(th);
+    std::vector<byte_range> evidence{{th.begin, th.end}};
+
+    // Negation: a trigger within five words before the term.
+    bool negated = false;
+    for (const hit& h : cues_) {
+      if (h.cls != cue_class::negation || h.begin < begin || h.end > th.begin) continue;
+      if (words_between(text_, h.end, th.begin) > 5) continue;
+      const bool pseudo = std::any_of(cues_.begin(), cues_.end(), [&](const hit& p) {
+        return p.cls == cue_class::pseudo && p.begin <= h.begin && p.end >= h.end;
+      });
+      if (pseudo) continue;
+      negated = true;
+      evidence.push_back({h.begin, h.end});
+    }
+    // The nearest support or oppose cue before the term in its clause.
+    const hit* nearest = nullptr;
+    for (const hit& h : cues_) {
+      if (h.begin < begin || h.end > th.begin) continue;
+      if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, h.end, th.begin) <= 12) {
         nearest = &h;
       }
     }
-    const std::string& id = c.terms[th.term].id;
-    stance_label label = stance_label::neutral;
-    cue_class base = nearest != nullptr ? nearest->cls : cue_class::neutral;
-    if (nearest == nullptr && !own.empty()) {
-      base = own.front().cls;
-      evidence.push_back({own.front().begin, own.front().end});
-    } else if (nearest != nullptr) {
+    // A passive cue right after the term: "a ceasefire has been brokered", "talks were rejected".
+    if (nearest == nullptr) {
+      for (const hit& h : cues_) {
+        if (h.begin < th.end || !same_sentence(th.end, h.begin)) continue;
+        if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, th.end, h.begin) <= 3 &&
+            passive_between(th.end, h.begin)) {
+          nearest = &h;
+          break;
+        }
+      }
+    }
+    // Opposing an opposition supports: "criticized the rejection of the ceasefire".
+    bool double_oppose = false;
+    if (nearest != nullptr && nearest->cls == cue_class::oppose && nearest->end <= th.begin) {
+      if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
+    }
+    cue_class base = cue_class::neutral;
+    if (double_oppose) {
+      base = cue_class::support;
       evidence.push_back({nearest->begin, nearest->end});
+      evidence.push_back({own_.front().begin, own_.front().end});
+      nearest = nullptr;
+    } else if (nearest != nullptr) {
+      base = nearest->cls;
+      evidence.push_back({nearest->begin, nearest->end});
+    } else if (!own_.empty()) {
+      base = own_.front().cls;
+      evidence.push_back({own_.front().begin, own_.front().end});
     }
-    const std::string_view surface = text.substr(th.begin, th.end - th.begin);
-    const bool without_conditions = id == "preconditions" &&
-                                    (surface.rfind("uncondition", 0) == 0 || surface.rfind("Uncondition", 0) == 0 ||
-                                     surface.find("without") != std::string_view::npos || negated);
-    if (without_conditions) {
-      label = stance_label::oppose;
-    } else if (base == cue_class::oppose) {
-      label = negated ? stance_label::support : stance_label::oppose;
-    } else if (base == cue_class::support) {
-      label = negated ? stance_label::oppose : (conditional ? stance_label::conditional : stance_label::support);
-    } else if (negated) {
-      label = stance_label::oppose;
-    } else if (conditional) {
-      label = stance_label::conditional;
+
+    // Conditions.
+    const condition_clause* inside = nullptr;
+    const condition_clause* governing = nullptr;
+    for (const condition_clause& cc : conditions_) {
+      if (th.begin >= cc.begin && th.end <= cc.end) {
+        inside = &cc;
+      } else if (same_sentence(cc.begin, th.begin)) {
+        governing = &cc;
+      }
     }
-    // One stance per term: keep the first decided label.
+
+    const std::string_view surface = text_.substr(th.begin, th.end - th.begin);
+    stance_label label = stance_label::neutral;
+    std::optional<byte_range> condition;
+    if (id == "preconditions") {
+      const bool none = starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated;
+      if (none) {
+        label = stance_label::oppose;
+      } else if (inside != nullptr && !inside->prior) {
+        label = stance_label::support;  // "as a precondition for"
+      } else if (base == cue_class::support) {
+        label = stance_label::support;
+      } else if (base == cue_class::oppose) {
+        label = stance_label::oppose;
+      }
+    } else if (inside != nullptr) {
+      condition = byte_range{inside->begin, inside->end};
+      evidence.push_back(*condition);
+      if (inside->prior) {
+        label = stance_label::conditional;
+      } else if (inside->negative) {
+        label = stance_label::support;  // "should a ceasefire not be achieved"
+      } else {
+        return;  // a condition the speaker sets, not a position on the term
+      }
+    } else {
+      // "X without Y" where Y is another term.
+      const term_hit* after_without = nullptr;
+      for (const hit& h : cues_) {
+        if (h.cls != cue_class::negation || h.begin < th.end || words_between(text_, th.end, h.begin) > 1) continue;
+        if (!starts_with_ci(text_.substr(h.begin, h.end - h.begin), "without")) continue;
+        for (const term_hit& o : terms_) {
+          if (o.term != th.term && o.begin > h.end && words_between(text_, h.end, o.begin) <= 3) after_without = &o;
+        }
+      }
+      if (base == cue_class::support) {
+        label = negated ? stance_label::oppose : stance_label::support;
+      } else if (base == cue_class::oppose) {
+        label = negated ? stance_label::support : stance_label::oppose;
+        if (after_without != nullptr && c_.terms[after_without->term].id != "preconditions") {
+          label = stance_label::conditional;
+          without_demand_ = true;
+        }
+      } else if (negated) {
+        label = stance_label::oppose;
+      }
+      if (governing != nullptr && label != stance_label::oppose && !governing->prior) {
+        label = stance_label::conditional;
+        condition = byte_range{governing->begin, governing->end};
+        evidence.push_back(*condition);
+      }
+    }
+    add(out, th.term, label, speaker, reported, std::move(evidence), condition);
+  }
+
+  // "has been", "was", "were", "is being" between a term and a cue.
+  bool passive_between(std::uint32_t a, std::uint32_t b) const {
+    const std::string_view gap = text_.substr(a, b - a);
+    for (const std::string_view be : {"been", "was", "were", "is ", "are ", "be "}) {
+      if (gap.find(be) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  bool same_sentence(std::uint32_t a, std::uint32_t b) const {
+    const std::uint32_t lo = std::min(a, b);
+    const std::uint32_t hi = std::max(a, b);
+    for (const byte_range& span : q_.spans) {
+      if (lo < span.begin || hi > span.end) continue;
+      const auto sentences = ctx_.doc.sentences();
+      return ctx_.doc.sentence_of_token(ctx_.doc.token_at(lo)) == ctx_.doc.sentence_of_token(ctx_.doc.token_at(hi)) &&
+             sentences.size() > 0;
+    }
+    return false;
+  }
+
+  void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
+           std::vector<byte_range> evidence, std::optional<byte_range> condition) {
+    if (term >= c_.terms.size()) return;
+    const std::string& id = c_.terms[term].id;
+    const float confidence = label == stance_label::neutral ? 0.5F : (evidence.size() > 1 ? 0.8F : 0.6F);
+    // The speaker's own stance (neutral when reporting another party's position).
+    const stance_label own = reported ? stance_label::neutral : label;
+    merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
+    if (reported) merge(out, id, label, no_entity, true, evidence, condition, confidence);
+  }
+
+  static void merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
+                    bool reported, const std::vector<byte_range>& evidence, std::optional<byte_range> condition,
+                    float confidence) {
     auto existing = std::find_if(out.begin(), out.end(), [&](const stance& st) {
-      return st.term == id && st.holder == speaker && !st.reported;
+      return st.term == id && st.reported == reported;
     });
     if (existing != out.end()) {
+      // One stance per term: a decided label replaces a neutral one.
       if (existing->label == stance_label::neutral && label != stance_label::neutral) {
         existing->label = label;
         existing->evidence = evidence;
-        existing->condition = label == stance_label::conditional ? condition : std::nullopt;
+        existing->condition = condition;
+        existing->confidence = confidence;
       }
-      continue;
+      return;
     }
     stance st;
     st.term = id;
     st.label = label;
-    st.confidence = label == stance_label::neutral ? 0.5F : 0.75F;
-    st.evidence = std::move(evidence);
-    if (label == stance_label::conditional) st.condition = condition;
-    st.holder = speaker;
+    st.confidence = confidence;
+    st.evidence = evidence;
+    st.condition = label == stance_label::conditional ? condition : std::nullopt;
+    st.holder = holder;
+    st.reported = reported;
     out.push_back(std::move(st));
   }
+
+  // ---- holders ------------------------------------------------------------------------------
+  std::uint16_t party_of(std::uint32_t t) const {
+    if (ctx_.doc.tokens()[t].kind != token_kind::word) return 0;
+    std::array<char, 48> buf{};
+    std::string_view key = lookup_key(ctx_.doc.tokens()[t].range.of(text_), buf);
+    // Possessive forms ("Russia's") name the party too.
+    if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.remove_suffix(2);
+    // "us", "un", "eu" in lower case are words, not parties.
+    if (!ctx_.info[t].starts_upper() && key.size() <= 3) return 0;
+    return ctx_.lex.party(key);
+  }
+
+  void parties_in(byte_range r, std::vector<std::uint16_t>& out) const {
+    if (r.empty()) return;
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(r.begin); t < tokens.size() && tokens[t].range.begin < r.end; ++t) {
+      const std::uint16_t p = party_of(t);
+      if (p != 0 && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+  }
+
+  // Is the content's subject a party other than the speaker's own side?
+  bool third_party_subject(entity_id speaker, std::optional<reported_party>& party) const {
+    if (q_.spans.empty() || q_.source_first == npos) return false;
+    // Only a clause has a subject; the object of "rejects" or "calls for" does not.
+    if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+    const auto tokens = ctx_.doc.tokens();
+    std::vector<std::uint16_t> mine;
+    parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine);
+    if (speaker != no_entity && speaker < ctx_.entities.size()) {
+      for (const byte_range& m : ctx_.entities[speaker].mentions) parties_in(m, mine);
+    }
+    if (mine.empty()) return false;
+    // The subject: the words before the first verb-like word of the first span.
+    const byte_range first = q_.spans.front();
+    std::uint32_t t = ctx_.doc.token_at(first.begin);
+    std::uint32_t subject_begin = npos;
+    std::uint32_t subject_end = npos;
+    std::vector<std::uint16_t> theirs;
+    bool verb_follows = false;
+    for (std::uint32_t n = 0; t < tokens.size() && tokens[t].range.begin < first.end && n < 8; ++t) {
+      const token& tok = tokens[t];
+      if (tok.kind == token_kind::space) continue;
+      if (tok.kind != token_kind::word) {
+        const std::string_view p = tok.range.of(text_);
+        if (p == "." || p == "-" || first_code_point(p) == 0x2019 || p == "'") continue;
+        break;
+      }
+      const std::uint32_t c = ctx_.info[t].classes;
+      const bool upper = ctx_.info[t].starts_upper();
+      if (n == 0 && (c & wc_complementizer) != 0 && !upper) continue;  // "that"
+      if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) return false;  // "it", "we": the speaker's side
+      if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
+        verb_follows = true;
+        break;
+      }
+      if (!upper && (c & (wc_preposition | wc_conjunction | wc_determiner)) != 0) break;
+      // An unknown lower-case word after a capitalised subject is its verb ("Russia launched").
+      if (!upper && (c & (wc_role | wc_org | wc_title | wc_demonym)) == 0 && subject_begin != npos &&
+          !theirs.empty()) {
+        verb_follows = true;
+        break;
+      }
+      if (subject_begin == npos) subject_begin = tok.range.begin;
+      subject_end = tok.range.end;
+      const std::uint16_t p = party_of(t);
+      if (p != 0 && std::find(theirs.begin(), theirs.end(), p) == theirs.end()) theirs.push_back(p);
+      ++n;
+    }
+    if (theirs.empty() || !verb_follows) return false;
+    for (const std::uint16_t p : theirs) {
+      if (std::find(mine.begin(), mine.end(), p) != mine.end()) return false;
+    }
+    party = reported_party{{subject_begin, subject_end}};
+    return true;
+  }
+
+  const stance_context& ctx_;
+  const term_lexicon::compiled& c_;
+  const raw_quote& q_;
+  std::string_view text_;
+  std::vector<term_hit> terms_;
+  std::vector<hit> cues_;
+  std::vector<hit> own_;
+  std::vector<condition_clause> conditions_;
+  bool without_demand_ = false;
+};
+
+}  // namespace
+
+void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const raw_quote& q,
+                   entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
+  labeller(ctx, terms, q).run(speaker, out, party);
 }
 
 }  // namespace sayso::detail

@@ -1,18 +1,37 @@
 // Internal: stance of a quote's speaker on the terms its content mentions.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include <sayso/entities.hpp>
 #include <sayso/stance.hpp>
 
 #include "attribution/attributor.hpp"
 #include "stance/compiled.hpp"
+#include "text/lexicon.hpp"
 
 namespace sayso::detail {
 
-/// Appends to `out` one stance per term that quote `q` concerns, held by `speaker`.
-void label_stances(std::string_view text, const term_lexicon::compiled& terms, const raw_quote& q,
-                   entity_id speaker, std::vector<stance>& out);
+/// What the labeller may look at besides the quote.
+struct stance_context {
+  const document& doc;
+  const std::vector<token_info>& info;
+  const lexicon& lex;
+  const std::vector<entity>& entities;
+};
+
+/// A party the quote reports on ("Russia is not ready to stop fighting"): its mention.
+struct reported_party {
+  byte_range mention;
+};
+
+/// Appends to `out` one stance per term that quote `q` concerns, held by `speaker`. When the
+/// content reports another party's position, the speaker's stances are neutral and the party's
+/// own are appended with `reported` set; `party` then receives its mention (the caller turns it
+/// into an entity and sets the holder).
+void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const raw_quote& q,
+                   entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party);
 
 }  // namespace sayso::detail

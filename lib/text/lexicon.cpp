@@ -98,6 +98,11 @@ std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
   return it == words_.end() ? 0 : it->second.classes;
 }
 
+std::uint16_t lexicon::party(std::string_view lower) const noexcept {
+  const auto it = words_.find(lower);
+  return it == words_.end() ? 0 : it->second.party;
+}
+
 std::span<const std::uint32_t> lexicon::cues_starting(std::string_view lower) const noexcept {
   const auto it = words_.find(lower);
   if (it == words_.end()) return {};
@@ -180,6 +185,21 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
           en.classes |= wc_cue;
           en.cues.push_back(index);
         }
+      }
+    }
+  }
+  if (const toml::node_view parties = root["parties"]; parties) {
+    const toml::table* table = parties.as_table();
+    if (!table) fail(name, parties.node()->source(), "[parties] must be a table");
+    std::uint16_t id = 0;
+    for (const auto& [key, node] : *table) {
+      ++id;
+      const toml::array* list = node.as_array();
+      if (!list) fail(name, node.source(), "party '" + std::string(key.str()) + "' must be an array of strings");
+      for (const toml::node& w : *list) {
+        const auto* str = w.as_string();
+        if (!str || str->get().empty()) fail(name, w.source(), "expected a non-empty string");
+        lex->at(str->get()).party = id;
       }
     }
   }

@@ -72,6 +72,8 @@ class lexicon {
 
   /// Classes of a lower-cased word (0 if unknown).
   [[nodiscard]] std::uint32_t classes(std::string_view lower) const noexcept;
+  /// Party (country, bloc or armed group) a lower-cased word names: 0 for none, else an id.
+  [[nodiscard]] std::uint16_t party(std::string_view lower) const noexcept;
   /// Cue entries whose first word is `lower` (longest first).
   [[nodiscard]] std::span<const std::uint32_t> cues_starting(std::string_view lower) const noexcept;
   [[nodiscard]] const cue_entry& cue(std::uint32_t i) const noexcept { return cues_[i]; }
@@ -86,6 +88,7 @@ class lexicon {
   };
   struct entry {
     std::uint32_t classes = 0;
+    std::uint16_t party = 0;
     std::vector<std::uint32_t> cues;  // longest form first
   };
   entry& at(std::string_view lower);
