@@ -2,6 +2,8 @@
 //
 //   sayso extract [FILE...]   quotes, speakers and stances as JSON Lines (FORMAT.md)
 //   sayso terms               the active term lexicon
+//   sayso report [FILE...] -o report.html
+//                             one self-contained HTML page: quotes by speaker, who stands where
 //   sayso version
 //
 // Exit status: 0 when every document was processed; 1 when some input could not be read or a
@@ -204,7 +206,8 @@ bool looks_like_jsonl(const std::string& name) {
   return ends(".jsonl") || ends(".ndjson") || ends(".jsonl.txt");
 }
 
-void read_jsonl(std::istream& in, const std::string& name, extractor& ex) {
+template <class Sink>  // extractor, or report_collector
+void read_jsonl(std::istream& in, const std::string& name, Sink& ex) {
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {
@@ -241,7 +244,8 @@ void read_jsonl(std::istream& in, const std::string& name, extractor& ex) {
   }
 }
 
-void read_input(const std::string& file, input_format format, extractor& ex) {
+template <class Sink>
+void read_input(const std::string& file, input_format format, Sink& ex) {
   const bool is_stdin = file == "-";
   const std::string name = is_stdin ? "<stdin>" : file;
   std::ifstream stream;
@@ -341,6 +345,92 @@ int run_terms(const settings& s) {
   return std::cout ? kExitOk : kExitOutput;
 }
 
+// sayso report: reads documents as extract does, analyses them all, writes one HTML page.
+struct report_settings {
+  std::string output = "-";
+  std::string title = "sayso report";
+  std::string template_file;
+};
+
+class report_collector {
+ public:
+  void add(job j) { jobs.push_back(std::move(j)); }
+  std::vector<job> jobs;
+};
+
+int run_report(const settings& s, const report_settings& r) {
+  input_format in = input_format::automatic;
+  if (s.input == "text") in = input_format::text;
+  else if (s.input == "jsonl") in = input_format::jsonl;
+  sayso::report_options options;
+  options.title = r.title;
+  if (!r.template_file.empty()) {
+    std::ifstream t(r.template_file, std::ios::binary);
+    if (!t) throw sayso::error(sayso::errc::io, r.template_file + ": cannot open: " + std::strerror(errno));
+    options.template_text.assign(std::istreambuf_iterator<char>(t), std::istreambuf_iterator<char>());
+  }
+  const sayso::pipeline pipeline = make_pipeline(s);
+  options.terms.assign(pipeline.terms().terms().begin(), pipeline.terms().terms().end());
+  report_collector inputs;
+  std::vector<std::string> files = s.files;
+  if (files.empty()) files.emplace_back("-");
+  for (const std::string& f : files) read_input(f, in, inputs);
+
+  std::vector<std::string_view> texts;
+  for (const job& j : inputs.jobs) {
+    if (!j.error) texts.emplace_back(j.text);
+  }
+  const unsigned threads = s.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : s.threads;
+  std::vector<sayso::batch_result> results = pipeline.analyze_batch(texts, threads);
+  std::vector<sayso::report_document> documents;
+  std::size_t errors = 0;
+  std::size_t k = 0;
+  for (job& j : inputs.jobs) {
+    sayso::report_document d;
+    d.id = j.id.empty() ? j.source : j.id;
+    if (!j.error) {  // it was analysed: its result is the next one
+      sayso::batch_result& result = results[k++];
+      if (result.failure) {
+        j.error = result.failure->what();
+      } else {
+        d.result = std::move(*result.result);
+      }
+    }
+    if (j.error) {
+      ++errors;
+      std::cerr << "sayso: " << j.source << ": " << *j.error << '\n';
+      d.error = *j.error;
+    }
+    d.text = std::move(j.text);
+    documents.push_back(std::move(d));
+  }
+  std::string html;
+  try {
+    html = sayso::render_report(documents, options);
+  } catch (const sayso::error& e) {
+    std::cerr << "sayso: " << (r.template_file.empty() ? "" : r.template_file + ": ") << e.what() << '\n';
+    return kExitUsage;
+  }
+  bool written = false;
+  if (r.output == "-") {
+    written = std::fwrite(html.data(), 1, html.size(), stdout) == html.size() && std::fflush(stdout) == 0;
+  } else {
+    std::ofstream out(r.output, std::ios::binary | std::ios::trunc);
+    written = static_cast<bool>(out.write(html.data(), static_cast<std::streamsize>(html.size())).flush());
+  }
+  if (!written) {
+    std::cerr << "sayso: cannot write " << (r.output == "-" ? "output" : r.output) << ": " << std::strerror(errno)
+              << '\n';
+    return kExitOutput;
+  }
+  if (errors > 0) {
+    std::cerr << "sayso: " << errors << " input error" << (errors == 1 ? "" : "s")
+              << "; the report shows the other documents\n";
+    return kExitInputErrors;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -378,6 +468,20 @@ int main(int argc, char** argv) {
   CLI::App* terms = app.add_subcommand("terms", "List the active term lexicon");
   terms->add_option("--terms", s.terms, "Term lexicon file (TOML) to list instead of the ceasefire terms");
 
+  report_settings rs;
+  CLI::App* report = app.add_subcommand("report", "Write one self-contained HTML page: quotes by speaker, who stands where");
+  report->add_option("files", s.files, "Documents as for extract: plain-text files, .jsonl files, or - for stdin");
+  report->add_option("-o,--output", rs.output, "HTML file to write (- for stdout)")->capture_default_str();
+  report->add_option("--title", rs.title, "Title of the page")->capture_default_str();
+  report->add_option("--template", rs.template_file,
+                     "Mustache template to use instead of the built-in one (share/sayso/report.html.mustache)");
+  report->add_option("--input", s.input, "How to read inputs: auto, text or jsonl (as for extract)")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str();
+  report->add_option("--terms", s.terms, "Term lexicon file (TOML): the columns of the matrix");
+  report->add_option("--threads", s.threads, "Threads to use (0: all cores)")->check(CLI::Range(0U, 1024U));
+  report->add_flag("--no-beliefs", s.no_beliefs, "Do not report attributed beliefs (\"X believes ...\")");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -386,6 +490,7 @@ int main(int argc, char** argv) {
   try {
     if (extract->parsed()) return run_extract(s);
     if (terms->parsed()) return run_terms(s);
+    if (report->parsed()) return run_report(s, rs);
   } catch (const sayso::error& e) {
     std::cerr << "sayso: " << e.what() << '\n';
     return e.code() == sayso::errc::io || e.code() == sayso::errc::lexicon ? kExitUsage : kExitInputErrors;

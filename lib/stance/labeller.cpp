@@ -96,8 +96,24 @@ class labeller {
   void run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
     collect();
     if (terms_.empty()) return;
-    const bool reported = third_party_subject(speaker, party);
-    for (const term_hit& th : terms_) label(th, speaker, reported, out);
+    speaker_parties(speaker);
+    bool any_reported = false;
+    for (const term_hit& th : terms_) {
+      byte_range mention;
+      const std::uint32_t start = clause_start(th.begin, th.span_begin);
+      bool reported = third_party_at(start, th.begin, mention);
+      // "Moscow's message was clear: there would be no ceasefire": an expletive subject after a
+      // colon takes the subject of the span.
+      if (!reported && start != th.span_begin && expletive_at(start)) {
+        reported = third_party_at(th.span_begin, th.begin, mention);
+      }
+      if (reported && !party) party = reported_party{mention};
+      // One reported party per quote: another party's clause is left to the speaker.
+      const bool same = reported && party && party->mention.of(text_) == mention.of(text_);
+      any_reported = any_reported || same;
+      label(th, speaker, same, out);
+    }
+    const bool reported = any_reported;
     // "rejects X without Y": the speaker demands Y before X, a precondition.
     if (without_demand_) add(out, precondition_term(), stance_label::support, speaker, reported, {}, std::nullopt);
   }
@@ -236,6 +252,16 @@ class labeller {
     bool double_oppose = false;
     if (nearest != nullptr && nearest->cls == cue_class::oppose && nearest->end <= th.begin) {
       if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
+    }
+    // A cue that contains the negation ("not ready") already counts it.
+    if (nearest != nullptr && negated) {
+      bool outside = false;
+      for (const hit& h : cues_) {
+        if (h.cls != cue_class::negation || h.begin < begin || h.end > th.begin) continue;
+        if (words_between(text_, h.end, th.begin) > 5) continue;
+        if (!(h.begin >= nearest->begin && h.end <= nearest->end)) outside = true;
+      }
+      negated = outside;
     }
     cue_class base = cue_class::neutral;
     if (double_oppose) {
@@ -396,59 +422,98 @@ class labeller {
     }
   }
 
-  // Is the content's subject a party other than the speaker's own side?
-  bool third_party_subject(entity_id speaker, std::optional<reported_party>& party) const {
-    if (q_.spans.empty() || q_.source_first == npos) return false;
-    // Only a clause has a subject; the object of "rejects" or "calls for" does not.
-    if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+  // The parties of the speaker's own side: from the source mention and the speaker entity.
+  void speaker_parties(entity_id speaker) {
+    if (q_.source_first == npos) return;
     const auto tokens = ctx_.doc.tokens();
-    std::vector<std::uint16_t> mine;
-    parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine);
+    parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine_);
     if (speaker != no_entity && speaker < ctx_.entities.size()) {
-      for (const byte_range& m : ctx_.entities[speaker].mentions) parties_in(m, mine);
+      for (const byte_range& m : ctx_.entities[speaker].mentions) parties_in(m, mine_);
     }
-    if (mine.empty()) return false;
-    // The subject: the words before the first verb-like word of the first span.
-    const byte_range first = q_.spans.front();
-    std::uint32_t t = ctx_.doc.token_at(first.begin);
-    std::uint32_t subject_begin = npos;
-    std::uint32_t subject_end = npos;
+  }
+
+  // The first byte of the clause holding byte `at` within its span: after "that", ";", ":" or a
+  // dash, else the span's start.
+  std::uint32_t clause_start(std::uint32_t at, std::uint32_t span_begin) const {
+    const auto tokens = ctx_.doc.tokens();
+    std::uint32_t t = ctx_.doc.token_at(at);
+    const std::uint32_t first = ctx_.doc.token_at(span_begin);
+    while (t > first) {
+      --t;
+      const token& tok = tokens[t];
+      const std::string_view w = tok.range.of(text_);
+      if (tok.kind == token_kind::word && (ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") {
+        return tok.range.end;
+      }
+      if (tok.kind == token_kind::punctuation &&
+          (w == ";" || w == ":" || first_code_point(w) == 0x2014 || first_code_point(w) == 0x2013)) {
+        return tok.range.end;
+      }
+    }
+    return span_begin;
+  }
+
+  // Does the clause starting at byte `from` open with "there" or "it"?
+  bool expletive_at(std::uint32_t from) const {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(from); t < tokens.size(); ++t) {
+      if (tokens[t].range.end <= from || tokens[t].kind == token_kind::space) continue;
+      const std::string_view w = tokens[t].range.of(text_);
+      return w == "there" || w == "There" || w == "it" || w == "It";
+    }
+    return false;
+  }
+
+  // Is the subject of the clause starting at byte `from` a party other than the speaker's own
+  // side? Sets `mention` to the party's words.
+  bool third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
+    if (mine_.empty() || q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+    const auto tokens = ctx_.doc.tokens();
+    std::uint32_t t = ctx_.doc.token_at(from);
+    if (t < tokens.size() && tokens[t].range.end <= from) ++t;
     std::vector<std::uint16_t> theirs;
     bool verb_follows = false;
-    for (std::uint32_t n = 0; t < tokens.size() && tokens[t].range.begin < first.end && n < 8; ++t) {
+    bool started = false;
+    for (std::uint32_t n = 0; t < tokens.size() && tokens[t].range.begin < limit && n < 8; ++t) {
       const token& tok = tokens[t];
       if (tok.kind == token_kind::space) continue;
       if (tok.kind != token_kind::word) {
         const std::string_view p = tok.range.of(text_);
         if (p == "." || p == "-" || first_code_point(p) == 0x2019 || p == "'") continue;
+        if (tok.kind == token_kind::quotation_mark && !started) continue;
         break;
       }
       const std::uint32_t c = ctx_.info[t].classes;
       const bool upper = ctx_.info[t].starts_upper();
-      if (n == 0 && (c & wc_complementizer) != 0 && !upper) continue;  // "that"
+      if (!started && (c & wc_complementizer) != 0 && !upper) continue;  // "that"
       if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) return false;  // "it", "we": the speaker's side
+      if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
       if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
         verb_follows = true;
         break;
       }
-      if (!upper && (c & (wc_preposition | wc_conjunction | wc_determiner)) != 0) break;
+      if (!upper && (c & wc_determiner) != 0 && started) break;
       // An unknown lower-case word after a capitalised subject is its verb ("Russia launched").
-      if (!upper && (c & (wc_role | wc_org | wc_title | wc_demonym)) == 0 && subject_begin != npos &&
-          !theirs.empty()) {
+      if (!upper && (c & (wc_role | wc_org | wc_title | wc_demonym | wc_determiner)) == 0 && !theirs.empty()) {
         verb_follows = true;
         break;
       }
-      if (subject_begin == npos) subject_begin = tok.range.begin;
-      subject_end = tok.range.end;
+      started = true;
       const std::uint16_t p = party_of(t);
-      if (p != 0 && std::find(theirs.begin(), theirs.end(), p) == theirs.end()) theirs.push_back(p);
+      if (p != 0 && std::find(theirs.begin(), theirs.end(), p) == theirs.end()) {
+        theirs.push_back(p);
+        std::string_view w = tok.range.of(text_);
+        std::uint32_t end = tok.range.end;
+        if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") end -= 4;
+        else if (w.size() > 2 && w.substr(w.size() - 2) == "'s") end -= 2;
+        mention = {tok.range.begin, end};
+      }
       ++n;
     }
     if (theirs.empty() || !verb_follows) return false;
     for (const std::uint16_t p : theirs) {
-      if (std::find(mine.begin(), mine.end(), p) != mine.end()) return false;
+      if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
     }
-    party = reported_party{{subject_begin, subject_end}};
     return true;
   }
 
@@ -460,6 +525,7 @@ class labeller {
   std::vector<hit> cues_;
   std::vector<hit> own_;
   std::vector<condition_clause> conditions_;
+  std::vector<std::uint16_t> mine_;
   bool without_demand_ = false;
 };
 
