@@ -159,7 +159,7 @@ class labeller {
       if (h.cls != cue_class::conditional) continue;
       condition_clause cc{h.begin, clause_end(h.end), false, false};
       const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
-      cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "pending") || starts_with_ci(cue, "upon") ||
+      cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "pending") || starts_with_ci(cue, "until") ||
                  starts_with_ci(cue, "after");
       for (const hit& n : cues_) {
         if (n.cls == cue_class::negation && n.begin >= h.end && n.end <= cc.end) cc.negative = true;
@@ -170,20 +170,26 @@ class labeller {
     }
   }
 
-  // End of the clause starting at byte `from`: a comma, clause break or the span's end.
+  // End of the clause starting at byte `from`: a comma, semicolon, terminator ("but"), dash,
+  // the sentence's end or the span's end.
   std::uint32_t clause_end(std::uint32_t from) const {
     for (const byte_range& span : q_.spans) {
       if (from < span.begin || from > span.end) continue;
-      for (std::uint32_t i = from; i < span.end; ++i) {
+      const auto sentences = ctx_.doc.sentences();
+      std::uint32_t limit = std::min(span.end, sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(from))].range.end);
+      for (const hit& h : cues_) {
+        if (h.cls == cue_class::terminator && h.begin > from && h.begin < limit) limit = h.begin;
+      }
+      for (std::uint32_t i = from; i < limit; ++i) {
         const char ch = text_[i];
-        if (ch == ',' || is_clause_break(ch)) return i;
+        if (ch == ',' || ch == ';') return i;
         // A dash ends it too.
-        if (static_cast<unsigned char>(ch) == 0xE2 && i + 2 < span.end && text_[i + 1] == '\x80' &&
+        if (static_cast<unsigned char>(ch) == 0xE2 && i + 2 < limit && text_[i + 1] == '\x80' &&
             (text_[i + 2] == '\x94' || text_[i + 2] == '\x93')) {
           return i;
         }
       }
-      return span.end;
+      return limit;
     }
     return from;
   }
@@ -305,13 +311,10 @@ class labeller {
     } else if (inside != nullptr) {
       condition = byte_range{inside->begin, inside->end};
       evidence.push_back(*condition);
-      if (inside->prior) {
-        label = stance_label::conditional;
-      } else if (inside->negative) {
-        label = stance_label::support;  // "should a ceasefire not be achieved"
-      } else {
-        return;  // a condition the speaker sets, not a position on the term
-      }
+      // "before any talks", "pending talks": the term waits on something else. Otherwise the
+      // term is what the speaker demands: "upon the release of hostages", "should a ceasefire
+      // not be achieved".
+      label = inside->prior ? stance_label::conditional : stance_label::support;
     } else {
       // "X without Y" where Y is another term.
       const term_hit* after_without = nullptr;
@@ -333,7 +336,7 @@ class labeller {
       } else if (negated) {
         label = stance_label::oppose;
       }
-      if (governing != nullptr && label != stance_label::oppose && !governing->prior) {
+      if (governing != nullptr && label != stance_label::oppose) {
         label = stance_label::conditional;
         condition = byte_range{governing->begin, governing->end};
         evidence.push_back(*condition);
