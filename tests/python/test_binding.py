@@ -148,6 +148,8 @@ def test_stdin_streaming_contract(pipeline):
     out = out.decode("utf-8").splitlines()
     assert [json.loads(l)["id"] for l in out] == [f"s{k}" for k in range(50)]
     assert pipeline.map_jsonl(lines, source="<stdin>") == out
+    # An empty partition gives no output (without --input jsonl, empty stdin is one document).
+    assert run_cli("extract", "--input", "jsonl", "-", input=b"").stdout == b""
 
 
 def test_bad_lexicon_raises_with_file_and_line(tmp_path):
