@@ -1032,6 +1032,13 @@ class attributor {
           from = next(j, u.end);
           break;
         }
+        // "asked whether …", "questioned how …": the question is the content.
+        if (n == 0 && is_word(j) && !cap(j) &&
+            (lower_is(j, "whether") || lower_is(j, "how") || lower_is(j, "why") || lower_is(j, "what") ||
+             lower_is(j, "who") || lower_is(j, "when") || lower_is(j, "where") || lower_is(j, "which"))) {
+          from = j;
+          break;
+        }
         if (punct_is(j, ":")) {
           from = next(j, u.end);
           break;
@@ -1076,7 +1083,15 @@ class attributor {
       }
     }
     if (from == npos) {
-      if (ce.type == cue_type::evidential || ce.type == cue_type::belief) return;
+      // "Polls show Clinton with a lead", "the study found 31 incidents": an evidential verb
+      // with a clause or a phrase that states a finding.
+      if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
+          (cap(k) || tok_[k].kind == token_kind::number ||
+           (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {
+        from = k;
+      } else if (ce.type == cue_type::evidential || ce.type == cue_type::belief) {
+        return;
+      }
       if (k >= u.end || is_terminal(k)) {
         // "X said:" ending a paragraph, the quotation in the next one.
         return;
@@ -1089,20 +1104,22 @@ class attributor {
           return;
         }
       } else if (tell && ce.type == cue_type::speech) {
-        // "told the Military Times the attack took place": skip the addressee.
+        // "told the Military Times the attack took place", "warned officials to boost …":
+        // skip the addressee; an infinitive after it is the content.
         std::uint32_t j = k;
         std::uint32_t n = 0;
         if (is_word(j) && (cls(j) & (wc_determiner | wc_pronoun)) != 0) {
           j = next(j, u.end);
           ++n;
         }
-        while (j < u.end && is_wordish(j) && n < 6 &&
-               (cls(j) & (wc_determiner | wc_pronoun)) == 0 && (cls(j) & (wc_cue | wc_verb)) == 0) {
+        while (j < u.end && is_wordish(j) && n < 6 && !lower_is(j, "to") &&
+               (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
+               (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
           j = next(j, u.end);
           ++n;
         }
-        from = (j < u.end && n > 0 && n < 6 && is_word(j)) ? j : k;
-        if (from == k && (cls(k) & wc_role) != 0) return;  // "told reporters." with nothing more
+        if (j >= u.end || n == 0 || !is_word(j)) return;  // "told reporters." with nothing more
+        from = j;
       } else {
         from = k;
       }
