@@ -13,6 +13,12 @@ add_library(sayso_tomlpp INTERFACE)
 target_include_directories(sayso_tomlpp SYSTEM INTERFACE "${SAYSO_TOMLPP_INCLUDE_DIR}")
 target_compile_definitions(sayso_tomlpp INTERFACE TOML_HEADER_ONLY=1 TOML_EXCEPTIONS=1)
 
+# kainjow-mustache renders the HTML report (sayso::render_report); header-only and private.
+find_path(SAYSO_MUSTACHE_INCLUDE_DIR NAMES kainjow/mustache.hpp REQUIRED
+          DOC "Directory holding kainjow/mustache.hpp (Debian: libkainjow-mustache-dev)")
+add_library(sayso_mustache INTERFACE)
+target_include_directories(sayso_mustache SYSTEM INTERFACE "${SAYSO_MUSTACHE_INCLUDE_DIR}")
+
 if(SAYSO_CLI)
   find_package(CLI11 2.1 CONFIG REQUIRED)
 endif()

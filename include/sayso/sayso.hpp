@@ -7,7 +7,8 @@
 //
 // Headers, in data-flow order: text.hpp (document, offsets), quotes.hpp (quotation marks),
 // attribution.hpp (cues, speakers), entities.hpp, stance.hpp (terms, stances), analysis.hpp
-// (the result), pipeline.hpp (all stages), output.hpp (JSON and tables).
+// (the result), pipeline.hpp (all stages), output.hpp (JSON and tables), report.hpp (an HTML
+// page for people).
 #pragma once
 
 #include <sayso/analysis.hpp>
@@ -17,6 +18,7 @@
 #include <sayso/output.hpp>
 #include <sayso/pipeline.hpp>
 #include <sayso/quotes.hpp>
+#include <sayso/report.hpp>
 #include <sayso/stance.hpp>
 #include <sayso/text.hpp>
 #include <sayso/version.hpp>
