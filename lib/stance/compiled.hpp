@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <sayso/stance.hpp>
 
@@ -13,6 +14,7 @@ namespace sayso {
 struct term_lexicon::compiled {
   std::vector<term_info> terms;
   std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
+  std::unique_ptr<RE2::Set> any_term;          // all terms, to find which occur in one pass
   std::unique_ptr<RE2> support;
   std::unique_ptr<RE2> oppose;
   std::unique_ptr<RE2> conditional;

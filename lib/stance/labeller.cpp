@@ -122,11 +122,20 @@ class labeller {
   void collect() {
     for (const byte_range& span : q_.spans) {
       const std::string_view s = span.of(text_);
-      for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
-        std::vector<hit> found;
-        find_all(c_.patterns[t].get(), s, span.begin, cue_class::neutral, found);
-        for (const hit& h : found) terms_.push_back({t, h.begin, h.end, span.begin, span.end});
+      // One pass with all terms' expressions says which terms occur; only those are searched.
+      std::vector<int> present;
+      if (c_.any_term && !c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present)) continue;
+      std::vector<hit> found;
+      for (const int t : present) {
+        found.clear();
+        const auto term = static_cast<std::size_t>(t);
+        find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
+        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end});
       }
+    }
+    if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions
+    for (const byte_range& span : q_.spans) {
+      const std::string_view s = span.of(text_);
       find_all(c_.support.get(), s, span.begin, cue_class::support, cues_);
       find_all(c_.oppose.get(), s, span.begin, cue_class::oppose, cues_);
       find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);

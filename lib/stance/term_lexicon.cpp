@@ -177,6 +177,21 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
     c->terms.push_back(std::move(info));
   }
+  // One set of all terms' expressions: which terms occur in a text, in one pass.
+  {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    c->any_term = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (std::size_t t = 0; t < c->patterns.size(); ++t) {
+      std::string error_text;
+      if (c->any_term->Add(c->patterns[t]->pattern(), &error_text) != static_cast<int>(t)) {
+        fail(name, 1, "term '" + c->terms[t].id + "' cannot be combined with the others: " + error_text);
+      }
+    }
+    if (!c->any_term->Compile()) fail(name, 1, "the term expressions are too large to compile together");
+  }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
   if (stance != nullptr) {
