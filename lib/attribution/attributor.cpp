@@ -249,6 +249,21 @@ class attributor {
       for (const auto d : kNounDeterminers) {
         if (lower_is(p, d)) return false;
       }
+      // "the government's request", "Rubio's call": a noun after a possessive.
+      const std::string_view pw = s(p);
+      if ((pw.size() > 2 && pw.substr(pw.size() - 2) == "'s") ||
+          (pw.size() > 4 && pw.substr(pw.size() - 4) == "\xE2\x80\x99s")) {
+        return false;
+      }
+      // "anti-government protests", "peace talks": a plural noun after a modifier. A verb in
+      // -s follows its subject, which is a name, pronoun, role or organisation.
+      const std::string_view cw = s(first);
+      if (!cap(p) && cw.size() > 3 && cw.back() == 's' && ce.words.size() == 1 && !ce.base_form &&
+          (cls(p) & (wc_role | wc_org | wc_title | wc_place | wc_pronoun | wc_auxiliary | wc_negation |
+                     wc_relative | wc_conjunction | wc_time | wc_demonym)) == 0 &&
+          tok_[p].kind == token_kind::word && pw.size() > 2 && pw.back() != 's') {
+        return false;
+      }
     }
     // "will argue", "would welcome": a prediction or hypothesis, not a report.
     if (p != npos && is_word(p) && ce.type != cue_type::according) {
@@ -417,6 +432,10 @@ class attributor {
 
   // Does [first, end) look like a speaker: a name, pronoun, role, organisation or group?
   bool speakerish(std::uint32_t first, std::uint32_t end) const {
+    // "No organization claimed ...", "Nobody said ...": nobody is reported.
+    if (lower_is(first, "no") || lower_is(first, "nobody") || lower_is(first, "none") || lower_is(first, "neither")) {
+      return false;
+    }
     bool any = false;
     for (std::uint32_t i = first; i < end; ++i) {
       if (!is_wordish(i)) continue;
@@ -583,7 +602,7 @@ class attributor {
         k = last;
         continue;
       }
-      if (punct_is(k, ";") || is_dash(k) || punct_is(k, "(")) break;
+      if (punct_is(k, ";") || is_dash(k)) break;
       if (is_comma(k) || lower_is(k, "and")) {
         const std::uint32_t n = next(k, u.end);
         if (n < u.end && starts_attribution(u, n, hits)) break;
@@ -820,12 +839,11 @@ class attributor {
       }
       claimed_.emplace_back(h.first, end);
     } else {
-      // "C, according to X." or "A, according to X, B."
-      if (!is_comma(before) && !is_dash(before)) return;
+      // "C, according to X." or "A, according to X, B." (the comma is sometimes left out)
       const std::uint32_t from = free_start(u, h.first);
       if (from >= before) return;
       raw_quote& q = emit(u, &h, src);
-      add_content(q, from, before, index);
+      add_content(q, from, (is_comma(before) || is_dash(before)) ? before : before + 1, index);
       const std::uint32_t cont = after < u.end && is_comma(after) ? next(after, u.end) : u.end;
       const bool participial = cont < u.end && is_word(cont) && !cap(cont) && s(cont).size() > 5 &&
                                s(cont).substr(s(cont).size() - 3) == "ing";
@@ -924,6 +942,12 @@ class attributor {
       }
     }
     if (src.first == npos) return;
+    // "In a statement, the SDF said, “…”": a quotation (or colon) after the cue makes it forward.
+    if (after < u.end && (punct_is(after, ":") || (is_comma(after) && next(after, u.end) < u.end &&
+                                                   is_open_mark(next(after, u.end)) &&
+                                                   sentence_like(qid(next(after, u.end))) && !is_close_mark(separator)))) {
+      return;
+    }
 
     // The content before the separator.
     std::uint32_t content_last = separator;
@@ -993,10 +1017,16 @@ class attributor {
     // The source.
     std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
     const std::uint32_t p = prev(h.first, u.first);
-    const bool passive = p != npos && ce.past_participle && is_word(p) &&
-                         (lower_is(p, "was") || lower_is(p, "were") || lower_is(p, "been") ||
-                          lower_is(p, "is") || lower_is(p, "are") || lower_is(p, "be") ||
-                          lower_is(p, "being"));
+    std::uint32_t be = p;
+    while (be != npos && is_word(be) && (cls(be) & wc_negation) != 0) be = prev(be, u.first);
+    if (be != npos && adverbial(be) && !lower_is(be, "is") && !lower_is(be, "was") && !lower_is(be, "were") &&
+        !lower_is(be, "are") && !lower_is(be, "been") && !lower_is(be, "be")) {
+      be = prev(be, u.first);
+    }
+    const bool passive = be != npos && ce.past_participle && is_word(be) &&
+                         (lower_is(be, "was") || lower_is(be, "were") || lower_is(be, "been") ||
+                          lower_is(be, "is") || lower_is(be, "are") || lower_is(be, "be") ||
+                          lower_is(be, "being"));
     std::uint32_t k = next(h.end - 1, u.end);
     if (passive) {
       // "was described by both sides as …"

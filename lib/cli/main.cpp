@@ -25,10 +25,9 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <sayso/sayso.hpp>
 
+#include "cli/jsonl_reader.hpp"
 #include "output/json_writer.hpp"
 
 namespace {
@@ -53,12 +52,7 @@ struct settings {
 };
 
 // One unit of work: a document to analyse, or an input error to report in order.
-struct job {
-  std::string id;
-  std::string text;
-  std::string source;  // "FILE:LINE" or "FILE"
-  std::optional<std::string> error;
-};
+using sayso::cli::job;
 
 class output_sink {
  public:
@@ -170,6 +164,8 @@ class extractor {
   }
 
   [[nodiscard]] std::size_t errors() const { return errors_; }
+  // True once the output is gone: reading more input would be wasted work.
+  [[nodiscard]] bool stopped() const { return sink_.failed(); }
 
  private:
   void render(const std::vector<sayso::batch_result>& results, const std::vector<std::size_t>& index,
@@ -206,44 +202,6 @@ bool looks_like_jsonl(const std::string& name) {
   return ends(".jsonl") || ends(".ndjson") || ends(".jsonl.txt");
 }
 
-template <class Sink>  // extractor, or report_collector
-void read_jsonl(std::istream& in, const std::string& name, Sink& ex) {
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    job j;
-    j.source = name + ":" + std::to_string(number);
-    try {
-      nlohmann::json doc = nlohmann::json::parse(line);
-      if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");
-      const auto id = doc.find("id");
-      if (id == doc.end() || !(id->is_string() || id->is_number_integer())) {
-        throw std::runtime_error("a record needs an \"id\" (string or integer)");
-      }
-      j.id = id->is_string() ? id->get<std::string>() : id->dump();
-      const auto text = doc.find("text");
-      if (text == doc.end() || !text->is_string()) {
-        throw std::runtime_error("record \"" + j.id + "\" needs a \"text\" string");
-      }
-      j.text = text->get<std::string>();
-    } catch (const nlohmann::json::exception& e) {
-      j.error = std::string("invalid JSON: ") + e.what();
-    } catch (const std::exception& e) {
-      j.error = e.what();
-    }
-    ex.add(std::move(j));
-  }
-  if (in.bad()) {
-    job j;
-    j.source = name + ":" + std::to_string(number + 1);
-    j.error = std::string("read error: ") + std::strerror(errno);
-    ex.add(std::move(j));
-  }
-}
-
 template <class Sink>
 void read_input(const std::string& file, input_format format, Sink& ex) {
   const bool is_stdin = file == "-";
@@ -255,6 +213,16 @@ void read_input(const std::string& file, input_format format, Sink& ex) {
     if (std::filesystem::is_directory(file, ec)) {
       ex.add({"", "", name, "is a directory, not a file"});
       return;
+    }
+    // A file too large to analyse is refused before it is read.
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (!ec && size > sayso::max_input_bytes && format == input_format::text) {
+      try {
+        sayso::check_input_size(static_cast<std::size_t>(size));
+      } catch (const sayso::error& e) {
+        ex.add({"", "", name, e.what()});
+        return;
+      }
     }
     stream.open(file, std::ios::binary);
     if (!stream) {
@@ -278,7 +246,10 @@ void read_input(const std::string& file, input_format format, Sink& ex) {
     }
   }
   if (jsonl) {
-    read_jsonl(*in, name, ex);
+    sayso::cli::read_jsonl(*in, name, [&ex](job&& j) {
+      ex.add(std::move(j));
+      return !ex.stopped();
+    });
     return;
   }
   std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
@@ -355,6 +326,7 @@ struct report_settings {
 class report_collector {
  public:
   void add(job j) { jobs.push_back(std::move(j)); }
+  [[nodiscard]] bool stopped() const { return false; }
   std::vector<job> jobs;
 };
 

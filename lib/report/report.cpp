@@ -278,8 +278,10 @@ class matrix_builder {
       c.set("parts", parts);
       columns.push_back(c);
     }
+    // Speakers with a stance are rows; the others are listed below the table, so that the
+    // matrix stays small enough to take in at a glance.
     data rows{data::type::list};
-    std::size_t stances = 0;
+    data silent{data::type::list};
     for (const std::size_t s : order_) {
       const row_data& r = rows_.at(s);
       const speaker_info& who = speakers_[s];
@@ -317,7 +319,6 @@ class matrix_builder {
         cell.set("chips", chips);
         cells.push_back(cell);
       }
-      stances += row_stances;
       data rw;
       rw.set("name", who.name);
       rw.set("kind", who.kind);
@@ -325,15 +326,16 @@ class matrix_builder {
       rw.set("quotes", std::to_string(r.quotes));
       rw.set("plural", r.quotes != 1);
       rw.set("cells", cells);
-      rw.set("silent", row_stances == 0);
-      rows.push_back(rw);
+      (row_stances > 0 ? rows : silent).push_back(rw);
     }
     data m;
     m.set("caption", std::move(caption));
     m.set("columns", columns);
+    m.set("has_speakers", !order_.empty());
+    m.set("has_rows", !rows.is_empty_list());
+    m.set("has_silent", !silent.is_empty_list());
     m.set("rows", rows);
-    m.set("has_rows", !order_.empty());
-    m.set("has_stances", stances > 0);
+    m.set("silent", silent);
     return m;
   }
 
