@@ -204,20 +204,25 @@ def test_shared_pipeline_is_one_per_configuration():
     assert sayso.shared_pipeline(beliefs=False) is not sayso.shared_pipeline()
 
 
-def test_gil_is_released(pipeline):
-    # While one thread is inside analyze(), another Python thread must keep running: with the
-    # GIL held, the main thread would stall for the whole call.
-    text = " ".join(t for _, t in DOCUMENTS) + "\n\n"
-    text = text * max(1, 1_200_000 // len(text))
-    start = time.perf_counter()
-    pipeline.analyze(text)
-    if time.perf_counter() - start < 0.05:
-        text *= 4
+def _long_call(fn, unit):
+    """The smallest repetition of `unit` for which fn takes at least 0.15 s (at most 64 MB)."""
+    n = 1
+    while True:
+        start = time.perf_counter()
+        fn(unit * n)
+        if time.perf_counter() - start >= 0.15 or len(unit) * n > 64 << 20:
+            return unit * n
+        n *= 2
+
+
+def _main_thread_runs_during(fn, arg):
+    # While one thread is inside the C++ call, another Python thread must keep running: with
+    # the GIL held, the main thread would stall for the whole call.
     window = {}
 
     def work():
         window["begin"] = time.perf_counter()
-        pipeline.analyze(text)
+        fn(arg)
         window["end"] = time.perf_counter()
 
     ticks = []
@@ -228,6 +233,13 @@ def test_gil_is_released(pipeline):
     worker.join()
     inside = [t for t in ticks if window["begin"] < t < window["end"]]
     duration = window["end"] - window["begin"]
-    assert inside, "the main thread never ran while analyze() worked"
+    assert inside, "the main thread never ran during the call"
     gaps = [b - a for a, b in zip([window["begin"]] + inside, inside + [window["end"]])]
     assert max(gaps) < 0.5 * duration, f"longest stall {max(gaps):.3f}s of {duration:.3f}s"
+
+
+def test_gil_is_released(pipeline):
+    text = _long_call(pipeline.analyze, " ".join(t for _, t in DOCUMENTS) + "\n\n")
+    _main_thread_runs_during(pipeline.analyze, text)
+    texts = _long_call(lambda t: pipeline.analyze_batch(t, threads=1), [t for _, t in DOCUMENTS])
+    _main_thread_runs_during(lambda t: pipeline.analyze_batch(t, threads=1), texts)
