@@ -30,8 +30,13 @@ namespace {
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
-// Speakers cycle through this many colours (classes c0..c9 in the template).
-constexpr std::size_t kColours = 10;
+// Speakers cycle through this many colours (classes c0..c11 in the template).
+constexpr std::size_t kColours = 12;
+
+// Speaker (index in the registry) -> colour. Colours follow the order in which speakers first
+// speak: in a document, so that its speakers are told apart as well as possible; in the corpus
+// matrix, over all documents.
+using colour_map = std::unordered_map<std::size_t, std::size_t>;
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -242,8 +247,8 @@ struct quote_ref {
 
 class matrix_builder {
  public:
-  matrix_builder(const term_columns& terms, const speaker_registry& speakers)
-      : terms_(terms), speakers_(speakers) {}
+  matrix_builder(const term_columns& terms, const speaker_registry& speakers, const colour_map* colours)
+      : terms_(terms), speakers_(speakers), colours_(colours) {}
 
   void add_quote(std::size_t speaker) { ++row_of(speaker).quotes; }
 
@@ -322,7 +327,7 @@ class matrix_builder {
       data rw;
       rw.set("name", who.name);
       rw.set("kind", who.kind);
-      rw.set("colour", std::to_string(who.colour));
+      rw.set("colour", std::to_string(colours_ != nullptr ? colours_->at(s) : who.colour));
       rw.set("quotes", std::to_string(r.quotes));
       rw.set("plural", r.quotes != 1);
       rw.set("cells", cells);
@@ -352,6 +357,7 @@ class matrix_builder {
 
   const term_columns& terms_;
   const speaker_registry& speakers_;
+  const colour_map* colours_;  // null: the registry's colours
   std::unordered_map<std::size_t, row_data> rows_;
   std::vector<std::size_t> order_;  // speakers in order of first quote
 };
@@ -375,6 +381,7 @@ struct quote_view {
   std::string id;      // "d1-q3"
   std::string number;  // "3"
   std::size_t speaker = 0;
+  std::size_t colour = 0;  // the speaker's colour in this document
 };
 
 class text_builder {
@@ -489,7 +496,7 @@ class text_builder {
     o.set("kind", str(to_string(q.kind)));
     o.set("kind_symbol", str(kind_symbol(q.kind)));
     o.set("speaker", who.name);
-    o.set("colour", std::to_string(who.colour));
+    o.set("colour", std::to_string(first.colour));
     o.set("anchor", iv.type == mark::quote && iv.anchor);
     o.set("start", iv.start);
     data n = node();
@@ -560,7 +567,7 @@ data quote_details(const report_document& d, const quote& q, const quote_view& v
   det.set("kind_symbol", str(kind_symbol(q.kind)));
   det.set("speaker", who.name);
   det.set("speaker_kind", who.kind);
-  det.set("colour", std::to_string(who.colour));
+  det.set("colour", std::to_string(v.colour));
   const std::string mention = q.speaker ? slice(d.text, q.speaker->mention) : std::string();
   det.set("mention", mention);
   det.set("has_mention", !mention.empty());
@@ -595,8 +602,8 @@ std::string nonce() {
 }  // namespace
 
 std::string render_report(std::span<const report_document> documents, const report_options& options) {
-  // First pass: the columns (listed terms, then any other term a stance uses) and the speakers
-  // in order of first appearance, so that a speaker keeps one colour across documents.
+  // First pass: the columns (listed terms, then any other term a stance uses), the speakers (one
+  // per canonical name across documents) and each document's speaker colours.
   term_columns terms(options.terms);
   speaker_registry speakers;
   std::vector<std::vector<quote_view>> views(documents.size());
@@ -606,10 +613,13 @@ std::string render_report(std::span<const report_document> documents, const repo
     const report_document& d = documents[di];
     if (d.error) continue;
     std::size_t n = 0;
+    colour_map colours;
     for (const quote& q : d.result.quotes) {
       ++n;
-      views[di].push_back({"d" + std::to_string(di + 1) + "-q" + std::to_string(n), std::to_string(n),
-                           speakers.of(d, di, q)});
+      const std::size_t who = speakers.of(d, di, q);
+      const std::size_t colour = colours.try_emplace(who, colours.size() % kColours).first->second;
+      views[di].push_back({"d" + std::to_string(di + 1) + "-q" + std::to_string(n), std::to_string(n), who,
+                           colour});
       for (const stance& s : q.stances) {
         if (s.reported) continue;
         terms.add(s.term);
@@ -620,7 +630,7 @@ std::string render_report(std::span<const report_document> documents, const repo
   }
 
   const bool corpus = documents.size() > 1;
-  matrix_builder corpus_matrix(terms, speakers);
+  matrix_builder corpus_matrix(terms, speakers, nullptr);
   data sections{data::type::list};
   data contents{data::type::list};
   for (std::size_t di = 0; di < documents.size(); ++di) {
@@ -654,7 +664,9 @@ std::string render_report(std::span<const report_document> documents, const repo
     source.reserve(d.result.quotes.size());
     for (const quote& q : d.result.quotes) source.push_back(&q);
 
-    matrix_builder doc_matrix(terms, speakers);
+    colour_map colours;
+    for (const quote_view& v : qv) colours.emplace(v.speaker, v.colour);
+    matrix_builder doc_matrix(terms, speakers, &colours);
     // Speakers of this document in order of first quote, each with its quotes' details.
     std::vector<std::size_t> order;
     std::unordered_map<std::size_t, data> speaker_quotes;
@@ -681,7 +693,7 @@ std::string render_report(std::span<const report_document> documents, const repo
       const data& quotes = speaker_quotes.at(s);
       sp.set("name", speakers[s].name);
       sp.set("kind", speakers[s].kind);
-      sp.set("colour", std::to_string(speakers[s].colour));
+      sp.set("colour", std::to_string(colours.at(s)));
       sp.set("count", plural(quotes.list_value().size(), "quote", "quotes"));
       sp.set("quotes", quotes);
       speaker_list.push_back(sp);

@@ -125,10 +125,21 @@ def expected_matrix(records):
     return speakers, cells
 
 
-def check_matrix(table, records, where):
+def check_matrix(section, records, where):
+    """The matrix of a report section: speakers with a stance down (the others listed below it),
+    terms across, each cell its labels with their number of quotes and links to them."""
     speakers, cells = expected_matrix(records)
+    with_stance = [s for s in speakers if any(k[0] == s for k in cells)]
+    tables = section.find_all(lambda n: n.tag == "table" and "matrix" in n.classes())
+    if not check(len(tables) == (1 if with_stance else 0), "%s: %d matrices" % (where, len(tables))) or not tables:
+        return
+    table = tables[0]
     rows = [tr.attrs["data-speaker"] for tr in table.find_all(lambda n: n.tag == "tr" and "data-speaker" in n.attrs)]
-    check(rows == speakers, "%s: matrix rows %r, expected speakers %r" % (where, rows, speakers))
+    check(rows == with_stance, "%s: matrix rows %r, expected speakers %r" % (where, rows, with_stance))
+    silent = [w.attrs["data-speaker"] for p in section.find_all(lambda n: "silent" in n.classes())
+              for w in p.find_all(lambda n: "who" in n.classes())]
+    check(silent == [s for s in speakers if s not in with_stance],
+          "%s: speakers without a stance %r, expected %r" % (where, silent, [s for s in speakers if s not in with_stance]))
     seen = set()
     for td in table.find_all(lambda n: n.tag == "td"):
         key = (td.attrs.get("data-speaker"), td.attrs.get("data-term"))
@@ -234,9 +245,8 @@ def main():
         check(not dom.root.find_all(lambda n: n.attrs.get("id") == "tip" and "data-for" in n.attrs),
               "details are shown before any quote has focus")
         check_document(dom, record, 1, "single")
-        tables = dom.root.find_all(lambda n: n.tag == "table" and "matrix" in n.classes())
-        if check(len(tables) == 1, "expected one matrix, found %d" % len(tables)):
-            check_matrix(tables[0], [(1, record)], "single")
+        section = dom.root.find_all(lambda n: n.attrs.get("id") == "d1")[0]
+        check_matrix(section, [(1, record)], "single")
 
         # Focusing a quote (here through its link, as the matrix does) shows its details.
         target = next(i for i, q in enumerate(record["quotes"], 1) if q["stance"])
@@ -273,18 +283,14 @@ def main():
               "corpus sections: %r" % [s.attrs.get("id") for s in sections])
         check(len(records) - len(good) == 1 and
               len(dom.root.find_all(lambda n: "error" in n.classes())) == 1, "the malformed record is not shown")
-        tables = sections[0].find_all(lambda n: n.tag == "table")
         # Documents are numbered in input order, the malformed one included.
         numbered = [(d, r) for d, r in enumerate(records, 1) if "error" not in r]
-        if check(len(tables) == 1, "the corpus has no aggregated matrix"):
-            check_matrix(tables[0], numbered, "corpus")
+        check_matrix(sections[0], numbered, "corpus")
         for d, r in enumerate(records, 1):
             if "error" in r:
                 continue
             check_document(dom, r, d, "corpus document %d" % d)
-            tables = sections[d].find_all(lambda n: n.tag == "table")
-            if check(len(tables) == 1, "document %d has no matrix" % d):
-                check_matrix(tables[0], [(d, r)], "corpus document %d" % d)
+            check_matrix(sections[d], [(d, r)], "corpus document %d" % d)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
