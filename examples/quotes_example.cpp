@@ -10,7 +10,8 @@
 namespace {
 
 // The speaker's canonical name if the document establishes one, else the mention's words.
-std::string speaker_of(const sayso::analysis& result, const sayso::quote& q, std::string_view text) {
+std::string speaker_of(const sayso::analysis& result, const sayso::quote& q,
+                       std::string_view text) {
   if (!q.speaker) return "(unknown)";
   if (q.speaker->entity != sayso::no_entity) return result.entities[q.speaker->entity].name;
   if (!q.speaker->mention.empty()) return std::string(q.speaker->mention.of(text));

@@ -16,7 +16,8 @@ namespace {
 // Runs `load` and checks it throws sayso::error with `code` and a message containing `where`
 // (e.g. "bad.toml:4:") and `what`.
 template <typename Load>
-void check_refused(Load load, sayso::errc code, std::string_view where, std::string_view what = {}) {
+void check_refused(Load load, sayso::errc code, std::string_view where,
+                   std::string_view what = {}) {
   try {
     load();
     BOOST_ERROR("no sayso::error thrown; expected one naming " << where);
@@ -103,8 +104,9 @@ BOOST_AUTO_TEST_CASE(custom_lexicon_from_a_file) {
 }
 
 BOOST_AUTO_TEST_CASE(toml_syntax_error_names_file_and_line) {
-  refused_string("[[term]]\nid = \"truce\"\ndescription = \"x\"\nexpressions = [\"truce\", \n\n= oops\n",
-                 "custom.toml:6");
+  refused_string(
+      "[[term]]\nid = \"truce\"\ndescription = \"x\"\nexpressions = [\"truce\", \n\n= oops\n",
+      "custom.toml:6");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_expression_names_its_line) {
@@ -113,43 +115,50 @@ BOOST_AUTO_TEST_CASE(invalid_expression_names_its_line) {
 }
 
 BOOST_AUTO_TEST_CASE(capturing_group_is_refused) {
-  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"(truce|armistice)\"]\n", "custom.toml:3:",
-                 "(?:");
+  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"(truce|armistice)\"]\n",
+                 "custom.toml:3:", "(?:");
 }
 
 BOOST_AUTO_TEST_CASE(structural_errors_name_their_line) {
   refused_string("", "custom.toml:1:", "no [[term]]");
-  refused_string("# comment\n[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\nwords = [\"x\"]\n",
-                 "custom.toml:5:", "words");
-  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\n\n[[term]]\nid = \"truce\"\n"
-                 "expressions = [\"armistice\"]\n",
-                 "custom.toml:5:", "defined twice");
-  refused_string("[[term]]\nid = \"has space\"\nexpressions = [\"truce\"]\n", "custom.toml:2:", "id");
+  refused_string(
+      "# comment\n[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\nwords = [\"x\"]\n",
+      "custom.toml:5:", "words");
+  refused_string(
+      "[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\n\n[[term]]\nid = \"truce\"\n"
+      "expressions = [\"armistice\"]\n",
+      "custom.toml:5:", "defined twice");
+  refused_string("[[term]]\nid = \"has space\"\nexpressions = [\"truce\"]\n",
+                 "custom.toml:2:", "id");
   refused_string("[[term]]\nid = \"truce\"\n", "custom.toml:1:", "no expressions");
-  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"truce\", 3]\n", "custom.toml:3:", "strings");
-  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\n[stance]\nsupport = [\"(\"]\n",
-                 "custom.toml:5:", "[stance] support");
+  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"truce\", 3]\n",
+                 "custom.toml:3:", "strings");
+  refused_string(
+      "[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\n[stance]\nsupport = [\"(\"]\n",
+      "custom.toml:5:", "[stance] support");
   refused_string("[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\n[stance]\nmaybe = [\"x\"]\n",
                  "custom.toml:5:", "maybe");
   refused_string("title = \"x\"\n", "custom.toml:1:", "title");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_file_names_the_path_and_line) {
-  const std::filesystem::path path =
-      write_temp("custom_bad.toml", "[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\nbogus = 1\n");
+  const std::filesystem::path path = write_temp(
+      "custom_bad.toml", "[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\nbogus = 1\n");
   check_refused([&] { (void)term_lexicon::from_file(path); }, sayso::errc::lexicon,
                 path.string() + ":4:", "bogus");
 }
 
 BOOST_AUTO_TEST_CASE(missing_file_is_an_io_error) {
-  const std::filesystem::path path = std::filesystem::path(SAYSO_TEST_TMPDIR) / "does_not_exist.toml";
+  const std::filesystem::path path =
+      std::filesystem::path(SAYSO_TEST_TMPDIR) / "does_not_exist.toml";
   check_refused([&] { (void)term_lexicon::from_file(path); }, sayso::errc::io, path.string());
 }
 
 // Known failure, reported to the stance stage: a directory opens as an empty stream on Linux,
 // so from_file reports "DIR:1: no [[term]] entries" (errc::lexicon) instead of an io error.
 BOOST_AUTO_TEST_CASE(directory_is_refused, *boost::unit_test::expected_failures(1)) {
-  check_refused([] { (void)term_lexicon::from_file(SAYSO_TEST_TMPDIR); }, sayso::errc::io, SAYSO_TEST_TMPDIR);
+  check_refused([] { (void)term_lexicon::from_file(SAYSO_TEST_TMPDIR); }, sayso::errc::io,
+                SAYSO_TEST_TMPDIR);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -88,8 +88,8 @@ BOOST_AUTO_TEST_CASE(two_three_and_four_byte_characters) {
     std::uint64_t code_point;
     std::uint64_t utf16;
   };
-  for (const row& r : {row{0, 0, 0}, row{1, 1, 1}, row{3, 2, 2}, row{6, 3, 3}, row{10, 4, 5},
-                       row{11, 5, 6}}) {
+  for (const row& r :
+       {row{0, 0, 0}, row{1, 1, 1}, row{3, 2, 2}, row{6, 3, 3}, row{10, 4, 5}, row{11, 5, 6}}) {
     BOOST_TEST_CONTEXT("byte " << r.byte) {
       BOOST_TEST(map.from_byte(r.byte, offset_unit::code_point) == r.code_point);
       BOOST_TEST(map.from_byte(r.byte, offset_unit::utf16) == r.utf16);
@@ -109,9 +109,10 @@ BOOST_AUTO_TEST_CASE(two_three_and_four_byte_characters) {
 }
 
 BOOST_AUTO_TEST_CASE(flags_and_emoji_sequences_count_each_code_point) {
-  // 🇺🇳 is two regional indicators, 👩‍👩‍👧 five code points joined by ZWJ: offsets count code
-  // points, not grapheme clusters (as Python and FORMAT.md do).
-  const std::string_view text = "\U0001F1FA\U0001F1F3 x \U0001F469\u200D\U0001F469\u200D\U0001F467!";
+  // 🇺🇳 is two regional indicators, 👩‍👩‍👧 five code points joined by ZWJ: offsets count
+  // code points, not grapheme clusters (as Python and FORMAT.md do).
+  const std::string_view text =
+      "\U0001F1FA\U0001F1F3 x \U0001F469\u200D\U0001F469\u200D\U0001F467!";
   const offset_map map(text);
   BOOST_TEST(map.length(offset_unit::code_point) == 2U + 3U + 5U + 1U);
   BOOST_TEST(map.length(offset_unit::utf16) == 4U + 3U + 8U + 1U);
@@ -120,7 +121,9 @@ BOOST_AUTO_TEST_CASE(flags_and_emoji_sequences_count_each_code_point) {
 
 BOOST_AUTO_TEST_CASE(ill_formed_input_reads_as_one_replacement_per_maximal_subpart) {
   // Python: b"a\xff\xe2\x82b\xf0\x9f\x98".decode("utf-8", "replace") == "a\ufffd\ufffdb\ufffd"
-  const std::string text("a\xFF\xE2\x82" "b\xF0\x9F\x98");
+  const std::string text(
+      "a\xFF\xE2\x82"
+      "b\xF0\x9F\x98");
   const offset_map map(text);
   BOOST_TEST(map.length(offset_unit::code_point) == 5U);
   BOOST_TEST(map.length(offset_unit::utf16) == 5U);
@@ -128,7 +131,8 @@ BOOST_AUTO_TEST_CASE(ill_formed_input_reads_as_one_replacement_per_maximal_subpa
   BOOST_TEST(map.from_byte(2, offset_unit::code_point) == 2U);  // \xE2\x82, a truncated sequence
   BOOST_TEST(map.from_byte(3, offset_unit::code_point) == 2U);  // inside it
   BOOST_TEST(map.from_byte(4, offset_unit::code_point) == 3U);  // b
-  BOOST_TEST(map.from_byte(5, offset_unit::code_point) == 4U);  // \xF0\x9F\x98, truncated at the end
+  BOOST_TEST(map.from_byte(5, offset_unit::code_point) ==
+             4U);  // \xF0\x9F\x98, truncated at the end
   BOOST_TEST(map.to_byte(3, offset_unit::code_point) == 4U);
   BOOST_TEST(map.to_byte(4, offset_unit::utf16) == 5U);
   check_against_reference(text);
@@ -170,7 +174,8 @@ BOOST_AUTO_TEST_CASE(random_bytes_match_the_reference_decoder) {
   // Deterministic pseudo-random texts biased towards lead and continuation bytes, so that
   // every kind of ill-formed sequence turns up.
   std::mt19937 rng(20260101);
-  const std::string alphabet("ab \x80\x8F\x90\x9F\xA0\xBF\xC2\xDF\xE0\xED\xEF\xF0\xF4\xF5\xFF\xC0", 20);
+  const std::string alphabet("ab \x80\x8F\x90\x9F\xA0\xBF\xC2\xDF\xE0\xED\xEF\xF0\xF4\xF5\xFF\xC0",
+                             20);
   for (int n = 0; n < 200; ++n) {
     std::string text;
     const std::size_t size = rng() % 300;

@@ -160,9 +160,12 @@ BOOST_AUTO_TEST_CASE(special_characters_are_escaped) {
 // byte with U+FFFD rather than each maximal ill-formed subpart, so a truncated sequence such as
 // E2 80 becomes two U+FFFD in "text" while the offsets count one (the text then disagrees with
 // the spans by a code point). The JSON is valid UTF-8 either way.
-BOOST_AUTO_TEST_CASE(ill_formed_utf8_gives_valid_utf8_json, *boost::unit_test::expected_failures(3)) {
+BOOST_AUTO_TEST_CASE(ill_formed_utf8_gives_valid_utf8_json,
+                     *boost::unit_test::expected_failures(3)) {
   // Bad bytes inside the quote, in the id and in the speaker's name all come out as U+FFFD.
-  const std::string text("He said \xE2\x80\x9CWe \xFF\xFE reject \xC0\xAF it \xE2\x80\xE2\x80\x9D today. \xF0\x9F\x98");
+  const std::string text(
+      "He said \xE2\x80\x9CWe \xFF\xFE reject \xC0\xAF it \xE2\x80\xE2\x80\x9D today. "
+      "\xF0\x9F\x98");
   sayso::analysis a;
   sayso::entity e;
   e.name = "Bad \xC3 name";

@@ -62,12 +62,14 @@ void check_in_bounds(const sayso::analysis& a, std::string_view text) {
 BOOST_AUTO_TEST_SUITE(pipeline_tests)
 
 BOOST_AUTO_TEST_CASE(quotation_interrupted_by_attribution_after_a_comma) {
-  const std::string_view text = "“We will not sign anything,” she said, “until the shelling stops.”";
+  const std::string_view text =
+      "“We will not sign anything,” she said, “until the shelling stops.”";
   const sayso::analysis a = shared_pipeline().analyze(text);
   BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
   const quote& q = a.quotes[0];
   BOOST_TEST(q.kind == quote_kind::direct);
-  BOOST_TEST(q.content == (std::vector<byte_range>{{3, 29}, {46, 71}}), boost::test_tools::per_element());
+  BOOST_TEST(q.content == (std::vector<byte_range>{{3, 29}, {46, 71}}),
+             boost::test_tools::per_element());
   BOOST_TEST(q.content[0].of(text) == "We will not sign anything,");
   BOOST_TEST(q.content[1].of(text) == "until the shelling stops.");
   BOOST_TEST(q.closed);
@@ -95,7 +97,8 @@ BOOST_AUTO_TEST_CASE(sentence_like_quote_with_said_after_it) {
   const quote& q = a.quotes[0];
   BOOST_TEST(q.kind == quote_kind::direct);
   BOOST_TEST(q.content == (std::vector<byte_range>{{3, 62}}), boost::test_tools::per_element());
-  BOOST_TEST(q.content[0].of(text) == "Our troops will hold their positions until the talks begin,");
+  BOOST_TEST(q.content[0].of(text) ==
+             "Our troops will hold their positions until the talks begin,");
   BOOST_TEST_REQUIRE(q.cue.has_value());
   BOOST_TEST(q.cue->range == find_range(text, "said"));
   BOOST_TEST(q.speaker.has_value());
@@ -108,18 +111,21 @@ BOOST_AUTO_TEST_CASE(sentence_like_quote_with_said_before_it) {
   BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
   const quote& q = a.quotes[0];
   BOOST_TEST(q.kind == quote_kind::direct);
-  BOOST_TEST(q.content == (std::vector<byte_range>{find_range(text, "We are ready to meet them anywhere, at any time.")}),
+  BOOST_TEST(q.content == (std::vector<byte_range>{find_range(
+                              text, "We are ready to meet them anywhere, at any time.")}),
              boost::test_tools::per_element());
   BOOST_TEST_REQUIRE(q.cue.has_value());
   BOOST_TEST(q.cue->range.of(text).find("said") != std::string_view::npos);
 }
 
 BOOST_AUTO_TEST_CASE(straight_marks_work_end_to_end) {
-  const std::string_view text = "\"We have agreed to a 48-hour truce,\" the spokesman told reporters.";
+  const std::string_view text =
+      "\"We have agreed to a 48-hour truce,\" the spokesman told reporters.";
   const sayso::analysis a = shared_pipeline().analyze(text);
   BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
   BOOST_TEST(a.quotes[0].kind == quote_kind::direct);
-  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{{1, 35}}), boost::test_tools::per_element());
+  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{{1, 35}}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(scare_quotes_and_titles_are_not_quotes) {
@@ -146,7 +152,8 @@ BOOST_AUTO_TEST_CASE(scare_quote_beside_a_real_quote) {
 
 // Known failure, reported to the quotes stage: find_quotations keeps only the last piece, so
 // the quote has one span instead of three.
-BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_is_one_quote, *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_is_one_quote,
+                     *boost::unit_test::expected_failures(1)) {
   const std::string_view text =
       "The envoy read a statement to reporters.\n\n"
       "“We came to listen to every side.\n\n"
@@ -156,9 +163,10 @@ BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_is_one_quote, *boost::unit_test::
   const sayso::analysis a = shared_pipeline().analyze(text);
   BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
   BOOST_TEST(a.quotes[0].kind == quote_kind::direct);
-  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{find_range(text, "We came to listen to every side."),
-                                                             find_range(text, "We leave with a plan for a truce."),
-                                                             find_range(text, "The guns must fall silent this week,")}),
+  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{
+                                        find_range(text, "We came to listen to every side."),
+                                        find_range(text, "We leave with a plan for a truce."),
+                                        find_range(text, "The guns must fall silent this week,")}),
              boost::test_tools::per_element());
 }
 
@@ -170,7 +178,8 @@ BOOST_AUTO_TEST_CASE(empty_and_quote_free_texts) {
 
 BOOST_AUTO_TEST_CASE(ill_formed_utf8_never_throws) {
   const std::vector<std::string> texts = {
-      std::string("\xE2\x80\x9CWe will \xFF\xFE not sign,\xE2\x80\x9D she said, \xE2\x80\x9Cuntil \xC0\xAF it stops.\xE2\x80\x9D"),
+      std::string("\xE2\x80\x9CWe will \xFF\xFE not sign,\xE2\x80\x9D she said, \xE2\x80\x9Cuntil "
+                  "\xC0\xAF it stops.\xE2\x80\x9D"),
       std::string("\xE2\x80 said \xE2\x80\x9C\xE2\x80\x9D \xE2\x80\x9C \xF0\x9F\x98"),
       std::string("\x80\x81\x82\x83 the minister said \"\xED\xA0\x80\" today.\n\n\xF4\x90\x80\x80"),
       std::string("\xE2\x80\x9C", 3),
@@ -187,16 +196,51 @@ BOOST_AUTO_TEST_CASE(ill_formed_utf8_never_throws) {
   const std::string text("\xE2\x80\x9CWe reject \xFF this plan,\xE2\x80\x9D the minister said.");
   const sayso::analysis a = shared_pipeline().analyze(text);
   BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
-  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{{3, 25}}), boost::test_tools::per_element());
+  BOOST_TEST(a.quotes[0].content == (std::vector<byte_range>{{3, 25}}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(random_input_never_throws) {
   // Deterministic pseudo-random texts made of words, quotation marks, punctuation, line breaks
   // and bad bytes: analysis must not throw and every range must stay inside the text.
-  static const std::vector<std::string_view> pieces = {
-      "said", "she", "the minister", "told", "according to", "“", "”", "‘", "’", "\"", "'", "«", "»",
-      "„", "``", "''", "「", "」", ",", ".", ":", "—", " ", " ", " ", "\n", "\n\n", "\xFF", "\xE2\x80",
-      "Mr.", "U.S.", "ceasefire", "talks", "We", "will", "not", "😀", "truce"};
+  static const std::vector<std::string_view> pieces = {"said",
+                                                       "she",
+                                                       "the minister",
+                                                       "told",
+                                                       "according to",
+                                                       "“",
+                                                       "”",
+                                                       "‘",
+                                                       "’",
+                                                       "\"",
+                                                       "'",
+                                                       "«",
+                                                       "»",
+                                                       "„",
+                                                       "``",
+                                                       "''",
+                                                       "「",
+                                                       "」",
+                                                       ",",
+                                                       ".",
+                                                       ":",
+                                                       "—",
+                                                       " ",
+                                                       " ",
+                                                       " ",
+                                                       "\n",
+                                                       "\n\n",
+                                                       "\xFF",
+                                                       "\xE2\x80",
+                                                       "Mr.",
+                                                       "U.S.",
+                                                       "ceasefire",
+                                                       "talks",
+                                                       "We",
+                                                       "will",
+                                                       "not",
+                                                       "😀",
+                                                       "truce"};
   std::mt19937 rng(7);
   for (int n = 0; n < 300; ++n) {
     std::string text;
@@ -236,7 +280,8 @@ BOOST_AUTO_TEST_CASE(batch_results_match_single_analysis_in_order) {
 }
 
 BOOST_AUTO_TEST_CASE(one_pipeline_used_from_several_threads) {
-  const std::string_view text = "“We will not sign anything,” she said, “until the shelling stops.”";
+  const std::string_view text =
+      "“We will not sign anything,” she said, “until the shelling stops.”";
   const std::vector<byte_range> expected = shared_pipeline().analyze(text).quotes.at(0).content;
   std::vector<int> mismatches(4, 0);
   std::vector<std::thread> threads;

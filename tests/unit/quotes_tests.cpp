@@ -69,7 +69,8 @@ BOOST_DATA_TEST_CASE(every_convention_pairs, boost::unit_test::data::make(kConve
   BOOST_TEST(q.open_mark == (byte_range{open_begin, open_end}));
   BOOST_TEST(q.inner == (byte_range{open_end, close_begin}));
   BOOST_TEST(q.inner.of(text) == "we are ready to talk");
-  BOOST_TEST(q.close_mark == (byte_range{close_begin, static_cast<std::uint32_t>(close_begin + c.close.size())}));
+  BOOST_TEST(q.close_mark ==
+             (byte_range{close_begin, static_cast<std::uint32_t>(close_begin + c.close.size())}));
   BOOST_TEST(q.closed);
   BOOST_TEST(q.depth == 0U);
   BOOST_TEST(q.continues == quotation::none);
@@ -77,7 +78,8 @@ BOOST_DATA_TEST_CASE(every_convention_pairs, boost::unit_test::data::make(kConve
 
 BOOST_DATA_TEST_CASE(every_convention_pairs_at_sentence_start_with_punctuation,
                      boost::unit_test::data::make(kConventions), c) {
-  const std::string text = std::string(c.open) + "We are ready," + std::string(c.close) + " she said.";
+  const std::string text =
+      std::string(c.open) + "We are ready," + std::string(c.close) + " she said.";
   const std::vector<quotation> found = quotations_of(text);
   BOOST_TEST_REQUIRE(found.size() == 1U);
   BOOST_TEST(found[0].inner.of(text) == "We are ready,");
@@ -101,10 +103,12 @@ BOOST_AUTO_TEST_CASE(apostrophes_never_open_or_close) {
 // quotation early (inner ends before "Jones’") instead of the final ’.
 BOOST_AUTO_TEST_CASE(apostrophes_inside_a_single_quoted_quotation,
                      *boost::unit_test::expected_failures(1)) {
-  const std::string_view text = "He said ‘we don’t want the ’90s back, not in the Jones’ valley’ today.";
+  const std::string_view text =
+      "He said ‘we don’t want the ’90s back, not in the Jones’ valley’ today.";
   const std::vector<quotation> found = quotations_of(text);
   BOOST_TEST_REQUIRE(found.size() == 1U);
-  BOOST_TEST(found[0].inner == find_range(text, "we don’t want the ’90s back, not in the Jones’ valley"));
+  BOOST_TEST(found[0].inner ==
+             find_range(text, "we don’t want the ’90s back, not in the Jones’ valley"));
   BOOST_TEST(found[0].closed);
 }
 
@@ -152,7 +156,8 @@ BOOST_AUTO_TEST_CASE(inner_excludes_surrounding_white_space) {
 }
 
 BOOST_AUTO_TEST_CASE(unclosed_quotation_is_reported) {
-  const std::string_view text = "The minister said “we will never give up the valley.\n\nTalks end today.";
+  const std::string_view text =
+      "The minister said “we will never give up the valley.\n\nTalks end today.";
   const std::vector<quotation> found = quotations_of(text);
   BOOST_TEST_REQUIRE(found.size() == 1U);
   BOOST_TEST(!found[0].closed);
@@ -171,8 +176,8 @@ BOOST_AUTO_TEST_CASE(unclosed_quotation_at_the_end_of_the_text) {
 }
 
 BOOST_AUTO_TEST_CASE(stray_marks_do_not_crash) {
-  for (const std::string_view text :
-       {"”", "“", "\"", "'", "``", "''", "” ” ” “", "«»", "“”", "a “ b ” c “", "‘’‘’‘’", "``''``"}) {
+  for (const std::string_view text : {"”", "“", "\"", "'", "``", "''", "” ” ” “", "«»", "“”",
+                                      "a “ b ” c “", "‘’‘’‘’", "``''``"}) {
     BOOST_TEST_CONTEXT(text) {
       std::vector<quotation> found;
       BOOST_CHECK_NO_THROW(found = quotations_of(text));

@@ -89,25 +89,45 @@ constexpr token_kind S = token_kind::space;
 BOOST_AUTO_TEST_SUITE(text_tests)
 
 BOOST_AUTO_TEST_CASE(token_kinds_and_byte_ranges) {
-  check_tokens("He said 1,000 “troops” left.",
-               {{"He", W}, {" ", S}, {"said", W}, {" ", S}, {"1,000", N}, {" ", S},
-                {"“", Q}, {"troops", W}, {"”", Q}, {" ", S}, {"left", W}, {".", P}});
+  check_tokens("He said 1,000 “troops” left.", {{"He", W},
+                                                {" ", S},
+                                                {"said", W},
+                                                {" ", S},
+                                                {"1,000", N},
+                                                {" ", S},
+                                                {"“", Q},
+                                                {"troops", W},
+                                                {"”", Q},
+                                                {" ", S},
+                                                {"left", W},
+                                                {".", P}});
 }
 
 BOOST_AUTO_TEST_CASE(every_quotation_mark_is_a_quotation_mark_token) {
   check_tokens("\"a\" 'b' «c» ‹d› „e“ ‚f‘ 「g」 『h』 `i`",
-               {{"\"", Q}, {"a", W}, {"\"", Q}, {" ", S}, {"'", Q}, {"b", W}, {"'", Q}, {" ", S},
-                {"«", Q}, {"c", W}, {"»", Q}, {" ", S}, {"‹", Q}, {"d", W}, {"›", Q}, {" ", S},
-                {"„", Q}, {"e", W}, {"“", Q}, {" ", S}, {"‚", Q}, {"f", W}, {"‘", Q}, {" ", S},
-                {"「", Q}, {"g", W}, {"」", Q}, {" ", S}, {"『", Q}, {"h", W}, {"』", Q}, {" ", S},
-                {"`", Q}, {"i", W}, {"`", Q}});
+               {{"\"", Q}, {"a", W}, {"\"", Q}, {" ", S},  {"'", Q}, {"b", W},  {"'", Q},
+                {" ", S},  {"«", Q}, {"c", W},  {"»", Q},  {" ", S}, {"‹", Q},  {"d", W},
+                {"›", Q},  {" ", S}, {"„", Q},  {"e", W},  {"“", Q}, {" ", S},  {"‚", Q},
+                {"f", W},  {"‘", Q}, {" ", S},  {"「", Q}, {"g", W}, {"」", Q}, {" ", S},
+                {"『", Q}, {"h", W}, {"』", Q}, {" ", S},  {"`", Q}, {"i", W},  {"`", Q}});
 }
 
 BOOST_AUTO_TEST_CASE(apostrophes_and_abbreviations_stay_inside_words) {
-  check_tokens("Don’t doubt the U.S. army's 3.5 km.",
-               {{"Don’t", W}, {" ", S}, {"doubt", W}, {" ", S}, {"the", W}, {" ", S},
-                {"U.S", W}, {".", P}, {" ", S}, {"army's", W}, {" ", S}, {"3.5", N}, {" ", S},
-                {"km", W}, {".", P}});
+  check_tokens("Don’t doubt the U.S. army's 3.5 km.", {{"Don’t", W},
+                                                       {" ", S},
+                                                       {"doubt", W},
+                                                       {" ", S},
+                                                       {"the", W},
+                                                       {" ", S},
+                                                       {"U.S", W},
+                                                       {".", P},
+                                                       {" ", S},
+                                                       {"army's", W},
+                                                       {" ", S},
+                                                       {"3.5", N},
+                                                       {" ", S},
+                                                       {"km", W},
+                                                       {".", P}});
 }
 
 BOOST_AUTO_TEST_CASE(line_breaks_and_tabs_are_space) {
@@ -117,7 +137,9 @@ BOOST_AUTO_TEST_CASE(line_breaks_and_tabs_are_space) {
   for (const sayso::token& t : doc.tokens()) {
     const std::string_view s = doc.text_of(t.range);
     const bool blank = s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    BOOST_TEST_CONTEXT("token '" << s << "'") { BOOST_TEST((t.kind == token_kind::space) == blank); }
+    BOOST_TEST_CONTEXT("token '" << s << "'") {
+      BOOST_TEST((t.kind == token_kind::space) == blank);
+    }
   }
   BOOST_TEST(doc.tokens().front().range == (byte_range{0, 3}));
   BOOST_TEST(doc.tokens().back().range == (byte_range{17, 21}));
@@ -158,19 +180,21 @@ BOOST_AUTO_TEST_CASE(paragraphs_split_at_blank_lines) {
                                                 "Talks resumed on Tuesday. They ended late.",
                                                 "Nothing was signed."}),
              boost::test_tools::per_element());
-  BOOST_TEST(doc.paragraphs()[1].range == find_range(text, "Talks resumed on Tuesday. They ended late."));
+  BOOST_TEST(doc.paragraphs()[1].range ==
+             find_range(text, "Talks resumed on Tuesday. They ended late."));
   BOOST_TEST(doc.paragraphs()[1].first_sentence == 1U);
   BOOST_TEST(doc.paragraphs()[1].end_sentence == 3U);
   BOOST_TEST(doc.sentences()[2].paragraph == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(one_paragraph_per_line_without_blank_lines) {
-  const std::string_view text = "The envoys met on Monday.\nTalks resumed on Tuesday.\r\nNothing was signed.";
+  const std::string_view text =
+      "The envoys met on Monday.\nTalks resumed on Tuesday.\r\nNothing was signed.";
   const document doc(text);
   check_invariants(doc);
-  BOOST_TEST(paragraph_texts(doc) ==
-                 (std::vector<std::string_view>{"The envoys met on Monday.", "Talks resumed on Tuesday.",
-                                                "Nothing was signed."}),
+  BOOST_TEST(paragraph_texts(doc) == (std::vector<std::string_view>{"The envoys met on Monday.",
+                                                                    "Talks resumed on Tuesday.",
+                                                                    "Nothing was signed."}),
              boost::test_tools::per_element());
   BOOST_TEST(doc.paragraphs()[2].range == (byte_range{53, 72}));
 }
@@ -183,20 +207,21 @@ BOOST_AUTO_TEST_CASE(line_break_inside_a_sentence_does_not_split_a_paragraph) {
   const document doc(text);
   check_invariants(doc);
   BOOST_TEST(paragraph_texts(doc) ==
-                 (std::vector<std::string_view>{
-                     "The foreign minister of Veldria said the\ntalks would resume on Friday in\nthe capital.",
-                     "Her counterpart did not\nreply."}),
+                 (std::vector<std::string_view>{"The foreign minister of Veldria said the\ntalks "
+                                                "would resume on Friday in\nthe capital.",
+                                                "Her counterpart did not\nreply."}),
              boost::test_tools::per_element());
   BOOST_TEST(sentence_texts(doc).size() == 2U);
 }
 
 BOOST_AUTO_TEST_CASE(sentences_split_at_terminal_punctuation) {
-  const std::string_view text = "The talks failed. Will they resume? Nobody knows! “We tried.” He left…";
+  const std::string_view text =
+      "The talks failed. Will they resume? Nobody knows! “We tried.” He left…";
   const document doc(text);
   check_invariants(doc);
   BOOST_TEST(sentence_texts(doc) ==
-                 (std::vector<std::string_view>{"The talks failed.", "Will they resume?", "Nobody knows!",
-                                                "“We tried.”", "He left…"}),
+                 (std::vector<std::string_view>{"The talks failed.", "Will they resume?",
+                                                "Nobody knows!", "“We tried.”", "He left…"}),
              boost::test_tools::per_element());
   BOOST_TEST(doc.sentences()[3].range == find_range(text, "“We tried.”"));
   BOOST_TEST(doc.sentences()[0].range == (byte_range{0, 17}));
@@ -224,10 +249,10 @@ BOOST_AUTO_TEST_CASE(abbreviation_at_the_end_of_a_sentence_ends_it) {
   const std::string_view text = "The delegation flew back to the U.S. The next day it met again.";
   const document doc(text);
   check_invariants(doc);
-  BOOST_TEST(sentence_texts(doc) ==
-                 (std::vector<std::string_view>{"The delegation flew back to the U.S.",
-                                                "The next day it met again."}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      sentence_texts(doc) == (std::vector<std::string_view>{"The delegation flew back to the U.S.",
+                                                            "The next day it met again."}),
+      boost::test_tools::per_element());
   BOOST_TEST(doc.sentences()[0].range == (byte_range{0, 36}));
   BOOST_TEST(doc.sentences()[1].range == (byte_range{37, 63}));
 }
@@ -252,10 +277,12 @@ BOOST_AUTO_TEST_CASE(token_and_sentence_lookup) {
 BOOST_AUTO_TEST_CASE(ill_formed_utf8_never_crashes_and_offsets_index_bytes) {
   const std::vector<std::string> texts = {
       std::string("abc\xFF def"),
-      std::string("\xC0\xAF \xE0\x80\x80 \xED\xA0\x80 \xF4\x90\x80\x80"),  // overlong, surrogate, > U+10FFFF
-      std::string("“truncated \xE2\x80 mark” and \xF0\x9F\x98"),          // truncated sequences
-      std::string("\x80\x80\x80\xBF"),                                     // lone continuation bytes
-      std::string("He said \xE2\x80\x9C" "broken \xFE\xFF quote\xE2\x80\x9D. Next.\n\nMore \xC3"),
+      std::string("\xC0\xAF \xE0\x80\x80 \xED\xA0\x80 \xF4\x90\x80\x80"),  // overlong, surrogate, >
+                                                                           // U+10FFFF
+      std::string("“truncated \xE2\x80 mark” and \xF0\x9F\x98"),           // truncated sequences
+      std::string("\x80\x80\x80\xBF"),  // lone continuation bytes
+      std::string("He said \xE2\x80\x9C"
+                  "broken \xFE\xFF quote\xE2\x80\x9D. Next.\n\nMore \xC3"),
       std::string("nul\0byte inside", 16),
   };
   for (const std::string& text : texts) {

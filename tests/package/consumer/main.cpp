@@ -6,13 +6,15 @@
 #include <sayso/sayso.hpp>
 
 int main() {
-  const std::string_view text = "“We will not sign anything,” she said, “until the shelling stops.”";
+  const std::string_view text =
+      "“We will not sign anything,” she said, “until the shelling stops.”";
   const sayso::pipeline pipeline;
   const sayso::analysis result = pipeline.analyze(text);
   std::cout << "sayso " << sayso::version() << " (header " << SAYSO_VERSION_STRING << ")\n";
   for (const sayso::quote& q : result.quotes) {
     std::cout << sayso::to_string(q.kind) << ':';
-    for (const sayso::byte_range& r : q.content) std::cout << " [" << r.begin << ',' << r.end << ')';
+    for (const sayso::byte_range& r : q.content)
+      std::cout << " [" << r.begin << ',' << r.end << ')';
     std::cout << '\n';
   }
   std::cout << sayso::to_json("consumer", text, result).substr(0, 30) << '\n';
