@@ -98,7 +98,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
   };
   for (const auto& [key, node] : table) {
     const auto f = std::find_if(std::begin(fields), std::end(fields),
-                                [&](const field& x) { return x.key == key.str(); });
+                                [k = key.str()](const field& x) { return x.key == k; });
     if (f == std::end(fields)) {
       fail(name, node.source().begin.line,
            "unknown key '" + std::string(key.str()) +

@@ -121,7 +121,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
   if (const toml::table* words = root["words"].as_table()) {
     for (const auto& [key, node] : *words) {
       const auto cls = std::find_if(std::begin(kClasses), std::end(kClasses),
-                                    [&](const class_name& c) { return c.name == key.str(); });
+                                    [k = key.str()](const class_name& c) { return c.name == k; });
       if (cls == std::end(kClasses)) {
         fail(name, node.source(), "unknown word class '" + std::string(key.str()) + "'");
       }
@@ -140,7 +140,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
     if (!table) fail(name, cues.node()->source(), "[cues] must be a table");
     for (const auto& [key, node] : *table) {
       const auto type = std::find_if(std::begin(kCueTypes), std::end(kCueTypes),
-                                     [&](const cue_type_name& c) { return c.name == key.str(); });
+                                     [k = key.str()](const cue_type_name& c) { return c.name == k; });
       if (type == std::end(kCueTypes)) {
         fail(name, node.source(), "unknown cue type '" + std::string(key.str()) +
                                       "' (speech, evidential, quoting, belief, act or according)");
