@@ -24,6 +24,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "track", "wbr"}
 FAILURES = []
 CHECKS = [0]
+DATA = None
 
 
 def check(condition, message):
@@ -82,7 +83,8 @@ class Tree(html.parser.HTMLParser):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, timeout=180, **kw)
+    # From the data folder, so that documents are named as in the README's command.
+    return subprocess.run(cmd, capture_output=True, timeout=180, cwd=DATA, **kw)
 
 
 def chromium_cmd(chromium, profile):
@@ -207,6 +209,10 @@ def main():
     ap.add_argument("--data", required=True, help="folder holding the test documents")
     ap.add_argument("--out", required=True, help="folder for the reports and report.png")
     a = ap.parse_args()
+    global DATA
+    DATA = os.path.abspath(a.data)
+    sayso = os.path.abspath(a.sayso)
+    out = os.path.abspath(a.out)
 
     chromium = a.chromium if a.chromium and os.path.exists(a.chromium) else None
     for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
@@ -215,17 +221,17 @@ def main():
         print("SKIP: no Chromium installed (Debian: apt-get install chromium)")
         return 77
 
-    text_doc = os.path.join(a.data, "harbour-talks.txt")
-    corpus_doc = os.path.join(a.data, "corpus.jsonl")
-    work = os.path.join(a.out, "report-test")
+    text_doc = "harbour-talks.txt"
+    corpus_doc = "corpus.jsonl"
+    work = os.path.join(out, "report-test")
     os.makedirs(work, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="sayso-chromium-")
     try:
         # --- One document -------------------------------------------------------------------
         page = os.path.join(work, "report.html")
-        p = run([a.sayso, "report", text_doc, "-o", page])
+        p = run([sayso, "report", text_doc, "-o", page])
         check(p.returncode == 0, "sayso report exited %d: %s" % (p.returncode, p.stderr.decode()))
-        p = run([a.sayso, "extract", text_doc])
+        p = run([sayso, "extract", text_doc])
         record = json.loads(p.stdout.decode("utf-8").splitlines()[0])
         check(len(record["quotes"]) >= 4 and sum(len(q["stance"]) for q in record["quotes"]) >= 3,
               "the test document gives too few quotes or stances to test the report: %r" % record)
@@ -263,7 +269,7 @@ def main():
             check(len(on) >= 2, "focusing %s does not mark its cue and mention" % qid)
 
         # The screenshot people look at (README).
-        shot = os.path.join(a.out, "report.png")
+        shot = os.path.join(out, "report.png")
         if os.path.exists(shot):
             os.remove(shot)
         p = run(chromium_cmd(chromium, profile) + ["--screenshot=" + shot, "--window-size=1280,800", url])
@@ -272,9 +278,9 @@ def main():
 
         # --- A corpus: the aggregated matrix, then the documents; a bad record is shown, not lost.
         page = os.path.join(work, "corpus.html")
-        p = run([a.sayso, "report", corpus_doc, text_doc, "-o", page])
+        p = run([sayso, "report", corpus_doc, text_doc, "-o", page])
         check(p.returncode == 1, "a malformed record should give exit status 1, got %d" % p.returncode)
-        p = run([a.sayso, "extract", corpus_doc, text_doc])
+        p = run([sayso, "extract", corpus_doc, text_doc])
         records = [json.loads(line) for line in p.stdout.decode("utf-8").splitlines()]
         good = [r for r in records if "error" not in r]
         dom = dump_dom(chromium, profile, "file://" + page)
@@ -298,7 +304,7 @@ def main():
         print("FAIL:", f)
     if FAILURES:
         return 1
-    print("%d report checks passed; screenshot: %s" % (CHECKS[0], os.path.join(a.out, "report.png")))
+    print("%d report checks passed; screenshot: %s" % (CHECKS[0], os.path.join(out, "report.png")))
     return 0
 
 
