@@ -298,7 +298,14 @@ class attributor {
         return false;
       }
       if ((c & wc_conjunction) != 0 && (c & wc_determiner) == 0) return false;
-      if ((c & wc_preposition) != 0) return lower_is(i, "of") || lower_is(i, "for");
+      if ((c & wc_preposition) != 0) {
+        if (lower_is(i, "of") || lower_is(i, "for")) return true;
+        // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
+        const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
+                                lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
+        return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) && !cap(i - 2) &&
+               (cls(i - 2) & wc_role) != 0;
+      }
       if ((c & wc_pronoun) != 0) return true;
       return true;
     }
@@ -344,6 +351,12 @@ class attributor {
       // Punctuation must be glued to a word on at least one side ("U.S.", "Al-Shifa").
       if (tok_[k].kind == token_kind::punctuation && !punct_is(k, "(") && !punct_is(k, ")") &&
           (k == 0 || tok_[k - 1].kind == token_kind::space)) {
+        break;
+      }
+      // A determiner opens the phrase: only "of", "for" or "and" may come before it
+      // ("the head of the agency"), not a verb ("issues a statement").
+      if (k != j && is_word(start) && (cls(start) & wc_determiner) != 0 && !cap(start) && !lower_is(start, "that") &&
+          !(lower_is(k, "of") || lower_is(k, "for") || lower_is(k, "and") || (cls(k) & wc_preposition) != 0)) {
         break;
       }
       // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
@@ -511,6 +524,7 @@ class attributor {
     const bool participle = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 3) == "ing";
     const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle ||
                             cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
+                            lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     if (!appositive) return {npos, npos};
@@ -1039,6 +1053,10 @@ class attributor {
         }
       }
       if (src.first == npos) return;
+    } else if (ce.participle && is_statement_object(u, h.first)) {
+      // "X issued a statement saying …", "X released a video calling for …": X speaks.
+      src = clause_subject(u, h.first);
+      if (src.first == npos) return;
     } else if (ce.participle && p != npos && (is_comma(p) || lower_is(p, "while") || lower_is(p, "by") ||
                                               lower_is(p, "after") || lower_is(p, "before"))) {
       // "…, adding that …": the subject of the clause it hangs on.
@@ -1169,7 +1187,10 @@ class attributor {
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
     add_content(q, from, end, index);
-    if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect)) {
+    // "described witnessing 35 bodies": a quoting verb may also take a gerund.
+    const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) && s(from).size() > 5 &&
+                        s(from).substr(s(from).size() - 3) == "ing" && lex_.lemmas()[ce.lemma] == "describe";
+    if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect && !gerund)) {
       release(q, index);
       out_.pop_back();
       return;
@@ -1202,6 +1223,15 @@ class attributor {
     h.done = true;
   }
 
+  // Is the participle at `cue_first` preceded by "a statement", "a letter", "a video"?
+  bool is_statement_object(const unit& u, std::uint32_t cue_first) const {
+    const std::uint32_t n = prev(cue_first, u.first);
+    if (n == npos || !is_word(n) || (cls(n) & (wc_medium | wc_role)) == 0 || cap(n)) return false;
+    std::uint32_t d = prev(n, u.first);
+    while (d != npos && is_word(d) && !cap(d) && (cls(d) & (wc_determiner | wc_verb | wc_cue)) == 0) d = prev(d, u.first);
+    return d != npos && (lower_is(d, "a") || lower_is(d, "an")) && prev(d, u.first) != npos;
+  }
+
   // The subject of the clause a participle hangs on: the source of an attribution earlier in
   // the unit, or the phrase that opens the unit.
   std::pair<std::uint32_t, std::uint32_t> clause_subject(const unit& u, std::uint32_t before) const {
@@ -1216,7 +1246,22 @@ class attributor {
     while (k < before && (in_quotation(k) || tok_[k].kind != token_kind::word)) k = next(k, before);
     if (k >= before) return {npos, npos};
     auto r = scan_right_np(k, before, 8);
-    if (r.first == npos || !speakerish(r.first, r.second)) return {npos, npos};
+    if (r.first == npos) return {npos, npos};
+    // After a name, an unknown lower-case word is the clause's verb ("Israel releases …").
+    for (std::uint32_t t = r.first; t < r.second; ++t) {
+      if (!is_word(t) || cap(t) || t == r.first) continue;
+      const std::uint32_t c = cls(t);
+      bool cap_before = false;
+      for (std::uint32_t b = r.first; b < t; ++b) cap_before = cap_before || cap(b);
+      if (cap_before && (c & (wc_role | wc_org | wc_title | wc_demonym | wc_place | wc_determiner | wc_time)) == 0 &&
+          !lower_is(t, "of") && !lower_is(t, "and")) {
+        std::uint32_t e = prev(t, r.first);
+        if (e == npos) return {npos, npos};
+        r.second = e + 1;
+        break;
+      }
+    }
+    if (!speakerish(r.first, r.second)) return {npos, npos};
     const std::uint32_t n = next(r.second - 1, before);
     if (n < before && !is_comma(n) && !(is_word(n) && (cls(n) & (wc_cue | wc_verb | wc_auxiliary)) != 0) &&
         !(is_word(n) && !cap(n))) {

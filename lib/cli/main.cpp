@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+
 #include <sayso/sayso.hpp>
 
 #include "cli/jsonl_reader.hpp"
@@ -214,9 +215,11 @@ void read_input(const std::string& file, input_format format, Sink& ex) {
       ex.add({"", "", name, "is a directory, not a file"});
       return;
     }
-    // A file too large to analyse is refused before it is read.
+    // A text file too large to analyse is refused before it is read.
+    const bool text_file =
+        format == input_format::text || (format == input_format::automatic && !looks_like_jsonl(file));
     const std::uintmax_t size = std::filesystem::file_size(file, ec);
-    if (!ec && size > sayso::max_input_bytes && format == input_format::text) {
+    if (!ec && text_file && size > sayso::max_input_bytes) {
       try {
         sayso::check_input_size(static_cast<std::size_t>(size));
       } catch (const sayso::error& e) {

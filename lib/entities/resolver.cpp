@@ -175,24 +175,34 @@ class resolver {
   }
 
   // Splits a run into its title prefix and its name; returns the index where the name starts.
+  // Splits a run into its title prefix and its name; returns the index where the name starts.
+  // The name is what follows the last title word or "of"-phrase: "Russian Foreign Minister |
+  // Sergei Lavrov", "Secretary-General of Hezbollah | Naim Qassem", "Relief Coordinator | Thomas
+  // Fletcher". Title words may also be names ("John Major"): a run ending in one keeps it.
   std::size_t split_prefix(const std::vector<std::uint32_t>& run, std::vector<std::string>& roles) const {
-    std::size_t k = 0;
-    while (k < run.size()) {
-      const std::uint32_t t = run[k];
-      const std::uint32_t c = cls(t);
-      const std::string lw = lower(t);
-      const bool title_like = (c & (wc_title | wc_demonym)) != 0 || lw == "of";
-      const bool org_prefix = (c & wc_org) != 0 && info_[t].all_upper();  // "NATO Secretary-General"
-      if (!title_like && !org_prefix && !((c & wc_place) != 0 && k + 1 < run.size() &&
-                                          (cls(run[k + 1]) & wc_title) != 0)) {
-        break;
-      }
-      // A title word can also be a name ("Grant", "King"): keep at least one word of name.
-      if (k + 1 == run.size()) break;
-      if (lw != "of") roles.push_back(lw);
-      ++k;
+    std::size_t j = run.size();
+    while (j > 0) {
+      const std::uint32_t t = run[j - 1];
+      if ((cls(t) & wc_title) != 0 || lower(t) == "of") break;
+      if (j >= 2 && lower(run[j - 2]) == "of") break;  // the object of "Secretary-General of X"
+      --j;
     }
-    return k;
+    if (j == run.size()) {
+      // The run ends in a title word: only leading titles and demonyms are the prefix.
+      j = 0;
+      while (j + 1 < run.size()) {
+        const std::uint32_t c = cls(run[j]);
+        const bool org_prefix = (c & wc_org) != 0 && info_[run[j]].all_upper();  // "NATO Secretary-General"
+        if ((c & (wc_title | wc_demonym)) == 0 && lower(run[j]) != "of" && !org_prefix) break;
+        ++j;
+      }
+    }
+    for (std::size_t k = 0; k < j; ++k) {
+      const std::uint32_t c = cls(run[k]);
+      const std::string lw = lower(run[k]);
+      if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.push_back(lw);
+    }
+    return j;
   }
 
   void register_run(const std::vector<std::uint32_t>& run_in, bool sentence_start) {
@@ -216,6 +226,15 @@ class resolver {
     if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
       add_org(surface(org ? run : name), mention);
       return;
+    }
+    // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
+    {
+      std::uint32_t n = run.back() + 1;
+      while (n < tok_.size() && tok_[n].kind == token_kind::space && s(n).find('\n') == std::string_view::npos) ++n;
+      if (n < tok_.size() && is_word(n) && !cap(n) && (cls(n) & (wc_role | wc_org | wc_title)) != 0 &&
+          !possessive(run.back())) {
+        return;
+      }
     }
     // Appositive roles: "X, a close ally and the Kremlin's investment envoy,"
     collect_appositive(run.back(), roles);
@@ -359,6 +378,15 @@ class resolver {
       if (lower(words[k]) != "and") continue;
       const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
       const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
+      // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
+      // person with a long title: the right part holds a title before a name, the left no name.
+      bool right_titled = false;
+      for (std::size_t r = 0; r + 1 < right.size(); ++r) {
+        right_titled = right_titled || ((cls(right[r]) & wc_title) != 0 && cap(right[r]) && cap(right[r + 1]));
+      }
+      bool left_named = false;
+      for (std::uint32_t w : left) left_named = left_named || (cap(w) && (cls(w) & (wc_title | wc_org | wc_determiner)) == 0);
+      if (right_titled && !left_named) break;
       const std::uint32_t a = resolve_words(left, mention, false);
       const std::uint32_t b = resolve_words(right, mention, false);
       if (a == no_entity || b == no_entity) break;
@@ -380,6 +408,15 @@ class resolver {
     std::size_t start = 0;
     while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
       ++start;
+    }
+    // "a source within the ministry", "officials at the embassy": the role noun heads it.
+    for (std::size_t k = start; k + 1 < words.size(); ++k) {
+      const std::string w = lower(words[k + 1]);
+      if (!cap(words[k]) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
+          (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
+        return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
+                        mention, create, true);
+      }
     }
     // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
     // and name particles join ("Secretary of State", "Bashar al-Assad").
@@ -454,7 +491,10 @@ class resolver {
       known& k = ents_[i];
       if (k.kind != entity_kind::organisation) continue;
       for (const std::string& w : k.words) {
-        if (w == key || (key.size() >= 2 && ends_with_word(w, key)) || (w.size() >= 2 && ends_with_word(key, w))) {
+        // Exact, or one name ending the other when the shorter has two words or more ("the
+        // Israeli military" and "military" do not match "Government of Israel" by "Israel").
+        const auto multi = [](const std::string& x) { return x.find(' ') != std::string::npos; };
+        if (w == key || (multi(key) && ends_with_word(w, key)) || (multi(w) && ends_with_word(key, w))) {
           k.mentions.push_back(mention);
           return i;
         }
@@ -470,7 +510,8 @@ class resolver {
 
   // An unnamed source: a description of a person in a role, an organisation, or an anonymous
   // source or group.
-  std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
+  std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
+                         bool anonymous_head = false) {
     const std::string first = lower(words.front());
     // The head: the last role, title or organisation word.
     std::string head;
@@ -509,7 +550,7 @@ class resolver {
       if (best != npos) return best;
     }
     // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military".
-    if (head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {
+    if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {
       std::vector<std::uint32_t> rest;
       for (std::uint32_t t : words) {
         if ((cls(t) & wc_determiner) == 0 || cap(t)) rest.push_back(t);
