@@ -55,7 +55,12 @@ class resolver {
         continue;
       }
       if (q.source_first == npos) continue;
-      const std::uint32_t e = resolve(q.source_first, q.source_end);
+      // The same mention (a participle's subject: "X said …, adding …") is the same entity.
+      std::uint32_t e = no_entity;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (quotes_[j].source_first == q.source_first && quotes_[j].source_end == q.source_end) e = out.speakers[j];
+      }
+      if (e == no_entity) e = resolve(q.source_first, q.source_end);
       if (e == no_entity) continue;
       known& k = ents_[e];
       const byte_range mention{tok_[q.source_first].range.begin, tok_[q.source_end - 1].range.end};
@@ -446,8 +451,17 @@ class resolver {
     const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
     // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
     if (run_end < words.size() || possessive(run.back())) {
-      for (std::size_t k = run_end; k < words.size(); ++k) {
-        if ((cls(words[k]) & wc_org) != 0 && !plural(words[k])) return org_or_alias(rest, mention);
+      // The head noun decides: "the Trump campaign" is an organisation, "a senior European
+      // security official" a person described.
+      const std::uint32_t head = words.back();
+      if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
+        return org_or_alias(rest, mention);
+      }
+      if ((cls(head) & wc_org) != 0 && (cls(head) & wc_role) != 0 && !plural(head) &&
+          (lower(head) == "campaign" || lower(head) == "administration" || lower(head) == "government" ||
+           lower(head) == "ministry" || lower(head) == "military" || lower(head) == "army" ||
+           lower(head) == "police" || lower(head) == "office" || lower(head) == "party" || lower(head) == "agency")) {
+        return org_or_alias(rest, mention);
       }
       return describe(words, mention, create);
     }
