@@ -203,6 +203,8 @@ class attributor {
     if (is_terminal(t) || tok_[t].kind == token_kind::quotation_mark || punct_is(t, ":")) {
       return false;
     }
+    // A paragraph opening with a quotation is speech ("“…” — Name"), not a headline.
+    if (tok_[first].kind == token_kind::quotation_mark && is_open_mark(first)) return false;
     std::uint32_t words = 0;
     for (std::uint32_t i = first; i <= last; ++i) words += is_word(i) ? 1 : 0;
     return words < 25;

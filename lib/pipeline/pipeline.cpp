@@ -77,12 +77,14 @@ analysis run(const pipeline_state& state, std::string_view text) {
     q.closed = r.closed;
     q.belief = r.belief;
     q.confidence = r.confidence;
-    // A floating quote's mention is the one of the quote whose speaker it takes.
+    // A floating quote's mention (and cue) are those of the quote whose speaker it takes.
     std::size_t source = i;
     while (raw[source].source_first == npos && raw[source].speaker_from != npos && raw[source].speaker_from < source) {
       source = raw[source].speaker_from;
     }
     const raw_quote& s = raw[source];
+    // A floating quote carries the cue of the attribution it continues.
+    if (!q.cue && source != i) q.cue = s.cue;
     if (s.source_first != npos || res.speakers[i] != no_entity) {
       speaker_mention m;
       if (s.source_first != npos) {

@@ -303,6 +303,8 @@ class segmenter {
     const std::string_view next_text = text(next);
     const char32_t c = first_code_point(next_text);
     if (detail::is_lower(c)) return false;
+    // “…,” — Name: a dash after a quotation attributes it; the sentence goes on.
+    if (detail::is_dash(c) && t + 1 < next && tokens_[t + 1].kind == token_kind::quotation_mark) return false;
     if (text(t) != "." || t == 0 || tokens_[t - 1].kind != token_kind::word) return true;
     switch (classify_abbreviation(text(t - 1))) {
       case abbrev_class::none:
