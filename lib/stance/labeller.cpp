@@ -84,7 +84,7 @@ struct term_hit {
 struct condition_clause {
   std::uint32_t begin;  // the conditional cue
   std::uint32_t end;    // end of its clause
-  bool prior;           // "before", "pending", "upon", "after": what follows is conditioned
+  bool prior;           // "before X": X waits on the main clause (which is then its precondition)
   bool negative;        // a negation inside ("should a ceasefire not be achieved")
 };
 
@@ -168,8 +168,7 @@ class labeller {
       if (h.cls != cue_class::conditional) continue;
       condition_clause cc{h.begin, clause_end(h.end), false, false};
       const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
-      cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "pending") || starts_with_ci(cue, "until") ||
-                 starts_with_ci(cue, "after");
+      cc.prior = starts_with_ci(cue, "before");
       for (const hit& n : cues_) {
         if (n.cls == cue_class::negation && n.begin >= h.end && n.end <= cc.end) cc.negative = true;
       }
@@ -218,6 +217,22 @@ class labeller {
       if (h.cls == cue_class::terminator && h.begin >= begin && h.end <= th.begin) begin = h.end;
     }
     return begin;
+  }
+
+  // Does the attribution's own verb govern the term? Not when a subordinate clause ("while the
+  // ceasefire is in effect", "if talks fail", "since the truce") stands between them.
+  bool governed_by_cue(const term_hit& th) const {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(th.span_begin); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+      if (tokens[t].kind != token_kind::word || tokens[t].range.begin < th.span_begin) continue;
+      const std::string_view w = tokens[t].range.of(text_);
+      static constexpr std::array<std::string_view, 12> kSubordinators = {
+          "while", "if", "since", "after", "despite", "during", "because", "although", "when", "unless", "until", "whereas"};
+      for (const auto sub : kSubordinators) {
+        if (w == sub) return false;
+      }
+    }
+    return true;
   }
 
   std::size_t precondition_term() const {
@@ -287,7 +302,7 @@ class labeller {
     } else if (nearest != nullptr) {
       base = nearest->cls;
       evidence.push_back({nearest->begin, nearest->end});
-    } else if (!own_.empty()) {
+    } else if (!own_.empty() && governed_by_cue(th)) {
       base = own_.front().cls;
       evidence.push_back({own_.front().begin, own_.front().end});
     }
@@ -345,7 +360,7 @@ class labeller {
       } else if (negated) {
         label = stance_label::oppose;
       }
-      if (governing != nullptr && label != stance_label::oppose) {
+      if (governing != nullptr && label != stance_label::oppose && !governing->prior) {
         label = stance_label::conditional;
         condition = byte_range{governing->begin, governing->end};
         evidence.push_back(*condition);
@@ -438,6 +453,16 @@ class labeller {
   void speaker_parties(entity_id speaker) {
     if (q_.source_first == npos) return;
     const auto tokens = ctx_.doc.tokens();
+    // News outlets ("Press TV", "Tasnim News Agency", "the newspaper") report; they take no side.
+    for (std::uint32_t t = q_.source_first; t < q_.source_end; ++t) {
+      if (tokens[t].kind != token_kind::word) continue;
+      std::array<char, 32> buf{};
+      const std::string_view w = lookup_key(tokens[t].range.of(text_), buf);
+      static constexpr std::array<std::string_view, 12> kMedia = {
+          "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
+          "reuters", "axios", "outlet"};
+      for (const auto m : kMedia) media_speaker_ = media_speaker_ || w == m;
+    }
     parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine_);
     if (speaker != no_entity && speaker < ctx_.entities.size()) {
       for (const byte_range& m : ctx_.entities[speaker].mentions) parties_in(m, mine_);
@@ -479,7 +504,8 @@ class labeller {
   // Is the subject of the clause starting at byte `from` a party other than the speaker's own
   // side? Sets `mention` to the party's words.
   bool third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
-    if (mine_.empty() || q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+    if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+    if (mine_.empty() && !media_speaker_) return false;
     const auto tokens = ctx_.doc.tokens();
     std::uint32_t t = ctx_.doc.token_at(from);
     if (t < tokens.size() && tokens[t].range.end <= from) ++t;
@@ -523,6 +549,7 @@ class labeller {
       ++n;
     }
     if (theirs.empty() || !verb_follows) return false;
+    if (media_speaker_) return true;  // a news outlet reports other parties' positions
     for (const std::uint16_t p : theirs) {
       if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
     }
@@ -538,6 +565,7 @@ class labeller {
   std::vector<hit> own_;
   std::vector<condition_clause> conditions_;
   std::vector<std::uint16_t> mine_;
+  bool media_speaker_ = false;
   bool without_demand_ = false;
 };
 
