@@ -619,9 +619,12 @@ class attributor {
         continue;
       }
       if (punct_is(k, ";") || is_dash(k)) break;
-      if (is_comma(k) || lower_is(k, "and")) {
-        const std::uint32_t n = next(k, u.end);
+      if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
+        std::uint32_t n = next(k, u.end);
+        // "and also said", "but later added"
+        while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
         if (n < u.end && starts_attribution(u, n, hits)) break;
+        n = next(k, u.end);
         // ", contradicting …", ", raising …": a participial clause of the writer's.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
             s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {
@@ -641,7 +644,7 @@ class attributor {
 
   // A final adjunct that comments on the report rather than belonging to it.
   bool writer_adjunct(const unit& u, std::uint32_t n) const {
-    static constexpr std::array<std::string_view, 5> kLead = {"despite", "amid", "both", "which", "in"};
+    static constexpr std::array<std::string_view, 6> kLead = {"despite", "amid", "both", "which", "in", "following"};
     bool lead = false;
     for (const auto w : kLead) lead = lead || lower_is(n, w);
     if (!lead) return false;

@@ -242,8 +242,17 @@ class labeller {
     return c_.terms.size();
   }
 
+  // "since the ceasefire took effect", "since the start of the truce": a time reference.
+  bool time_reference(const term_hit& th) const {
+    const std::size_t since = text_.rfind("since ", th.begin);
+    return since != std::string_view::npos && since >= th.span_begin &&
+           words_between(text_, static_cast<std::uint32_t>(since + 6), th.begin) <= 4 &&
+           text_.substr(since, th.begin - since).find_first_of(",;.") == std::string_view::npos;
+  }
+
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out) {
     const std::string& id = c_.terms[th.term].id;
+    if (time_reference(th)) return;
     const std::uint32_t begin = clause_begin(th);
     std::vector<byte_range> evidence{{th.begin, th.end}};
 
