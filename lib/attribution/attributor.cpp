@@ -621,9 +621,15 @@ class attributor {
       if (punct_is(k, ";") || is_dash(k)) break;
       if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
         std::uint32_t n = next(k, u.end);
-        // "and also said", "but later added"
+        // "and also said", "but later added" (after "but", only a speech verb: "but does not
+        // plan to" goes on with the same content)
         while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
-        if (n < u.end && starts_attribution(u, n, hits)) break;
+        if (n < u.end && starts_attribution(u, n, hits)) {
+          if (!lower_is(k, "but")) break;
+          bool speech = false;
+          for (const cue_hit& h : hits) speech = speech || (h.first == n && entry(h).type == cue_type::speech);
+          if (speech) break;
+        }
         n = next(k, u.end);
         // ", contradicting …", ", raising …": a participial clause of the writer's.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&

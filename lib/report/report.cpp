@@ -677,8 +677,12 @@ std::string render_report(std::span<const report_document> documents, const repo
       corpus_matrix.add_quote(v.speaker);
       for (const stance& s : quotes[k].stances) {
         if (s.reported) continue;
-        corpus_matrix.add_stance(v.speaker, s.term, s.label,
-                                 {"#" + v.id, "D" + std::to_string(di + 1) + "·Q" + v.number});
+        // Appended rather than "D" + ...: GCC 12 warns falsely (-Wrestrict) on that form.
+        std::string label = "D";
+        label += std::to_string(di + 1);
+        label += "·Q";
+        label += v.number;
+        corpus_matrix.add_stance(v.speaker, s.term, s.label, {"#" + v.id, std::move(label)});
       }
     }
   }
