@@ -122,7 +122,52 @@ bool valid_id(std::string_view id) {
   return true;
 }
 
+// The line of the first non-ASCII character outside strings and comments, or 0. TOML allows
+// none there, and toml++ 3.3 (Debian 12) reaches __builtin_unreachable (undefined behaviour)
+// when it meets some of them (U+00A1..U+0499, U+FE8C..U+FEFE: its whitespace table has holes),
+// so they are refused before toml++ sees them.
+std::uint32_t non_ascii_outside_strings(std::string_view text) {
+  std::uint32_t line = 1;
+  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
+  const auto skip_string = [&](std::string_view delimiter, bool escapes, bool multiline) {
+    i += delimiter.size();
+    while (i < text.size()) {
+      if (escapes && text[i] == '\\') {
+        ++i;  // the escaped character, unless it is a line end (counted below)
+        if (i < text.size() && text[i] != '\n') ++i;
+        continue;
+      }
+      if (text.compare(i, delimiter.size(), delimiter) == 0) {
+        i += delimiter.size();
+        return;
+      }
+      if (text[i] == '\n') {
+        if (!multiline) return;
+        ++line;
+      }
+      ++i;
+    }
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      const bool multiline = text.compare(i, 3, std::string(3, c)) == 0;
+      skip_string(multiline ? std::string_view(c == '"' ? "\"\"\"" : "'''") : text.substr(i, 1), c == '"', multiline);
+    } else {
+      if (static_cast<unsigned char>(c) >= 0x80) return line;
+      if (c == '\n') ++line;
+      ++i;
+    }
+  }
+  return 0;
+}
+
 toml::table parse_toml(std::string_view text, std::string_view name) {
+  if (const std::uint32_t line = non_ascii_outside_strings(text); line != 0) {
+    fail(name, line, "a non-ASCII character outside a string or comment");
+  }
   try {
     return toml::parse(text, name);
   } catch (const toml::parse_error& e) {
