@@ -53,8 +53,9 @@ struct report_options {
 /// when `options.template_text` is not a valid Mustache template; never throws on content.
 ///
 /// Thread safety: a pure function, safe to call from many threads. Cost: linear in the total
-/// size of the texts plus the number of quotes, stances and mentions; the page is built in
-/// memory, about five times the size of the texts.
+/// size of the texts plus the number of quotes, stances and mentions (a few milliseconds per
+/// news article). Memory: the page (about six times the size of the texts) plus the view model
+/// of one document at a time.
 SAYSO_EXPORT std::string render_report(std::span<const report_document> documents,
                                        const report_options& options = {});
 

@@ -133,6 +133,12 @@ BOOST_AUTO_TEST_CASE(custom_and_broken_templates) {
   options.template_text = "{{title}}:{{#sections}}{{id}}={{summary}};{{/sections}}";
   options.title = "T&T";
   BOOST_TEST(sayso::render_report(docs, options) == "T&amp;T:sample &lt;1&gt;=2 quotes · 1 speaker · 1 stance;");
+  // Sections on lines of their own are rendered one at a time, the tags' lines dropped.
+  options.template_text = "<{{title}}>\n{{#sections}}\n[{{id}}]\n{{/sections}}\nend\n";
+  BOOST_TEST(sayso::render_report(docs, options) == "<T&amp;T>\n[sample &lt;1&gt;]\nend\n");
+  // A template without sections is rendered whole.
+  options.template_text = "{{title}}: {{summary}}";
+  BOOST_TEST(sayso::render_report(docs, options) == "T&amp;T: 1 document · 2 quotes · 1 speaker · 1 stance");
   options.template_text = "{{#sections}}unclosed";
   BOOST_CHECK_THROW(sayso::render_report(docs, options), sayso::error);
 }
