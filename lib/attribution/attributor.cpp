@@ -295,19 +295,20 @@ class attributor {
                (c & (wc_title | wc_org | wc_role | wc_place | wc_demonym)) != 0;
       }
       if ((c & (wc_complementizer | wc_relative)) != 0 && (c & wc_determiner) == 0) return false;
+      // (Prepositions first: "in" also starts the cue "in the words of".)
+      if ((c & wc_preposition) != 0 && (c & wc_conjunction) == 0) {
+        if (lower_is(i, "of") || lower_is(i, "for")) return true;
+        // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
+        const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
+                                lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
+        return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
+               (cls(i - 2) & wc_role) != 0;
+      }
       if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
         return false;
       }
       if ((c & wc_conjunction) != 0 && (c & wc_determiner) == 0) return false;
-      if ((c & wc_preposition) != 0) {
-        if (lower_is(i, "of") || lower_is(i, "for")) return true;
-        // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
-        const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
-                                lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
-        return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) && !cap(i - 2) &&
-               (cls(i - 2) & wc_role) != 0;
-      }
       if ((c & wc_pronoun) != 0) return true;
       return true;
     }
@@ -525,6 +526,7 @@ class attributor {
     const std::string_view aside_text = s(aside);
     const bool participle = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 3) == "ing";
     const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle ||
+                            tok_[aside].kind == token_kind::number ||  // "Anna Kowal, 52, said"
                             cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||

@@ -417,7 +417,7 @@ class resolver {
     // "a source within the ministry", "officials at the embassy": the role noun heads it.
     for (std::size_t k = start; k + 1 < words.size(); ++k) {
       const std::string w = lower(words[k + 1]);
-      if (!cap(words[k]) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
+      if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
           (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
         return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
                         mention, create, true);

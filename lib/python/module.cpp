@@ -51,7 +51,8 @@ std::string read_lexicon(const std::filesystem::path& path) {
   if (!in) throw sayso::error(sayso::errc::io, path.string() + ": cannot open term lexicon file");
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) throw sayso::error(sayso::errc::io, path.string() + ": cannot read term lexicon file");
+  if (in.bad())
+    throw sayso::error(sayso::errc::io, path.string() + ": cannot read term lexicon file");
   return buffer.str();
 }
 
@@ -91,18 +92,21 @@ std::optional<std::string> id_of(const py::handle& id) {
 }
 
 // to_json always writes a string id; a document without one gets null instead.
-std::string render(const std::optional<std::string>& id, std::string_view text, const sayso::analysis& a,
-                   const sayso::output_options& options) {
+std::string render(const std::optional<std::string>& id, std::string_view text,
+                   const sayso::analysis& a, const sayso::output_options& options) {
   std::string out = sayso::to_json(id ? *id : std::string_view{}, text, a, options);
   constexpr std::string_view empty_id = R"({"id":"")";
   if (!id && out.starts_with(empty_id)) out.replace(0, empty_id.size(), R"({"id":null)");
   return out;
 }
 
-py::object loads(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
+py::object loads(const std::string& json) {
+  return py::module_::import("json").attr("loads")(json);
+}
 
 // The CLI's record for an input line it could not use (lib/cli/main.cpp, error_record).
-std::string error_record(const std::string& id, const std::string& source, const std::string& message) {
+std::string error_record(const std::string& id, const std::string& source,
+                         const std::string& message) {
   std::string out;
   sayso::detail::json_writer w(out);
   w.begin_object();
@@ -148,7 +152,7 @@ record parse_record(std::string_view line, std::string source) {
     r.id = id->is_string() ? id->get<std::string>() : id->dump();
     const auto text = doc.find("text");
     if (text == doc.end() || !text->is_string()) {
-      throw std::runtime_error("record \"" + r.id + "\" needs a \"text\" string");
+      throw std::runtime_error(R"(record ")" + r.id + R"(" needs a "text" string)");
     }
     r.text_storage = text->get<std::string>();
     r.text = r.text_storage;
@@ -164,7 +168,8 @@ class py_pipeline {
  public:
   explicit py_pipeline(config c) : config_(std::move(c)), pipeline_(build(config_)) {}
 
-  static py_pipeline from_args(const std::optional<std::filesystem::path>& terms, bool beliefs, bool stance) {
+  static py_pipeline from_args(const std::optional<std::filesystem::path>& terms, bool beliefs,
+                               bool stance) {
     config c;
     if (terms) {
       c.terms_text = read_lexicon(*terms);
@@ -222,7 +227,8 @@ class py_pipeline {
       }
     }
     if (failure) {
-      throw sayso::error(failure->code(), "text " + std::to_string(failed_at) + ": " + failure->what());
+      throw sayso::error(failure->code(),
+                         "text " + std::to_string(failed_at) + ": " + failure->what());
     }
     py::list out;
     for (const std::string& json : rendered) out.append(loads(json));
@@ -231,8 +237,9 @@ class py_pipeline {
 
   // What `sayso extract` writes for these JSONL lines: one JSON string per non-blank line, in
   // order; a malformed line gives the CLI's error record ("source" is SOURCE:LINE).
-  std::vector<std::string> map_jsonl(const py::iterable& lines, const std::string& source, std::size_t first_line,
-                                     unsigned threads, const std::string& offsets, bool include_text) const {
+  std::vector<std::string> map_jsonl(const py::iterable& lines, const std::string& source,
+                                     std::size_t first_line, unsigned threads,
+                                     const std::string& offsets, bool include_text) const {
     sayso::output_options options;
     options.offsets = parse_unit(offsets);
     options.include_text = include_text;
@@ -273,7 +280,8 @@ class py_pipeline {
         }
       }
       for (std::size_t i = 0; i < records.size(); ++i) {
-        if (records[i].error) out[i] = error_record(records[i].id, records[i].source, *records[i].error);
+        if (records[i].error)
+          out[i] = error_record(records[i].id, records[i].source, *records[i].error);
       }
     }
     return out;
@@ -292,7 +300,8 @@ class py_pipeline {
   }
 
   [[nodiscard]] py::tuple state() const {
-    py::object text = config_.terms_text ? py::object(py::str(*config_.terms_text)) : py::object(py::none());
+    py::object text =
+        config_.terms_text ? py::object(py::str(*config_.terms_text)) : py::object(py::none());
     return py::make_tuple(text, config_.terms_name, config_.beliefs, config_.stance);
   }
 
@@ -328,7 +337,7 @@ PYBIND11_MODULE(_sayso, m) {
   // sayso.Error is a ValueError: every sayso::error is a bad value (a lexicon file, an option, an
   // input too large). `code` carries the stable name of sayso::errc ("lexicon", "io", ...).
   static py::exception<sayso::error> error_type(m, "Error", PyExc_ValueError);
-  py::register_exception_translator([](std::exception_ptr p) {
+  py::register_exception_translator([](const std::exception_ptr& p) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const sayso::error& e) {
@@ -338,7 +347,8 @@ PYBIND11_MODULE(_sayso, m) {
     }
   });
 
-  py::class_<py_pipeline>(m, "Pipeline", R"(Finds quotes, attributes them to speakers and tags stance on terms.
+  py::class_<py_pipeline>(m, "Pipeline",
+                          R"(Finds quotes, attributes them to speakers and tags stance on terms.
 
 Pipeline(terms=None, beliefs=True, stance=True)
 
@@ -349,27 +359,32 @@ stance: compute stances.
 Thread-safe: one pipeline may be used from many threads at once; the GIL is released while it
 works. Picklable: the lexicon travels as text. Construction compiles the lexicons (milliseconds),
 so build one per process and reuse it (sayso.shared_pipeline does that).)")
-      .def(py::init(&py_pipeline::from_args), py::arg("terms") = py::none(), py::arg("beliefs") = true,
-           py::arg("stance") = true)
-      .def("analyze", &py_pipeline::analyze, py::arg("text"), py::arg("id") = py::none(),
-           R"(Analyses one document (str, or UTF-8 bytes) and returns the JSON object `sayso extract`
+      .def(py::init(&py_pipeline::from_args), py::arg("terms") = py::none(),
+           py::arg("beliefs") = true, py::arg("stance") = true)
+      .def(
+          "analyze", &py_pipeline::analyze, py::arg("text"), py::arg("id") = py::none(),
+          R"(Analyses one document (str, or UTF-8 bytes) and returns the JSON object `sayso extract`
 writes for it, as a dict: {"id", "quotes": [...], "entities": [...]}. Offsets are code points,
 that is Python string indices. "id" is the given id (int ids become strings, as in the CLI) or None.)")
       .def("analyze_json", &py_pipeline::analyze_json, py::arg("text"), py::arg("id") = py::none(),
-           "Like analyze(), but returns the JSON text (one line, no newline) exactly as the CLI writes it.")
-      .def("analyze_batch", &py_pipeline::analyze_batch, py::arg("texts"), py::arg("threads") = 0U,
-           py::arg("ids") = py::none(),
-           R"(Analyses many documents on `threads` threads (0: all cores); returns a list of dicts in input
+           "Like analyze(), but returns the JSON text (one line, no newline) exactly as the CLI "
+           "writes it.")
+      .def(
+          "analyze_batch", &py_pipeline::analyze_batch, py::arg("texts"), py::arg("threads") = 0U,
+          py::arg("ids") = py::none(),
+          R"(Analyses many documents on `threads` threads (0: all cores); returns a list of dicts in input
 order. Raises sayso.Error if a document is refused (a text of 2 GiB or more).)")
-      .def("map_jsonl", &py_pipeline::map_jsonl, py::arg("lines"), py::arg("source") = "<input>",
-           py::arg("first_line") = 1U, py::arg("threads") = 1U, py::arg("offsets") = "codepoint",
-           py::arg("include_text") = true,
-           R"(Runs `sayso extract` over JSONL lines ({"id", "text"} per line, str or bytes, with or without
+      .def(
+          "map_jsonl", &py_pipeline::map_jsonl, py::arg("lines"), py::arg("source") = "<input>",
+          py::arg("first_line") = 1U, py::arg("threads") = 1U, py::arg("offsets") = "codepoint",
+          py::arg("include_text") = true,
+          R"(Runs `sayso extract` over JSONL lines ({"id", "text"} per line, str or bytes, with or without
 the newline): returns one JSON string per non-blank line, in order, byte for byte what the CLI
 writes. A malformed line gives the CLI's error record with "source": "SOURCE:LINE", numbering
 lines from first_line. offsets: codepoint, utf8 or utf16; include_text: as the CLI's --no-text.)")
-      .def_property_readonly("terms", &py_pipeline::terms,
-                             "The active term lexicon: a list of {'id', 'description', 'expressions'}.")
+      .def_property_readonly(
+          "terms", &py_pipeline::terms,
+          "The active term lexicon: a list of {'id', 'description', 'expressions'}.")
       .def("__repr__", &py_pipeline::repr)
       .def(py::pickle([](const py_pipeline& p) { return p.state(); },
                       [](const py::tuple& t) { return py_pipeline::from_state(t); }));
