@@ -997,7 +997,8 @@ class attributor {
     const bool left_is_quotation = q.kind == quote_kind::direct;
     std::uint32_t claim_end = std::max(h.end, src.second);
     // A content continuing after the attribution: "“A,” he said, “B.”" / "A, they said, B."
-    if (after < u.end && is_comma(after)) {
+    // ("“A;” read the statement; “B.”" too)
+    if (after < u.end && (is_comma(after) || (punct_is(after, ";") && left_is_quotation))) {
       const std::uint32_t n = next(after, u.end);
       if (n < u.end) {
         if (is_open_mark(n) && left_is_quotation) {
@@ -1190,8 +1191,16 @@ class attributor {
       if (punct_is(prev(from, u.first), ":")) colon_to_next_paragraph(ui, h, src);
       return;
     }
-    const std::uint32_t end = content_end(u, from, hits);
+    std::uint32_t end = content_end(u, from, hits);
     if (end == npos || end <= from) return;
+    // said, “Q”, while addressing the press: the quotation alone is the content.
+    if (is_open_mark(from) && quots_[qid(from)].closed) {
+      const std::uint32_t close = qspans_[qid(from)].close_tok;
+      const std::uint32_t after = next(close, u.end);
+      if (close + 1 < end && (after >= u.end || is_comma(after) || is_terminal(after) || punct_is(after, ";"))) {
+        end = close + 1;
+      }
+    }
     // Content must have some words.
     std::uint32_t words = 0;
     for (std::uint32_t t = from; t < end; ++t) words += is_wordish(t) ? 1 : 0;

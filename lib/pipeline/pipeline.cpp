@@ -11,20 +11,13 @@
 
 #include "attribution/attributor.hpp"
 #include "entities/resolver.hpp"
+#include "pipeline/state.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso {
 
 namespace detail {
-
-struct pipeline_state {
-  pipeline_state(const lexicon& w, term_lexicon t, pipeline_options o)
-      : words(&w), terms(std::move(t)), options(std::move(o)) {}
-  const lexicon* words;
-  term_lexicon terms;
-  pipeline_options options;
-};
 
 namespace {
 
@@ -55,15 +48,23 @@ entity_id party_entity(std::vector<entity>& entities, std::string_view text, byt
 
 }  // namespace
 
-analysis run(const pipeline_state& state, std::string_view text) {
+analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer) {
   check_input_size(text.size());
+  const auto done = [observer](stage s) {
+    if (observer != nullptr) observer->finished(s);
+  };
   workspace& ws = thread_workspace();
   ws.doc.assign(text);
+  done(stage::segmentation);
   compute_features(ws.doc, *state.words, ws.info);
+  done(stage::features);
   const std::vector<quotation> quotations = find_quotations(ws.doc);
+  done(stage::quotations);
   const std::vector<raw_quote> raw =
       attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
+  done(stage::attribution);
   resolution res = resolve_speakers(ws.doc, ws.info, quotations, raw);
+  done(stage::entities);
 
   analysis out;
   out.entities = std::move(res.entities);
@@ -107,6 +108,7 @@ analysis run(const pipeline_state& state, std::string_view text) {
     out.quotes.push_back(std::move(q));
   }
   ws.doc.assign({});
+  done(stage::stance);
   return out;
 }
 

@@ -1,0 +1,49 @@
+// Internal: the state a pipeline shares between threads, and the function that runs the stages
+// over one document. The benchmark (tests/bench) calls run() with an observer to time each stage
+// on the very code path pipeline::analyze takes.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include <sayso/analysis.hpp>
+#include <sayso/pipeline.hpp>
+#include <sayso/stance.hpp>
+
+#include "text/lexicon.hpp"
+
+namespace sayso::detail {
+
+struct pipeline_state {
+  pipeline_state(const lexicon& w, term_lexicon t, pipeline_options o)
+      : words(&w), terms(std::move(t)), options(std::move(o)) {}
+  const lexicon* words;
+  term_lexicon terms;
+  pipeline_options options;
+};
+
+/// The stages of run(), in the order they finish.
+enum class stage : std::uint8_t {
+  segmentation,  // document::assign: ICU word boundaries, sentences, paragraphs
+  features,      // lexicon look-ups per token
+  quotations,    // quotation marks paired
+  attribution,   // cues, sources, quote kinds
+  entities,      // speakers resolved to entities
+  stance,        // stances per quote, and the analysis assembled
+};
+inline constexpr int stage_count = 6;
+
+/// Told when each stage of run() finishes (benchmarks time the stages with it).
+class stage_observer {
+ public:
+  virtual void finished(stage s) = 0;
+
+ protected:
+  ~stage_observer() = default;
+};
+
+/// pipeline::analyze. `observer` may be null.
+analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer = nullptr);
+
+}  // namespace sayso::detail
