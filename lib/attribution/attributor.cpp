@@ -215,7 +215,7 @@ class attributor {
     hits.clear();
     std::array<char, 32> buf{};
     for (std::uint32_t i = u.first; i < u.end; ++i) {
-      if (!is_word(i) || in_quotation(i) || (cls(i) & wc_cue) == 0) continue;
+      if (!is_word(i) || in_quotation(i) || (cls(i) & (wc_cue | wc_phrase)) == 0) continue;
       const std::string_view key = lookup_key(s(i), buf);
       for (const std::uint32_t e : lex_.cues_starting(key)) {
         const cue_entry& ce = lex_.cue(e);
@@ -1200,6 +1200,22 @@ class attributor {
       if (close + 1 < end && (after >= u.end || is_comma(after) || is_terminal(after) || punct_is(after, ";"))) {
         end = close + 1;
       }
+    }
+    // "said before he died", "spoke at the dinner", "responded to requests": an adjunct, not
+    // a content (questions excepted: "asked when …").
+    if (!is_open_mark(from) && is_word(from) && !cap(from) && ce.type != cue_type::act &&
+        ce.type != cue_type::quoting && !punct_is(prev(from, u.first), ":")) {
+      const bool question = lex_.lemmas()[ce.lemma] == "ask" || lex_.lemmas()[ce.lemma] == "wonder" ||
+                            lex_.lemmas()[ce.lemma] == "question";
+      static constexpr std::array<std::string_view, 12> kSubordinators = {
+          "before", "after", "since", "until", "while", "because", "as", "when", "where", "although", "though", "unless"};
+      bool sub = false;
+      for (const auto w : kSubordinators) sub = sub || lower_is(from, w);
+      const bool prep = (cls(from) & wc_preposition) != 0 && (cls(from) & wc_conjunction) == 0 &&
+                        !lower_is(from, "about") && !lower_is(from, "to") && !lower_is(from, "of") &&
+                        !lower_is(prev(from, u.first), "that");
+      const bool after_that = lower_is(prev(from, u.first), "that");
+      if (((sub && !question) || prep) && !after_that) return;
     }
     // Content must have some words.
     std::uint32_t words = 0;

@@ -337,7 +337,8 @@ PYBIND11_MODULE(_sayso, m) {
   // sayso.Error is a ValueError: every sayso::error is a bad value (a lexicon file, an option, an
   // input too large). `code` carries the stable name of sayso::errc ("lexicon", "io", ...).
   static py::exception<sayso::error> error_type(m, "Error", PyExc_ValueError);
-  py::register_exception_translator([](const std::exception_ptr& p) {
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): pybind11 fixes the signature
+  py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const sayso::error& e) {

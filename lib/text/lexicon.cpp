@@ -175,6 +175,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
           e.lemma = lemma_index;
           e.type = type->type;
           const std::string& head = e.words.front();
+          const cue_type e_type = e.type;
           e.base_form = f == 0;
           e.participle = ends_with(head, "ing");
           // Past forms ("said", "told", "described") may head a passive ("was described").
@@ -182,7 +183,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
           const auto index = static_cast<std::uint32_t>(lex->cues_.size());
           lex->cues_.push_back(std::move(e));
           entry& en = lex->at(head);
-          en.classes |= wc_cue;
+          en.classes |= e_type == cue_type::according ? wc_phrase : wc_cue;
           en.cues.push_back(index);
         }
       }

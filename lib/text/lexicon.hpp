@@ -38,7 +38,8 @@ enum word_class : std::uint32_t {
   wc_time = 1u << 20,
   wc_medium = 1u << 21,
   wc_verb = 1u << 22,
-  wc_cue = 1u << 23,  // the first word of some reporting cue
+  wc_cue = 1u << 23,     // the first word of a reporting verb cue
+  wc_phrase = 1u << 24,  // the first word of a cue phrase ("according to", "in the words of")
   wc_pronoun = wc_he | wc_she | wc_they | wc_we | wc_i | wc_it | wc_you,
 };
 
