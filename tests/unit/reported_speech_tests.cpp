@@ -1,0 +1,342 @@
+// Reported speech (issue 4): indirect and mixed quotes. Each construction of the issue with its
+// exact content span (the reported clause without the attribution, ending where the clause
+// ends), its cue and its speaker; content split by its attribution; attributed beliefs; and what
+// must not be extracted (narration, hypotheticals, headlines, scare quotes and titles).
+// The texts are invented; the people and institutions are fictional.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "analysis_helpers.hpp"
+
+using sayso::quote;
+using sayso::quote_kind;
+using sayso_test::analyze;
+using sayso_test::check_who;
+using sayso_test::find_range;
+using sayso_test::ranges;
+
+namespace {
+
+// Checks a text holding exactly one quote of `kind` with the single span `content`, said by
+// Ilse Marten with the cue `cue`. Never aborts, so that expected failures are counted.
+void check_marten(std::string_view text, quote_kind kind, std::string_view content, std::string_view cue) {
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST(a.quotes.size() == 1U);
+  if (a.quotes.size() != 1U) return;
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.kind == kind);
+  BOOST_TEST(q.content == ranges(text, {content}), boost::test_tools::per_element());
+  BOOST_TEST(!q.belief);
+  check_who(a, q, text, {cue, "Ilse Marten", "Ilse Marten", "person"});
+  if (q.cue) BOOST_TEST(q.cue->range == find_range(text, cue));
+}
+
+// Checks that nothing in `text` is reported as a quote.
+void check_no_quote(std::string_view text) {
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST(a.quotes.empty(), a.quotes.size() << " quote(s), the first over «"
+                                               << (a.quotes.empty() ? std::string_view() : a.quotes[0].content[0].of(text))
+                                               << "»");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reported_speech_tests)
+
+// ---- said (that) ... ----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(said_that_clause) {
+  check_marten("Ilse Marten said that the border crossings would reopen on Friday.", quote_kind::indirect,
+               "the border crossings would reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(said_clause_without_that) {
+  check_marten("Ilse Marten said the border crossings would reopen on Friday.", quote_kind::indirect,
+               "the border crossings would reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(said_with_a_time_adjunct_before_that) {
+  check_marten("Ilse Marten said on Friday that the crossings would reopen.", quote_kind::indirect,
+               "the crossings would reopen", "said");
+}
+
+BOOST_AUTO_TEST_CASE(told_reporters_that_clause) {
+  check_marten("Ilse Marten told reporters that the border crossings would reopen on Friday.", quote_kind::indirect,
+               "the border crossings would reopen on Friday", "told");
+}
+
+BOOST_AUTO_TEST_CASE(told_reporters_clause_without_that) {
+  check_marten("Ilse Marten told reporters the border crossings would reopen on Friday.", quote_kind::indirect,
+               "the border crossings would reopen on Friday", "told");
+}
+
+BOOST_AUTO_TEST_CASE(told_a_named_addressee_that_clause) {
+  check_marten("Ilse Marten told her Tesland counterpart that the crossings would reopen on Friday.",
+               quote_kind::indirect, "the crossings would reopen on Friday", "told");
+}
+
+BOOST_AUTO_TEST_CASE(clause_then_name_then_said) {
+  check_marten("The border crossings will reopen on Friday, Ilse Marten said.", quote_kind::indirect,
+               "The border crossings will reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(clause_then_said_then_name) {
+  check_marten("The border crossings will reopen on Friday, said Ilse Marten.", quote_kind::indirect,
+               "The border crossings will reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(has_repeatedly_stated_that) {
+  check_marten("Ilse Marten has repeatedly stated that Dalmeria will not give up its land.", quote_kind::indirect,
+               "Dalmeria will not give up its land", "stated");
+}
+
+BOOST_AUTO_TEST_CASE(according_to_name_then_clause) {
+  check_marten("According to Ilse Marten, the border crossings will reopen on Friday.", quote_kind::indirect,
+               "the border crossings will reopen on Friday", "According to");
+}
+
+BOOST_AUTO_TEST_CASE(clause_then_according_to_name) {
+  check_marten("The border crossings will reopen on Friday, according to Ilse Marten.", quote_kind::indirect,
+               "The border crossings will reopen on Friday", "according to");
+}
+
+BOOST_AUTO_TEST_CASE(in_a_statement_organisation_said) {
+  const std::string_view text =
+      "In a statement, the Tesland Foreign Ministry said the convoy had been stopped at the border.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.kind == quote_kind::indirect);
+  BOOST_TEST(q.content == ranges(text, {"the convoy had been stopped at the border"}), boost::test_tools::per_element());
+  BOOST_TEST(sayso_test::cue_text(q, text) == "said");
+  BOOST_TEST(sayso_test::mention_text(q, text) == "the Tesland Foreign Ministry");
+  BOOST_TEST(sayso_test::speaker_kind(a, q) == "organisation");
+}
+
+BOOST_AUTO_TEST_CASE(in_a_statement_person_said) {
+  check_marten("In a statement, Ilse Marten said the crossings would reopen on Friday.", quote_kind::indirect,
+               "the crossings would reopen on Friday", "said");
+}
+
+// ---- other speech verbs with a that-clause ------------------------------------------------
+
+struct verb_case {
+  std::string_view text;
+  std::string_view content;
+  std::string_view cue;
+};
+
+std::ostream& operator<<(std::ostream& os, const verb_case& c) { return os << c.text; }
+
+const std::vector<verb_case> that_verbs = {
+    {"Ilse Marten warned that the harvest would be lost.", "the harvest would be lost", "warned"},
+    {"Ilse Marten argued that sanctions had failed.", "sanctions had failed", "argued"},
+    {"Ilse Marten insisted that the delegation would stay.", "the delegation would stay", "insisted"},
+    {"Ilse Marten denied that troops had crossed the river.", "troops had crossed the river", "denied"},
+    {"Ilse Marten announced that the embassy would reopen.", "the embassy would reopen", "announced"},
+    {"Ilse Marten acknowledged that the convoy was late.", "the convoy was late", "acknowledged"},
+    {"Ilse Marten claims that the dam was never damaged.", "the dam was never damaged", "claims"},
+    {"Ilse Marten has confirmed that the embassy will reopen.", "the embassy will reopen", "confirmed"},
+};
+
+BOOST_DATA_TEST_CASE(speech_verb_with_a_that_clause, boost::unit_test::data::make(that_verbs), c) {
+  check_marten(c.text, quote_kind::indirect, c.content, c.cue);
+}
+
+// ---- content boundaries -------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(content_ends_before_a_participle_adjunct) {
+  check_marten("Ilse Marten said the crossings would reopen on Friday, speaking at a news conference in Karvo.",
+               quote_kind::indirect, "the crossings would reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(content_ends_with_its_sentence) {
+  check_marten("Ilse Marten said the crossings would reopen on Friday. The first convoy left at dawn.",
+               quote_kind::indirect, "the crossings would reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(coordinated_reported_clauses_stay_in_the_content) {
+  check_marten("Ilse Marten said the crossings would reopen on Friday and the first convoy would leave at dawn.",
+               quote_kind::indirect, "the crossings would reopen on Friday and the first convoy would leave at dawn",
+               "said");
+}
+
+BOOST_AUTO_TEST_CASE(relative_clause_on_the_subject_is_not_content) {
+  const std::string_view text =
+      "The harbour reopened on Friday. Ilse Marten, who arrived by train, said the crossings would follow.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the crossings would follow"}), boost::test_tools::per_element());
+  check_who(a, a.quotes[0], text, {"said", "Ilse Marten", "Ilse Marten", "person"});
+}
+
+BOOST_AUTO_TEST_CASE(content_split_by_its_attribution_has_two_spans) {
+  const std::string_view text = "Kasimir Dorn, Western diplomats said, has little incentive to compromise.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.kind == quote_kind::indirect);
+  BOOST_TEST(q.content == ranges(text, {"Kasimir Dorn", "has little incentive to compromise"}),
+             boost::test_tools::per_element());
+  check_who(a, q, text, {"said", "Western diplomats", "Western diplomats", "group"});
+}
+
+BOOST_AUTO_TEST_CASE(content_split_by_a_pronoun_attribution_has_two_spans) {
+  const std::string_view text =
+      "Western diplomats were gloomy after the meeting. Kasimir Dorn, they said, has little incentive to "
+      "compromise.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  const quote* q = sayso_test::quote_over(a, text, "has little incentive to compromise");
+  BOOST_TEST_REQUIRE(q != nullptr);
+  BOOST_TEST(q->kind == quote_kind::indirect);
+  BOOST_TEST(q->content == ranges(text, {"Kasimir Dorn", "has little incentive to compromise"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(sayso_test::mention_text(*q, text) == "they");
+}
+
+// ---- speech acts with infinitival or nominal complements ---------------------------------
+
+BOOST_AUTO_TEST_CASE(urged_an_object_not_to_do_something) {
+  const std::string_view text = "European leaders urged the Tesland government not to concede territory.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.kind == quote_kind::indirect);
+  BOOST_TEST(q.content == ranges(text, {"the Tesland government not to concede territory"}),
+             boost::test_tools::per_element());
+  check_who(a, q, text, {"urged", "European leaders", "European leaders", "group"});
+}
+
+BOOST_AUTO_TEST_CASE(called_for_a_noun_phrase) {
+  check_marten("Ilse Marten called for an immediate ceasefire.", quote_kind::indirect, "an immediate ceasefire",
+               "called for");
+}
+
+BOOST_AUTO_TEST_CASE(rejected_a_noun_phrase) {
+  check_marten("Ilse Marten rejected the proposal.", quote_kind::indirect, "the proposal", "rejected");
+}
+
+BOOST_AUTO_TEST_CASE(demanded_the_release_of) {
+  check_marten("Ilse Marten demanded the release of the detained journalists.", quote_kind::indirect,
+               "the release of the detained journalists", "demanded");
+}
+
+// ---- mixed quotes -------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(that_clause_holding_a_quoted_fragment_is_mixed) {
+  // The content covers the clause with its fragment; the marks at its edges are excluded.
+  check_marten("Ilse Marten insisted that “preparations continue” for a second round.", quote_kind::mixed,
+               "preparations continue” for a second round", "insisted");
+}
+
+BOOST_AUTO_TEST_CASE(fragment_in_the_middle_of_a_clause_is_mixed) {
+  check_marten("Ilse Marten said the talks had been “frank but useful” and would go on.", quote_kind::mixed,
+               "the talks had been “frank but useful” and would go on", "said");
+}
+
+BOOST_AUTO_TEST_CASE(described_as_a_quoted_fragment_is_mixed) {
+  check_marten("Ilse Marten described the call as “productive”.", quote_kind::mixed, "productive", "described");
+}
+
+BOOST_AUTO_TEST_CASE(called_it_a_quoted_fragment_is_mixed) {
+  check_marten("Ilse Marten called the offer “a trap dressed as a gift”.", quote_kind::mixed,
+               "a trap dressed as a gift", "called");
+}
+
+// ---- beliefs ------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(believes_that_is_a_belief) {
+  const std::string_view text = "Ilse Marten believes that the talks will fail.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.belief);
+  BOOST_TEST(q.kind == quote_kind::indirect);
+  BOOST_TEST(q.content == ranges(text, {"the talks will fail"}), boost::test_tools::per_element());
+  check_who(a, q, text, {"believes", "Ilse Marten", "Ilse Marten", "person"});
+}
+
+BOOST_AUTO_TEST_CASE(fears_and_thinks_are_beliefs) {
+  for (const std::string_view text :
+       {std::string_view("Ilse Marten fears that the harvest will be lost."),
+        std::string_view("Ilse Marten thinks the harvest will be lost.")}) {
+    BOOST_TEST_CONTEXT(text) {
+      const sayso::analysis a = analyze(text);
+      BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+      BOOST_TEST(a.quotes[0].belief);
+      BOOST_TEST(a.quotes[0].content == ranges(text, {"the harvest will be lost"}), boost::test_tools::per_element());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(beliefs_can_be_switched_off) {
+  const std::string_view text =
+      "Ilse Marten believes that the talks will fail. Piet Varga said the talks would go on.";
+  sayso::pipeline_options options;
+  options.beliefs = false;
+  const sayso::pipeline pipeline(options);
+  const sayso::analysis a = pipeline.analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(!a.quotes[0].belief);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the talks would go on"}), boost::test_tools::per_element());
+  // The default pipeline reports both.
+  BOOST_TEST(analyze(text).quotes.size() == 2U);
+}
+
+// ---- not quotes ---------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(narration_is_not_a_quote) {
+  check_no_quote(
+      "The two delegations met in Karvo on Monday. The atmosphere was tense, and the meeting ended early. "
+      "The convoy crossed the river at dawn and reached the city by noon.");
+}
+
+BOOST_AUTO_TEST_CASE(hypothetical_with_no_source_is_not_a_quote) {
+  check_no_quote("Critics will argue that the deal rewards aggression.");
+  check_no_quote("If the shelling resumes, critics will argue that the deal rewards aggression.");
+  check_no_quote("Many in Karvo may say the truce came too late.");
+}
+
+BOOST_AUTO_TEST_CASE(headline_is_not_a_quote) {
+  const std::string_view text =
+      "Marten says crossings will reopen\n\n"
+      "Ilse Marten said on Friday that the crossings would reopen.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST(sayso_test::quotes_over(a, text, "crossings will reopen").empty());
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the crossings would reopen"}), boost::test_tools::per_element());
+  check_no_quote("Marten says talks will resume");
+}
+
+BOOST_AUTO_TEST_CASE(scare_quotes_and_titles_are_not_quotes) {
+  check_no_quote("The delegation circulated a so-called “non-paper” on Tuesday.");
+  check_no_quote("The envoy watched the film “Casablanca” on the flight home.");
+  check_no_quote("The “spirit of Karvo” faded quickly after the spring.");
+}
+
+BOOST_AUTO_TEST_CASE(reported_speech_beside_a_scare_quote) {
+  const std::string_view text =
+      "The so-called “peace roadmap” was published on Friday. Ilse Marten said the plan was a stunt.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST(sayso_test::quotes_over(a, text, "peace roadmap").empty());
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].kind == quote_kind::indirect);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the plan was a stunt"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
