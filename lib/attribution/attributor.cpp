@@ -321,25 +321,31 @@ class attributor {
     return false;
   }
 
+  // Moves left from token j over adverbs and time adjuncts between a subject and its verb:
+  // "X only last week said", "X on Tuesday said", "X earlier this month said".
+  std::uint32_t skip_back_adjuncts(std::uint32_t j, std::uint32_t first) const {
+    for (int round = 0; round < 4 && j != npos; ++round) {
+      while (j != npos && adverbial(j)) j = prev(j, first);
+      if (j == npos || !is_word(j) || (cls(j) & wc_time) == 0) break;
+      std::uint32_t k = j;
+      while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
+        k = prev(k, first);
+      }
+      if (k != npos && is_word(k) && (lower_is(k, "on") || lower_is(k, "in") || lower_is(k, "during"))) {
+        k = prev(k, first);
+      }
+      if (k == j) break;
+      j = k;
+    }
+    return j;
+  }
+
   // The speaker phrase ending just before token `before`, scanning left within the unit;
   // adverbs and auxiliaries between it and `before` are skipped. Returns {first, end} or
   // {npos, npos}.
   std::pair<std::uint32_t, std::uint32_t> scan_left_np(std::uint32_t before, std::uint32_t first,
                                                        std::uint32_t max_words = 10) const {
-    std::uint32_t j = prev(before, first);
-    while (j != npos && adverbial(j)) j = prev(j, first);
-    // "X on Tuesday said", "X last week said"
-    if (j != npos && is_word(j) && (cls(j) & wc_time) != 0) {
-      std::uint32_t k = j;
-      while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
-        k = prev(k, first);
-      }
-      if (k != npos && is_word(k) && (lower_is(k, "on") || lower_is(k, "last") || lower_is(k, "this") ||
-                                      lower_is(k, "earlier") || lower_is(k, "late"))) {
-        j = prev(k, first);
-        while (j != npos && adverbial(j)) j = prev(j, first);
-      }
-    }
+    const std::uint32_t j = skip_back_adjuncts(prev(before, first), first);
     if (j == npos || !np_token_left(j) || in_quotation(j)) return {npos, npos};
     std::uint32_t start = j;
     std::uint32_t words = 0;
@@ -502,8 +508,7 @@ class attributor {
                  ? np
                  : std::pair{npos, npos};
     }
-    std::uint32_t j = prev(cue_first, u.first);
-    while (j != npos && adverbial(j)) j = prev(j, u.first);
+    std::uint32_t j = skip_back_adjuncts(prev(cue_first, u.first), u.first);
     if (j == npos) return {npos, npos};
     // "who said", "which reported": the relative pronoun is the mention.
     if (is_word(j) && (lower_is(j, "who") || lower_is(j, "which"))) return {j, j + 1};
@@ -611,12 +616,19 @@ class attributor {
 
   // Where a forward content starting at `from` ends: the end of the unit, or before a dash,
   // a semicolon, another attribution (", he said", ", adding", "and added", ", according to").
-  std::uint32_t content_end(const unit& u, std::uint32_t from,
-                            const std::vector<cue_hit>& hits) const {
+  std::uint32_t content_end(const unit& u, std::uint32_t from, const std::vector<cue_hit>& hits,
+                            bool relative_source = false) const {
     std::uint32_t last = npos;
     for (std::uint32_t k = from; k < u.end; k = next(k, u.end)) {
       if (in_quotation(k)) {
         last = qspans_[qid(k)].close_tok;
+        // “…,” has been: the comma inside the marks closes a relative clause.
+        const std::uint32_t n = next(last, u.end);
+        const std::string_view inner = quots_[qid(k)].inner.of(text_);
+        if (relative_source && n < u.end && !inner.empty() && inner.back() == ',' && is_word(n) && !cap(n) &&
+            (cls(n) & wc_auxiliary) != 0 && (cls(n) & wc_verb) != 0) {
+          return last + 1;
+        }
         k = last;
         continue;
       }
@@ -638,6 +650,12 @@ class attributor {
             s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {
           break;
         }
+        // "X, who said that …, has been forced to …": the main clause resumes after the
+        // relative clause holding the attribution.
+        if (relative_source && is_comma(k) && n < u.end && is_word(n) && !cap(n) && (cls(n) & wc_auxiliary) != 0 &&
+            (cls(n) & wc_verb) != 0) {
+          break;
+        }
         // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
         // writer's comment on what was reported.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
@@ -645,9 +663,26 @@ class attributor {
       if (is_terminal(k) && next(k, u.end) >= u.end) {
         break;
       }
+      // "… after the mother of a hostage said that …": a subordinate clause with its own
+      // attribution is a quote of its own.
+      if (k > from && is_word(k) && !cap(k) && subordinate_attribution(u, k, hits)) break;
       last = k;
     }
     return last == npos ? npos : last + 1;
+  }
+
+  bool subordinate_attribution(const unit& u, std::uint32_t k, const std::vector<cue_hit>& hits) const {
+    static constexpr std::array<std::string_view, 8> kSub = {"after", "before", "when", "while", "as", "because", "since", "although"};
+    bool sub = false;
+    for (const auto w : kSub) sub = sub || lower_is(k, w);
+    if (!sub) return false;
+    const std::uint32_t n = next(k, u.end);
+    for (const cue_hit& h : hits) {
+      if (h.first <= n || entry(h).type != cue_type::speech) continue;
+      auto np = scan_left_np(h.first, n, 10);
+      return np.first == n && speakerish(np.first, np.second);
+    }
+    return false;
   }
 
   // A final adjunct that comments on the report rather than belonging to it.
@@ -1191,7 +1226,9 @@ class attributor {
       if (punct_is(prev(from, u.first), ":")) colon_to_next_paragraph(ui, h, src);
       return;
     }
-    std::uint32_t end = content_end(u, from, hits);
+    // "X, who said that …, has …": the relative clause ends before the main clause resumes.
+    const bool relative_source = src.first + 1 == src.second && (lower_is(src.first, "who") || lower_is(src.first, "which"));
+    std::uint32_t end = content_end(u, from, hits, relative_source);
     if (end == npos || end <= from) return;
     // said, “Q”, while addressing the press: the quotation alone is the content.
     if (is_open_mark(from) && quots_[qid(from)].closed) {
