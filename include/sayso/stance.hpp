@@ -43,6 +43,9 @@ struct term_info {
   std::string id;
   std::string description;
   std::vector<std::string> expressions;
+  /// Expressions of the term's contrary ("continue fighting" for a ceasefire): a stance on
+  /// them is the reverse stance on the term. May be empty.
+  std::vector<std::string> opposites;
 };
 
 /// A term lexicon: the terms stance is given for and the words that express them.

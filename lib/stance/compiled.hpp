@@ -15,6 +15,9 @@ struct term_lexicon::compiled {
   std::vector<term_info> terms;
   std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
   std::unique_ptr<RE2::Set> any_term;          // all terms, to find which occur in one pass
+  std::vector<std::unique_ptr<RE2>> opposites; // per term (or null): expressions for its contrary
+                                               // ("continue fighting" for a ceasefire)
+  std::unique_ptr<RE2::Set> any_opposite;      // all opposites (null if there are none)
   std::unique_ptr<RE2> support;
   std::unique_ptr<RE2> oppose;
   std::unique_ptr<RE2> conditional;

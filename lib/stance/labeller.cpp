@@ -48,8 +48,6 @@ void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_clas
   }
 }
 
-bool is_clause_break(char c) { return c == '.' || c == ';' || c == '?' || c == '!'; }
-
 // Number of words (runs of letters or digits) in text[a, b).
 std::uint32_t words_between(std::string_view text, std::uint32_t a, std::uint32_t b) {
   std::uint32_t n = 0;
@@ -79,6 +77,7 @@ struct term_hit {
   std::uint32_t end;
   std::uint32_t span_begin;
   std::uint32_t span_end;
+  bool opposite;  // an expression of the term's contrary
 };
 
 struct condition_clause {
@@ -124,13 +123,23 @@ class labeller {
       const std::string_view s = span.of(text_);
       // One pass with all terms' expressions says which terms occur; only those are searched.
       std::vector<int> present;
-      if (c_.any_term && !c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present)) continue;
+      if (c_.any_term) c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present);
       std::vector<hit> found;
       for (const int t : present) {
         found.clear();
         const auto term = static_cast<std::size_t>(t);
         find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
-        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end});
+        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, false});
+      }
+      // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.
+      present.clear();
+      if (c_.any_opposite && c_.any_opposite->Match(re2::StringPiece(s.data(), s.size()), &present)) {
+        for (const int t : present) {
+          found.clear();
+          const auto term = static_cast<std::size_t>(t);
+          find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
+          for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
+        }
       }
     }
     if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions
@@ -250,9 +259,18 @@ class labeller {
            text_.substr(since, th.begin - since).find_first_of(",;.") == std::string_view::npos;
   }
 
+  // "taking hostages", "took prisoners": capture, not an exchange or a release.
+  bool capture(const term_hit& th) const {
+    const std::uint32_t from = th.begin > th.span_begin + 8 ? th.begin - 8 : th.span_begin;
+    const std::string_view before = text_.substr(from, th.begin - from);
+    return before.find("taking ") != std::string_view::npos || before.find("took ") != std::string_view::npos ||
+           before.find("take ") != std::string_view::npos || before.find("held ") != std::string_view::npos;
+  }
+
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out) {
     const std::string& id = c_.terms[th.term].id;
     if (time_reference(th)) return;
+    if (id == "prisoner_exchange" && capture(th)) return;
     const std::uint32_t begin = clause_begin(th);
     std::vector<byte_range> evidence{{th.begin, th.end}};
 
@@ -373,6 +391,17 @@ class labeller {
         label = stance_label::conditional;
         condition = byte_range{governing->begin, governing->end};
         evidence.push_back(*condition);
+      }
+    }
+    if (th.opposite) {
+      // A position on the contrary is the reverse position on the term; a plain mention of
+      // it ("fighting continued") says nothing about the term.
+      // Opposites are written as intentions ("will fight on", "commitment to fighting"), so on
+      // their own they oppose the term; a cue that rejects them supports it.
+      if (label == stance_label::neutral || label == stance_label::support) {
+        label = stance_label::oppose;
+      } else if (label == stance_label::oppose) {
+        label = stance_label::support;
       }
     }
     add(out, th.term, label, speaker, reported, std::move(evidence), condition);

@@ -196,6 +196,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     if (t == nullptr) fail(name, line, "each [[term]] must be a table");
     term_info info;
     std::vector<std::uint32_t> lines;
+    std::vector<std::uint32_t> opposite_lines;
     for (const auto& [key, value] : *t) {
       const std::uint32_t vline = value.source().begin.line;
       if (key.str() == "id") {
@@ -210,8 +211,11 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
         info.description = s->get();
       } else if (key.str() == "expressions") {
         read_strings(value, name, "term expressions", info.expressions, lines);
+      } else if (key.str() == "opposites") {
+        read_strings(value, name, "term opposites", info.opposites, opposite_lines);
       } else {
-        fail(name, vline, "unknown key '" + std::string(key.str()) + "' in [[term]] (id, description, expressions)");
+        fail(name, vline,
+             "unknown key '" + std::string(key.str()) + "' in [[term]] (id, description, expressions, opposites)");
       }
     }
     if (info.id.empty()) fail(name, line, "[[term]] without an id");
@@ -220,6 +224,10 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
       if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
     }
     c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
+    c->opposites.push_back(info.opposites.empty()
+                               ? nullptr
+                               : compile_alternatives(info.opposites, opposite_lines, name,
+                                                      "term '" + info.id + "' opposite"));
     c->terms.push_back(std::move(info));
   }
   // One set of all terms' expressions: which terms occur in a text, in one pass.
@@ -236,6 +244,20 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
       }
     }
     if (!c->any_term->Compile()) fail(name, 1, "the term expressions are too large to compile together");
+    bool any = false;
+    for (const auto& o : c->opposites) any = any || o != nullptr;
+    if (any) {
+      c->any_opposite = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (std::size_t t = 0; t < c->opposites.size(); ++t) {
+        // Terms without opposites take a pattern that never matches, keeping indices aligned.
+        const std::string pattern = c->opposites[t] ? c->opposites[t]->pattern() : std::string("[^\\x00-\\x{10FFFF}]");
+        std::string error_text;
+        if (c->any_opposite->Add(pattern, &error_text) != static_cast<int>(t)) {
+          fail(name, 1, "term '" + c->terms[t].id + "' opposites cannot be combined: " + error_text);
+        }
+      }
+      if (!c->any_opposite->Compile()) fail(name, 1, "the opposite expressions are too large to compile together");
+    }
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
