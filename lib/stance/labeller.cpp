@@ -253,8 +253,11 @@ class labeller {
 
   // "since the ceasefire took effect", "since the start of the truce": a time reference.
   bool time_reference(const term_hit& th) const {
-    const std::size_t since = text_.rfind("since ", th.begin);
-    return since != std::string_view::npos && since >= th.span_begin &&
+    const std::string_view span = text_.substr(th.span_begin, th.begin - th.span_begin);
+    const std::size_t found = span.rfind("since ");
+    if (found == std::string_view::npos) return false;
+    const std::size_t since = th.span_begin + found;
+    return
            words_between(text_, static_cast<std::uint32_t>(since + 6), th.begin) <= 4 &&
            text_.substr(since, th.begin - since).find_first_of(",;.") == std::string_view::npos;
   }
