@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "text/unicode.hpp"
 
@@ -306,15 +307,14 @@ class resolver {
     std::string n = name;
     if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
     const std::string key = normalise(n);
-    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
-      known& k = ents_[i];
-      if (k.kind != entity_kind::organisation || k.words.empty()) continue;
-      if (k.words.front() == key) {
-        k.mentions.push_back(mention);
-        k.last_seen = std::max(k.last_seen, mention.end);
-        return i;
-      }
+    // An index rather than a scan of all entities keeps long documents linear.
+    if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
+      known& k = ents_[found->second];
+      k.mentions.push_back(mention);
+      k.last_seen = std::max(k.last_seen, mention.end);
+      return found->second;
     }
+    orgs_by_key_.emplace(key, static_cast<std::uint32_t>(ents_.size()));
     known k;
     k.name = n;
     k.kind = entity_kind::organisation;
@@ -328,14 +328,12 @@ class resolver {
   std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
                            const std::vector<std::string>& roles, byte_range mention) {
     // Match: same last word, and first names compatible.
+    // (A single word may be a known person's first name only if it is not a surname anyway.)
+    // The persons are indexed by last word, so that long documents stay linear.
     std::uint32_t match = npos;
-    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
-      known& k = ents_[i];
-      if (k.kind != entity_kind::person || k.words.empty()) continue;
-      if (k.words.back() != words.back()) {
-        // A single word may be a known person's first name only if it is not a surname anyway.
-        continue;
-      }
+    std::vector<std::uint32_t>& same_last = persons_by_last_[words.back()];
+    for (const std::uint32_t i : same_last) {
+      const known& k = ents_[i];
       if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) {
         if (match == npos || ents_[i].last_seen > ents_[match].last_seen) match = i;
       }
@@ -347,6 +345,7 @@ class resolver {
       k.words = words;
       ents_.push_back(std::move(k));
       match = static_cast<std::uint32_t>(ents_.size() - 1);
+      same_last.push_back(match);
     }
     known& k = ents_[match];
     if (words.size() > k.words.size()) {
@@ -703,6 +702,10 @@ class resolver {
   const std::vector<raw_quote>& quotes_;
   std::vector<bool> in_quote_;
   std::vector<known> ents_;
+  // Persons by the last word of their name, organisations by normalised name (add_person and
+  // add_org): the entities' indices, in order of creation.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
+  std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
