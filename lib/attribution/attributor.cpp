@@ -162,9 +162,11 @@ class attributor {
         close = sentences[p.end_sentence - 1].end_token - 1;
       }
       qspans_[q] = {open, close};
+      if (qu.continues != quotation::none) continued_by_.emplace_back(qu.continues, q);
       if (qu.depth != 0) continue;
       for (std::uint32_t t = open; t <= close && t < tok_.size(); ++t) qid_[t] = q;
     }
+    std::sort(continued_by_.begin(), continued_by_.end());
   }
 
   void build_units() {
@@ -1373,13 +1375,17 @@ class attributor {
     }
   }
 
-  // Adds the pieces of a quotation running over several paragraphs.
+  // Adds the pieces of a quotation running over several paragraphs: the first free quotation
+  // after qi that continues it, then the first free one after that continuing it, and so on.
+  // (Through the index continued_by_, not a scan of all quotations: long documents stay linear.)
   void follow_continuations(raw_quote& q, std::uint32_t qi, std::uint32_t index) {
-    for (std::uint32_t j = qi + 1; j < quots_.size(); ++j) {
-      if (quots_[j].continues == qi && quotation_used_[j] == npos) {
-        add_quotation(q, j, index);
-        qi = j;
-      }
+    for (std::uint32_t from = qi + 1;;) {
+      auto it = std::lower_bound(continued_by_.begin(), continued_by_.end(), std::pair{qi, from});
+      while (it != continued_by_.end() && it->first == qi && quotation_used_[it->second] != npos) ++it;
+      if (it == continued_by_.end() || it->first != qi) return;
+      add_quotation(q, it->second, index);
+      qi = it->second;
+      from = qi + 1;
     }
   }
 
@@ -1459,13 +1465,13 @@ class attributor {
     if (q.cue_end != npos) last_tok = std::max(last_tok, q.cue_end);
     if (q.source_end != npos) last_tok = std::max(last_tok, q.source_end);
     for (const byte_range& r : q.spans) last_tok = std::max(last_tok, doc_.token_at(r.end - 1));
-    // The previous unit must hold the quote's last token.
-    for (std::uint32_t v = 0; v < units_.size(); ++v) {
-      if (units_[v].first == u.first) {
-        return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end && open >= u.first;
-      }
-    }
-    return false;
+    // The previous unit must hold the quote's last token. (Units are in text order: a binary
+    // search finds u.)
+    const auto it = std::lower_bound(units_.begin(), units_.end(), u.first,
+                                     [](const unit& a, std::uint32_t first) { return a.first < first; });
+    if (it == units_.end() || it->first != u.first) return false;
+    const auto v = static_cast<std::size_t>(it - units_.begin());
+    return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end && open >= u.first;
   }
 
   // "X: “Q”" and "“Q” — X".
@@ -1548,6 +1554,8 @@ class attributor {
   std::vector<std::uint32_t> qid_;
   std::vector<qspan> qspans_;
   std::vector<std::uint32_t> quotation_used_;  // quote index using each quotation, or npos
+  // (continued quotation, continuing quotation) pairs, sorted: follow_continuations.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> continued_by_;
   std::vector<unit> units_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed_;
   std::vector<raw_quote> out_;
