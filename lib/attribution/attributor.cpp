@@ -1398,6 +1398,7 @@ class attributor {
       const std::uint32_t owner = quotation_used_[qi];
       follow_continuations(out_[owner], qi, owner);
     }
+    index_quote_starts();
     std::uint32_t unit_index = 0;
     for (std::uint32_t qi = 0; qi < quots_.size(); ++qi) {
       const quotation& qu = quots_[qi];
@@ -1442,8 +1443,57 @@ class attributor {
     return f == t;
   }
 
-  // The most recent quote (or direct quote) whose content starts before token t.
-  std::uint32_t last_quote_before(std::uint32_t t, bool direct_only = false) const {
+  // last_quote_before's index, so that long documents stay linear: the quotes present when the
+  // leftover quotations are taken up, as (first token, index) in order, all and direct ones.
+  // The quotes added after them (from index indexed_ on) start at the quotation being
+  // attributed, so they come in text order and are direct; should that ever not hold,
+  // last_quote_before falls back to a scan.
+  void index_quote_starts() {
+    starts_.clear();
+    direct_starts_.clear();
+    for (std::uint32_t i = 0; i < out_.size(); ++i) {
+      const raw_quote& q = out_[i];
+      if (q.spans.empty()) continue;
+      starts_.emplace_back(q.first_token, i);
+      if (q.kind == quote_kind::direct) direct_starts_.emplace_back(q.first_token, i);
+    }
+    std::sort(starts_.begin(), starts_.end());
+    std::sort(direct_starts_.begin(), direct_starts_.end());
+    indexed_ = static_cast<std::uint32_t>(out_.size());
+    checked_ = indexed_;
+  }
+
+  // The most recent quote (or direct quote) whose content starts before token t: the greatest
+  // first token, and of equal ones the latest quote.
+  std::uint32_t last_quote_before(std::uint32_t t, bool direct_only = false) {
+    if (indexed_ == npos) return last_quote_before_scan(t, direct_only);
+    checked_ = std::min(checked_, static_cast<std::uint32_t>(out_.size()));
+    for (; checked_ < out_.size(); ++checked_) {
+      const raw_quote& q = out_[checked_];
+      if (q.spans.empty() || q.kind != quote_kind::direct ||
+          (checked_ > indexed_ && q.first_token < out_[checked_ - 1].first_token)) {
+        indexed_ = npos;
+        return last_quote_before_scan(t, direct_only);
+      }
+    }
+    const auto& starts = direct_only ? direct_starts_ : starts_;
+    std::uint32_t best = npos;
+    std::uint32_t best_tok = 0;
+    auto it = std::lower_bound(starts.begin(), starts.end(), std::pair{t, std::uint32_t{0}});
+    if (it != starts.begin()) {
+      --it;
+      best_tok = it->first;
+      best = it->second;
+    }
+    const auto added = out_.begin() + indexed_;
+    const auto after = std::partition_point(added, out_.end(), [t](const raw_quote& q) { return q.first_token < t; });
+    if (after != added && (best == npos || (after - 1)->first_token >= best_tok)) {
+      best = static_cast<std::uint32_t>(after - 1 - out_.begin());
+    }
+    return best;
+  }
+
+  std::uint32_t last_quote_before_scan(std::uint32_t t, bool direct_only) const {
     std::uint32_t best = npos;
     std::uint32_t best_tok = 0;
     for (std::uint32_t i = 0; i < out_.size(); ++i) {
@@ -1556,6 +1606,12 @@ class attributor {
   std::vector<std::uint32_t> quotation_used_;  // quote index using each quotation, or npos
   // (continued quotation, continuing quotation) pairs, sorted: follow_continuations.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> continued_by_;
+  // (first token, quote index) pairs, sorted; the quotes from indexed_ on are not in them, and
+  // are checked up to checked_: last_quote_before.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> starts_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> direct_starts_;
+  std::uint32_t indexed_ = npos;
+  std::uint32_t checked_ = 0;
   std::vector<unit> units_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed_;
   std::vector<raw_quote> out_;
