@@ -1,7 +1,7 @@
 // Stage 7, report: analysed documents as one self-contained HTML page for people.
 //
 //   std::vector<sayso::report_document> docs;
-//   docs.push_back({"summit", text, pipeline.analyze(text)});
+//   docs.push_back({"summit", std::string(text), pipeline.analyze(text)});
 //   sayso::report_options options;
 //   options.terms.assign(pipeline.terms().terms().begin(), pipeline.terms().terms().end());
 //   std::string html = sayso::render_report(docs, options);

@@ -66,7 +66,12 @@ BOOST_AUTO_TEST_SUITE(report_render)
 BOOST_AUTO_TEST_CASE(escapes_text_and_marks_quotes) {
   const std::vector<sayso::report_document> docs{sample()};
   sayso::report_options options;
-  options.terms = {{"ceasefire", "a ceasefire", {}}, {"talks", "negotiations", {}}};
+  for (const char* id : {"ceasefire", "talks"}) {
+    sayso::term_info term;
+    term.id = id;
+    term.description = std::string("about ") + id;
+    options.terms.push_back(term);
+  }
   const std::string html = sayso::render_report(docs, options);
   BOOST_TEST(html.find("<b>x</b>") == std::string::npos);
   BOOST_TEST(html.find("&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
