@@ -50,7 +50,14 @@ class resolver {
     scan_names();
     resolution out;
     out.speakers.assign(quotes_.size(), no_entity);
+    // The speaker of the latest quote with each source mention, as (first token, end token):
+    // a map rather than a scan of the earlier quotes keeps long documents linear.
+    std::unordered_map<std::uint64_t, entity_id> by_mention;
+    const auto mention_key = [](const raw_quote& q) {
+      return (std::uint64_t{q.source_first} << 32) | q.source_end;
+    };
     for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      if (i > 0) by_mention[mention_key(quotes_[i - 1])] = out.speakers[i - 1];
       const raw_quote& q = quotes_[i];
       if (q.speaker_from != npos && q.speaker_from < i) {
         out.speakers[i] = out.speakers[q.speaker_from];
@@ -59,9 +66,7 @@ class resolver {
       if (q.source_first == npos) continue;
       // The same mention (a participle's subject: "X said …, adding …") is the same entity.
       std::uint32_t e = no_entity;
-      for (std::size_t j = 0; j < i; ++j) {
-        if (quotes_[j].source_first == q.source_first && quotes_[j].source_end == q.source_end) e = out.speakers[j];
-      }
+      if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
       if (e == no_entity) e = resolve(q.source_first, q.source_end);
       if (e == no_entity) continue;
       known& k = ents_[e];
