@@ -19,8 +19,7 @@ install(TARGETS ${_sayso_targets}
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT sayso_runtime
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT sayso_runtime
                 NAMELINK_COMPONENT sayso_development
-        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT sayso_development
-        INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT sayso_development)
 
 install(EXPORT sayso-targets NAMESPACE sayso:: FILE saysoTargets.cmake
         DESTINATION "${SAYSO_INSTALL_CMAKEDIR}" COMPONENT sayso_development)
