@@ -74,6 +74,7 @@ struct options {
   std::size_t stream_mb = 100;  // CLI stream test; 0 skips it
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
+  std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
   bool memory_child = false;
 };
@@ -91,6 +92,7 @@ void usage() {
       "  --stream-mb N        size of the JSON Lines stream given to the CLI (default 100; 0: skip)\n"
       "  --cli PATH           the sayso CLI (default: the sayso next to this program)\n"
       "  --no-cli             skip the CLI tests\n"
+      "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";
 }
 
@@ -850,6 +852,7 @@ bool parse_args(int argc, char** argv, options& o) {
     else if (a == "--stream-mb") o.stream_mb = std::stoul(value());
     else if (a == "--cli") o.cli = value();
     else if (a == "--no-cli") o.no_cli = true;
+    else if (a == "--only") o.only = "," + value() + ",";
     else if (a == "--memory-child") o.memory_child = true;
     else if (a == "--quick") {
       o.synthetic_bytes = 60'000;
@@ -886,12 +889,15 @@ int main(int argc, char** argv) {
     const sayso::pipeline p;
     g_sink = g_sink + pipeline_pass(p, c, 0, std::max<std::size_t>(1, c.texts.size() / 16));  // warm up
 
-    bench_stages(o, p, c);
-    bench_threads(o, p, c);
-    bench_linearity(o, p, c);
-    bench_tiny(o, p);
-    bench_memory(o);
-    bench_cli(o, c);
+    const auto wanted = [&o](std::string_view section) {
+      return o.only.empty() || o.only.find("," + std::string(section) + ",") != std::string::npos;
+    };
+    if (wanted("stages")) bench_stages(o, p, c);
+    if (wanted("threads")) bench_threads(o, p, c);
+    if (wanted("linearity")) bench_linearity(o, p, c);
+    if (wanted("tiny")) bench_tiny(o, p);
+    if (wanted("memory")) bench_memory(o);
+    if (wanted("cli")) bench_cli(o, c);
 
     std::cout << "\nTargets (issue 6)\n";
     for (const verdict& v : verdicts) {
