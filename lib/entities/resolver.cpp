@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -32,7 +34,7 @@ struct known {
   std::vector<std::string> words;   // lower-cased name words (persons) or normalised name (others)
   std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
   std::string head;                 // head noun of an unnamed source
-  std::vector<byte_range> mentions;
+  std::vector<byte_range> mentions;  // appended through resolver::add_mention (it keeps an index)
   std::uint32_t last_seen = 0;      // byte offset of the latest mention
   bool speaker = false;
   bool plural = false;
@@ -71,7 +73,7 @@ class resolver {
       if (e == no_entity) continue;
       known& k = ents_[e];
       const byte_range mention{tok_[q.source_first].range.begin, tok_[q.source_end - 1].range.end};
-      k.mentions.push_back(mention);
+      add_mention(e, mention);
       k.last_seen = std::max(k.last_seen, mention.end);
       k.speaker = true;
       if (k.kind == entity_kind::person) learn_gender(k, q);
@@ -315,19 +317,25 @@ class resolver {
     // An index rather than a scan of all entities keeps long documents linear.
     if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
       known& k = ents_[found->second];
-      k.mentions.push_back(mention);
+      add_mention(found->second, mention);
       k.last_seen = std::max(k.last_seen, mention.end);
       return found->second;
     }
-    orgs_by_key_.emplace(key, static_cast<std::uint32_t>(ents_.size()));
+    const auto index = static_cast<std::uint32_t>(ents_.size());
+    orgs_by_key_.emplace(key, index);
+    // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
+    // "israel"); the first organisation holding it.
+    for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+      org_suffixes_.emplace(key.substr(at + 1), index);
+    }
     known k;
     k.name = n;
     k.kind = entity_kind::organisation;
     k.words = {key};
-    k.mentions.push_back(mention);
     k.last_seen = mention.end;
     ents_.push_back(std::move(k));
-    return static_cast<std::uint32_t>(ents_.size() - 1);
+    add_mention(index, mention);
+    return index;
   }
 
   std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
@@ -358,9 +366,13 @@ class resolver {
       k.name = surface_name;
     }
     for (const std::string& r : roles) {
-      if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) k.roles.push_back(r);
+      if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
+        k.roles.push_back(r);
+        std::vector<std::uint32_t>& holders = persons_by_role_[r];
+        holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
+      }
     }
-    k.mentions.push_back(mention);
+    add_mention(match, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
     return match;
   }
@@ -381,7 +393,7 @@ class resolver {
     // "X, who said": the relative pronoun stands for the phrase before it.
     if (words.size() == 1 && (lower(words[0]) == "who" || lower(words[0]) == "which")) {
       const std::uint32_t e = antecedent(words[0]);
-      if (e != no_entity) ents_[e].mentions.push_back(mention);
+      if (e != no_entity) add_mention(e, mention);
       return e;
     }
     // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
@@ -507,25 +519,26 @@ class resolver {
     if (clean.empty()) return no_entity;
     const std::string name = surface(clean);
     const std::string key = normalise(name);
-    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
-      known& k = ents_[i];
-      if (k.kind != entity_kind::organisation) continue;
-      for (const std::string& w : k.words) {
-        // Exact, or one name ending the other when the shorter has two words or more ("the
-        // Israeli military" and "military" do not match "Government of Israel" by "Israel").
-        const auto multi = [](const std::string& x) { return x.find(' ') != std::string::npos; };
-        if (w == key || (multi(key) && ends_with_word(w, key)) || (multi(w) && ends_with_word(key, w))) {
-          k.mentions.push_back(mention);
-          return i;
-        }
-      }
+    // The first organisation whose name is this one, or ends this one or is ended by it in whole
+    // words when the shorter has two words or more ("the Israeli military" and "military" do
+    // not match "Government of Israel" by "Israel"). Found through the indexes of add_org
+    // rather than a scan of all entities, so that long documents stay linear.
+    const auto multi = [](std::string_view x) { return x.find(' ') != std::string_view::npos; };
+    std::uint32_t first = npos;
+    const auto consider = [&first](const auto& index, std::string_view k) {
+      if (const auto found = index.find(std::string(k)); found != index.end()) first = std::min(first, found->second);
+    };
+    consider(orgs_by_key_, key);
+    if (multi(key)) consider(org_suffixes_, key);
+    for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+      const std::string_view suffix = std::string_view(key).substr(at + 1);
+      if (multi(suffix)) consider(orgs_by_key_, suffix);
+    }
+    if (first != npos) {
+      add_mention(first, mention);
+      return first;
     }
     return add_org(name, mention);
-  }
-
-  static bool ends_with_word(const std::string& s, const std::string& suffix) {
-    if (suffix.size() >= s.size()) return false;
-    return s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 && s[s.size() - suffix.size() - 1] == ' ';
   }
 
   // An unnamed source: a description of a person in a role, an organisation, or an anonymous
@@ -552,10 +565,12 @@ class resolver {
     if (definite && !head.empty() && !is_plural) {
       std::uint32_t best = npos;
       std::uint32_t best_seen = 0;
-      for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      // The persons holding the role (an index rather than a scan of all entities).
+      const auto holders = persons_by_role_.find(head);
+      std::span<const std::uint32_t> candidates;
+      if (holders != persons_by_role_.end()) candidates = holders->second;
+      for (const std::uint32_t i : candidates) {
         const known& k = ents_[i];
-        if (k.kind != entity_kind::person) continue;
-        if (std::find(k.roles.begin(), k.roles.end(), head) == k.roles.end()) continue;
         bool ok = true;
         for (const std::string& q : qualifiers) {
           ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
@@ -580,10 +595,7 @@ class resolver {
     }
     // "the official", "the source": the latest anonymous source with that head.
     if (definite && !head.empty()) {
-      for (std::uint32_t i = static_cast<std::uint32_t>(ents_.size()); i-- > 0;) {
-        const known& k = ents_[i];
-        if ((k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && k.head == head) return i;
-      }
+      if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
     }
     if (!create && head.empty()) return no_entity;
     known k;
@@ -595,6 +607,7 @@ class resolver {
     k.head = head;
     k.plural = is_plural;
     ents_.push_back(std::move(k));
+    unnamed_by_head_[head] = static_cast<std::uint32_t>(ents_.size() - 1);
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
 
@@ -682,21 +695,27 @@ class resolver {
     return best == 0 && !k.mentions.empty() ? 1 : best;
   }
 
+  // The entity that fits with the latest mention ending at or before `before`; of several
+  // ending there, the first. Walks mention_ends_ back from `before` rather than all mentions.
   template <class Pred>
   std::uint32_t most_recent(std::uint32_t before, Pred pred) const {
-    std::uint32_t best = npos;
-    std::uint32_t best_pos = 0;
-    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
-      const known& k = ents_[i];
-      if (!pred(k)) continue;
-      for (const byte_range& m : k.mentions) {
-        if (m.end <= before && (best == npos || m.end > best_pos)) {
-          best = i;
-          best_pos = m.end;
-        }
+    auto it = mention_ends_.upper_bound({before, npos});
+    while (it != mention_ends_.begin()) {
+      --it;
+      if (!pred(ents_[it->second])) continue;
+      std::uint32_t best = it->second;
+      const std::uint32_t end = it->first;
+      while (it != mention_ends_.begin() && (--it)->first == end) {
+        if (pred(ents_[it->second])) best = it->second;
       }
+      return best;
     }
-    return best == npos ? no_entity : best;
+    return no_entity;
+  }
+
+  void add_mention(std::uint32_t e, byte_range mention) {
+    ents_[e].mentions.push_back(mention);
+    mention_ends_.emplace(mention.end, e);
   }
 
   const document& doc_;
@@ -711,6 +730,12 @@ class resolver {
   // add_org): the entities' indices, in order of creation.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
   std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
+  std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
+  // Persons by role or title word (indices in order), the latest unnamed source by head noun.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
+  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;
+  // (end, entity) of every mention: most_recent.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
