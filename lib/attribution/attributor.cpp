@@ -303,12 +303,19 @@ class attributor {
         // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
         const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
                                 lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
+        if (i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
+            ((lower_is(i, "with") && lower_is(i - 2, "familiar")) || (lower_is(i, "to") && lower_is(i - 2, "close")))) {
+          return true;  // "officials familiar with the matter", "a source close to the talks"
+        }
         return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
                (cls(i - 2) & wc_role) != 0;
       }
       if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
-        return false;
+        // "officials familiar with the talks": a cue word after a determiner is a noun.
+        const bool after_det = i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
+                               (cls(i - 2) & wc_determiner) != 0 && !lower_is(i - 2, "that");
+        if (!after_det || (c & wc_auxiliary) != 0) return false;
       }
       if ((c & wc_conjunction) != 0 && (c & wc_determiner) == 0) return false;
       if ((c & wc_pronoun) != 0) return true;
@@ -948,6 +955,19 @@ class attributor {
       }
       k = skip_adjuncts(k, u.end);
     }
+    // "said on condition of anonymity", "said outside the court", "said of the rebels": a
+    // prepositional phrase closing the sentence belongs to the attribution.
+    if (k < u.end && is_word(k) && !cap(k) && (cls(k) & wc_preposition) != 0 && !lower_is(k, "that")) {
+      std::uint32_t j = next(k, u.end);
+      std::uint32_t n = 0;
+      while (j < u.end && n < 10 && (is_wordish(j) || punct_is(j, ".") || punct_is(j, "-")) && !is_terminal(j) &&
+             !(is_word(j) && !cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary | wc_complementizer)) != 0 &&
+               (cls(j) & (wc_determiner | wc_role | wc_medium)) == 0)) {
+        j = next(j, u.end);
+        ++n;
+      }
+      if (n > 0 && ends_attribution(u, j)) return j;
+    }
     return k;
   }
 
@@ -995,6 +1015,18 @@ class attributor {
             (cls(r.first) & wc_preposition) == 0) {
           // The source phrase may be followed by an appositive: ", head of the caucus".
           std::uint32_t k = next(r.second - 1, u.end);
+          // "said the foreign minister, Ilse Marten": the name completes the mention.
+          if (k < u.end && is_comma(k) && !cap(r.first)) {
+            const std::uint32_t n = next(k, u.end);
+            auto name = scan_right_np(n, u.end, 5);
+            if (name.first == n && cap(n) && (cls(n) & (wc_determiner | wc_title)) == 0) {
+              const std::uint32_t after_name = next(name.second - 1, u.end);
+              if (after_name >= u.end || is_terminal(after_name)) {
+                r.second = name.second;
+                k = after_name;
+              }
+            }
+          }
           k = skip_adjuncts(k, u.end);
           if (ends_attribution(u, k)) {
             src = r;

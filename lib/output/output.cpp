@@ -15,8 +15,13 @@ namespace {
 
 void write_range(detail::json_writer& w, const offset_map& map, byte_range r, offset_unit unit) {
   w.begin_array();
-  w.number(map.from_byte(r.begin, unit));
-  w.number(map.from_byte(r.end, unit));
+  if (unit == offset_unit::utf8) {  // bytes are sayso's own unit: no conversion (no map is built)
+    w.number(std::uint64_t{r.begin});
+    w.number(std::uint64_t{r.end});
+  } else {
+    w.number(map.from_byte(r.begin, unit));
+    w.number(map.from_byte(r.end, unit));
+  }
   w.end_array();
 }
 

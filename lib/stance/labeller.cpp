@@ -85,6 +85,7 @@ struct condition_clause {
   std::uint32_t end;    // end of its clause
   bool prior;           // "before X": X waits on the main clause (which is then its precondition)
   bool negative;        // a negation inside ("should a ceasefire not be achieved")
+  bool strong = false;  // "unless", "until", "only if", "as long as": binds even a negated term
 };
 
 class labeller {
@@ -166,8 +167,12 @@ class labeller {
       if (!dominated) kept.push_back(t);
     }
     terms_ = std::move(kept);
-    // The attribution's own cue ("called for", "rejected").
-    if (q_.cue && q_.cue->kind == cue_kind::verb) {
+    // The attribution's own cue ("called for", "rejected"), unless it denies or disputes a
+    // fact: "denied that a truce had been agreed" takes no position on the truce.
+    const bool fact_clause = !q_.spans.empty() && q_.spans.front().begin >= 5 &&
+                             text_.substr(q_.spans.front().begin - 5, 5) == "that ";
+    if (q_.cue && q_.cue->kind == cue_kind::verb && !(fact_clause && (starts_with_ci(q_.cue->range.of(text_), "den") ||
+                                                                       starts_with_ci(q_.cue->range.of(text_), "disput")))) {
       const std::string_view s = q_.cue->range.of(text_);
       find_all(c_.support.get(), s, q_.cue->range.begin, cue_class::support, own_);
       find_all(c_.oppose.get(), s, q_.cue->range.begin, cue_class::oppose, own_);
@@ -177,14 +182,38 @@ class labeller {
       if (h.cls != cue_class::conditional) continue;
       condition_clause cc{h.begin, clause_end(h.end), false, false};
       const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
-      cc.prior = starts_with_ci(cue, "before");
+      // "before X", "as a precondition for X": X waits on the main clause.
+      cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "as a precondition") ||
+                 starts_with_ci(cue, "as a condition");
       for (const hit& n : cues_) {
         if (n.cls == cue_class::negation && n.begin >= h.end && n.end <= cc.end) cc.negative = true;
       }
       const std::string_view c = cue;
       cc.negative = cc.negative || starts_with_ci(c, "unless");
+      cc.strong = starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
+                  starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
+                  starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return");
       conditions_.push_back(cc);
     }
+    // "First they must withdraw, then we can talk about a ceasefire": what follows "then" is
+    // conditional on what precedes it.
+    for (const hit& h : cues_) {
+      if (h.cls != cue_class::conditional || !starts_with_ci(text_.substr(h.begin, h.end - h.begin), "first")) continue;
+      const std::size_t then = text_.substr(h.end, clause_limit(h.end) - h.end).find("then ");
+      if (then == std::string_view::npos) continue;
+      const auto then_at = static_cast<std::uint32_t>(h.end + then);
+      first_then_.push_back({then_at, clause_limit(then_at)});
+    }
+  }
+
+  // End of the sentence (within its span) holding byte `from`.
+  std::uint32_t clause_limit(std::uint32_t from) const {
+    for (const byte_range& span : q_.spans) {
+      if (from < span.begin || from > span.end) continue;
+      const auto sentences = ctx_.doc.sentences();
+      return std::min(span.end, sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(from))].range.end);
+    }
+    return from;
   }
 
   // End of the clause starting at byte `from`: a comma, semicolon, terminator ("but"), dash,
@@ -390,10 +419,18 @@ class labeller {
       } else if (negated) {
         label = stance_label::oppose;
       }
-      if (governing != nullptr && label != stance_label::oppose && !governing->prior) {
+      // "no talks unless …", "no ceasefire until …": a strong condition binds even a negated term.
+      if (governing != nullptr && !governing->prior &&
+          (label != stance_label::oppose || (governing->strong && negated && base == cue_class::neutral))) {
         label = stance_label::conditional;
         condition = byte_range{governing->begin, governing->end};
         evidence.push_back(*condition);
+      }
+      for (const byte_range& then : first_then_) {
+        if (th.begin >= then.begin && th.end <= then.end && label != stance_label::oppose) {
+          label = stance_label::conditional;
+          condition = then;
+        }
       }
     }
     if (th.opposite) {
@@ -439,7 +476,7 @@ class labeller {
     // The speaker's own stance (neutral when reporting another party's position).
     const stance_label own = reported ? stance_label::neutral : label;
     merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
-    if (reported) merge(out, id, label, no_entity, true, evidence, condition, confidence);
+    if (reported && label != stance_label::neutral) merge(out, id, label, no_entity, true, evidence, condition, confidence);
   }
 
   static void merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
@@ -520,7 +557,7 @@ class labeller {
       --t;
       const token& tok = tokens[t];
       const std::string_view w = tok.range.of(text_);
-      if (tok.kind == token_kind::word && (ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") {
+      if (tok.kind == token_kind::word && (((ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") || w == "then")) {
         return tok.range.end;
       }
       if (tok.kind == token_kind::punctuation &&
@@ -529,6 +566,31 @@ class labeller {
       }
     }
     return span_begin;
+  }
+
+  // "they must withdraw", "he should resign": the speaker demands it of them.
+  bool demanded_of(std::uint32_t t) const {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 4; ++k) {
+      if (tokens[k].kind == token_kind::space) continue;
+      const std::string_view w = tokens[k].range.of(text_);
+      return w == "must" || w == "should" || w == "need" || w == "needs" || w == "have" || w == "has" ||
+             w == "ought";
+    }
+    return false;
+  }
+
+  // Is the pronoun at token t followed (after adverbs) by a verb or auxiliary?
+  bool verb_follows_pronoun(std::uint32_t t) const {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 8; ++k) {
+      if (tokens[k].kind == token_kind::space) continue;
+      if (tokens[k].kind != token_kind::word) return false;
+      const std::uint32_t c = ctx_.info[k].classes;
+      if ((c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) return true;
+      return !ctx_.info[k].starts_upper();  // an unknown lower-case word: the verb
+    }
+    return false;
   }
 
   // Does the clause starting at byte `from` open with "there" or "it"?
@@ -546,7 +608,7 @@ class labeller {
   // side? Sets `mention` to the party's words.
   bool third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
     if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
-    if (mine_.empty() && !media_speaker_) return false;
+    const bool no_side = mine_.empty() && !media_speaker_;  // only "they" in a direct quote can tell
     const auto tokens = ctx_.doc.tokens();
     std::uint32_t t = ctx_.doc.token_at(from);
     if (t < tokens.size() && tokens[t].range.end <= from) ++t;
@@ -565,7 +627,15 @@ class labeller {
       const std::uint32_t c = ctx_.info[t].classes;
       const bool upper = ctx_.info[t].starts_upper();
       if (!started && (c & wc_complementizer) != 0 && !upper) continue;  // "that"
-      if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) return false;  // "it", "we": the speaker's side
+      if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) {
+        // "we", "I" are the speaker's side; in the speaker's own words "they", "he", "she" are
+        // someone else ("They want the talks to fail"), which the speaker reports on.
+        if (q_.kind == quote_kind::direct && (c & (wc_they | wc_he | wc_she)) != 0 && !demanded_of(t)) {
+          mention = tok.range;
+          return verb_follows_pronoun(t);
+        }
+        return false;
+      }
       if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
       if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
         verb_follows = true;
@@ -589,7 +659,7 @@ class labeller {
       }
       ++n;
     }
-    if (theirs.empty() || !verb_follows) return false;
+    if (no_side || theirs.empty() || !verb_follows) return false;
     if (media_speaker_) return true;  // a news outlet reports other parties' positions
     for (const std::uint16_t p : theirs) {
       if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
@@ -605,6 +675,7 @@ class labeller {
   std::vector<hit> cues_;
   std::vector<hit> own_;
   std::vector<condition_clause> conditions_;
+  std::vector<byte_range> first_then_;  // "then …" clauses after a "first …" clause
   std::vector<std::uint16_t> mine_;
   bool media_speaker_ = false;
   bool without_demand_ = false;
