@@ -88,8 +88,23 @@ class attributor {
   [[nodiscard]] bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
   [[nodiscard]] bool lower_is(std::uint32_t i, std::string_view w) const {
     if (!is_word(i)) return false;
+    const std::string_view t = s(i);
+    // lookup_key(t) == w without building the key (this runs for most tokens, many times):
+    // the key is never longer than the word, and an ASCII word's key is the word with its
+    // letters lowered.
+    if (t.size() < w.size()) return false;
+    if (t.size() == w.size() && t.size() <= 32) {
+      bool ascii = true;
+      bool same = true;
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        const auto c = static_cast<unsigned char>(t[k]);
+        ascii = ascii && c < 0x80;
+        same = same && static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c) == w[k];
+      }
+      if (ascii) return same;
+    }
     std::array<char, 32> buf{};
-    return lookup_key(s(i), buf) == w;
+    return lookup_key(t, buf) == w;
   }
   [[nodiscard]] bool punct_is(std::uint32_t i, std::string_view p) const {
     return tok_[i].kind == token_kind::punctuation && s(i) == p;
