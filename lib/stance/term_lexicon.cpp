@@ -1,10 +1,14 @@
 // Term lexicons: loading, validation and compilation of the RE2 expressions.
 #include "stance/compiled.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include <toml++/toml.h>
+#include <unicode/utf8.h>
 
 #include <sayso/error.hpp>
 
@@ -122,54 +126,108 @@ bool valid_id(std::string_view id) {
   return true;
 }
 
-// The line of the first non-ASCII character outside strings and comments, or 0. TOML allows
-// none there, and toml++ 3.3 (Debian 12) reaches __builtin_unreachable (undefined behaviour)
-// when it meets some of them (U+00A1..U+0499, U+FE8C..U+FEFE: its whitespace table has holes),
-// so they are refused before toml++ sees them.
-std::uint32_t non_ascii_outside_strings(std::string_view text) {
+// toml++ 3.3.0 (Debian 12) reaches __builtin_unreachable (undefined behaviour) when it tests
+// some non-ASCII characters for white space (U+00A1..U+0499, such as 'é', and U+FBC6..U+FEFE:
+// its table has holes), which it does outside strings and when it reads past a malformed value
+// into a string ('a = 1"é"'). So toml++ is only given ASCII, with the same meaning and the same
+// line numbers: non-ASCII characters in strings become \u escapes (a literal string becomes the
+// basic string with the same value), those in comments become '?', and any elsewhere, where
+// TOML allows none, are refused, as is ill-formed UTF-8.
+std::string ascii_toml(std::string_view text, std::string_view name) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
   std::uint32_t line = 1;
   std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
-  const auto skip_string = [&](std::string_view delimiter, bool escapes, bool multiline) {
-    i += delimiter.size();
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  // The code point at i (non-ASCII), i moved past it.
+  const auto next_code_point = [&]() {
+    auto at = static_cast<std::int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(bytes, at, length, c);
+    if (c < 0) fail(name, line, "ill-formed UTF-8");
+    i = static_cast<std::size_t>(at);
+    return c;
+  };
+  const auto escape = [&](UChar32 c) {
+    std::array<char, 16> buffer{};
+    const int n = c > 0xFFFF ? std::snprintf(buffer.data(), buffer.size(), "\\U%08X", static_cast<unsigned>(c))
+                             : std::snprintf(buffer.data(), buffer.size(), "\\u%04X", static_cast<unsigned>(c));
+    out.append(buffer.data(), static_cast<std::size_t>(n));
+  };
+  const auto run_of = [&](char quote) {
+    std::size_t n = 0;
+    while (i + n < text.size() && text[i + n] == quote) ++n;
+    return n;
+  };
+  // A string opened by `quote` at i (basic: '"', literal: '\''); multi-line when tripled.
+  const auto string = [&](char quote) {
+    const bool literal = quote == '\'';
+    const bool multiline = run_of(quote) >= 3;
+    i += multiline ? 3 : 1;
+    out += multiline ? "\"\"\"" : "\"";
     while (i < text.size()) {
-      if (escapes && text[i] == '\\') {
-        ++i;  // the escaped character, unless it is a line end (counted below)
-        if (i < text.size() && text[i] != '\n') ++i;
+      const char c = text[i];
+      if (c == quote) {
+        const std::size_t n = multiline ? run_of(quote) : 1;
+        if (n >= 3 || !multiline) {
+          // Up to two quotes before the closing three belong to the string.
+          const std::size_t inside = multiline ? std::min<std::size_t>(n - 3, 2) : 0;
+          out.append(inside, quote);
+          out += multiline ? "\"\"\"" : "\"";
+          i += inside + (multiline ? 3 : 1);
+          return;
+        }
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        escape(next_code_point());
         continue;
       }
-      if (text.compare(i, delimiter.size(), delimiter) == 0) {
-        i += delimiter.size();
-        return;
-      }
-      if (text[i] == '\n') {
-        if (!multiline) return;
+      if (c == '\n') {
+        if (!multiline) return;  // unterminated: toml++ reports it
         ++line;
       }
+      if (literal && (c == '\\' || c == '"')) {
+        out += '\\';
+      } else if (!literal && c == '\\') {
+        out += c;  // an escape: copy the escaped character as it is (toml++ checks it)
+        ++i;
+        if (i >= text.size()) return;
+        if (static_cast<unsigned char>(text[i]) >= 0x80) fail(name, line, "invalid escape sequence in a string");
+        if (text[i] == '\n') ++line;
+      }
+      out += text[i];
       ++i;
     }
   };
   while (i < text.size()) {
     const char c = text[i];
     if (c == '#') {
-      while (i < text.size() && text[i] != '\n') ++i;
+      while (i < text.size() && text[i] != '\n') {
+        if (static_cast<unsigned char>(text[i]) >= 0x80) {
+          next_code_point();
+          out += '?';
+        } else {
+          out += text[i++];
+        }
+      }
     } else if (c == '"' || c == '\'') {
-      const bool multiline = text.compare(i, 3, std::string(3, c)) == 0;
-      skip_string(multiline ? std::string_view(c == '"' ? "\"\"\"" : "'''") : text.substr(i, 1), c == '"', multiline);
+      string(c);
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      fail(name, line, "a non-ASCII character outside a string or comment");
     } else {
-      if (static_cast<unsigned char>(c) >= 0x80) return line;
       if (c == '\n') ++line;
+      out += c;
       ++i;
     }
   }
-  return 0;
+  return out;
 }
 
 toml::table parse_toml(std::string_view text, std::string_view name) {
-  if (const std::uint32_t line = non_ascii_outside_strings(text); line != 0) {
-    fail(name, line, "a non-ASCII character outside a string or comment");
-  }
+  const std::string ascii = ascii_toml(text, name);
   try {
-    return toml::parse(text, name);
+    return toml::parse(ascii, name);
   } catch (const toml::parse_error& e) {
     fail(name, e.source().begin.line, std::string(e.description()));
   }
