@@ -841,7 +841,10 @@ class attributor {
       q.kind = quote_kind::direct;
     }
     q.spans.push_back(qu.inner);
-    q.closed = q.closed && qu.closed;
+    // A piece continued in the next paragraph has no closing mark by convention.
+    const auto succ = std::lower_bound(continued_by_.begin(), continued_by_.end(), std::pair<std::uint32_t, std::uint32_t>{qi, 0});
+    const bool continued = succ != continued_by_.end() && succ->first == qi;
+    q.closed = q.closed && (qu.closed || continued);
     quotation_used_[qi] = index;
   }
 
@@ -1438,11 +1441,26 @@ class attributor {
 
   // ---- quotations without a cue -----------------------------------------------------------
   void leftover_quotations() {
-    // Continuations of quotations already attributed come first.
+    // Pieces of a multi-paragraph quotation attributed in a later paragraph ("“A.\n\n“B,” she
+    // said.") join it first, then pieces after an attributed one.
     for (std::uint32_t qi = 0; qi < quots_.size(); ++qi) {
       const quotation& qu = quots_[qi];
       if (qu.depth != 0 || quotation_used_[qi] == npos) continue;
       const std::uint32_t owner = quotation_used_[qi];
+      std::vector<byte_range> before;
+      std::uint32_t first_piece = qi;
+      for (std::uint32_t p = qu.continues; p != quotation::none && quotation_used_[p] == npos;
+           p = quots_[p].continues) {
+        before.insert(before.begin(), quots_[p].inner);
+        quotation_used_[p] = owner;
+        first_piece = p;
+      }
+      if (!before.empty()) {
+        raw_quote& q = out_[owner];
+        q.spans.insert(q.spans.begin(), before.begin(), before.end());
+        q.first_token = qspans_[first_piece].open_tok;
+        q.kind = quote_kind::direct;
+      }
       follow_continuations(out_[owner], qi, owner);
     }
     index_quote_starts();
