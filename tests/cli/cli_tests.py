@@ -20,10 +20,7 @@ import sys
 SKIP = 77
 
 # Known library bugs (not in the CLI): test name -> what is wrong.
-KNOWN_FAILURES = {
-    "offsets_utf8": "to_json writes every offset as 0 with --offsets utf8 "
-                    "(lib/output/output.cpp leaves its offset_map unassigned for utf8)",
-}
+KNOWN_FAILURES = {}
 
 SAYSO = ""
 WORKDIR = ""
