@@ -19,7 +19,9 @@ struct quote {
   /// The content, quotation marks and surrounding space excluded. Several spans when the
   /// attribution interrupts the quotation (“A,” he said, “B.”) or it runs over paragraphs.
   std::vector<byte_range> content;
-  std::optional<reporting_cue> cue;        ///< absent for a floating quote
+  /// The words that report it. A floating quote (no attribution of its own, continuing the
+  /// previous speaker's words) carries the cue and speaker mention of the quote it continues.
+  std::optional<reporting_cue> cue;
   std::optional<speaker_mention> speaker;  ///< absent when no source can be found
   std::vector<stance> stances;             ///< one per term the quote concerns (and holder)
   bool closed = true;   ///< false when a quotation mark was never closed

@@ -171,9 +171,45 @@ class resolver {
     return npos;
   }
 
+  // A sentence opening with a plural role noun phrase ("Western diplomats were gloomy") names a
+  // group that a later "they" may refer to.
+  void register_group(const sentence& sent) {
+    std::uint32_t i = sent.first_token;
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t n = 0; i < sent.end_token && n < 5; ++i) {
+      if (tok_[i].kind == token_kind::space) continue;
+      if (!is_word(i) || in_quote_[i]) return;
+      words.push_back(i);
+      ++n;
+      const std::uint32_t c = cls(i);
+      if ((c & wc_role) != 0 && !cap(i) && plural(i)) break;
+      if ((c & (wc_determiner | wc_demonym | wc_title)) == 0 && !(cap(i) && (c & wc_place) != 0) &&
+          !(words.size() == 1 && cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun)) == 0)) {
+        return;
+      }
+    }
+    if (words.empty() || i >= sent.end_token) return;
+    const std::uint32_t head = words.back();
+    if ((cls(head) & wc_role) == 0 || !plural(head)) return;
+    std::size_t start = 0;
+    while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
+    if (start >= words.size()) return;
+    const std::vector<std::uint32_t> phrase(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+    known g;
+    g.name = surface(phrase);
+    g.kind = entity_kind::group;
+    g.plural = true;
+    g.head = lower(head);
+    const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
+    g.last_seen = mention.end;
+    ents_.push_back(std::move(g));
+    add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
+  }
+
   void scan_names() {
     const auto sentences = doc_.sentences();
     for (const sentence& sent : sentences) {
+      register_group(sent);
       std::uint32_t i = sent.first_token;
       while (i < sent.end_token) {
         if (!is_word(i) || !cap(i) || in_quote_[i]) {
@@ -237,7 +273,14 @@ class resolver {
     const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
     bool org = false;
     for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
-    const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+    bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+    // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
+    if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
+        is_word(run.front() - 2)) {
+      const std::string p = lower(run.front() - 2);
+      place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
+              p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
+    }
     if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
       add_org(surface(org ? run : name), mention);
       return;

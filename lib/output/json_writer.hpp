@@ -40,6 +40,34 @@ class json_writer {
     first_ = false;
   }
   void write_string(std::string_view s);
+  // Length of the maximal ill-formed subpart at s[i]: the longest prefix of a valid sequence
+  // (at least one byte).
+  static std::size_t ill_formed_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U; };
+    const unsigned c = b(i);
+    std::size_t need = 0;
+    unsigned lo = 0x80;
+    unsigned hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      lo = c == 0xE0 ? 0xA0U : 0x80U;
+      hi = c == 0xED ? 0x9FU : 0xBFU;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      lo = c == 0xF0 ? 0x90U : 0x80U;
+      hi = c == 0xF4 ? 0x8FU : 0xBFU;
+    } else {
+      return 1;
+    }
+    std::size_t n = 1;
+    if (b(i + 1) < lo || b(i + 1) > hi) return 1;
+    ++n;
+    while (n <= need && (b(i + n) & 0xC0U) == 0x80U) ++n;
+    return n;
+  }
+
   // Length of the well-formed UTF-8 sequence at s[i] (a non-ASCII lead byte), or 0.
   static std::size_t well_formed_length(std::string_view s, std::size_t i) {
     const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U; };
@@ -106,11 +134,12 @@ inline void json_writer::write_string(std::string_view s) {
       ++i;
       continue;
     }
-    // Multi-byte: copy well-formed sequences, replace each ill-formed byte with U+FFFD.
+    // Multi-byte: copy well-formed sequences; replace each maximal ill-formed subpart with one
+    // U+FFFD, as the offsets count it (and as ICU and Python's "replace" decoding do).
     const std::size_t n = well_formed_length(s, i);
     if (n == 0) {
       out_ += "\xEF\xBF\xBD";
-      ++i;
+      i += ill_formed_length(s, i);
     } else if (n == 3 && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
       out_ += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // JavaScript line terminators
       i += 3;

@@ -194,6 +194,12 @@ class pairer {
           m.can_open = true;
         }
         m.can_close = right || ambiguous;
+        // "the Jones’ valley": after an s and before a lower-case word, a possessive.
+        if (m.can_close && (before == 's' || before == 'S') && after == ' ' && m.first_token + 2 < tokens_.size() &&
+            tokens_[m.first_token + 2].kind == token_kind::word &&
+            detail::is_lower(first_code_point(text(m.first_token + 2)))) {
+          return false;
+        }
         m.can_open = m.can_open || (ambiguous && m.ch == '\'');
         return m.can_open || m.can_close;
       }
@@ -267,9 +273,9 @@ class pairer {
           (marks_.front().ch == carried_ch ||
            (carried_ch == 0x201E && marks_.front().ch == 0x201E))) {
         continued_from = carried;
-      } else {
-        close_unclosed(carried);
       }
+      // Either way the carried piece ends with its paragraph, without a closing mark.
+      close_unclosed(carried);
       carried = npos;
     }
 
@@ -302,7 +308,6 @@ class pairer {
         stack[depth++] = {k, s};
       }
     }
-    if (continued_from != npos) close_unclosed(continued_from);
 
     // Unclosed at the paragraph's end: an outermost double quotation is carried over (it may
     // continue in the next paragraph); everything else was an apostrophe or a stray mark.

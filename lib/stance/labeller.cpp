@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "text/unicode.hpp"
 
@@ -197,12 +198,19 @@ class labeller {
     }
     // "First they must withdraw, then we can talk about a ceasefire": what follows "then" is
     // conditional on what precedes it.
-    for (const hit& h : cues_) {
-      if (h.cls != cue_class::conditional || !starts_with_ci(text_.substr(h.begin, h.end - h.begin), "first")) continue;
-      const std::size_t then = text_.substr(h.end, clause_limit(h.end) - h.end).find("then ");
-      if (then == std::string_view::npos) continue;
-      const auto then_at = static_cast<std::uint32_t>(h.end + then);
-      first_then_.push_back({then_at, clause_limit(then_at)});
+    for (const byte_range& span : q_.spans) {
+      const std::string_view sv = span.of(text_);
+      for (std::size_t at = 0; (at = sv.find("irst ", at)) != std::string_view::npos; at += 5) {
+        if (at == 0 || (sv[at - 1] != 'f' && sv[at - 1] != 'F') || (at >= 2 && std::isalpha(static_cast<unsigned char>(sv[at - 2])))) {
+          continue;
+        }
+        const auto first_end = static_cast<std::uint32_t>(span.begin + at + 4);
+        const std::uint32_t limit = clause_limit(first_end);
+        const std::size_t then = text_.substr(first_end, limit - first_end).find("then ");
+        if (then == std::string_view::npos) continue;
+        const auto then_at = static_cast<std::uint32_t>(first_end + then);
+        first_then_.push_back({then_at, limit});
+      }
     }
   }
 

@@ -337,6 +337,10 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
 }
 
 term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw error(errc::io, path.string() + ": is a directory, not a term lexicon file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error(errc::io, path.string() + ": cannot open term lexicon file");
   std::ostringstream buffer;

@@ -154,9 +154,8 @@ BOOST_AUTO_TEST_CASE(missing_file_is_an_io_error) {
   check_refused([&] { (void)term_lexicon::from_file(path); }, sayso::errc::io, path.string());
 }
 
-// Known failure, reported to the stance stage: a directory opens as an empty stream on Linux,
-// so from_file reports "DIR:1: no [[term]] entries" (errc::lexicon) instead of an io error.
-BOOST_AUTO_TEST_CASE(directory_is_refused, *boost::unit_test::expected_failures(1)) {
+// A directory opens as an empty stream on Linux: it must be refused as an io error.
+BOOST_AUTO_TEST_CASE(directory_is_refused) {
   check_refused([] { (void)term_lexicon::from_file(SAYSO_TEST_TMPDIR); }, sayso::errc::io,
                 SAYSO_TEST_TMPDIR);
 }

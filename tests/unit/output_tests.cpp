@@ -100,9 +100,8 @@ BOOST_AUTO_TEST_CASE(utf16_offsets) {
   BOOST_TEST(q.at("speaker").at("mention").at("span") == span(0, 10));
 }
 
-// The byte offsets written must be the analysis's own ranges. (Fails with the skeleton's
-// to_json, which leaves its offset_map unassigned for utf8 and so writes every offset as 0.)
-BOOST_AUTO_TEST_CASE(utf8_offsets, *boost::unit_test::expected_failures(3)) {
+// The byte offsets written must be the analysis's own ranges.
+BOOST_AUTO_TEST_CASE(utf8_offsets) {
   sayso::output_options options;
   options.offsets = offset_unit::utf8;
   const json j = parse(sayso::to_json("doc-1", kText, hand_made_analysis(kText), options));
@@ -156,12 +155,9 @@ BOOST_AUTO_TEST_CASE(special_characters_are_escaped) {
   BOOST_TEST(j.at("quotes")[0].at("text") == text);
 }
 
-// Partly a known failure, reported to the output stage: json_writer replaces each ill-formed
-// byte with U+FFFD rather than each maximal ill-formed subpart, so a truncated sequence such as
-// E2 80 becomes two U+FFFD in "text" while the offsets count one (the text then disagrees with
-// the spans by a code point). The JSON is valid UTF-8 either way.
-BOOST_AUTO_TEST_CASE(ill_formed_utf8_gives_valid_utf8_json,
-                     *boost::unit_test::expected_failures(3)) {
+// Each maximal ill-formed subpart becomes one U+FFFD in the text written, as the offsets count
+// it (a truncated sequence such as E2 80 is one), so text and spans agree.
+BOOST_AUTO_TEST_CASE(ill_formed_utf8_gives_valid_utf8_json) {
   // Bad bytes inside the quote, in the id and in the speaker's name all come out as U+FFFD.
   const std::string text(
       "He said \xE2\x80\x9CWe \xFF\xFE reject \xC0\xAF it \xE2\x80\xE2\x80\x9D today. "

@@ -150,10 +150,7 @@ BOOST_AUTO_TEST_CASE(scare_quote_beside_a_real_quote) {
              boost::test_tools::per_element());
 }
 
-// Known failure, reported to the quotes stage: find_quotations keeps only the last piece, so
-// the quote has one span instead of three.
-BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_is_one_quote,
-                     *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_is_one_quote) {
   const std::string_view text =
       "The envoy read a statement to reporters.\n\n"
       "“We came to listen to every side.\n\n"

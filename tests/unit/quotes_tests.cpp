@@ -99,10 +99,7 @@ BOOST_AUTO_TEST_CASE(apostrophes_never_open_or_close) {
   }
 }
 
-// Known failure, reported to the quotes stage: the possessive ’ of "Jones’" closes the
-// quotation early (inner ends before "Jones’") instead of the final ’.
-BOOST_AUTO_TEST_CASE(apostrophes_inside_a_single_quoted_quotation,
-                     *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(apostrophes_inside_a_single_quoted_quotation) {
   const std::string_view text =
       "He said ‘we don’t want the ’90s back, not in the Jones’ valley’ today.";
   const std::vector<quotation> found = quotations_of(text);
@@ -189,9 +186,7 @@ BOOST_AUTO_TEST_CASE(stray_marks_do_not_crash) {
   }
 }
 
-// Known failure, reported to the quotes stage: only the last piece comes out (the pieces that
-// are carried over to the next paragraph are never kept).
-BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_continues, *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(multi_paragraph_quotation_continues) {
   // Newspaper convention: the opening mark is repeated at each new paragraph and the closing
   // mark comes only at the end.
   const std::string_view text =
