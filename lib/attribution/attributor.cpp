@@ -90,18 +90,16 @@ class attributor {
     if (!is_word(i)) return false;
     const std::string_view t = s(i);
     // lookup_key(t) == w without building the key (this runs for most tokens, many times):
-    // the key is never longer than the word, and an ASCII word's key is the word with its
-    // letters lowered.
+    // the key is never longer than the word, and a word without ’ (whose first byte is E2)
+    // has for key the word itself with its ASCII letters lowered.
     if (t.size() < w.size()) return false;
-    if (t.size() == w.size() && t.size() <= 32) {
-      bool ascii = true;
-      bool same = true;
+    if (t.size() <= 32 && t.find('\xE2') == std::string_view::npos) {
+      if (t.size() != w.size()) return false;
       for (std::size_t k = 0; k < t.size(); ++k) {
         const auto c = static_cast<unsigned char>(t[k]);
-        ascii = ascii && c < 0x80;
-        same = same && static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c) == w[k];
+        if (static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c) != w[k]) return false;
       }
-      if (ascii) return same;
+      return true;
     }
     std::array<char, 32> buf{};
     return lookup_key(t, buf) == w;
@@ -554,7 +552,9 @@ class attributor {
     const std::uint32_t c = cls(aside);
     const std::string_view aside_text = s(aside);
     const bool participle = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 3) == "ing";
-    const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle ||
+    // "Several capitals — notably Berlin and Paris — view …": an adverb opens the aside.
+    const bool adverb = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 2) == "ly";
+    const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle || adverb ||
                             tok_[aside].kind == token_kind::number ||  // "Anna Kowal, 52, said"
                             cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
@@ -669,6 +669,14 @@ class attributor {
           if (speech) break;
         }
         n = next(k, u.end);
+        // ", but they remain wary …": a new clause with its own subject ends the content.
+        if (is_comma(k) && n < u.end && lower_is(n, "but")) {
+          const std::uint32_t m = next(n, u.end);
+          if (m < u.end && is_word(m) && (cls(m) & (wc_he | wc_she | wc_they | wc_it | wc_we)) != 0 &&
+              (cls(m) & wc_possessive) == 0) {
+            break;
+          }
+        }
         // ", contradicting …", ", raising …": a participial clause of the writer's.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
             s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {

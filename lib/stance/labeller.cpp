@@ -345,6 +345,20 @@ class labeller {
         }
       }
     }
+    // "view the frontlines as the only realistic basis", "described talks as a trap": the
+    // evaluation follows the term after "as".
+    if (nearest == nullptr) {
+      for (const hit& h : cues_) {
+        if (h.begin < th.end || !same_sentence(th.end, h.begin)) continue;
+        if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, th.end, h.begin) <= 6) {
+          const std::string_view gap = text_.substr(th.end, h.begin - th.end);
+          if (gap.find(" as ") != std::string_view::npos || gap.rfind("as ", 0) == 0 || gap.find(" as") == gap.size() - 3) {
+            nearest = &h;
+          }
+          break;
+        }
+      }
+    }
     // Opposing an opposition supports: "criticized the rejection of the ceasefire".
     bool double_oppose = false;
     if (nearest != nullptr && nearest->cls == cue_class::oppose && nearest->end <= th.begin) {
