@@ -28,6 +28,9 @@ namespace sayso::detail {
 
 namespace {
 
+// How many of a speaker entity's mentions are read for the parties of their side.
+constexpr std::size_t kMaxSpeakerMentions = 16;
+
 enum class cue_class : std::uint8_t { support, oppose, conditional, neutral, negation, pseudo, terminator };
 
 struct hit {
@@ -565,7 +568,10 @@ class labeller {
     }
     parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine_);
     if (speaker != no_entity && speaker < ctx_.entities.size()) {
-      for (const byte_range& m : ctx_.entities[speaker].mentions) parties_in(m, mine_);
+      // The first mentions only (the fullest forms come first): a speaker quoted thousands of
+      // times must not make each of their quotes scan every mention (quadratic time).
+      const auto& mentions = ctx_.entities[speaker].mentions;
+      for (std::size_t i = 0; i < mentions.size() && i < kMaxSpeakerMentions; ++i) parties_in(mentions[i], mine_);
     }
   }
 
