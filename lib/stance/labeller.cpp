@@ -30,6 +30,9 @@ namespace {
 
 // How many of a speaker entity's mentions are read for the parties of their side.
 constexpr std::size_t kMaxSpeakerMentions = 16;
+// How many term expressions and stance cues of one quote are read (the first, in text order).
+constexpr std::size_t kMaxTermHits = 64;
+constexpr std::size_t kMaxCueHits = 256;
 
 enum class cue_class : std::uint8_t { support, oppose, conditional, neutral, negation, pseudo, terminator };
 
@@ -159,6 +162,10 @@ class labeller {
     }
     std::sort(cues_.begin(), cues_.end(), [](const hit& a, const hit& b) { return a.begin < b.begin; });
     std::sort(terms_.begin(), terms_.end(), [](const term_hit& a, const term_hit& b) { return a.begin < b.begin; });
+    // A quote with hundreds of terms or cues is a list or a dump, not speech: the first ones
+    // decide, so that the pairwise passes below stay bounded and labelling linear in the text.
+    if (terms_.size() > kMaxTermHits) terms_.resize(kMaxTermHits);
+    if (cues_.size() > kMaxCueHits) cues_.resize(kMaxCueHits);
     // Overlapping expressions of different terms: the longer match wins ("peace talks" is
     // talks, not also a ceasefire).
     std::vector<term_hit> kept;
