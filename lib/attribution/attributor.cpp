@@ -202,9 +202,30 @@ class attributor {
         ++sj;
       }
       const paragraph& para = paragraphs[first.paragraph];
-      units_.push_back({first.first_token, end, first.paragraph, is_headline(para)});
+      push_unit(first.first_token, end, first.paragraph, is_headline(para));
       si = sj;
     }
+  }
+
+  // A "sentence" of thousands of tokens (a page without sentence ends) is cut outside
+  // quotations into units of about kMaxUnitTokens: the per-unit passes compare cues with cues
+  // and claims, so unbounded units would make attribution quadratic in the text.
+  static constexpr std::uint32_t kMaxUnitTokens = 1024;
+  void push_unit(std::uint32_t first, std::uint32_t end, std::uint32_t paragraph, bool headline) {
+    const auto cut_here = [this](std::uint32_t t) { return tok_[t].kind == token_kind::space && qid_[t] == npos; };
+    while (end - first > kMaxUnitTokens) {
+      std::uint32_t cut = npos;
+      for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos; --t) {
+        if (cut_here(t)) cut = t;
+      }
+      for (std::uint32_t t = first + kMaxUnitTokens + 1; t < end && cut == npos; ++t) {
+        if (cut_here(t)) cut = t;
+      }
+      if (cut == npos || cut + 1 >= end) break;
+      units_.push_back({first, cut, paragraph, headline});
+      first = cut + 1;
+    }
+    units_.push_back({first, end, paragraph, headline});
   }
 
   // A paragraph that does not end like a sentence and is short: a headline, dateline or
@@ -1597,6 +1618,22 @@ class attributor {
     return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end && open >= u.first;
   }
 
+  // A quote of quotation `qi` attributed by a punctuation cue (colon or dash) at token `cue`.
+  void emit_punctuated(const unit& u, std::uint32_t qi, std::uint32_t cue, cue_kind kind,
+                       std::pair<std::uint32_t, std::uint32_t> src, float confidence) {
+    const auto index = static_cast<std::uint32_t>(out_.size());
+    raw_quote& q = out_.emplace_back();
+    q.paragraph = u.paragraph;
+    q.cue = reporting_cue{tok_[cue].range, kind};
+    q.cue_first = cue;
+    q.cue_end = cue + 1;
+    q.source_first = src.first;
+    q.source_end = src.second;
+    add_quotation(q, qi, index);
+    follow_continuations(q, qi, index);
+    q.confidence = confidence;
+  }
+
   // "X: “Q”" and "“Q” — X".
   bool try_colon_or_dash(const unit& u, std::uint32_t qi) {
     const std::uint32_t open = qspans_[qi].open_tok;
@@ -1606,41 +1643,21 @@ class attributor {
       auto np = scan_left_np(p, u.first, 6);
       if (np.first != npos && prev(np.first, u.first) == npos && speakerish(np.first, np.second) &&
           (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) {
-        const auto index = static_cast<std::uint32_t>(out_.size());
-        raw_quote& q = out_.emplace_back();
-        q.paragraph = u.paragraph;
-        q.cue = reporting_cue{tok_[p].range, cue_kind::colon};
-        q.cue_first = p;
-        q.cue_end = p + 1;
-        q.source_first = np.first;
-        q.source_end = np.second;
-        add_quotation(q, qi, index);
-        follow_continuations(q, qi, index);
-        q.confidence = 0.8F;
+        emit_punctuated(u, qi, p, cue_kind::colon, np, 0.8F);
         return true;
       }
-    }
-    // "X is rolling out a new message: “Q”", "The piece used her words as its headline: “Q”":
-    // a channel word before the colon makes the clause's subject the source.
-    if (p != npos && punct_is(p, ":") && sentence_like(qi)) {
-      bool channel = false;
-      for (std::uint32_t k = u.first; k < p; ++k) {
-        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
-      }
-      const auto src = channel ? clause_subject(u, p) : std::pair{npos, npos};
-      if (src.first != npos) {
-        const auto index = static_cast<std::uint32_t>(out_.size());
-        raw_quote& q = out_.emplace_back();
-        q.paragraph = u.paragraph;
-        q.cue = reporting_cue{tok_[p].range, cue_kind::colon};
-        q.cue_first = p;
-        q.cue_end = p + 1;
-        q.source_first = src.first;
-        q.source_end = src.second;
-        add_quotation(q, qi, index);
-        follow_continuations(q, qi, index);
-        q.confidence = 0.6F;
-        return true;
+      // "X is rolling out a new message: “Q”", "The piece used her words as its headline:
+      // “Q”": a channel word before the colon makes the clause's subject the source.
+      if (sentence_like(qi)) {
+        bool channel = false;
+        for (std::uint32_t k = u.first; k < p; ++k) {
+          if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
+        }
+        const auto src = channel ? clause_subject(u, p) : std::pair{npos, npos};
+        if (src.first != npos) {
+          emit_punctuated(u, qi, p, cue_kind::colon, src, 0.6F);
+          return true;
+        }
       }
     }
     const std::uint32_t n = next(close, u.end);
@@ -1650,16 +1667,7 @@ class attributor {
       if (r.first != npos && speakerish(r.first, r.second) && cap(r.first)) {
         const std::uint32_t after = next(r.second - 1, u.end);
         if (after >= u.end || is_terminal(after) || is_comma(after)) {
-          const auto index = static_cast<std::uint32_t>(out_.size());
-          raw_quote& q = out_.emplace_back();
-          q.paragraph = u.paragraph;
-          q.cue = reporting_cue{tok_[n].range, cue_kind::dash};
-          q.cue_first = n;
-          q.cue_end = n + 1;
-          q.source_first = r.first;
-          q.source_end = r.second;
-          add_quotation(q, qi, index);
-          q.confidence = 0.7F;
+          emit_punctuated(u, qi, n, cue_kind::dash, r, 0.7F);
           return true;
         }
       }
