@@ -70,6 +70,21 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::string_view lookup_key(std::string_view token, std::span<char> buffer) noexcept {
+  if (token.size() <= buffer.size()) {
+    // The key is never longer than the token: it fits, and the loop needs no bound check.
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      const auto ch = static_cast<unsigned char>(token[i]);
+      if (ch == 0xE2 && i + 2 < token.size() && static_cast<unsigned char>(token[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(token[i + 2]) == 0x99) {
+        buffer[n++] = '\'';  // ’ as '
+        i += 2;
+      } else {
+        buffer[n++] = static_cast<char>((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+      }
+    }
+    return {buffer.data(), n};
+  }
   std::size_t n = 0;
   for (std::size_t i = 0; i < token.size(); ++i) {
     if (n >= buffer.size()) return {};
@@ -93,20 +108,55 @@ lexicon::entry& lexicon::at(std::string_view lower) {
   return it->second;
 }
 
+namespace {
+
+// FNV-1a: short words hash in a few instructions, with no call.
+std::uint64_t word_hash(std::string_view s) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return h;
+}
+
+}  // namespace
+
+void lexicon::build_index() {
+  std::size_t size = 16;
+  while (size < 2 * words_.size()) size *= 2;
+  index_.assign(size, slot{});
+  for (const auto& [word, en] : words_) {
+    std::size_t i = word_hash(word) & (size - 1);
+    while (index_[i].value != nullptr) i = (i + 1) & (size - 1);
+    index_[i] = {word, &en};
+  }
+}
+
+const lexicon::entry* lexicon::find(std::string_view lower) const noexcept {
+  if (index_.empty()) {
+    const auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t i = word_hash(lower) & mask;; i = (i + 1) & mask) {
+    const slot& s = index_[i];
+    if (s.value == nullptr) return nullptr;
+    if (s.key == lower) return s.value;
+  }
+}
+
 std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
-  const auto it = words_.find(lower);
-  return it == words_.end() ? 0 : it->second.classes;
+  const entry* e = find(lower);
+  return e == nullptr ? 0 : e->classes;
 }
 
 std::uint16_t lexicon::party(std::string_view lower) const noexcept {
-  const auto it = words_.find(lower);
-  return it == words_.end() ? 0 : it->second.party;
+  const entry* e = find(lower);
+  return e == nullptr ? 0 : e->party;
 }
 
 std::span<const std::uint32_t> lexicon::cues_starting(std::string_view lower) const noexcept {
-  const auto it = words_.find(lower);
-  if (it == words_.end()) return {};
-  return it->second.cues;
+  const entry* e = find(lower);
+  if (e == nullptr) return {};
+  return e->cues;
 }
 
 std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view name) {
@@ -210,6 +260,7 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
       return lex->cues_[a].words.size() > lex->cues_[b].words.size();
     });
   }
+  lex->build_index();
   return lex;
 }
 

@@ -66,6 +66,10 @@ struct cue_entry {
 /// Thread safety: immutable after construction; safe for concurrent use.
 class lexicon {
  public:
+  lexicon() = default;
+  // Not copyable: the look-up index points into the lexicon's own words.
+  lexicon(const lexicon&) = delete;
+  lexicon& operator=(const lexicon&) = delete;
   /// The embedded default English lexicon (built once, shared).
   static const lexicon& english();
   /// Parses a lexicon in english.toml's format; throws sayso::error naming `name` and line.
@@ -93,8 +97,17 @@ class lexicon {
     std::vector<std::uint32_t> cues;  // longest form first
   };
   entry& at(std::string_view lower);
+  // Look-ups go through index_, an open-addressing table over words_ with a cheap hash (the
+  // lexicon is consulted for nearly every token); words_ only builds the lexicon.
+  [[nodiscard]] const entry* find(std::string_view lower) const noexcept;
+  void build_index();
+  struct slot {
+    std::string_view key;  // into words_, whose nodes never move once built
+    const entry* value = nullptr;
+  };
 
   std::unordered_map<std::string, entry, string_hash, std::equal_to<>> words_;
+  std::vector<slot> index_;  // power-of-two size, at most half full; empty: use words_
   std::vector<cue_entry> cues_;
   std::vector<std::string> lemmas_;
 };
