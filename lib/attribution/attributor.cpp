@@ -93,11 +93,13 @@ class attributor {
     // the key is never longer than the word, and a word without ’ (whose first byte is E2)
     // has for key the word itself with its ASCII letters lowered.
     if (t.size() < w.size()) return false;
-    if (t.size() <= 32 && t.find('\xE2') == std::string_view::npos) {
+    const auto lowered = [](unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); };
+    // The first byte decides most calls: unless it starts a ’, it is the key's first byte.
+    if (!w.empty() && t[0] != '\xE2' && lowered(static_cast<unsigned char>(t[0])) != w[0]) return false;
+    if (t.size() <= 32 && std::none_of(t.begin(), t.end(), [](char c) { return c == '\xE2'; })) {
       if (t.size() != w.size()) return false;
       for (std::size_t k = 0; k < t.size(); ++k) {
-        const auto c = static_cast<unsigned char>(t[k]);
-        if (static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c) != w[k]) return false;
+        if (lowered(static_cast<unsigned char>(t[k])) != w[k]) return false;
       }
       return true;
     }
