@@ -588,6 +588,24 @@ class attributor {
     if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
     const std::uint32_t p = prev(np2.first, u.first);
     if (p != npos && !clause_boundary(p)) return {npos, npos};
+    // "Ostrel's foreign minister, Pavel Dragan, said": a bare name in the aside completes the
+    // mention (the name is who speaks).
+    if (!dash) {
+      bool bare_name = true;
+      std::uint32_t name_words = 0;
+      for (std::uint32_t t = aside; t < j; t = next(t, j)) {
+        if (is_wordish(t)) {
+          ++name_words;
+          bare_name = bare_name && cap(t) && (cls(t) & (wc_determiner | wc_title | wc_relative)) == 0;
+        } else if (!punct_is(t, ".") && !punct_is(t, "-")) {
+          bare_name = false;
+        }
+      }
+      if (bare_name && name_words >= 2 && name_words <= 4 && (cls(np2.second - 1) & (wc_role | wc_title)) != 0 &&
+          !cap(np2.second - 1)) {
+        return {np2.first, j};
+      }
+    }
     return np2;
   }
 
@@ -1299,7 +1317,7 @@ class attributor {
           ++n;
         }
         if (j >= u.end || n == 0 || !is_word(j)) return;  // "told reporters." with nothing more
-        from = j;
+        from = lower_is(j, "that") ? next(j, u.end) : j;  // "told state television that …"
       } else {
         from = k;
       }
