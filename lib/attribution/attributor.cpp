@@ -210,22 +210,24 @@ class attributor {
   }
 
   // A "sentence" of thousands of tokens (a page without sentence ends) is cut outside
-  // quotations into units of about kMaxUnitTokens: the per-unit passes compare cues with cues
-  // and claims, so unbounded units would make attribution quadratic in the text.
+  // quotations into units of about kMaxUnitTokens, at a space if there is one: the per-unit
+  // passes compare cues with cues and claims, so unbounded units would make attribution
+  // quadratic in the text.
   static constexpr std::uint32_t kMaxUnitTokens = 1024;
   void push_unit(std::uint32_t first, std::uint32_t end, std::uint32_t paragraph, bool headline) {
-    const auto cut_here = [this](std::uint32_t t) { return tok_[t].kind == token_kind::space && qid_[t] == npos; };
     while (end - first > kMaxUnitTokens) {
       std::uint32_t cut = npos;
-      for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos; --t) {
-        if (cut_here(t)) cut = t;
+      for (int pass = 0; pass < 2 && cut == npos; ++pass) {  // a space, else any token
+        for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos; --t) {
+          if (qid_[t] == npos && (pass == 1 || tok_[t].kind == token_kind::space)) cut = t;
+        }
       }
       for (std::uint32_t t = first + kMaxUnitTokens + 1; t < end && cut == npos; ++t) {
-        if (cut_here(t)) cut = t;
+        if (qid_[t] == npos) cut = t;
       }
       if (cut == npos || cut + 1 >= end) break;
       units_.push_back({first, cut, paragraph, headline});
-      first = cut + 1;
+      first = tok_[cut].kind == token_kind::space ? cut + 1 : cut;
     }
     units_.push_back({first, end, paragraph, headline});
   }
