@@ -3,8 +3,10 @@
 #pragma once
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -25,7 +27,12 @@ class json_writer {
     after_key_ = true;
   }
   void string(std::string_view s) { value_prefix(); write_string(s); }
-  void number(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void number(std::uint64_t v) {
+    value_prefix();
+    std::array<char, 24> buf{};
+    const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), v).ptr;
+    out_.append(buf.data(), end);
+  }
   void number(double v);
   void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
   void null() { value_prefix(); out_ += "null"; }
@@ -40,6 +47,28 @@ class json_writer {
     first_ = false;
   }
   void write_string(std::string_view s);
+  // Length of the run of bytes at s[i] that go out as they are (printable ASCII but " and \),
+  // eight bytes at a time.
+  static std::size_t plain_run(std::string_view s, std::size_t i) {
+    const std::size_t start = i;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, s.data() + i, 8);
+      // A byte >= 0x80, < 0x20, '"' or '\\' stops the run.
+      const std::uint64_t stop = (x & highs) | has_zero(x & (ones * 0xE0)) | has_zero(x ^ (ones * '"')) |
+                                 has_zero(x ^ (ones * '\\'));
+      if (stop != 0) break;
+    }
+    while (i < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i]);
+      if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+      ++i;
+    }
+    return i - start;
+  }
   // Length of the maximal ill-formed subpart at s[i]: the longest prefix of a valid sequence
   // (at least one byte).
   static std::size_t ill_formed_length(std::string_view s, std::size_t i) {
@@ -94,9 +123,10 @@ class json_writer {
 
 inline void json_writer::number(double v) {
   value_prefix();
+  // As printf's "%.3g" (the standard defines it so), without printf's cost.
   std::array<char, 32> buf{};
-  const int n = std::snprintf(buf.data(), buf.size(), "%.3g", v);
-  out_.append(buf.data(), static_cast<std::size_t>(n));
+  const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 3).ptr;
+  out_.append(buf.data(), end);
 }
 
 inline void json_writer::write_string(std::string_view s) {
@@ -106,14 +136,9 @@ inline void json_writer::write_string(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       // Fast path: a run of plain ASCII.
-      std::size_t j = i + 1;
-      while (j < s.size()) {
-        const auto d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-        ++j;
-      }
-      out_.append(s.substr(i, j - i));
-      i = j;
+      const std::size_t n = plain_run(s, i);
+      out_.append(s.substr(i, n));
+      i += n;
       continue;
     }
     if (c < 0x80) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include <sayso/text.hpp>
 
@@ -20,6 +21,20 @@ inline std::uint32_t step(std::string_view text, std::size_t& i) noexcept {
   const char32_t c = detail::decode_next(text, i);
   return c > 0xFFFF ? 2 : 1;
 }
+// Are the bytes [begin, end) of `text` all ASCII? Eight at a time.
+inline bool all_ascii(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+  std::size_t i = begin;
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text.data() + i, 8);
+    if ((x & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; i < end; ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void offset_map::assign(std::string_view utf8) {
@@ -35,6 +50,13 @@ void offset_map::assign(std::string_view utf8) {
     while (i >= next_block) {
       checkpoints_.push_back({static_cast<std::uint32_t>(i), cps, u16});
       next_block += kBlock;
+    }
+    // A whole block of ASCII: one code point and one UTF-16 unit per byte.
+    if (i + kBlock == next_block && next_block <= utf8.size() && all_ascii(utf8, i, next_block)) {
+      i = next_block;
+      cps += kBlock;
+      u16 += kBlock;
+      continue;
     }
     u16 += step(utf8, i);
     ++cps;
@@ -54,6 +76,10 @@ std::uint64_t offset_map::from_byte(std::uint32_t byte_offset, offset_unit unit)
   std::uint32_t cps = it->code_points;
   std::uint32_t u16 = it->utf16;
   const std::size_t target = std::min<std::size_t>(byte_offset, text_.size());
+  if (i < target && all_ascii(text_, i, target)) {
+    const auto n = static_cast<std::uint32_t>(target - i);
+    return unit == offset_unit::code_point ? cps + n : u16 + n;
+  }
   while (i < target) {
     std::size_t next = i;
     const std::uint32_t units = step(text_, next);
