@@ -29,13 +29,6 @@ char32_t decode_previous(std::string_view s, std::size_t& i) noexcept {
   return static_cast<char32_t>(c);
 }
 
-char32_t first_code_point(std::string_view s) noexcept {
-  if (s.empty()) return 0;
-  if (static_cast<unsigned char>(s[0]) < 0x80) return static_cast<char32_t>(s[0]);
-  std::size_t i = 0;
-  return decode_next(s, i);
-}
-
 char32_t last_code_point(std::string_view s) noexcept {
   if (s.empty()) return 0;
   if (static_cast<unsigned char>(s.back()) < 0x80) return static_cast<char32_t>(s.back());
@@ -43,8 +36,7 @@ char32_t last_code_point(std::string_view s) noexcept {
   return decode_previous(s, i);
 }
 
-bool is_white_space(char32_t c) noexcept {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+bool is_white_space_beyond_ascii(char32_t c) noexcept {
   return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
 }
 
@@ -53,13 +45,11 @@ bool is_quotation_mark(char32_t c) noexcept {
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_QUOTATION_MARK) != 0;
 }
 
-bool is_upper(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_beyond_ascii(char32_t c) noexcept {
   return u_isUUppercase(static_cast<UChar32>(c)) != 0 || u_istitle(static_cast<UChar32>(c)) != 0;
 }
 
-bool is_lower(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool is_lower_beyond_ascii(char32_t c) noexcept {
   return u_isULowercase(static_cast<UChar32>(c)) != 0;
 }
 
