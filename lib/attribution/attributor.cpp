@@ -412,7 +412,8 @@ class attributor {
       // A determiner opens the phrase: only "of", "for" or "and" may come before it
       // ("the head of the agency"), not a verb ("issues a statement").
       if (k != j && is_word(start) && (cls(start) & wc_determiner) != 0 && !cap(start) && !lower_is(start, "that") &&
-          !(lower_is(k, "of") || lower_is(k, "for") || lower_is(k, "and") || (cls(k) & wc_preposition) != 0)) {
+          !(lower_is(k, "of") || lower_is(k, "for") || lower_is(k, "and") ||
+            (cls(k) & (wc_preposition | wc_determiner)) != 0)) {  // "the two sides", "all the
         break;
       }
       // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
@@ -946,9 +947,23 @@ class attributor {
                        [t](const std::pair<std::uint32_t, std::uint32_t>& r) { return t >= r.first && t < r.second; });
   }
 
+  // The first token after a dateline opening the unit ("KYIV, March 14 — "), or u.first.
+  std::uint32_t after_dateline(const unit& u) const {
+    std::uint32_t k = u.first;
+    while (k < u.end && tok_[k].kind == token_kind::space) ++k;
+    if (k >= u.end || !is_word(k) || !info_[k].all_upper()) return u.first;
+    for (std::uint32_t n = 0; k < u.end && n < 10; k = next(k, u.end), ++n) {
+      if (is_dash(k)) return next(k, u.end);
+      const bool part = (is_word(k) && (info_[k].all_upper() || cap(k) || (cls(k) & wc_time) != 0)) ||
+                        tok_[k].kind == token_kind::number || is_comma(k) || punct_is(k, ".");
+      if (!part) break;
+    }
+    return u.first;
+  }
+
   // The first token of the unit not yet claimed by an attribution before `t`.
   std::uint32_t free_start(const unit& u, std::uint32_t t) const {
-    std::uint32_t start = u.first;
+    std::uint32_t start = after_dateline(u);
     for (const auto& r : claimed_) {
       if (r.second <= t && r.second > start) start = r.second;
     }
@@ -1001,6 +1016,15 @@ class attributor {
       }
     }
     h.done = true;
+  }
+
+  // An adverb listed with the auxiliaries ("also", "repeatedly"), not a verb.
+  bool adverbial_only(std::uint32_t i) const {
+    return (cls(i) & (wc_verb | wc_cue)) == 0 && !lower_is(i, "will") && !lower_is(i, "would") &&
+           !lower_is(i, "can") && !lower_is(i, "could") && !lower_is(i, "should") && !lower_is(i, "must") &&
+           !lower_is(i, "may") && !lower_is(i, "might") && !lower_is(i, "shall") && !lower_is(i, "had") &&
+           !lower_is(i, "has") && !lower_is(i, "have") && !lower_is(i, "do") && !lower_is(i, "does") &&
+           !lower_is(i, "did");
   }
 
   // Verbs whose first object is the addressee ("told reporters that", "assured allies").
@@ -1258,7 +1282,11 @@ class attributor {
           j = next(qspans_[qid(j)].close_tok, u.end);
           continue;
         }
-        if (!is_wordish(j) || (!cap(j) && (cls(j) & (wc_cue | wc_verb)) != 0) || in_quotation(j)) break;
+        // A verb or auxiliary means the content clause has begun ("said his party would …").
+        if (!is_wordish(j) || (!cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary)) != 0 && !adverbial_only(j)) ||
+            in_quotation(j)) {
+          break;
+        }
         if (!tell && n == 0 && ce.type != cue_type::speech && ce.type != cue_type::evidential) break;
         j = next(j, u.end);
       }
