@@ -30,7 +30,8 @@ void parse_jsonl_line(std::string_view line, job& j) {
   }
 }
 
-std::size_t read_jsonl(std::istream& in, const std::string& name, const std::function<bool(job&&)>& emit) {
+std::size_t read_jsonl(std::istream& in, const std::string& name, const std::function<bool(job&&)>& emit,
+                       bool parse) {
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {
@@ -39,7 +40,12 @@ std::size_t read_jsonl(std::istream& in, const std::string& name, const std::fun
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     job j;
     j.source = name + ":" + std::to_string(number);
-    parse_jsonl_line(line, j);
+    if (parse) {
+      parse_jsonl_line(line, j);
+    } else {
+      j.text = line;
+      j.raw = true;
+    }
     if (!emit(std::move(j))) return number;
   }
   if (in.bad()) {

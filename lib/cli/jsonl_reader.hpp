@@ -18,6 +18,7 @@ struct job {
   std::string text;
   std::string source;  ///< "FILE:LINE" or "FILE"
   std::optional<std::string> error;
+  bool raw = false;  ///< `text` is the record's JSON line, not yet parsed (parse_jsonl_line)
 };
 
 /// Parses one line of a JSON Lines document file (without its line end) into `j`: sets `id` and
@@ -27,7 +28,9 @@ void parse_jsonl_line(std::string_view line, job& j);
 /// Reads `in` as JSON Lines. Every line that is not blank gives exactly one job, a document or
 /// an error, whose source is "NAME:LINE"; a read error gives one more error job. A line may end
 /// in LF or CR LF. `emit` returns false to stop reading (for example when the output is gone).
-/// Returns the number of lines read.
-std::size_t read_jsonl(std::istream& in, const std::string& name, const std::function<bool(job&&)>& emit);
+/// With `parse` false the jobs are raw lines (job::raw), for the caller to parse with
+/// parse_jsonl_line, on other threads. Returns the number of lines read.
+std::size_t read_jsonl(std::istream& in, const std::string& name, const std::function<bool(job&&)>& emit,
+                       bool parse = true);
 
 }  // namespace sayso::cli

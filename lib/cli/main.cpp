@@ -12,16 +12,23 @@
 // error (unknown option, bad term lexicon); 3 when the output cannot be written (for example a
 // closed pipe).
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -92,7 +99,7 @@ class output_sink {
  private:
   output_format format_;
   bool first_ = true;
-  bool failed_ = false;
+  std::atomic<bool> failed_{false};  // also read by the reading thread while a worker writes
   int error_ = 0;
 };
 
@@ -120,80 +127,181 @@ std::string error_record(const job& j) {
   return out;
 }
 
+// Analyses and writes the documents it is given, in input order.
+//
+// With one thread, each document is read, analysed and written in turn. With N threads, the
+// reading thread hands documents to N workers, which parse their JSON line, analyse them and
+// render their record, and a worker that finishes the oldest document in flight writes every
+// finished record from there on, in order; reading, analysis and writing thus overlap, and no
+// batch boundary leaves a thread idle. At most 64 documents per thread or 32 MiB of input are in
+// flight (beyond that the reader waits), so memory stays constant however long the stream is.
 class extractor {
  public:
+  static constexpr bool parses_jsonl = true;  // takes raw JSON lines (job::raw) and parses them
+
   extractor(const sayso::pipeline& p, const settings& s, output_sink& sink, sayso::offset_unit unit)
-      : pipeline_(p), settings_(s), sink_(sink), unit_(unit) {
+      : pipeline_(p), sink_(sink) {
     threads_ = s.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : s.threads;
+    options_.offsets = unit;
+    options_.include_text = !s.no_text;
+    max_in_flight_ = 64 * std::size_t{threads_};
+    if (threads_ > 1) {
+      workers_.reserve(threads_);
+      for (unsigned t = 0; t < threads_; ++t) workers_.emplace_back([this] { work(); });
+    }
+  }
+  extractor(const extractor&) = delete;
+  extractor& operator=(const extractor&) = delete;
+  ~extractor() {
+    {
+      const std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
   }
 
   void add(job j) {
-    batch_bytes_ += j.text.size();
-    batch_.push_back(std::move(j));
-    // Bounded batches keep memory constant however long the stream is.
-    if (batch_.size() >= 64 * threads_ || batch_bytes_ >= (std::size_t{32} << 20)) flush();
+    if (threads_ <= 1) {
+      slot s(std::move(j));
+      process(s);
+      write(s);
+      return;
+    }
+    std::unique_lock lock(mutex_);
+    space_ready_.wait(lock, [this] {
+      return in_flight_.empty() || (in_flight_.size() < max_in_flight_ && in_flight_bytes_ < kMaxInFlightBytes);
+    });
+    const std::size_t bytes = j.text.size();
+    in_flight_bytes_ += bytes;
+    in_flight_.emplace_back(std::move(j), bytes);
+    lock.unlock();
+    work_ready_.notify_one();
   }
 
+  // Waits until every document added has been written; rethrows what a worker could not handle.
   void flush() {
-    if (batch_.empty()) return;
-    std::vector<std::string_view> texts;
-    std::vector<std::size_t> index;
-    for (std::size_t i = 0; i < batch_.size(); ++i) {
-      if (!batch_[i].error) {
-        texts.emplace_back(batch_[i].text);
-        index.push_back(i);
-      }
-    }
-    std::vector<std::string> rendered(batch_.size());
-    const auto results = pipeline_.analyze_batch(texts, threads_);
-    // Rendering is cheap next to analysis but not free: do it on the same threads.
-    render(results, index, rendered);
-    for (std::size_t i = 0; i < batch_.size() && !sink_.failed(); ++i) {
-      job& j = batch_[i];
-      if (j.error) {
-        ++errors_;
-        std::cerr << "sayso: " << j.source << ": " << *j.error << '\n';
-        if (sink_.format() != output_format::table) sink_.record(error_record(j));
-      } else if (sink_.format() == output_format::table) {
-        sink_.write(rendered[i]);
-      } else {
-        sink_.record(rendered[i]);
-      }
-    }
-    batch_.clear();
-    batch_bytes_ = 0;
+    if (threads_ <= 1) return;
+    std::unique_lock lock(mutex_);
+    space_ready_.wait(lock, [this] { return in_flight_.empty(); });
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
   }
 
   [[nodiscard]] std::size_t errors() const { return errors_; }
-  // True once the output is gone: reading more input would be wasted work.
-  [[nodiscard]] bool stopped() const { return sink_.failed(); }
+  // True once the output is gone (or a worker failed): reading more input would be wasted work.
+  [[nodiscard]] bool stopped() const { return sink_.failed() || aborted_; }
 
  private:
-  void render(const std::vector<sayso::batch_result>& results, const std::vector<std::size_t>& index,
-              std::vector<std::string>& rendered) {
-    sayso::output_options options;
-    options.offsets = unit_;
-    options.include_text = !settings_.no_text;
-    for (std::size_t k = 0; k < results.size(); ++k) {
-      job& j = batch_[index[k]];
-      if (results[k].failure) {
-        j.error = results[k].failure->what();
-        continue;
+  static constexpr std::size_t kMaxInFlightBytes = std::size_t{32} << 20;
+
+  struct slot {
+    explicit slot(job jb, std::size_t b = 0) : j(std::move(jb)), bytes(b) {}
+    job j;
+    std::string rendered;
+    std::size_t bytes = 0;  // of the text (or line) when added
+    bool done = false;
+    bool failed = false;  // process() threw something else than sayso::error
+  };
+
+  // Parses, analyses and renders one document (or its error record); on any thread.
+  void process(slot& s) const {
+    job& j = s.j;
+    if (j.raw) {
+      const std::string line = std::exchange(j.text, std::string());
+      j.raw = false;
+      sayso::cli::parse_jsonl_line(line, j);
+    }
+    if (!j.error) {
+      try {
+        const sayso::analysis a = pipeline_.analyze(j.text);
+        s.rendered = sink_.format() == output_format::table ? sayso::to_table(j.id, j.text, a)
+                                                            : sayso::to_json(j.id, j.text, a, options_);
+      } catch (const sayso::error& e) {
+        j.error = e.what();
       }
-      const sayso::analysis& a = *results[k].result;
-      rendered[index[k]] = sink_.format() == output_format::table ? sayso::to_table(j.id, j.text, a)
-                                                                   : sayso::to_json(j.id, j.text, a, options);
+    }
+    if (j.error && sink_.format() != output_format::table) s.rendered = error_record(j);
+    j.text = std::string();  // not needed any more: free it while the record waits its turn
+  }
+
+  // Writes one processed document: its record, or its error (also on stderr). One thread at a
+  // time, in input order.
+  void write(const slot& s) {
+    if (sink_.failed() || aborted_) return;
+    if (s.failed) {
+      aborted_ = true;  // flush() rethrows the failure; nothing after it is written
+      return;
+    }
+    const job& j = s.j;
+    if (j.error) {
+      ++errors_;
+      std::cerr << "sayso: " << j.source << ": " << *j.error << '\n';
+      if (sink_.format() != output_format::table) sink_.record(s.rendered);
+    } else if (sink_.format() == output_format::table) {
+      sink_.write(s.rendered);
+    } else {
+      sink_.record(s.rendered);
+    }
+  }
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return closing_ || next_ < in_flight_.size(); });
+      if (next_ >= in_flight_.size()) return;  // closing, and nothing left
+      // A std::deque keeps references to its elements while others come and go at its ends.
+      slot& s = in_flight_[next_++];
+      lock.unlock();
+      bool failed = false;
+      try {
+        process(s);
+      } catch (...) {
+        failed = true;
+        const std::lock_guard guard(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+      }
+      lock.lock();
+      s.done = true;
+      s.failed = failed;
+      if (writing_) continue;  // the thread writing will come to it
+      // Become the writer: write the finished documents at the front, in order, without holding
+      // the lock while writing.
+      writing_ = true;
+      while (!in_flight_.empty() && in_flight_.front().done) {
+        std::vector<slot> ready;
+        while (!in_flight_.empty() && in_flight_.front().done) {
+          in_flight_bytes_ -= in_flight_.front().bytes;
+          ready.push_back(std::move(in_flight_.front()));
+          in_flight_.pop_front();
+          --next_;
+        }
+        lock.unlock();
+        for (const slot& r : ready) write(r);
+        lock.lock();
+        space_ready_.notify_all();
+      }
+      writing_ = false;
     }
   }
 
   const sayso::pipeline& pipeline_;
-  const settings& settings_;
   output_sink& sink_;
-  sayso::offset_unit unit_;
+  sayso::output_options options_;
   unsigned threads_ = 1;
-  std::vector<job> batch_;
-  std::size_t batch_bytes_ = 0;
-  std::size_t errors_ = 0;
+  std::size_t max_in_flight_ = 64;
+  std::size_t errors_ = 0;  // by the writing thread only
+  std::atomic<bool> aborted_{false};
+
+  std::mutex mutex_;  // guards what follows
+  std::condition_variable work_ready_;
+  std::condition_variable space_ready_;
+  std::deque<slot> in_flight_;  // added and not yet written, in input order
+  std::size_t next_ = 0;        // index in in_flight_ of the next document to process
+  std::size_t in_flight_bytes_ = 0;
+  bool writing_ = false;
+  bool closing_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> workers_;
 };
 
 bool looks_like_jsonl(const std::string& name) {
@@ -249,13 +357,23 @@ void read_input(const std::string& file, input_format format, Sink& ex) {
     }
   }
   if (jsonl) {
-    sayso::cli::read_jsonl(*in, name, [&ex](job&& j) {
-      ex.add(std::move(j));
-      return !ex.stopped();
-    });
+    // The extractor parses lines where it analyses them (on its worker threads).
+    sayso::cli::read_jsonl(
+        *in, name,
+        [&ex](job&& j) {
+          ex.add(std::move(j));
+          return !ex.stopped();
+        },
+        !Sink::parses_jsonl);
     return;
   }
-  std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+  std::string text;
+  {
+    std::array<char, std::size_t{1} << 16> buffer{};
+    while (in->read(buffer.data(), buffer.size()) || in->gcount() > 0) {
+      text.append(buffer.data(), static_cast<std::size_t>(in->gcount()));
+    }
+  }
   if (in->bad()) {
     ex.add({"", "", name, std::string("read error: ") + std::strerror(errno)});
     return;
@@ -328,6 +446,7 @@ struct report_settings {
 
 class report_collector {
  public:
+  static constexpr bool parses_jsonl = false;  // read_input parses the lines
   void add(job j) { jobs.push_back(std::move(j)); }
   [[nodiscard]] bool stopped() const { return false; }
   std::vector<job> jobs;
