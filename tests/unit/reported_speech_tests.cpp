@@ -374,4 +374,60 @@ BOOST_AUTO_TEST_CASE(reported_speech_beside_a_scare_quote) {
   BOOST_TEST(a.quotes[0].content == ranges(text, {"the plan was a stunt"}), boost::test_tools::per_element());
 }
 
+// ---- later additions ------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(dateline_is_not_content) {
+  const std::string_view text = "LINDMARK, March 14 \xE2\x80\x94 The border crossings will reopen on Friday, Ilse Marten said.";
+  check_marten(text, quote_kind::indirect, "The border crossings will reopen on Friday", "said");
+}
+
+BOOST_AUTO_TEST_CASE(a_verb_after_said_starts_the_content) {
+  // The "that" of "any deal that left ..." does not open the content.
+  check_marten("Ilse Marten said her party would vote against any deal that left troops in the valley.",
+               quote_kind::indirect, "her party would vote against any deal that left troops in the valley", "said");
+}
+
+BOOST_AUTO_TEST_CASE(title_then_name_in_apposition) {
+  // The mention is the whole phrase; the speaker is the person it names.
+  const std::string_view text = "Karvo's foreign minister, Ilse Marten, said that the talks had been useful.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the talks had been useful"}), boost::test_tools::per_element());
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Ilse Marten");
+  BOOST_TEST(sayso_test::speaker_kind(a, a.quotes[0]) == "person");
+}
+
+BOOST_AUTO_TEST_CASE(statement_issued_by_an_organisation) {
+  const std::string_view text =
+      "The Karvo defence ministry issued a statement saying that its troops had left the valley.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"its troops had left the valley"}), boost::test_tools::per_element());
+  BOOST_TEST(sayso_test::without_article(sayso_test::speaker_name(a, a.quotes[0])) == "Karvo defence ministry");
+}
+
+BOOST_AUTO_TEST_CASE(subordinate_clause_with_its_own_attribution) {
+  const std::string_view text =
+      "Ilse Marten announced that the harbour would close after the mayor said that the pier was unsafe.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 2U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the harbour would close"}), boost::test_tools::per_element());
+  BOOST_TEST(a.quotes[1].content == ranges(text, {"the pier was unsafe"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(relative_clause_attribution_ends_before_the_main_clause) {
+  const std::string_view text =
+      "Ilse Marten, who last week hinted that she would visit the valley \xE2\x80\x9Cto see for myself,\xE2\x80\x9D has "
+      "cancelled the trip.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(a.quotes[0].kind == quote_kind::mixed);
+  BOOST_TEST(a.quotes[0].content.back().end <= find_range(text, " has cancelled").begin);
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Ilse Marten");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

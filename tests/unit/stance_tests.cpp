@@ -501,4 +501,45 @@ BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   refused("[[term]]\nid = \"bad_pattern\"\nexpressions = [\"(unclosed\"]\n", "mine.toml:3");
 }
 
+// ---- later additions ------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(opposite_expressions_reverse_the_label) {
+  // An intention contrary to the term ("will fight on") opposes it; under a condition it is
+  // conditional.
+  check_label("\xE2\x80\x9COur army will fight on,\xE2\x80\x9D Anna Holm said.", "ceasefire", "oppose");
+  check_label("\xE2\x80\x9CWe will fight as long as their tanks stay in the valley,\xE2\x80\x9D Anna Holm said.",
+              "ceasefire", "conditional");
+}
+
+BOOST_AUTO_TEST_CASE(since_the_ceasefire_is_a_time_reference) {
+  const std::string_view text = "Anna Holm said that 40 houses had been rebuilt since the truce took effect.";
+  const sayso::analysis a = analyze(text);
+  const quote* q = single_quote(a, text);
+  if (q == nullptr) return;
+  BOOST_TEST(stance_on(*q, "ceasefire") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(taking_hostages_is_not_an_exchange) {
+  const std::string_view text = "Anna Holm said the group was accused of taking hostages in the valley.";
+  const sayso::analysis a = analyze(text);
+  const quote* q = single_quote(a, text);
+  if (q == nullptr) return;
+  BOOST_TEST(stance_on(*q, "prisoner_exchange") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(news_outlets_report) {
+  // A news agency's report of a party's position is neutral; the party holds the position.
+  const std::string_view text = "According to the Karvo News Agency, Russia rejected the ceasefire proposal.";
+  const sayso::analysis a = analyze(text);
+  const quote* q = single_quote(a, text);
+  if (q == nullptr) return;
+  BOOST_TEST(label_of(*q, "ceasefire") == "neutral");
+  BOOST_TEST(label_of(*q, "ceasefire", true) == "oppose");
+}
+
+BOOST_AUTO_TEST_CASE(evaluation_after_as) {
+  check_label("Anna Holm said her government viewed the current front line as the only realistic basis for a deal.",
+              "frontline_freeze", "support");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
