@@ -6,6 +6,7 @@
 // abbreviation ("Mr.", "Gen.", "U.S.", initials) that the next word does not override.
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -37,34 +38,31 @@ token_kind classify_none(std::string_view s) {
   return token_kind::punctuation;
 }
 
-void tokenize(std::string_view text, std::vector<token>& out) {
-  out.clear();
-  if (text.empty()) return;
-  out.reserve(text.size() / 3 + 16);
+token_kind kind_of(std::int32_t rule, std::string_view s) {
+  if (rule < UBRK_WORD_NONE_LIMIT) return classify_none(s);
+  if (rule < UBRK_WORD_NUMBER_LIMIT) return token_kind::number;
+  return token_kind::word;
+}
+
+// ICU word boundaries of text[begin, end) on its own, appended to `out` with offsets from 0.
+// Returns false if ICU refused the text (cannot happen for in-memory UTF-8 below 2 GiB).
+bool icu_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end, std::vector<token>& out) {
   icu::BreakIterator& it = detail::thread_word_iterator();
+  const std::string_view piece = text.substr(begin, end - begin);
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<std::int64_t>(text.size()), &status);
+  utext_openUTF8(&ut, piece.data(), static_cast<std::int64_t>(piece.size()), &status);
   it.setText(&ut, status);
   if (U_FAILURE(status)) {
-    // Cannot happen for in-memory UTF-8 below 2 GiB; keep the text as one token rather than
-    // lose it.
     utext_close(&ut);
-    out.push_back({{0, static_cast<std::uint32_t>(text.size())}, token_kind::word});
-    return;
+    return false;
   }
-  std::int32_t previous = it.first();
+  std::uint32_t previous = begin;
+  it.first();
   for (std::int32_t p = it.next(); p != icu::BreakIterator::DONE; p = it.next()) {
-    const std::int32_t rule = it.getRuleStatus();
-    const byte_range r{static_cast<std::uint32_t>(previous), static_cast<std::uint32_t>(p)};
-    token_kind kind = token_kind::word;
-    if (rule < UBRK_WORD_NONE_LIMIT) {
-      kind = classify_none(r.of(text));
-    } else if (rule < UBRK_WORD_NUMBER_LIMIT) {
-      kind = token_kind::number;
-    }
-    out.push_back({r, kind});
-    previous = p;
+    const byte_range r{previous, begin + static_cast<std::uint32_t>(p)};
+    out.push_back({r, kind_of(it.getRuleStatus(), r.of(text))});
+    previous = r.end;
   }
   // Detach the iterator from the stack UText before it goes away.
   UText empty = UTEXT_INITIALIZER;
@@ -72,6 +70,210 @@ void tokenize(std::string_view text, std::vector<token>& out) {
   it.setText(&empty, status);
   utext_close(&empty);
   utext_close(&ut);
+  return true;
+}
+
+// ICU never joins across a change from ASCII white space to ASCII non-white space or back
+// (UAX #29 joins nothing across white space but Extend and Format characters after it, and those
+// are not ASCII), so the text between two such changes, a piece, has the same word boundaries on
+// its own as in the text; a test checks this against ICU on whole texts. News text repeats its
+// pieces ("the", " ", "said,"): each thread keeps the tokens of the pieces it has seen, and most
+// pieces are looked up rather than run through ICU again.
+class piece_memo {
+ public:
+  static constexpr std::size_t max_piece = 48;  // longer pieces are not kept
+
+  struct piece_token {
+    std::uint8_t length;
+    token_kind kind;
+  };
+  struct piece {
+    std::uint32_t begin;
+    std::uint32_t end;
+    std::uint64_t hash;
+    std::uint32_t first = 0;  // its tokens in the memo, when found
+    std::uint32_t count = 0;  // 0: not found
+  };
+
+  static std::uint64_t hash(std::string_view s) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+  }
+
+  // Finds the piece's tokens: sets p.first and p.count.
+  void find(std::string_view text, piece& p) const noexcept {
+    if (slots_.empty() || p.end - p.begin > max_piece) return;
+    const std::string_view key = text.substr(p.begin, p.end - p.begin);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = p.hash & mask;; i = (i + 1) & mask) {
+      const slot& s = slots_[i];
+      if (s.count == 0) return;
+      if (s.hash == p.hash && std::string_view(keys_).substr(s.key, s.key_size) == key) {
+        p.first = s.first;
+        p.count = s.count;
+        return;
+      }
+    }
+  }
+
+  void insert(std::string_view text, const piece& p, std::span<const token> tokens) {
+    const std::uint32_t size = p.end - p.begin;
+    if (size > max_piece || tokens.empty() || full_) return;
+    if (slots_.empty()) slots_.assign(std::size_t{1} << 12, slot{});
+    if (2 * (used_ + 1) > slots_.size()) {
+      if (slots_.size() >= max_slots) {
+        full_ = true;  // the memo keeps what it has: the frequent pieces come early
+        return;
+      }
+      grow();
+    }
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = p.hash & mask;
+    while (slots_[i].count != 0) i = (i + 1) & mask;
+    slot& s = slots_[i];
+    s.hash = p.hash;
+    s.key = static_cast<std::uint32_t>(keys_.size());
+    s.key_size = static_cast<std::uint16_t>(size);
+    s.first = static_cast<std::uint32_t>(tokens_.size());
+    s.count = static_cast<std::uint16_t>(tokens.size());
+    keys_.append(text.substr(p.begin, size));
+    for (const token& t : tokens) tokens_.push_back({static_cast<std::uint8_t>(t.range.size()), t.kind});
+    ++used_;
+  }
+
+  [[nodiscard]] const piece_token* tokens(std::uint32_t first) const noexcept { return tokens_.data() + first; }
+
+  // Stops using the memo (a piece came out of ICU with other boundaries than expected).
+  void disable() noexcept { disabled_ = true; }
+  [[nodiscard]] bool disabled() const noexcept { return disabled_; }
+
+ private:
+  static constexpr std::size_t max_slots = std::size_t{1} << 18;
+  struct slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key = 0;
+    std::uint16_t key_size = 0;
+    std::uint16_t count = 0;  // 0: empty
+    std::uint32_t first = 0;
+  };
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2, slot{});
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const slot& s : old) {
+      if (s.count == 0) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].count != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<slot> slots_;
+  std::string keys_;
+  std::vector<piece_token> tokens_;
+  std::size_t used_ = 0;
+  bool full_ = false;
+  bool disabled_ = false;
+};
+
+struct tokenizer_workspace {
+  piece_memo memo;
+  std::vector<piece_memo::piece> pieces;
+};
+
+tokenizer_workspace& thread_tokenizer() {
+  thread_local tokenizer_workspace ws;
+  return ws;
+}
+
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
+// Cuts text[begin, ...) into at most `limit` pieces (see piece_memo), looks them up, and returns
+// where the last one ends.
+std::uint32_t find_pieces(std::string_view text, std::uint32_t begin, std::size_t limit, const piece_memo& memo,
+                          std::vector<piece_memo::piece>& pieces) {
+  pieces.clear();
+  // 0: ASCII non-space, 1: ASCII space, 2: beyond ASCII.
+  const auto class_of = [](unsigned char c) { return c >= 0x80 ? 2 : (ascii_space(c) ? 1 : 0); };
+  std::uint32_t start = begin;
+  int previous = class_of(static_cast<unsigned char>(text[begin]));
+  std::uint64_t h = piece_memo::hash({});
+  std::size_t i = begin;
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int cls = class_of(c);
+    if (cls != previous && cls != 2 && previous != 2 && i > start) {
+      pieces.push_back({start, static_cast<std::uint32_t>(i), h});
+      if (pieces.size() == limit) break;
+      start = static_cast<std::uint32_t>(i);
+      h = piece_memo::hash({});
+    }
+    previous = cls;
+    h = (h ^ c) * 0x100000001b3ULL;
+  }
+  if (i == text.size()) pieces.push_back({start, static_cast<std::uint32_t>(text.size()), h});
+  for (piece_memo::piece& p : pieces) memo.find(text, p);
+  return pieces.back().end;
+}
+
+void tokenize(std::string_view text, std::vector<token>& out) {
+  out.clear();
+  if (text.empty()) return;
+  out.reserve(text.size() / 3 + 16);
+  tokenizer_workspace& ws = thread_tokenizer();
+  if (ws.memo.disabled()) {
+    if (!icu_tokens(text, 0, static_cast<std::uint32_t>(text.size()), out)) {
+      // Keep the text as one token rather than lose it.
+      out.assign(1, {{0, static_cast<std::uint32_t>(text.size())}, token_kind::word});
+    }
+    return;
+  }
+  // Blocks of pieces: few new pieces go through ICU one by one; for many, one ICU pass over the
+  // block is cheaper, and teaches the memo.
+  for (std::uint32_t begin = 0; begin < text.size();) {
+    const std::uint32_t end = find_pieces(text, begin, 1024, ws.memo, ws.pieces);
+    std::size_t missing = 0;
+    for (const piece_memo::piece& p : ws.pieces) missing += p.count == 0 ? 1 : 0;
+    if (missing * 16 <= ws.pieces.size()) {
+      for (const piece_memo::piece& p : ws.pieces) {
+        if (p.count != 0) {
+          std::uint32_t at = p.begin;
+          const piece_memo::piece_token* t = ws.memo.tokens(p.first);
+          for (std::uint32_t k = 0; k < p.count; ++k) {
+            out.push_back({{at, at + t[k].length}, t[k].kind});
+            at += t[k].length;
+          }
+          continue;
+        }
+        const std::size_t first = out.size();
+        if (!icu_tokens(text, p.begin, p.end, out)) {
+          out.resize(first);
+          out.push_back({{p.begin, p.end}, token_kind::word});
+          continue;
+        }
+        ws.memo.insert(text, p, std::span<const token>(out).subspan(first));
+      }
+    } else {
+      const std::size_t first = out.size();
+      if (!icu_tokens(text, begin, end, out)) {
+        out.resize(first);
+        out.push_back({{begin, end}, token_kind::word});
+      } else {
+        // Teach the memo the pieces it did not know.
+        std::size_t t = first;
+        for (const piece_memo::piece& p : ws.pieces) {
+          const std::size_t from = t;
+          while (t < out.size() && out[t].range.end <= p.end) ++t;
+          if (from == t || out[from].range.begin != p.begin || out[t - 1].range.end != p.end) {
+            ws.memo.disable();  // ICU joined across a cut: never trust the memo again
+            break;
+          }
+          if (p.count == 0) ws.memo.insert(text, p, std::span<const token>(out).subspan(from, t - from));
+        }
+      }
+    }
+    begin = end;
+  }
 }
 
 // Line breaks in a space token: CR LF counts once; U+2029 counts as a blank line.
