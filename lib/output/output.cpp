@@ -25,6 +25,33 @@ void write_range(detail::json_writer& w, const offset_map& map, byte_range r, of
   w.end_array();
 }
 
+void write_stance(detail::json_writer& w, const offset_map& map, const stance& s, offset_unit unit) {
+  w.begin_object();
+  w.key("term");
+  w.string(s.term);
+  w.key("label");
+  w.string(to_string(s.label));
+  w.key("confidence");
+  w.number(static_cast<double>(s.confidence));
+  w.key("evidence");
+  w.begin_array();
+  for (const byte_range& r : s.evidence) write_range(w, map, r, unit);
+  w.end_array();
+  w.key("condition");
+  if (s.condition) {
+    write_range(w, map, *s.condition, unit);
+  } else {
+    w.null();
+  }
+  w.key("holder");
+  if (s.holder != no_entity) {
+    w.number(std::uint64_t{s.holder});
+  } else {
+    w.null();
+  }
+  w.end_object();
+}
+
 std::string quote_text(std::string_view text, const quote& q) {
   std::string out;
   for (const byte_range& r : q.content) {
@@ -108,56 +135,15 @@ std::string to_json(std::string_view id, std::string_view text, const analysis& 
     } else {
       w.null();
     }
-    w.key("stance");
-    w.begin_array();
-    for (const stance& s : q.stances) {
-      if (s.reported) continue;
-      w.begin_object();
-      w.key("term");
-      w.string(s.term);
-      w.key("label");
-      w.string(to_string(s.label));
-      w.key("confidence");
-      w.number(static_cast<double>(s.confidence));
-      w.key("evidence");
+    // The speaker's own stances, then the positions of parties the quote reports on.
+    for (const bool reported : {false, true}) {
+      w.key(reported ? "reported_stance" : "stance");
       w.begin_array();
-      for (const byte_range& r : s.evidence) write_range(w, map, r, unit);
+      for (const stance& s : q.stances) {
+        if (s.reported == reported) write_stance(w, map, s, unit);
+      }
       w.end_array();
-      w.key("condition");
-      if (s.condition) {
-        write_range(w, map, *s.condition, unit);
-      } else {
-        w.null();
-      }
-      w.key("holder");
-      if (s.holder != no_entity) {
-        w.number(std::uint64_t{s.holder});
-      } else {
-        w.null();
-      }
-      w.end_object();
     }
-    w.end_array();
-    w.key("reported_stance");
-    w.begin_array();
-    for (const stance& s : q.stances) {
-      if (!s.reported) continue;
-      w.begin_object();
-      w.key("term");
-      w.string(s.term);
-      w.key("label");
-      w.string(to_string(s.label));
-      w.key("confidence");
-      w.number(static_cast<double>(s.confidence));
-      w.key("holder");
-      if (s.holder != no_entity) {
-        w.number(std::uint64_t{s.holder});
-      } else {
-        w.null();
-      }
-      w.end_object();
-    }
-    w.end_array();
     w.key("closed");
     w.boolean(q.closed);
     w.key("belief");
