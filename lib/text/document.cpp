@@ -91,8 +91,10 @@ class piece_memo {
     std::uint32_t begin;
     std::uint32_t end;
     std::uint64_t hash;
-    std::uint32_t first = 0;  // its tokens in the memo, when found
+    std::uint64_t head;       // its first 8 bytes (0 beyond its end)
+    std::uint32_t first = 0;  // its tokens in the memo, when found and more than one
     std::uint32_t count = 0;  // 0: not found
+    token_kind kind = token_kind::word;  // its token, when found and one
   };
 
   static std::uint64_t hash(std::string_view s) noexcept {
@@ -101,17 +103,31 @@ class piece_memo {
     return h;
   }
 
-  // Finds the piece's tokens: sets p.first and p.count.
+  // Finds the piece's tokens: sets p.count, and p.kind or p.first. The memo is too large for
+  // the processor's caches; the pieces of one token and at most 8 bytes (" ", "the", "said,")
+  // that were found last are also kept in a small table that is (64 KiB).
   void find(std::string_view text, piece& p) const noexcept {
-    if (slots_.empty() || p.end - p.begin > max_piece) return;
-    const std::string_view key = text.substr(p.begin, p.end - p.begin);
+    const std::uint32_t size = p.end - p.begin;
+    if (slots_.empty() || size > max_piece) return;
+    hot_slot* hot = nullptr;
+    if (size <= 8) {
+      hot = &hot_[p.hash & (hot_.size() - 1)];
+      if (hot->size == size && hot->head == p.head) {
+        p.count = 1;
+        p.kind = hot->kind;
+        return;
+      }
+    }
+    const std::string_view key = text.substr(p.begin, size);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = p.hash & mask;; i = (i + 1) & mask) {
       const slot& s = slots_[i];
       if (s.count == 0) return;
-      if (s.hash == p.hash && std::string_view(keys_).substr(s.key, s.key_size) == key) {
+      if (s.hash == p.hash && s.key_size == size && std::string_view(keys_).substr(s.key, size) == key) {
         p.first = s.first;
         p.count = s.count;
+        p.kind = s.kind;
+        if (hot != nullptr && s.count == 1) *hot = {p.head, static_cast<std::uint8_t>(size), s.kind};
         return;
       }
     }
@@ -137,8 +153,11 @@ class piece_memo {
     s.key_size = static_cast<std::uint16_t>(size);
     s.first = static_cast<std::uint32_t>(tokens_.size());
     s.count = static_cast<std::uint16_t>(tokens.size());
+    s.kind = tokens.front().kind;
     keys_.append(text.substr(p.begin, size));
-    for (const token& t : tokens) tokens_.push_back({static_cast<std::uint8_t>(t.range.size()), t.kind});
+    if (tokens.size() > 1) {
+      for (const token& t : tokens) tokens_.push_back({static_cast<std::uint8_t>(t.range.size()), t.kind});
+    }
     ++used_;
   }
 
@@ -155,7 +174,13 @@ class piece_memo {
     std::uint32_t key = 0;
     std::uint16_t key_size = 0;
     std::uint16_t count = 0;  // 0: empty
-    std::uint32_t first = 0;
+    std::uint32_t first = 0;  // in tokens_, when more than one
+    token_kind kind = token_kind::word;  // the token, when one
+  };
+  struct hot_slot {
+    std::uint64_t head = 0;
+    std::uint8_t size = 0;  // 0: empty
+    token_kind kind = token_kind::word;
   };
   void grow() {
     std::vector<slot> old(slots_.size() * 2, slot{});
@@ -169,6 +194,7 @@ class piece_memo {
     }
   }
   std::vector<slot> slots_;
+  mutable std::vector<hot_slot> hot_ = std::vector<hot_slot>(4096);
   std::string keys_;
   std::vector<piece_token> tokens_;
   std::size_t used_ = 0;
@@ -198,20 +224,23 @@ std::uint32_t find_pieces(std::string_view text, std::uint32_t begin, std::size_
   std::uint32_t start = begin;
   int previous = class_of(static_cast<unsigned char>(text[begin]));
   std::uint64_t h = piece_memo::hash({});
+  std::uint64_t head = 0;
   std::size_t i = begin;
   for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     const int cls = class_of(c);
     if (cls != previous && cls != 2 && previous != 2 && i > start) {
-      pieces.push_back({start, static_cast<std::uint32_t>(i), h});
+      pieces.push_back({start, static_cast<std::uint32_t>(i), h, head});
       if (pieces.size() == limit) break;
       start = static_cast<std::uint32_t>(i);
       h = piece_memo::hash({});
+      head = 0;
     }
     previous = cls;
     h = (h ^ c) * 0x100000001b3ULL;
+    if (i - start < 8) head |= std::uint64_t{c} << (8 * (i - start));
   }
-  if (i == text.size()) pieces.push_back({start, static_cast<std::uint32_t>(text.size()), h});
+  if (i == text.size()) pieces.push_back({start, static_cast<std::uint32_t>(text.size()), h, head});
   for (piece_memo::piece& p : pieces) memo.find(text, p);
   return pieces.back().end;
 }
@@ -236,6 +265,10 @@ void tokenize(std::string_view text, std::vector<token>& out) {
     for (const piece_memo::piece& p : ws.pieces) missing += p.count == 0 ? 1 : 0;
     if (missing * 16 <= ws.pieces.size()) {
       for (const piece_memo::piece& p : ws.pieces) {
+        if (p.count == 1) {
+          out.push_back({{p.begin, p.end}, p.kind});
+          continue;
+        }
         if (p.count != 0) {
           std::uint32_t at = p.begin;
           const piece_memo::piece_token* t = ws.memo.tokens(p.first);
