@@ -108,43 +108,43 @@ lexicon::entry& lexicon::at(std::string_view lower) {
   return it->second;
 }
 
-namespace {
-
-// FNV-1a: short words hash in a few instructions, with no call.
-std::uint64_t word_hash(std::string_view s) noexcept {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
-}
-
-}  // namespace
-
 void lexicon::build_index() {
   std::size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
   index_.assign(size, slot{});
+  index_keys_.clear();
   for (const auto& [word, en] : words_) {
-    std::size_t i = word_hash(word) & (size - 1);
+    const std::uint64_t h = hash(word);
+    std::size_t i = h & (size - 1);
     while (index_[i].value != nullptr) i = (i + 1) & (size - 1);
-    index_[i] = {word, &en};
+    index_[i] = {h, static_cast<std::uint32_t>(index_keys_.size()), static_cast<std::uint32_t>(word.size()), &en};
+    index_keys_ += word;
   }
 }
 
-const lexicon::entry* lexicon::find(std::string_view lower) const noexcept {
+const lexicon::entry* lexicon::find(std::string_view lower, std::uint64_t hash) const noexcept {
   if (index_.empty()) {
     const auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t i = word_hash(lower) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const slot& s = index_[i];
     if (s.value == nullptr) return nullptr;
-    if (s.key == lower) return s.value;
+    if (s.hash == hash && s.key_size == lower.size() &&
+        std::string_view(index_keys_).substr(s.key, s.key_size) == lower) {
+      return s.value;
+    }
   }
 }
 
 std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
   const entry* e = find(lower);
+  return e == nullptr ? 0 : e->classes;
+}
+
+std::uint32_t lexicon::classes(std::string_view lower, std::uint64_t hash) const noexcept {
+  const entry* e = find(lower, hash);
   return e == nullptr ? 0 : e->classes;
 }
 
@@ -289,6 +289,25 @@ void compute_features(const document& doc, const lexicon& lex, std::vector<token
         if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ++letters;
       }
       if (all && letters >= 2) info.caps |= 2;
+    }
+    if (s.size() <= buffer.size()) {
+      // lookup_key, hashing the key as it is made.
+      std::uint64_t h = lexicon::hash_basis;
+      std::size_t n = 0;
+      for (std::size_t k = 0; k < s.size(); ++k) {
+        auto ch = static_cast<unsigned char>(s[k]);
+        if (ch == 0xE2 && k + 2 < s.size() && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[k + 2]) == 0x99) {
+          ch = '\'';  // ’ as '
+          k += 2;
+        } else if (ch >= 'A' && ch <= 'Z') {
+          ch = static_cast<unsigned char>(ch + 32);
+        }
+        buffer[n++] = static_cast<char>(ch);
+        h = lexicon::hash_step(h, ch);
+      }
+      if (n > 0) info.classes = lex.classes(std::string_view(buffer.data(), n), h);
+      continue;
     }
     const std::string_view key = lookup_key(s, buffer);
     if (!key.empty()) info.classes = lex.classes(key);

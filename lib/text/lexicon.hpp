@@ -77,6 +77,18 @@ class lexicon {
 
   /// Classes of a lower-cased word (0 if unknown).
   [[nodiscard]] std::uint32_t classes(std::string_view lower) const noexcept;
+  /// The same, given hash(lower).
+  [[nodiscard]] std::uint32_t classes(std::string_view lower, std::uint64_t hash) const noexcept;
+  /// The hash of look-ups (FNV-1a), which a caller may compute while it lower-cases a word.
+  static constexpr std::uint64_t hash_basis = 0xcbf29ce484222325ULL;
+  static constexpr std::uint64_t hash_step(std::uint64_t h, unsigned char c) noexcept {
+    return (h ^ c) * 0x100000001b3ULL;
+  }
+  static std::uint64_t hash(std::string_view s) noexcept {
+    std::uint64_t h = hash_basis;
+    for (const char c : s) h = hash_step(h, static_cast<unsigned char>(c));
+    return h;
+  }
   /// Party (country, bloc or armed group) a lower-cased word names: 0 for none, else an id.
   [[nodiscard]] std::uint16_t party(std::string_view lower) const noexcept;
   /// Cue entries whose first word is `lower` (longest first).
@@ -99,15 +111,19 @@ class lexicon {
   entry& at(std::string_view lower);
   // Look-ups go through index_, an open-addressing table over words_ with a cheap hash (the
   // lexicon is consulted for nearly every token); words_ only builds the lexicon.
-  [[nodiscard]] const entry* find(std::string_view lower) const noexcept;
+  [[nodiscard]] const entry* find(std::string_view lower) const noexcept { return find(lower, hash(lower)); }
+  [[nodiscard]] const entry* find(std::string_view lower, std::uint64_t hash) const noexcept;
   void build_index();
   struct slot {
-    std::string_view key;  // into words_, whose nodes never move once built
-    const entry* value = nullptr;
+    std::uint64_t hash = 0;
+    std::uint32_t key = 0;  // in index_keys_ (one block, rather than the map's scattered nodes)
+    std::uint32_t key_size = 0;
+    const entry* value = nullptr;  // into words_, whose nodes never move once built
   };
 
   std::unordered_map<std::string, entry, string_hash, std::equal_to<>> words_;
   std::vector<slot> index_;  // power-of-two size, at most half full; empty: use words_
+  std::string index_keys_;
   std::vector<cue_entry> cues_;
   std::vector<std::string> lemmas_;
 };
