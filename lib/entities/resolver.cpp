@@ -579,6 +579,12 @@ class resolver {
     }
     if (first != npos) {
       add_mention(first, mention);
+      // The fullest form names it: "Tesland's Defence Ministry" over "Defence Ministry".
+      std::string full = name;
+      if (full.rfind("The ", 0) == 0 || full.rfind("the ", 0) == 0) full.erase(0, 4);
+      if (full.size() > ents_[first].name.size() && normalise(full).size() > normalise(ents_[first].name).size()) {
+        ents_[first].name = full;
+      }
       return first;
     }
     return add_org(name, mention);
