@@ -570,7 +570,33 @@ void document::assign(std::string_view utf8) {
 
 std::uint32_t document::token_at(std::uint32_t offset) const noexcept {
   if (tokens_.empty()) return 0;
-  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), offset,
+  // The first token beginning after `offset`, r, searched near a guess from the average token
+  // length, by steps doubling away from it: in a long text a binary search over all tokens
+  // misses the cache at every step. Invariant: lo <= r <= hi.
+  const auto before = [offset](const token& t) { return t.range.begin <= offset; };
+  const std::size_t n = tokens_.size();
+  const std::size_t guess =
+      text_.empty() ? 0 : std::min<std::size_t>(n - 1, std::uint64_t{offset} * n / text_.size());
+  std::size_t lo = 0;
+  std::size_t hi = n;
+  if (before(tokens_[guess])) {
+    lo = guess + 1;
+    hi = lo;
+    for (std::size_t step = 1; hi < n && before(tokens_[hi]); step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    hi = std::min(hi, n);
+  } else {
+    hi = guess;
+    lo = guess;
+    for (std::size_t step = 1; lo > 0 && !before(tokens_[lo - 1]); step *= 2) {
+      hi = lo - 1;
+      lo = lo - 1 >= step ? lo - 1 - step : 0;
+    }
+  }
+  auto it = std::upper_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(lo),
+                             tokens_.begin() + static_cast<std::ptrdiff_t>(hi), offset,
                              [](std::uint32_t o, const token& t) { return o < t.range.begin; });
   if (it == tokens_.begin()) return 0;
   return static_cast<std::uint32_t>((it - tokens_.begin()) - 1);

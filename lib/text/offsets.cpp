@@ -68,10 +68,23 @@ void offset_map::assign(std::string_view utf8) {
 std::uint64_t offset_map::from_byte(std::uint32_t byte_offset, offset_unit unit) const noexcept {
   if (unit == offset_unit::utf8) return std::min<std::uint64_t>(byte_offset, text_.size());
   if (checkpoints_.empty()) return 0;
-  // Last checkpoint at or before byte_offset.
-  auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte_offset,
-                             [](std::uint32_t b, const checkpoint& c) { return b < c.byte; });
-  if (it != checkpoints_.begin()) --it;
+  // Last checkpoint at or before byte_offset: checkpoint k lies at most 3 bytes after byte 64 k
+  // (the end of a sequence that straddles it), so it is k or k - 1 for k = byte_offset / 64,
+  // found without a search through the (in a long text, cache-missing) checkpoints.
+  auto it = checkpoints_.end();
+  {
+    const std::size_t k = std::min<std::size_t>(byte_offset / kBlock, checkpoints_.size() - 1);
+    const std::size_t at = checkpoints_[k].byte <= byte_offset || k == 0 ? k : k - 1;
+    if (checkpoints_[at].byte <= byte_offset &&
+        (at + 1 == checkpoints_.size() || checkpoints_[at + 1].byte > byte_offset)) {
+      it = checkpoints_.begin() + static_cast<std::ptrdiff_t>(at);
+    }
+  }
+  if (it == checkpoints_.end()) {  // (cannot happen with checkpoints made by assign)
+    it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte_offset,
+                          [](std::uint32_t b, const checkpoint& c) { return b < c.byte; });
+    if (it != checkpoints_.begin()) --it;
+  }
   std::size_t i = it->byte;
   std::uint32_t cps = it->code_points;
   std::uint32_t u16 = it->utf16;
