@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <set>
 #include <span>
 #include <string>
@@ -35,6 +36,7 @@ struct known {
   std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
   std::string head;                 // head noun of an unnamed source
   std::vector<byte_range> mentions;  // appended through resolver::add_mention (it keeps an index)
+  std::set<std::uint32_t> ends;      // the mentions' ends, for last_before (add_mention)
   std::uint32_t last_seen = 0;      // byte offset of the latest mention
   bool speaker = false;
   bool plural = false;
@@ -736,11 +738,11 @@ class resolver {
   }
 
   // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
+  // (Through the sorted ends: a person mentioned thousands of times in a long document must not
+  // make every description scan all their mentions.)
   static std::uint32_t last_before(const known& k, std::uint32_t pos) {
     std::uint32_t best = 0;
-    for (const byte_range& m : k.mentions) {
-      if (m.end <= pos) best = std::max(best, m.end);
-    }
+    if (const auto after = k.ends.upper_bound(pos); after != k.ends.begin()) best = *std::prev(after);
     return best == 0 && !k.mentions.empty() ? 1 : best;
   }
 
@@ -764,6 +766,7 @@ class resolver {
 
   void add_mention(std::uint32_t e, byte_range mention) {
     ents_[e].mentions.push_back(mention);
+    ents_[e].ends.insert(mention.end);
     mention_ends_.emplace(mention.end, e);
   }
 
