@@ -36,7 +36,7 @@ struct known {
   std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
   std::string head;                 // head noun of an unnamed source
   std::vector<byte_range> mentions;  // appended through resolver::add_mention (it keeps an index)
-  std::set<std::uint32_t> ends;      // the mentions' ends, for last_before (add_mention)
+  std::vector<std::uint32_t> ends;   // the mentions' ends, sorted, for last_before (add_mention)
   std::uint32_t last_seen = 0;      // byte offset of the latest mention
   bool speaker = false;
   bool plural = false;
@@ -742,7 +742,9 @@ class resolver {
   // make every description scan all their mentions.)
   static std::uint32_t last_before(const known& k, std::uint32_t pos) {
     std::uint32_t best = 0;
-    if (const auto after = k.ends.upper_bound(pos); after != k.ends.begin()) best = *std::prev(after);
+    if (const auto after = std::upper_bound(k.ends.begin(), k.ends.end(), pos); after != k.ends.begin()) {
+      best = *std::prev(after);
+    }
     return best == 0 && !k.mentions.empty() ? 1 : best;
   }
 
@@ -766,7 +768,11 @@ class resolver {
 
   void add_mention(std::uint32_t e, byte_range mention) {
     ents_[e].mentions.push_back(mention);
-    ents_[e].ends.insert(mention.end);
+    // Mentions mostly come in text order: an append, else an insertion.
+    std::vector<std::uint32_t>& ends = ents_[e].ends;
+    ends.insert(ends.empty() || ends.back() <= mention.end ? ends.end()
+                                                           : std::upper_bound(ends.begin(), ends.end(), mention.end),
+                mention.end);
     mention_ends_.emplace(mention.end, e);
   }
 
