@@ -300,7 +300,13 @@ class attributor {
       // "anti-government protests", "peace talks": a plural noun after a modifier. A verb in
       // -s follows its subject, which is a name, pronoun, role or organisation.
       const std::string_view cw = s(first);
-      if (!cap(p) && cw.size() > 3 && cw.back() == 's' && ce.words.size() == 1 && !ce.base_form &&
+      static constexpr std::array<std::string_view, 24> kNounLemmas = {
+          "report", "claim", "call", "comment", "remark", "demand", "promise", "pledge", "offer", "request",
+          "protest", "appeal", "question", "answer", "reply", "estimate", "tweet", "post", "plan", "hope",
+          "fear", "view", "vow", "order"};
+      const std::string& lemma = lex_.lemmas()[ce.lemma];
+      const bool noun_like = std::find(kNounLemmas.begin(), kNounLemmas.end(), lemma) != kNounLemmas.end();
+      if (noun_like && !cap(p) && cw.size() > 3 && cw.back() == 's' && ce.words.size() == 1 && !ce.base_form &&
           (cls(p) & (wc_role | wc_org | wc_title | wc_place | wc_pronoun | wc_auxiliary | wc_negation |
                      wc_relative | wc_conjunction | wc_time | wc_demonym)) == 0 &&
           tok_[p].kind == token_kind::word && pw.size() > 2 && pw.back() != 's') {
@@ -319,8 +325,11 @@ class attributor {
     // An imperative or base form opening the sentence ("Read the rest here.").
     if (p == npos && ce.base_form && ce.type != cue_type::according) return false;
     const std::uint32_t n = next(end - 1, u.end);
-    // "reports of", "claims of": nouns (but "warn of" is its own cue).
-    if (n < u.end && lower_is(n, "of") && ce.words.size() == 1 && !ce.past_participle) return false;
+    // "reports of", "claims of": nouns (but "warn of" is its own cue, and "says of Clinton" a verb).
+    if (n < u.end && lower_is(n, "of") && ce.words.size() == 1 && !ce.past_participle) {
+      const std::string& lemma = lex_.lemmas()[ce.lemma];
+      if (lemma != "say" && lemma != "tell" && lemma != "write" && lemma != "speak") return false;
+    }
     return true;
   }
 
@@ -546,6 +555,18 @@ class attributor {
   // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
   std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
     auto np = scan_left_np(cue_first, u.first);
+    // "The businessman says": with a verb of saying, a determiner and a noun make a speaker.
+    if (np.first != npos && !speakerish(np.first, np.second) && np.second - np.first >= 3 &&
+        is_word(np.first) && (cls(np.first) & wc_determiner) != 0 && !lower_is(np.first, "that") &&
+        is_word(np.second - 1) && !cap(np.second - 1) && (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time)) == 0) {
+      std::array<char, 32> buf{};
+      const std::string_view key = lookup_key(s(cue_first), buf);
+      if (key == "says" || key == "said" || key == "say" || key == "told" || key == "tells" || key == "added" ||
+          key == "adds" || key == "wrote" || key == "writes") {
+        const std::uint32_t p = prev(np.first, u.first);
+        if (p == npos || clause_boundary(p)) return np;
+      }
+    }
     if (np.first != npos) {
       // The phrase must start a clause: at the unit start, or after a comma, colon, dash,
       // quotation, "that", "and", "but", "while"...
@@ -1048,6 +1069,15 @@ class attributor {
       }
       k = skip_adjuncts(k, u.end);
     }
+    // "…,” X said after the meeting ended.": a subordinate clause closing the sentence is the
+    // writer's, not part of the quote.
+    if (k < u.end && is_word(k) && !cap(k)) {
+      static constexpr std::array<std::string_view, 9> kSub = {"after", "before", "as", "while", "when",
+                                                              "since", "because", "although", "though"};
+      for (const auto w : kSub) {
+        if (lower_is(k, w)) return u.end;
+      }
+    }
     // "said on condition of anonymity", "said outside the court", "said of the rebels": a
     // prepositional phrase closing the sentence belongs to the attribution.
     if (k < u.end && is_word(k) && !cap(k) && (cls(k) & wc_preposition) != 0 && !lower_is(k, "that")) {
@@ -1448,9 +1478,17 @@ class attributor {
       }
       if (it->cue_first < u.first) break;
     }
-    std::uint32_t k = u.first;
+    std::uint32_t k = after_dateline(u);
     while (k < before && (in_quotation(k) || tok_[k].kind != token_kind::word)) k = next(k, before);
     if (k >= before) return {npos, npos};
+    // "With leaders worried about X, President Y is rolling out …": past a leading adjunct.
+    if ((cls(k) & (wc_preposition | wc_conjunction)) != 0) {
+      std::uint32_t c = k;
+      while (c < before && !is_comma(c)) c = next(c, before);
+      if (c >= before) return {npos, npos};
+      k = next(c, before);
+      if (k >= before || !is_word(k)) return {npos, npos};
+    }
     auto r = scan_right_np(k, before, 8);
     if (r.first == npos) return {npos, npos};
     // After a name, an unknown lower-case word is the clause's verb ("Israel releases …").
@@ -1716,7 +1754,7 @@ class attributor {
       auto r = scan_right_np(from, u.end, 8);
       if (r.first != npos && speakerish(r.first, r.second) && cap(r.first)) {
         const std::uint32_t after = next(r.second - 1, u.end);
-        if (after >= u.end || is_terminal(after) || is_comma(after)) {
+        if (after >= u.end || is_terminal(after) || is_comma(after) || is_open_mark(after)) {
           emit_punctuated(u, qi, n, cue_kind::dash, r, 0.7F);
           return true;
         }

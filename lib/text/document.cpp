@@ -477,6 +477,11 @@ class segmenter {
           const std::string_view last = text(last_content);
           const char32_t c = detail::last_code_point(last);
           end = is_terminal(last) || c == ':' || is_closer(tokens_[last_content], text_);
+          // A line opening with a quotation mark starts a paragraph ("“…” ― Name" lists).
+          if (!end && j < n && tokens_[j].kind == token_kind::quotation_mark) {
+            const char32_t q = first_code_point(text(j));
+            end = q == 0x201C || q == 0xAB || q == 0x201E || q == 0x2018;
+          }
         }
         if (end) {
           close_paragraph(para_first, last_content + 1);
