@@ -863,7 +863,7 @@ class attributor {
     bool any = false;
     for (std::uint32_t k = first; k < end; ++k) {
       if (is_open_mark(k)) {
-        quotation_used_[qid(k)] = index;
+        use(qid(k), index);
         any = true;
       }
     }
@@ -918,7 +918,7 @@ class attributor {
     const auto succ = std::lower_bound(continued_by_.begin(), continued_by_.end(), std::pair<std::uint32_t, std::uint32_t>{qi, 0});
     const bool continued = succ != continued_by_.end() && succ->first == qi;
     q.closed = q.closed && (qu.closed || continued);
-    quotation_used_[qi] = index;
+    use(qi, index);
   }
 
   // A quotation reads as a sentence of speech (rather than a scare quote or title) when it
@@ -1438,7 +1438,7 @@ class attributor {
           q.spans.assign(1, quots_[qid(t)].inner);
           q.first_token = t;
           release(q, index);
-          quotation_used_[qid(t)] = index;
+          use(qid(t), index);
           claimed_.emplace_back(src.first, qspans_[qid(t)].close_tok + 1);
           q.confidence = 0.7F;
           h.done = true;
@@ -1537,9 +1537,21 @@ class attributor {
   // Gives back the quotations a discarded quote had claimed.
   void release(const raw_quote& q, std::uint32_t index) {
     (void)q;
-    for (std::uint32_t& used : quotation_used_) {
-      if (used == index) used = npos;
+    // The quotations quote `index` was given (not a scan of all quotations: long documents
+    // stay linear).
+    if (index >= given_.size()) return;
+    for (const std::uint32_t qi : given_[index]) {
+      if (quotation_used_[qi] == index) quotation_used_[qi] = npos;
     }
+    given_[index].clear();
+  }
+
+  // Gives quotation qi to quote `index`.
+  void use(std::uint32_t qi, std::uint32_t index) {
+    quotation_used_[qi] = index;
+    if (index == npos) return;
+    if (index >= given_.size()) given_.resize(index + 1);
+    given_[index].push_back(qi);
   }
 
   // Adds the pieces of a quotation running over several paragraphs: the first free quotation
@@ -1569,7 +1581,7 @@ class attributor {
       for (std::uint32_t p = qu.continues; p != quotation::none && quotation_used_[p] == npos;
            p = quots_[p].continues) {
         before.insert(before.begin(), quots_[p].inner);
-        quotation_used_[p] = owner;
+        use(p, owner);
         first_piece = p;
       }
       if (!before.empty()) {
@@ -1772,7 +1784,8 @@ class attributor {
   const std::vector<quotation>& quots_;
   std::vector<std::uint32_t> qid_;
   std::vector<qspan> qspans_;
-  std::vector<std::uint32_t> quotation_used_;  // quote index using each quotation, or npos
+  std::vector<std::uint32_t> quotation_used_;  // quote index using each quotation, or npos (set by use())
+  std::vector<std::vector<std::uint32_t>> given_;  // per quote index, the quotations use() gave it
   // (continued quotation, continuing quotation) pairs, sorted: follow_continuations.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> continued_by_;
   // (first token, quote index) pairs, sorted; the quotes from indexed_ on are not in them, and
