@@ -76,6 +76,7 @@ struct options {
   std::size_t stream_mb = 100;  // CLI stream test; 0 skips it
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
+  bool huge_linearity = true;   // also 64N (a 33 MB document with the default N)
   std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
   bool memory_child = false;
@@ -94,6 +95,7 @@ void usage() {
       "  --stream-mb N        size of the JSON Lines stream given to the CLI (default 100; 0: skip)\n"
       "  --cli PATH           the sayso CLI (default: the sayso next to this program)\n"
       "  --no-cli             skip the CLI tests\n"
+      "  --no-64n             linearity: skip the third document (64N bytes)\n"
       "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";
 }
@@ -668,25 +670,41 @@ void bench_threads(const options& o, const sayso::pipeline& p, const corpus& c) 
   }
 }
 
+// One document of N, 8N and 64N bytes: time(8N) / time(N) is the target; the third size shows
+// the cost per byte once both documents are far larger than the processor's caches (from about
+// 1 MB of text, the tokens and features of a document no longer fit in them: that step, not the
+// algorithms, is what the first ratio shows above 8).
 void bench_linearity(const options& o, const sayso::pipeline& p, const corpus& c) {
-  const std::string small = one_document(c, o.long_bytes);
-  const std::string large = one_document(c, 8 * o.long_bytes);
+  std::vector<std::string> docs = {one_document(c, o.long_bytes), one_document(c, 8 * o.long_bytes)};
+  if (o.huge_linearity) docs.push_back(one_document(c, 64 * o.long_bytes));
   auto run = [&](const std::string& d) {
     const sayso::analysis a = p.analyze(d);
     g_sink = g_sink + sayso::to_json("long", d, a).size();
   };
-  run(small);  // warm the per-thread workspace
-  const sample ts = measure(o.repeat, false, [&] { run(small); });
-  const sample tl = measure(o.repeat, false, [&] { run(large); });
-  header("Linearity: one document of N and of 8N bytes, analyze + to_json");
-  row("N = " + std::to_string(small.size()) + " bytes", ts, small.size(), count_words(small));
-  row("8N = " + std::to_string(large.size()) + " bytes", tl, large.size(), count_words(large));
-  // Normalise by the actual sizes (documents end at document boundaries).
-  const double scale = 8.0 * static_cast<double>(small.size()) / static_cast<double>(large.size());
-  const double ratio = tl.cpu / ts.cpu * scale;
-  std::cout << "time(8N) / time(N): " << fixed(ratio, 2) << " (CPU time), " << fixed(tl.wall / ts.wall * scale, 2)
+  run(docs[0]);  // warm the per-thread workspace
+  std::vector<sample> t;
+  for (const std::string& d : docs) t.push_back(measure(o.repeat, false, [&] { run(d); }));
+  header("Linearity: one document of N, 8N" + std::string(docs.size() > 2 ? " and 64N" : "") +
+         " bytes, analyze + to_json");
+  const char* names[] = {"N", "8N", "64N"};
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    row(std::string(names[k]) + " = " + std::to_string(docs[k].size()) + " bytes", t[k], docs[k].size(),
+        count_words(docs[k]));
+  }
+  // Normalised by the actual sizes (documents end at document boundaries).
+  const auto ratio = [&](std::size_t a, std::size_t b, bool cpu) {
+    const double scale = 8.0 * static_cast<double>(docs[a].size()) / static_cast<double>(docs[b].size());
+    return (cpu ? t[b].cpu / t[a].cpu : t[b].wall / t[a].wall) * scale;
+  };
+  std::cout << "time(8N) / time(N): " << fixed(ratio(0, 1, true), 2) << " (CPU time), " << fixed(ratio(0, 1, false), 2)
             << " (wall)   target <= 8.5\n";
-  judge("time(8N) / time(N) <= 8.5", fixed(ratio, 2), ratio <= 8.5);
+  std::string measured = fixed(ratio(0, 1, true), 2);
+  if (docs.size() > 2) {
+    std::cout << "time(64N) / time(8N): " << fixed(ratio(1, 2, true), 2) << " (CPU time), "
+              << fixed(ratio(1, 2, false), 2) << " (wall)\n";
+    measured += " (" + fixed(ratio(1, 2, true), 2) + " from 8N to 64N)";
+  }
+  judge("time(8N) / time(N) <= 8.5", measured, ratio(0, 1, true) <= 8.5);
 }
 
 void bench_tiny(const options& o, const sayso::pipeline& p) {
@@ -964,6 +982,7 @@ bool parse_args(int argc, char** argv, options& o) {
     else if (a == "--stream-mb") o.stream_mb = std::stoul(value());
     else if (a == "--cli") o.cli = value();
     else if (a == "--no-cli") o.no_cli = true;
+    else if (a == "--no-64n") o.huge_linearity = false;
     else if (a == "--only") o.only = "," + value() + ",";
     else if (a == "--memory-child") o.memory_child = true;
     else if (a == "--quick") {
@@ -973,6 +992,7 @@ bool parse_args(int argc, char** argv, options& o) {
       o.tiny_docs = 2'000;
       o.large_bytes = 1'000'000;
       o.stream_mb = 1;
+      o.huge_linearity = false;
     } else if (!a.empty() && a[0] == '-') {
       throw std::runtime_error("unknown option " + a + " (--help lists them)");
     } else {
