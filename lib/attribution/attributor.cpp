@@ -581,8 +581,8 @@ class attributor {
     if (j == npos) return {npos, npos};
     // "who said", "which reported": the relative pronoun is the mention.
     if (is_word(j) && (lower_is(j, "who") || lower_is(j, "which"))) return {j, j + 1};
-    // "X said A and added B": the subject of the first verb.
-    if (is_word(j) && lower_is(j, "and")) return clause_subject(u, cue_first);
+    // "X said A and added B", "X welcomed it but said B": the subject of the first verb.
+    if (is_word(j) && (lower_is(j, "and") || lower_is(j, "but"))) return clause_subject(u, cue_first);
     const bool dash = is_dash(j);
     if (!is_comma(j) && !dash) return {npos, npos};
     // Find the comma (or dash) opening the aside.
@@ -1063,7 +1063,8 @@ class attributor {
     if (k < u.end && is_word(k) && is_tell(h)) {
       // "the president told reporters."
       std::uint32_t n = 0;
-      while (k < u.end && is_wordish(k) && n < 5 && (cap(k) || (cls(k) & (wc_cue | wc_complementizer)) == 0)) {
+      while (k < u.end && is_wordish(k) && n < 5 && (cap(k) || (cls(k) & (wc_cue | wc_complementizer)) == 0) &&
+             !(n > 0 && !cap(k) && (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
         k = next(k, u.end);
         ++n;
       }
