@@ -1344,8 +1344,13 @@ class attributor {
     if (from == npos) {
       // "Polls show Clinton with a lead", "the study found 31 incidents": an evidential verb
       // with a clause or a phrase that states a finding.
+      // "Polls show voters are split": a subject followed by its verb is a clause too.
+      const std::uint32_t k2 = k < u.end ? next(k, u.end) : u.end;
+      const bool clause = k < u.end && is_word(k) && !cap(k) &&
+                          (cls(k) & (wc_preposition | wc_determiner | wc_conjunction | wc_auxiliary)) == 0 && k2 < u.end &&
+                          is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(k2);
       if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
-          (cap(k) || tok_[k].kind == token_kind::number ||
+          (cap(k) || tok_[k].kind == token_kind::number || clause ||
            (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {
         from = k;
       } else if (ce.type == cue_type::evidential || ce.type == cue_type::belief) {
