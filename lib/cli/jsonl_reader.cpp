@@ -244,7 +244,7 @@ std::size_t read_jsonl(std::istream& in, const std::string& name, const std::fun
     if (parse) {
       parse_jsonl_line(line, j);
     } else {
-      j.text = line;
+      j.text.swap(line);  // the line moves into the job (getline refills `line`)
       j.raw = true;
     }
     if (!emit(std::move(j))) return number;
