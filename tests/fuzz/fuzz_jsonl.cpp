@@ -3,18 +3,52 @@
 //
 // Checks that nothing is lost or invented: every line that is not blank gives exactly one job,
 // in order, whose source names the file and that line; a job is either a document (an id and a
-// text, no error) or an error with a message. Documents are then analysed, as the CLI does.
+// text, no error) or an error with a message. Each line's result (id, text or error message)
+// must equal the reference, nlohmann-json alone, whatever the reader's fast path for common
+// records does; reading raw lines for other threads (parse = false) gives the same jobs.
+// Documents are then analysed, as the CLI does.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <sayso/sayso.hpp>
 
 #include "cli/jsonl_reader.hpp"
 #include "fuzz_check.hpp"
+
+namespace {
+
+// The reference: the record read with nlohmann-json only, as the CLI first did.
+sayso::cli::job reference(std::string_view line) {
+  sayso::cli::job j;
+  try {
+    const nlohmann::json doc = nlohmann::json::parse(line);
+    if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");
+    const auto id = doc.find("id");
+    if (id == doc.end() || !(id->is_string() || id->is_number_integer())) {
+      throw std::runtime_error("a record needs an \"id\" (string or integer)");
+    }
+    j.id = id->is_string() ? id->get<std::string>() : id->dump();
+    const auto text = doc.find("text");
+    if (text == doc.end() || !text->is_string()) {
+      throw std::runtime_error("record \"" + j.id + "\" needs a \"text\" string");
+    }
+    j.text = text->get<std::string>();
+  } catch (const nlohmann::json::exception& e) {
+    j.error = std::string("invalid JSON: ") + e.what();
+  } catch (const std::exception& e) {
+    j.error = e.what();
+  }
+  return j;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const sayso::pipeline pipeline;
@@ -22,6 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The lines that must each give one job, counted independently of the reader.
   std::vector<std::size_t> expected;
+  std::vector<std::string_view> expected_lines;
   std::size_t number = 0;
   for (std::size_t start = 0; start < input.size();) {
     std::size_t end = input.find('\n', start);
@@ -30,7 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ++number;
     std::string_view line(input.data() + start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") != std::string_view::npos) expected.push_back(number);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+      expected.push_back(number);
+      expected_lines.push_back(line);
+    }
     start = next;
   }
 
@@ -46,6 +84,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t k = 0; k < jobs.size(); ++k) {
     const sayso::cli::job& j = jobs[k];
     SAYSO_FUZZ_CHECK(j.source == "fuzz.jsonl:" + std::to_string(expected[k]), "source " + j.source);
+    SAYSO_FUZZ_CHECK(!j.raw, "a parsed job is not raw");
+    const sayso::cli::job ref = reference(expected_lines[k]);
+    SAYSO_FUZZ_CHECK(j.error.has_value() == ref.error.has_value(),
+                     "line " + std::to_string(expected[k]) + ": " + (j.error ? "error " + *j.error : "a document") +
+                         ", reference: " + (ref.error ? "error " + *ref.error : "a document"));
+    SAYSO_FUZZ_CHECK(j.id == ref.id, "line " + std::to_string(expected[k]) + ": id differs from the reference");
+    SAYSO_FUZZ_CHECK(j.text == ref.text, "line " + std::to_string(expected[k]) + ": text differs from the reference");
+    SAYSO_FUZZ_CHECK(!j.error || *j.error == *ref.error, "line " + std::to_string(expected[k]) +
+                                                              ": message '" + *j.error + "', reference '" +
+                                                              *ref.error + "'");
     if (j.error) {
       SAYSO_FUZZ_CHECK(!j.error->empty(), "an error without a message");
       SAYSO_FUZZ_CHECK(j.text.empty(), "an error with a text");
@@ -55,6 +103,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string json = sayso::to_json(j.id, j.text, a);
     SAYSO_FUZZ_CHECK(!json.empty(), "empty record");
   }
+
+  // Raw lines, parsed later (the CLI's workers): the same jobs.
+  std::istringstream raw_in(input);
+  std::size_t k = 0;
+  sayso::cli::read_jsonl(
+      raw_in, "fuzz.jsonl",
+      [&](sayso::cli::job&& j) {
+        SAYSO_FUZZ_CHECK(k < jobs.size(), "more raw jobs than parsed ones");
+        SAYSO_FUZZ_CHECK(j.source == jobs[k].source, "raw job source " + j.source);
+        if (j.raw) {
+          SAYSO_FUZZ_CHECK(!j.error, "a raw job with an error");
+          const std::string line = std::move(j.text);
+          j.text.clear();
+          sayso::cli::parse_jsonl_line(line, j);
+        }
+        SAYSO_FUZZ_CHECK(j.error == jobs[k].error && j.id == jobs[k].id && j.text == jobs[k].text,
+                         "a raw job parsed later differs: " + j.source);
+        ++k;
+        return true;
+      },
+      /*parse=*/false);
+  SAYSO_FUZZ_CHECK(k == jobs.size(), "fewer raw jobs than parsed ones");
 
   // Stopping early: the reader stops at once and gives no further job.
   if (!expected.empty()) {
