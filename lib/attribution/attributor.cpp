@@ -382,6 +382,14 @@ class attributor {
   std::uint32_t skip_back_adjuncts(std::uint32_t j, std::uint32_t first) const {
     for (int round = 0; round < 4 && j != npos; ++round) {
       while (j != npos && adverbial(j)) j = prev(j, first);
+      // "who in 2010 said": a year after a preposition.
+      if (j != npos && tok_[j].kind == token_kind::number) {
+        const std::uint32_t p = prev(j, first);
+        if (p != npos && (lower_is(p, "in") || lower_is(p, "since") || lower_is(p, "during"))) {
+          j = prev(p, first);
+          continue;
+        }
+      }
       if (j == npos || !is_word(j) || (cls(j) & wc_time) == 0) break;
       std::uint32_t k = j;
       while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
@@ -570,7 +578,12 @@ class attributor {
     if (np.first != npos) {
       // The phrase must start a clause: at the unit start, or after a comma, colon, dash,
       // quotation, "that", "and", "but", "while"...
-      const std::uint32_t p = prev(np.first, u.first);
+      std::uint32_t p = prev(np.first, u.first);
+      // "Only 52 percent of voters said": an adverb before the phrase is transparent.
+      while (p != npos && is_word(p) && (cls(p) & wc_auxiliary) != 0 && (cls(p) & (wc_verb | wc_cue)) == 0 &&
+             !lower_is(p, "will") && !lower_is(p, "would")) {
+        p = prev(p, u.first);
+      }
       if (p == npos || clause_boundary(p)) return speakerish(np.first, np.second) ? np : std::pair{npos, npos};
       // "the report by X said" etc.: accept when the phrase is itself a name or role.
       return speakerish(np.first, np.second) && (cap(np.first) || (cls(np.first) & wc_determiner) != 0)
@@ -714,8 +727,7 @@ class attributor {
         // “…,” has been: the comma inside the marks closes a relative clause.
         const std::uint32_t n = next(last, u.end);
         const std::string_view inner = quots_[qid(k)].inner.of(text_);
-        if (relative_source && n < u.end && !inner.empty() && inner.back() == ',' && is_word(n) && !cap(n) &&
-            (cls(n) & wc_auxiliary) != 0 && (cls(n) & wc_verb) != 0) {
+        if (relative_source && n < u.end && !inner.empty() && inner.back() == ',' && main_verb_after_relative(n)) {
           return last + 1;
         }
         k = last;
@@ -749,10 +761,7 @@ class attributor {
         }
         // "X, who said that …, has been forced to …": the main clause resumes after the
         // relative clause holding the attribution.
-        if (relative_source && is_comma(k) && n < u.end && is_word(n) && !cap(n) && (cls(n) & wc_auxiliary) != 0 &&
-            (cls(n) & wc_verb) != 0) {
-          break;
-        }
+        if (relative_source && is_comma(k) && n < u.end && main_verb_after_relative(n)) break;
         // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
         // writer's comment on what was reported.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
@@ -780,6 +789,12 @@ class attributor {
       return np.first == n && speakerish(np.first, np.second);
     }
     return false;
+  }
+
+  // After the comma closing "X, who said …,": the main clause's verb ("has", "met").
+  bool main_verb_after_relative(std::uint32_t n) const {
+    return is_word(n) && !cap(n) &&
+           (cls(n) & (wc_conjunction | wc_preposition | wc_determiner | wc_pronoun | wc_complementizer)) == 0;
   }
 
   // A final adjunct that comments on the report rather than belonging to it.
@@ -1311,6 +1326,10 @@ class attributor {
         // A short title in the addressee ("told MSNBC's “Morning Joe” that") is skipped.
         if (is_open_mark(j) && n > 0 && !sentence_like(qid(j))) {
           j = next(qspans_[qid(j)].close_tok, u.end);
+          continue;
+        }
+        if (punct_is(j, "-") && n > 0) {  // "told co-host Joe Scarborough that"
+          j = next(j, u.end);
           continue;
         }
         // A verb or auxiliary means the content clause has begun ("said his party would …").
