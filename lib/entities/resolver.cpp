@@ -646,6 +646,7 @@ class resolver {
     }
     // "the official", "the source": the latest anonymous source with that head.
     if (definite && !head.empty()) {
+      index_unnamed();
       if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
     }
     if (!create && head.empty()) return no_entity;
@@ -658,7 +659,6 @@ class resolver {
     k.head = head;
     k.plural = is_plural;
     ents_.push_back(std::move(k));
-    unnamed_by_head_[head] = static_cast<std::uint32_t>(ents_.size() - 1);
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
 
@@ -766,6 +766,18 @@ class resolver {
     return no_entity;
   }
 
+  // Brings unnamed_by_head_ up to the entities created since it was last used, wherever they were
+  // created (an entity's kind and head never change): the latest anonymous source or group with
+  // each head, as a scan of all entities from the last would find it.
+  void index_unnamed() {
+    for (; unnamed_indexed_ < ents_.size(); ++unnamed_indexed_) {
+      const known& k = ents_[unnamed_indexed_];
+      if (k.kind == entity_kind::anonymous || k.kind == entity_kind::group) {
+        unnamed_by_head_[k.head] = static_cast<std::uint32_t>(unnamed_indexed_);
+      }
+    }
+  }
+
   void add_mention(std::uint32_t e, byte_range mention) {
     ents_[e].mentions.push_back(mention);
     // Mentions mostly come in text order: an append, else an insertion.
@@ -791,7 +803,8 @@ class resolver {
   std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
-  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;
+  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
+  std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention: most_recent.
   std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
   std::uint32_t last_speaker_ = npos;
