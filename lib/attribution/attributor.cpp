@@ -414,6 +414,7 @@ class attributor {
     std::uint32_t start = j;
     std::uint32_t words = 0;
     int parens = 0;
+    bool joined = false;  // an "and" joins names in the phrase
     std::uint32_t k = j;
     while (k != npos && !in_quotation(k) && np_token_left(k)) {
       if (punct_is(k, ")")) ++parens;
@@ -442,8 +443,18 @@ class attributor {
         if (pp != npos && (cap(pp) || (cls(pp) & (wc_role | wc_org)) != 0) &&
             (cap(k) || (cls(k) & (wc_title | wc_role | wc_determiner | wc_demonym)) != 0)) {
           p = pp;
+          joined = true;
         } else {
           break;
+        }
+      }
+      // "the United Kingdom, France, Germany and Poland": a list of names joined by "and".
+      if (p != npos && joined && is_comma(p) && cap(k)) {
+        const std::uint32_t pp = prev(p, first);
+        const std::uint32_t ppp = pp == npos ? npos : prev(pp, first);
+        const bool after_preposition = ppp != npos && is_word(ppp) && (cls(ppp) & wc_preposition) != 0;  // "In Brussels, …"
+        if (pp != npos && cap(pp) && is_word(pp) && (cls(pp) & (wc_preposition | wc_conjunction)) == 0 && !after_preposition) {
+          p = pp;
         }
       }
       k = p;
