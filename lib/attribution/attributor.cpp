@@ -291,6 +291,14 @@ class attributor {
       for (const auto d : kNounDeterminers) {
         if (lower_is(p, d)) return false;
       }
+      // "the next two states", "hundreds of reports": a verb in -s cannot follow a plural.
+      static constexpr std::array<std::string_view, 12> kPlural = {
+          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands"};
+      if (s(first).size() > 3 && s(first).back() == 's' && !ce.base_form && ce.words.size() == 1) {
+        for (const auto d : kPlural) {
+          if (lower_is(p, d)) return false;
+        }
+      }
       // "the government's request", "Rubio's call": a noun after a possessive.
       const std::string_view pw = s(p);
       if ((pw.size() > 2 && pw.substr(pw.size() - 2) == "'s") ||
@@ -320,6 +328,13 @@ class attributor {
         if (lower_is(p, m)) return false;
       }
     }
+    // "per X" reports only after a comma or at the start ("…, per the ministry"); elsewhere it
+    // is the preposition ("$500 per speech").
+    if (ce.type == cue_type::according && ce.words.size() == 1 && lower_is(first, "per")) {
+      if (p != npos && !is_comma(p) && !is_dash(p) && !punct_is(p, "(")) return false;
+      const std::uint32_t n = next(end - 1, u.end);
+      if (n >= u.end || !is_word(n) || !(cap(n) || (cls(n) & wc_determiner) != 0)) return false;
+    }
     // A capitalised cue word inside a sentence is a name ("Hope", "Read", "Grant").
     if (cap(first) && p != npos && ce.type != cue_type::according) return false;
     // An imperative or base form opening the sentence ("Read the rest here.").
@@ -347,6 +362,7 @@ class attributor {
       // (Prepositions first: "in" also starts the cue "in the words of".)
       if ((c & wc_preposition) != 0 && (c & wc_conjunction) == 0) {
         if (lower_is(i, "of") || lower_is(i, "for")) return true;
+        if (lower_is(i, "in") && ratio_around(i)) return true;  // "six in 10 voters"
         // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
         const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
                                 lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
@@ -375,6 +391,22 @@ class attributor {
              first_code_point(t) == 0x2019;
     }
     return false;
+  }
+
+  // Is token i a number or a number word ("10", "five")?
+  bool numberish(std::uint32_t i) const {
+    if (tok_[i].kind == token_kind::number) return true;
+    static constexpr std::array<std::string_view, 10> kNumbers = {"one", "two", "three", "four", "five",
+                                                                  "six", "seven", "eight", "nine", "ten"};
+    for (const auto w : kNumbers) {
+      if (lower_is(i, w)) return true;
+    }
+    return false;
+  }
+  // "in" between two numbers: a ratio ("one in five", "six in 10").
+  bool ratio_around(std::uint32_t i) const {
+    return i > 1 && i + 2 < tok_.size() && tok_[i - 1].kind == token_kind::space &&
+           tok_[i + 1].kind == token_kind::space && numberish(i - 2) && numberish(i + 2);
   }
 
   // Moves left from token j over adverbs and time adjuncts between a subject and its verb:
@@ -431,7 +463,8 @@ class attributor {
       // ("the head of the agency"), not a verb ("issues a statement").
       if (k != j && is_word(start) && (cls(start) & wc_determiner) != 0 && !cap(start) && !lower_is(start, "that") &&
           !(lower_is(k, "of") || lower_is(k, "for") || lower_is(k, "and") ||
-            (cls(k) & (wc_preposition | wc_determiner)) != 0)) {  // "the two sides", "all the
+            (cls(k) & (wc_preposition | wc_determiner)) != 0) &&  // "the two sides", "all the
+          !numeral_after_modifier(start, k, first)) {
         break;
       }
       // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
@@ -466,6 +499,18 @@ class attributor {
     }
     if (start > j) return {npos, npos};
     return {start, j + 1};
+  }
+
+  // "the next two states", "the first three speakers": a modifier between an article and a
+  // numeral (`start`, a determiner, follows the modifier `k`).
+  bool numeral_after_modifier(std::uint32_t start, std::uint32_t k, std::uint32_t first) const {
+    static constexpr std::array<std::string_view, 12> kNumerals = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "dozen"};
+    bool numeral = false;
+    for (const auto w : kNumerals) numeral = numeral || lower_is(start, w);
+    if (!numeral || !is_word(k) || cap(k) || (cls(k) & (wc_verb | wc_cue | wc_auxiliary)) != 0) return false;
+    const std::uint32_t p = prev(k, first);
+    return p != npos && is_word(p) && (lower_is(p, "the") || (cls(p) & wc_possessive) != 0);
   }
 
   // The speaker phrase starting at token `from`, scanning right to a comma, quotation, verb or
@@ -541,6 +586,7 @@ class attributor {
       if ((c & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0 && (c & wc_possessive) == 0) any = true;
       if ((c & (wc_role | wc_org | wc_title | wc_place)) != 0) any = true;
       if (cap(i) && (c & (wc_determiner | wc_conjunction | wc_preposition | wc_time)) == 0) any = true;
+      if (is_word(i) && lower_is(i, "in") && ratio_around(i)) any = true;  // "one in five say"
     }
     if (!any) return false;
     // The head (last word) must be able to speak: a name, pronoun, role, organisation or place
@@ -622,7 +668,11 @@ class attributor {
     if (aside >= j) return {npos, npos};
     const std::uint32_t c = cls(aside);
     const std::string_view aside_text = s(aside);
-    const bool participle = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 3) == "ing";
+    const bool participle =
+        !cap(aside) && aside_text.size() > 4 &&
+        (aside_text.substr(aside_text.size() - 3) == "ing" ||  // "X, visiting Kyiv, said"
+         (!dash && (aside_text.substr(aside_text.size() - 2) == "ed" || (c & wc_verb) != 0) &&
+          (c & (wc_auxiliary | wc_cue)) == 0));  // "X, struck by her story, told"
     // "Several capitals — notably Berlin and Paris — view …": an adverb opens the aside.
     const bool adverb = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 2) == "ly";
     const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle || adverb ||
@@ -633,6 +683,14 @@ class attributor {
                             lower_is(aside, "like") || lower_is(aside, "as");
     if (!appositive) return {npos, npos};
     auto np2 = scan_left_np(k, u.first);
+    // "Jimmy Ghazal, 39, a man visiting …, told": an age between commas before the aside.
+    if (!dash && np2.first != npos && np2.second == np2.first + 1 && tok_[np2.first].kind == token_kind::number) {
+      const std::uint32_t c2 = prev(np2.first, u.first);
+      if (c2 != npos && is_comma(c2)) {
+        np2 = scan_left_np(c2, u.first);
+        if (np2.first != npos && !cap(np2.first)) np2 = {npos, npos};
+      }
+    }
     if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
     const std::uint32_t p = prev(np2.first, u.first);
     if (p != npos && !clause_boundary(p)) return {npos, npos};
@@ -1065,6 +1123,18 @@ class attributor {
     h.done = true;
   }
 
+  // "it’s", "they’re", "we’ll", "he’d": a pronoun and a verb in one token.
+  bool has_contraction(std::uint32_t i) const {
+    const std::string_view w = s(i);
+    for (const std::string_view a : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+      const std::size_t at = w.find(a);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view rest = w.substr(at + a.size());
+      if (rest == "s" || rest == "re" || rest == "ll" || rest == "d" || rest == "ve" || rest == "m") return true;
+    }
+    return false;
+  }
+
   // An adverb listed with the auxiliaries ("also", "repeatedly"), not a verb.
   bool adverbial_only(std::uint32_t i) const {
     return (cls(i) & (wc_verb | wc_cue)) == 0 && !lower_is(i, "will") && !lower_is(i, "would") &&
@@ -1343,7 +1413,9 @@ class attributor {
           j = next(j, u.end);
           continue;
         }
-        // A verb or auxiliary means the content clause has begun ("said his party would …").
+        // A verb or auxiliary means the content clause has begun ("said his party would …"),
+        // and so does a contraction ("said it’s time that …").
+        if (is_word(j) && !cap(j) && has_contraction(j)) break;
         if (!is_wordish(j) || (!cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary)) != 0 && !adverbial_only(j)) ||
             in_quotation(j)) {
           break;
@@ -1517,6 +1589,11 @@ class attributor {
     std::uint32_t k = after_dateline(u);
     while (k < before && (in_quotation(k) || tok_[k].kind != token_kind::word)) k = next(k, before);
     if (k >= before) return {npos, npos};
+    // "But the court overruled and said …": past a leading conjunction.
+    if (!in_quotation(k) && (lower_is(k, "but") || lower_is(k, "and") || lower_is(k, "yet") || lower_is(k, "so"))) {
+      const std::uint32_t n = next(k, before);
+      if (n < before && is_word(n) && !is_comma(n)) k = n;
+    }
     // "With leaders worried about X, President Y is rolling out …": past a leading adjunct.
     if ((cls(k) & (wc_preposition | wc_conjunction)) != 0) {
       std::uint32_t c = k;
@@ -1525,7 +1602,7 @@ class attributor {
       k = next(c, before);
       if (k >= before || !is_word(k)) return {npos, npos};
     }
-    auto r = scan_right_np(k, before, 8);
+    auto r = scan_right_np(k, before, 12);
     if (r.first == npos) return {npos, npos};
     // After a name, an unknown lower-case word is the clause's verb ("Israel releases …").
     for (std::uint32_t t = r.first; t < r.second; ++t) {
