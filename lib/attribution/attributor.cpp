@@ -365,14 +365,24 @@ class attributor {
         if (lower_is(i, "in") && ratio_around(i)) return true;  // "six in 10 voters"
         // "a source within the ministry", "officials at the embassy", "a diplomat in Brussels"
         const bool place_prep = lower_is(i, "within") || lower_is(i, "at") || lower_is(i, "in") ||
-                                lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close");
+                                lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close") ||
+                                lower_is(i, "with") || lower_is(i, "on");
         if (i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
             ((lower_is(i, "with") && lower_is(i - 2, "familiar")) || (lower_is(i, "to") && lower_is(i - 2, "close")))) {
           return true;  // "officials familiar with the matter", "a source close to the talks"
         }
+        // "people with knowledge of", "officials briefed on", "veterans interviewed at rallies in"
         return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
-               (cls(i - 2) & wc_role) != 0;
+               ((cls(i - 2) & wc_role) != 0 || participle_after_role(i - 2) ||
+                (!cap(i - 2) && !lower_is(i, "with") && !lower_is(i, "on") &&
+                 (cls(i - 2) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction |
+                                wc_determiner | wc_complementizer | wc_relative | wc_pronoun | wc_negation)) == 0 &&
+                 !ends_with(s(i - 2), "ed") && !ends_with(s(i - 2), "ing")));
       }
+      // "people briefed on", "officials familiar": a participle after a role noun.
+      if (participle_after_role(i)) return true;
+      // "self-described", "so-called": a participle in a hyphenated adjective.
+      if (i > 1 && punct_is(i - 1, "-") && is_word(i - 2)) return true;
       if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
         // "officials familiar with the talks": a cue word after a determiner is a noun.
@@ -387,10 +397,20 @@ class attributor {
     if (tok_[i].kind == token_kind::punctuation) {
       const std::string_view t = s(i);
       // Inside names and abbreviations: "U.S.", "Al-Shifa", "AT&T", "(PCD)".
-      return t == "." || t == "-" || t == "&" || t == "'" || t == "(" || t == ")" ||
+      return t == "." || t == "-" || t == "&" || t == "'" || t == "(" || t == ")" || t == "/" ||
              first_code_point(t) == 0x2019;
     }
     return false;
+  }
+
+  static bool ends_with(std::string_view w, std::string_view e) {
+    return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
+  }
+  // "briefed" in "people briefed on": a lower-case -ed word right after a role noun.
+  bool participle_after_role(std::uint32_t i) const {
+    return is_word(i) && !cap(i) && ends_with(s(i), "ed") && (cls(i) & wc_auxiliary) == 0 && i > 1 &&
+           tok_[i - 1].kind == token_kind::space && is_word(i - 2) && (cls(i - 2) & wc_role) != 0 &&
+           (cls(i - 2) & (wc_determiner | wc_pronoun)) == 0;
   }
 
   // Is token i a number or a number word ("10", "five")?
@@ -425,6 +445,10 @@ class attributor {
       if (j == npos || !is_word(j) || (cls(j) & wc_time) == 0) break;
       std::uint32_t k = j;
       while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
+        k = prev(k, first);
+      }
+      // "this week", "that day", "each year"
+      if (k != npos && (lower_is(k, "this") || lower_is(k, "that") || lower_is(k, "each") || lower_is(k, "every"))) {
         k = prev(k, first);
       }
       if (k != npos && is_word(k) && (lower_is(k, "on") || lower_is(k, "in") || lower_is(k, "during"))) {
@@ -545,7 +569,7 @@ class attributor {
           if (parens == 0) break;
           --parens;
           last = k;
-        } else if (!(t == "." || t == "-" || t == "&" || first_code_point(t) == 0x2019 || t == "'") ||
+        } else if (!(t == "." || t == "-" || t == "&" || t == "/" || first_code_point(t) == 0x2019 || t == "'") ||
                    (t == "." && (k + 1 >= end || tok_[k + 1].kind == token_kind::space) && !is_abbrev_dot(k))) {
           break;
         } else {
@@ -682,7 +706,7 @@ class attributor {
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     if (!appositive) return {npos, npos};
-    auto np2 = scan_left_np(k, u.first);
+    auto np2 = scan_left_np(k, u.first, 14);
     // "Jimmy Ghazal, 39, a man visiting …, told": an age between commas before the aside.
     if (!dash && np2.first != npos && np2.second == np2.first + 1 && tok_[np2.first].kind == token_kind::number) {
       const std::uint32_t c2 = prev(np2.first, u.first);
@@ -692,6 +716,19 @@ class attributor {
       }
     }
     if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
+    // "Dean Roe, a salesman from Sumter, Ohio, says": the phrase found is itself an appositive
+    // of the name before it.
+    if (!dash && is_word(np2.first) && !cap(np2.first) && (cls(np2.first) & wc_determiner) != 0) {
+      const std::uint32_t c2 = prev(np2.first, u.first);
+      if (c2 != npos && is_comma(c2)) {
+        const auto name = scan_left_np(c2, u.first, 6);
+        const std::uint32_t before_name = name.first == npos ? npos : prev(name.first, u.first);
+        if (name.first != npos && cap(name.first) && speakerish(name.first, name.second) &&
+            (before_name == npos || clause_boundary(before_name))) {
+          return name;
+        }
+      }
+    }
     const std::uint32_t p = prev(np2.first, u.first);
     if (p != npos && !clause_boundary(p)) return {npos, npos};
     // "Ostrel's foreign minister, Pavel Dragan, said": a bare name in the aside completes the
@@ -737,7 +774,7 @@ class attributor {
   // "in an interview with CNN"), and "to reporters". Returns the first token after them.
   std::uint32_t skip_adjuncts(std::uint32_t k, std::uint32_t end) const {
     for (int round = 0; round < 4 && k < end; ++round) {
-      if (adverbial(k)) {
+      if (adverbial(k) && adverbial_only(k)) {
         k = next(k, end);
         continue;
       }
@@ -1129,6 +1166,12 @@ class attributor {
     for (const std::string_view a : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
       const std::size_t at = w.find(a);
       if (at == std::string_view::npos || at == 0) continue;
+      // Only after a pronoun: "week’s" is a possessive.
+      std::array<char, 32> buf{};
+      const std::string_view base = lookup_key(w.substr(0, at), buf);
+      static constexpr std::array<std::string_view, 12> kBases = {"it", "he", "she", "they", "we", "you",
+                                                                 "i", "that", "there", "what", "who", "here"};
+      if (std::find(kBases.begin(), kBases.end(), base) == kBases.end()) continue;
       const std::string_view rest = w.substr(at + a.size());
       if (rest == "s" || rest == "re" || rest == "ll" || rest == "d" || rest == "ve" || rest == "m") return true;
     }
@@ -1499,6 +1542,13 @@ class attributor {
     const bool relative_source = src.first + 1 == src.second && (lower_is(src.first, "who") || lower_is(src.first, "which"));
     std::uint32_t end = content_end(u, from, hits, relative_source);
     if (end == npos || end <= from) return;
+    const std::uint32_t clause_end = end;  // claimed even when the content stops earlier
+    // "opposed it on those grounds, …", "offered fresh ammunition to critics who …": a speech
+    // act's object ends with its phrase.
+    if (ce.type == cue_type::act && !is_open_mark(from) && !lower_is(prev(from, u.first), "that") &&
+        !punct_is(prev(from, u.first), ":")) {
+      end = act_object_end(from, end);
+    }
     // said, “Q”, while addressing the press: the quotation alone is the content.
     if (is_open_mark(from) && quots_[qid(from)].closed) {
       const std::uint32_t close = qspans_[qid(from)].close_tok;
@@ -1563,8 +1613,68 @@ class attributor {
       if (qi != npos && !introduced && !detail::is_upper(c)) q.kind = quote_kind::mixed;
     }
     q.confidence = ce.type == cue_type::speech ? 0.8F : 0.6F;
-    claimed_.emplace_back(src.first, end);
+    claimed_.emplace_back(src.first, std::max(end, clause_end));
     h.done = true;
+  }
+
+  // Does the comma at k go on with a list of noun phrases ("a ceasefire, the release of
+  // hostages, and aid")? The next phrase opens with a determiner, an "and" or "or" comes before
+  // `end`, and no verb comes between.
+  bool list_continues(std::uint32_t k, std::uint32_t end) const {
+    std::uint32_t n = next(k, end);
+    if (n >= end || !is_word(n) || cap(n)) return false;
+    if (lower_is(n, "and") || lower_is(n, "or")) return true;
+    if ((cls(n) & wc_determiner) == 0) return false;
+    for (std::uint32_t j = n; j < end; j = next(j, end)) {
+      if (in_quotation(j) || punct_is(j, ";") || is_dash(j)) return false;
+      if (is_word(j) && (lower_is(j, "and") || lower_is(j, "or"))) return true;
+      if (is_word(j) && !cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && adverbial_only(j) == false) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // Where the object of a speech act ends (at most `end`): before a comma, a subordinate or
+  // relative clause, or a coordinated clause ("echoed the themes and took the stage").
+  std::uint32_t act_object_end(std::uint32_t from, std::uint32_t end) const {
+    // (Conditions, "unless", "until", "if", stay: they qualify the act.)
+    static constexpr std::array<std::string_view, 10> kStops = {
+        "which", "who", "while", "because", "since", "when", "after", "although", "though", "whereas"};
+    std::uint32_t last = npos;
+    for (std::uint32_t k = from; k < end; k = next(k, end)) {
+      if (in_quotation(k)) {
+        k = qspans_[qid(k)].close_tok;
+        last = k;
+        continue;
+      }
+      if (k > from && is_comma(k) && list_continues(k, end)) {
+        last = k;
+        continue;
+      }
+      if (k > from && (is_comma(k) || punct_is(k, ":") || punct_is(k, "("))) break;
+      if (k > from && is_word(k) && !cap(k)) {
+        bool stop = false;
+        for (const auto w : kStops) stop = stop || lower_is(k, w);
+        if (stop) break;
+        if (lower_is(k, "and") || lower_is(k, "but") || lower_is(k, "or")) {
+          const std::uint32_t n = next(k, end);
+          if (n < end && is_word(n) && !cap(n) &&
+              (((cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && (cls(n) & wc_determiner) == 0) ||
+               ends_with(s(n), "ed") ||
+               ((cls(n) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 && (cls(n) & wc_possessive) == 0))) {
+            break;
+          }
+        }
+      }
+      last = k;
+    }
+    if (last == npos) return end;
+    // A quotation further on makes the report mixed ("praised the deal as “historic”").
+    for (std::uint32_t k = last + 1; k < end; ++k) {
+      if (in_quotation(k)) return end;
+    }
+    return last + 1;
   }
 
   // Is the participle at `cue_first` preceded by "a statement", "a letter", "a video"?
