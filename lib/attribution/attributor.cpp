@@ -1617,6 +1617,20 @@ class attributor {
     h.done = true;
   }
 
+  // Does a clause with its own subject start after the comma at k ("…, the base has shown")?
+  bool new_clause_after(std::uint32_t k, std::uint32_t end) const {
+    std::uint32_t n = next(k, end);
+    if (n >= end || !is_word(n) || (cls(n) & (wc_relative | wc_preposition)) != 0) return false;
+    // ", saying …", ", adding …": the writer's participle clause.
+    if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
+    for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
+      if (!is_word(j) || in_quotation(j)) return false;
+      if (!cap(j) && (cls(j) & (wc_auxiliary | wc_verb)) != 0 && adverbial_only(j) == false) return true;
+      if ((cls(j) & (wc_relative | wc_preposition | wc_conjunction)) != 0) return false;
+    }
+    return false;
+  }
+
   // Does the comma at k go on with a list of noun phrases ("a ceasefire, the release of
   // hostages, and aid")? The next phrase opens with a determiner, an "and" or "or" comes before
   // `end`, and no verb comes between.
@@ -1639,8 +1653,8 @@ class attributor {
   // relative clause, or a coordinated clause ("echoed the themes and took the stage").
   std::uint32_t act_object_end(std::uint32_t from, std::uint32_t end) const {
     // (Conditions, "unless", "until", "if", stay: they qualify the act.)
-    static constexpr std::array<std::string_view, 10> kStops = {
-        "which", "who", "while", "because", "since", "when", "after", "although", "though", "whereas"};
+    static constexpr std::array<std::string_view, 8> kStops = {
+        "while", "because", "since", "when", "after", "although", "though", "whereas"};
     std::uint32_t last = npos;
     for (std::uint32_t k = from; k < end; k = next(k, end)) {
       if (in_quotation(k)) {
@@ -1652,7 +1666,7 @@ class attributor {
         last = k;
         continue;
       }
-      if (k > from && (is_comma(k) || punct_is(k, ":") || punct_is(k, "("))) break;
+      if (k > from && is_comma(k) && new_clause_after(k, end)) break;
       if (k > from && is_word(k) && !cap(k)) {
         bool stop = false;
         for (const auto w : kStops) stop = stop || lower_is(k, w);
