@@ -666,6 +666,8 @@ class attributor {
         p = prev(p, u.first);
       }
       if (p == npos || clause_boundary(p)) return speakerish(np.first, np.second) ? np : std::pair{npos, npos};
+      // "…, with X calling Y a fascist": the subject of an absolute participle clause.
+      if (lower_is(p, "with") && ends_with(s(cue_first), "ing") && speakerish(np.first, np.second)) return np;
       // "the report by X said" etc.: accept when the phrase is itself a name or role.
       return speakerish(np.first, np.second) && (cap(np.first) || (cls(np.first) & wc_determiner) != 0)
                  ? np
@@ -1584,7 +1586,8 @@ class attributor {
     // "described witnessing 35 bodies": a quoting verb may also take a gerund.
     const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) && s(from).size() > 5 &&
                         s(from).substr(s(from).size() - 3) == "ing" && lex_.lemmas()[ce.lemma] == "describe";
-    if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect && !gerund)) {
+    if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect && !gerund &&
+                            !predicative(ce, from, end))) {
       release(q, index);
       out_.pop_back();
       return;
@@ -1647,6 +1650,38 @@ class attributor {
       }
     }
     return false;
+  }
+
+  // "called him a liar", "calling Trump a fascist", "described the country as beset by …": a
+  // naming verb with an object and what it is called, without quotation marks.
+  bool predicative(const cue_entry& ce, std::uint32_t from, std::uint32_t end) const {
+    const std::string& lemma = lex_.lemmas()[ce.lemma];
+    if (!is_word(from)) return false;
+    if (lemma == "describe" || lemma == "characterize" || lemma == "characterise" || lemma == "portray") {
+      std::uint32_t j = from;
+      for (int n = 0; n < 8 && j < end && is_wordish(j); ++n, j = next(j, end)) {
+        if (lower_is(j, "as")) return j != from && next(j, end) < end;
+        if (!cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer)) != 0) return false;
+      }
+      return false;
+    }
+    if (lemma != "call" && lemma != "label" && lemma != "brand" && lemma != "dub" && lemma != "term") return false;
+    // The object: a pronoun or a name of up to five words.
+    std::uint32_t j = from;
+    if ((cls(j) & (wc_pronoun | wc_he | wc_she | wc_they | wc_it)) != 0 && (cls(j) & wc_possessive) == 0 &&
+        !lower_is(j, "he") && !lower_is(j, "she") && !lower_is(j, "they") && !lower_is(j, "we") && !lower_is(j, "i")) {
+      j = next(j, end);
+    } else if (cap(j) && (cls(j) & (wc_determiner | wc_time)) == 0) {
+      for (int n = 0; n < 5 && j < end && (cap(j) || punct_is(j, ".")); ++n) j = next(j, end);
+    } else {
+      return false;
+    }
+    // What it is called: a phrase opening with an article or an adjective, running a few words.
+    if (j >= end || !is_word(j) || cap(j)) return false;
+    if (lower_is(j, "a") || lower_is(j, "an")) return next(j, end) < end;
+    return (cls(j) & (wc_preposition | wc_conjunction | wc_determiner | wc_time | wc_verb | wc_cue | wc_auxiliary |
+                      wc_complementizer | wc_relative | wc_pronoun | wc_negation)) == 0 &&
+           !ends_with(s(j), "ly");
   }
 
   // Where the object of a speech act ends (at most `end`): before a comma, a subordinate or
