@@ -368,7 +368,8 @@ class attributor {
                                 lower_is(i, "from") || lower_is(i, "inside") || lower_is(i, "close") ||
                                 lower_is(i, "with") || lower_is(i, "on");
         if (i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
-            ((lower_is(i, "with") && lower_is(i - 2, "familiar")) || (lower_is(i, "to") && lower_is(i - 2, "close")))) {
+            ((lower_is(i, "with") && lower_is(i - 2, "familiar")) || (lower_is(i, "to") && lower_is(i - 2, "close")) ||
+             (lower_is(i, "to") && (cls(i - 2) & wc_role) != 0))) {
           return true;  // "officials familiar with the matter", "a source close to the talks"
         }
         // "people with knowledge of", "officials briefed on", "veterans interviewed at rallies in"
@@ -435,7 +436,7 @@ class attributor {
     for (int round = 0; round < 4 && j != npos; ++round) {
       while (j != npos && adverbial(j)) j = prev(j, first);
       // "who in 2010 said": a year after a preposition.
-      if (j != npos && tok_[j].kind == token_kind::number) {
+      if (j != npos && tok_[j].kind == token_kind::number && s(j).size() == 4) {
         const std::uint32_t p = prev(j, first);
         if (p != npos && (lower_is(p, "in") || lower_is(p, "since") || lower_is(p, "during"))) {
           j = prev(p, first);
@@ -644,27 +645,39 @@ class attributor {
   // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
   std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
     auto np = scan_left_np(cue_first, u.first);
-    // "The businessman says": with a verb of saying, a determiner and a noun make a speaker.
-    if (np.first != npos && !speakerish(np.first, np.second) && np.second - np.first >= 3 &&
-        is_word(np.first) && (cls(np.first) & wc_determiner) != 0 && !lower_is(np.first, "that") &&
-        is_word(np.second - 1) && !cap(np.second - 1) && (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time)) == 0) {
+    // "Saturday at the convention Sen. Jane Roe said": a phrase too long to be a subject, or
+    // not starting a clause, ends in a titled name, which is the subject.
+    if (np.first == npos || !clause_start(u, np.first)) {
+      const auto wide = scan_left_np(cue_first, u.first, 24);
+      if (wide.first != npos) {
+        for (std::uint32_t t = wide.second - 1; t > wide.first; --t) {
+          if (is_word(t) && cap(t) && (cls(t) & wc_title) != 0 && is_word(prev(t, wide.first)) &&
+              (!cap(prev(t, wide.first)) || (cls(prev(t, wide.first)) & (wc_title | wc_demonym | wc_org | wc_place)) == 0)) {
+            if (speakerish(t, wide.second)) return {t, wide.second};
+            break;
+          }
+        }
+      }
+    }
+    // "The businessman says", "hacking specialists say": with a verb of saying, a determiner
+    // and a noun, or a plural noun, make a speaker.
+    if (np.first != npos && !speakerish(np.first, np.second) && is_word(np.second - 1) && !cap(np.second - 1) &&
+        (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0 &&
+        ((np.second - np.first >= 3 && is_word(np.first) && (cls(np.first) & wc_determiner) != 0 &&
+          !lower_is(np.first, "that")) ||
+         (ends_with(s(np.second - 1), "s") && !ends_with(s(np.second - 1), "ss") && np.second - np.first <= 7))) {
       std::array<char, 32> buf{};
       const std::string_view key = lookup_key(s(cue_first), buf);
       if (key == "says" || key == "said" || key == "say" || key == "told" || key == "tells" || key == "added" ||
           key == "adds" || key == "wrote" || key == "writes") {
-        const std::uint32_t p = prev(np.first, u.first);
-        if (p == npos || clause_boundary(p)) return np;
+        if (clause_start(u, np.first)) return np;
       }
     }
     if (np.first != npos) {
       // The phrase must start a clause: at the unit start, or after a comma, colon, dash,
       // quotation, "that", "and", "but", "while"...
       std::uint32_t p = prev(np.first, u.first);
-      // "Only 52 percent of voters said": an adverb before the phrase is transparent.
-      while (p != npos && is_word(p) && (cls(p) & wc_auxiliary) != 0 && (cls(p) & (wc_verb | wc_cue)) == 0 &&
-             !lower_is(p, "will") && !lower_is(p, "would")) {
-        p = prev(p, u.first);
-      }
+      p = skip_back_quantifiers(p, u.first);
       if (p == npos || clause_boundary(p)) return speakerish(np.first, np.second) ? np : std::pair{npos, npos};
       // "…, with X calling Y a fascist": the subject of an absolute participle clause.
       if (lower_is(p, "with") && ends_with(s(cue_first), "ing") && speakerish(np.first, np.second)) return np;
@@ -707,7 +720,10 @@ class attributor {
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
-    if (!appositive) return {npos, npos};
+    const std::uint32_t after_aside = next(aside, j);
+    const bool noun_of = appositive || (!cap(aside) && is_word(aside) && after_aside < j &&
+                                        (lower_is(after_aside, "of") || lower_is(after_aside, "at")));  // "dean of …"
+    if (!noun_of && !dash) return {npos, npos};
     auto np2 = scan_left_np(k, u.first, 14);
     // "Jimmy Ghazal, 39, a man visiting …, told": an age between commas before the aside.
     if (!dash && np2.first != npos && np2.second == np2.first + 1 && tok_[np2.first].kind == token_kind::number) {
@@ -718,6 +734,7 @@ class attributor {
       }
     }
     if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
+    if (!noun_of && !(dash && cap(np2.first))) return {npos, npos};
     // "Dean Roe, a salesman from Sumter, Ohio, says": the phrase found is itself an appositive
     // of the name before it.
     if (!dash && is_word(np2.first) && !cap(np2.first) && (cls(np2.first) & wc_determiner) != 0) {
@@ -731,7 +748,7 @@ class attributor {
         }
       }
     }
-    const std::uint32_t p = prev(np2.first, u.first);
+    const std::uint32_t p = skip_back_quantifiers(prev(np2.first, u.first), u.first);
     if (p != npos && !clause_boundary(p)) return {npos, npos};
     // "Ostrel's foreign minister, Pavel Dragan, said": a bare name in the aside completes the
     // mention (the name is who speaks).
@@ -752,6 +769,32 @@ class attributor {
       }
     }
     return np2;
+  }
+
+  // "Only 52 percent of voters said", "About three in 10 said", "Even the hawks say": moves
+  // left from p over adverbs and approximators before a subject.
+  std::uint32_t skip_back_quantifiers(std::uint32_t p, std::uint32_t first) const {
+    while (p != npos && is_word(p)) {
+      const bool adverb = (cls(p) & wc_auxiliary) != 0 && (cls(p) & (wc_verb | wc_cue)) == 0 &&
+                          !lower_is(p, "will") && !lower_is(p, "would");
+      const bool approx = lower_is(p, "about") || lower_is(p, "nearly") || lower_is(p, "almost") ||
+                          lower_is(p, "roughly") || lower_is(p, "approximately") || lower_is(p, "around") ||
+                          lower_is(p, "over") || lower_is(p, "some") || lower_is(p, "than") || lower_is(p, "least");
+      if (!adverb && !approx) break;
+      if (lower_is(p, "than") || lower_is(p, "least")) {  // "more than", "at least"
+        const std::uint32_t q = prev(p, first);
+        if (q == npos || !(lower_is(q, "more") || lower_is(q, "fewer") || lower_is(q, "less") || lower_is(q, "at"))) break;
+        p = q;
+      }
+      p = prev(p, first);
+    }
+    return p;
+  }
+
+  // Does a subject phrase starting at `first` start a clause?
+  bool clause_start(const unit& u, std::uint32_t first) const {
+    const std::uint32_t p = skip_back_quantifiers(prev(first, u.first), u.first);
+    return p == npos || clause_boundary(p);
   }
 
   bool clause_boundary(std::uint32_t p) const {
@@ -1293,6 +1336,9 @@ class attributor {
             }
           }
           k = skip_adjuncts(k, u.end);
+          // "…, said a handful of Democrats who point to …": a relative clause on the source
+          // runs to the end of the sentence.
+          if (k < u.end && (lower_is(k, "who") || lower_is(k, "whose"))) k = u.end;
           if (ends_attribution(u, k)) {
             src = r;
             separator = p;
@@ -1523,7 +1569,7 @@ class attributor {
           j = next(j, u.end);
           ++n;
         }
-        while (j < u.end && is_wordish(j) && n < 6 && !lower_is(j, "to") &&
+        while (j < u.end && is_wordish(j) && n < 6 && !lower_is(j, "to") && !has_contraction(j) &&
                (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
                (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
           j = next(j, u.end);
