@@ -372,10 +372,15 @@ class attributor {
              (lower_is(i, "to") && (cls(i - 2) & wc_role) != 0))) {
           return true;  // "officials familiar with the matter", "a source close to the talks"
         }
+        // "an inside source": a preposition after an article is an adjective.
+        if (i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
+            (lower_is(i - 2, "a") || lower_is(i - 2, "an") || lower_is(i - 2, "the"))) {
+          return true;
+        }
         // "people with knowledge of", "officials briefed on", "veterans interviewed at rallies in"
         return place_prep && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
                ((cls(i - 2) & wc_role) != 0 || participle_after_role(i - 2) ||
-                (!cap(i - 2) && !lower_is(i, "with") && !lower_is(i, "on") &&
+                (!cap(i - 2) && !lower_is(i, "with") &&
                  (cls(i - 2) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction |
                                 wc_determiner | wc_complementizer | wc_relative | wc_pronoun | wc_negation)) == 0 &&
                  !ends_with(s(i - 2), "ed") && !ends_with(s(i - 2), "ing")));
@@ -398,6 +403,7 @@ class attributor {
     if (tok_[i].kind == token_kind::punctuation) {
       const std::string_view t = s(i);
       // Inside names and abbreviations: "U.S.", "Al-Shifa", "AT&T", "(PCD)".
+      if (t == "%") return i > 0 && tok_[i - 1].kind == token_kind::number;  // "42% say"
       return t == "." || t == "-" || t == "&" || t == "'" || t == "(" || t == ")" || t == "/" ||
              first_code_point(t) == 0x2019;
     }
@@ -694,15 +700,27 @@ class attributor {
     if (is_word(j) && (lower_is(j, "and") || lower_is(j, "but"))) return clause_subject(u, cue_first);
     const bool dash = is_dash(j);
     if (!is_comma(j) && !dash) return {npos, npos};
-    // Find the comma (or dash) opening the aside.
+    // Find the comma (or dash) opening the aside; with commas, the aside may hold several
+    // ("X, a former official who …, which …, said"): try up to four, nearest first.
     std::uint32_t k = prev(j, u.first);
     std::uint32_t words = 0;
-    while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && !in_quotation(k) && words < 30) {
-      if (is_wordish(k)) ++words;
-      if (!dash && is_dash(k)) break;
+    for (int tries = 0; tries < 4; ++tries) {
+      while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && !in_quotation(k) && words < 40) {
+        if (is_wordish(k)) ++words;
+        if (!dash && is_dash(k)) break;
+        k = prev(k, u.first);
+      }
+      if (k == npos || !(dash ? is_dash(k) : is_comma(k))) return {npos, npos};
+      const auto found = aside_subject(u, j, k, dash);
+      if (found.first != npos || dash) return found;
       k = prev(k, u.first);
     }
-    if (k == npos || !(dash ? is_dash(k) : is_comma(k))) return {npos, npos};
+    return {npos, npos};
+  }
+
+  // The subject before an aside that opens after the comma or dash k and closes at j.
+  std::pair<std::uint32_t, std::uint32_t> aside_subject(const unit& u, std::uint32_t j, std::uint32_t k,
+                                                        bool dash) const {
     const std::uint32_t aside = next(k, j);
     if (aside >= j) return {npos, npos};
     const std::uint32_t c = cls(aside);
@@ -733,7 +751,14 @@ class attributor {
         if (np2.first != npos && !cap(np2.first)) np2 = {npos, npos};
       }
     }
-    if (np2.first == npos || !speakerish(np2.first, np2.second)) return {npos, npos};
+    if (np2.first == npos || !speakerish(np2.first, np2.second)) {
+      // "Henry Clay's biographers, David and Jane Roe, wrote": the names in the aside speak.
+      if (!dash && cap(aside) && (cls(aside) & (wc_determiner | wc_title | wc_relative | wc_preposition)) == 0) {
+        const auto names = scan_left_np(j, u.first, 6);
+        if (names.first == aside && speakerish(names.first, names.second)) return names;
+      }
+      return {npos, npos};
+    }
     if (!noun_of && !(dash && cap(np2.first))) return {npos, npos};
     // "Dean Roe, a salesman from Sumter, Ohio, says": the phrase found is itself an appositive
     // of the name before it.
@@ -1302,7 +1327,12 @@ class attributor {
       // Right after a closing quotation mark any short phrase is the speaker ("the ad's narrator").
       const bool ok = speakerish(np.first, np.second) ||
                       (p != npos && is_close_mark(p) && np.second - np.first <= 10 &&
-                       (cap(np.first) || (cls(np.first) & wc_determiner) != 0));
+                       (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) ||
+                      // "…, the airline said.": an article and a noun between a comma and the cue
+                      (p != npos && is_comma(p) && np.second - np.first <= 7 && entry(h).type == cue_type::speech &&
+                       is_word(np.first) && (lower_is(np.first, "the") || lower_is(np.first, "a") || lower_is(np.first, "an")) &&
+                       is_word(np.second - 1) && !cap(np.second - 1) &&
+                       (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
       if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
         const std::uint32_t k = after_inverted_cue(u, h);
         if (ends_attribution(u, k)) {
