@@ -314,6 +314,12 @@ class attributor {
           "fear", "view", "vow", "order"};
       const std::string& lemma = lex_.lemmas()[ce.lemma];
       const bool noun_like = std::find(kNounLemmas.begin(), kNounLemmas.end(), lemma) != kNounLemmas.end();
+      // "a Medium post", "the final report": an article and a modifier before a noun.
+      if (noun_like && ce.words.size() == 1 && (cls(p) & (wc_role | wc_title | wc_org | wc_pronoun | wc_auxiliary)) == 0) {
+        const std::uint32_t pp = prev(p, u.first);
+        // ("The IDF claim that …", "the PCD estimates": after a name and "the", a verb.)
+        if (pp != npos && (lower_is(pp, "a") || lower_is(pp, "an") || (lower_is(pp, "the") && !cap(p)))) return false;
+      }
       if (noun_like && !cap(p) && cw.size() > 3 && cw.back() == 's' && ce.words.size() == 1 && !ce.base_form &&
           (cls(p) & (wc_role | wc_org | wc_title | wc_place | wc_pronoun | wc_auxiliary | wc_negation |
                      wc_relative | wc_conjunction | wc_time | wc_demonym)) == 0 &&
@@ -387,8 +393,9 @@ class attributor {
       }
       // "people briefed on", "officials familiar": a participle after a role noun.
       if (participle_after_role(i)) return true;
-      // "self-described", "so-called": a participle in a hyphenated adjective.
+      // "self-described", "so-called", "still-struggling": words in a hyphenated adjective.
       if (i > 1 && punct_is(i - 1, "-") && is_word(i - 2)) return true;
+      if (i + 2 < tok_.size() && punct_is(i + 1, "-") && is_word(i + 2)) return true;
       if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
         // "officials familiar with the talks": a cue word after a determiner is a noun.
@@ -446,6 +453,17 @@ class attributor {
         const std::uint32_t p = prev(j, first);
         if (p != npos && (lower_is(p, "in") || lower_is(p, "since") || lower_is(p, "during"))) {
           j = prev(p, first);
+          continue;
+        }
+      }
+      // "X in a Medium post said", "X in a statement on Tuesday said": a channel adjunct.
+      if (j != npos && is_word(j) && !cap(j) && (cls(j) & wc_medium) != 0) {
+        std::uint32_t m = prev(j, first);
+        for (int n = 0; n < 4 && m != npos && !(lower_is(m, "in") || lower_is(m, "on") || lower_is(m, "via")); ++n) {
+          m = (is_wordish(m) || punct_is(m, "-")) ? prev(m, first) : npos;
+        }
+        if (m != npos && (lower_is(m, "in") || lower_is(m, "on") || lower_is(m, "via")) && prev(m, first) != npos) {
+          j = prev(m, first);
           continue;
         }
       }
@@ -612,6 +630,7 @@ class attributor {
     }
     bool any = false;
     for (std::uint32_t i = first; i < end; ++i) {
+      if (punct_is(i, "%") && i > first) any = true;  // "47% say"
       if (!is_wordish(i)) continue;
       const std::uint32_t c = cls(i);
       if ((c & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0 && (c & wc_possessive) == 0) any = true;
@@ -737,6 +756,8 @@ class attributor {
                             cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
+                            lower_is(aside, "on") || lower_is(aside, "along") || lower_is(aside, "by") ||
+                            lower_is(aside, "during") || lower_is(aside, "unlike") || lower_is(aside, "though") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     const std::uint32_t after_aside = next(aside, j);
     const bool noun_of = appositive || (!cap(aside) && is_word(aside) && after_aside < j &&
@@ -1349,7 +1370,12 @@ class attributor {
       if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
         const std::uint32_t from = skip_adjuncts(next(h.end - 1, u.end), u.end);
         auto r = scan_right_np(from, u.end);
-        if (r.first != npos && speakerish(r.first, r.second) &&
+        bool object_inside = false;  // "…, say Trump’s manager yanked her": a clause, not a source
+        for (std::uint32_t t = r.first == npos ? 0 : next(r.first, r.second); r.first != npos && t < r.second; t = next(t, r.second)) {
+          object_inside = object_inside || (is_word(t) && !cap(t) && (lower_is(t, "her") || lower_is(t, "him") ||
+                                                                     lower_is(t, "them") || lower_is(t, "it") || lower_is(t, "us")));
+        }
+        if (r.first != npos && speakerish(r.first, r.second) && !object_inside &&
             (cls(r.first) & wc_preposition) == 0) {
           // The source phrase may be followed by an appositive: ", head of the caucus".
           std::uint32_t k = next(r.second - 1, u.end);
@@ -1385,6 +1411,8 @@ class attributor {
                                                    sentence_like(qid(next(after, u.end))) && !is_close_mark(separator)))) {
       return;
     }
+    // "On Dec. 7 on MSNBC, Bush said “…” must …": the cue's own quotation follows.
+    if (after < u.end && is_open_mark(after) && !is_close_mark(separator)) return;
 
     // The content before the separator.
     std::uint32_t content_last = separator;
@@ -1394,9 +1422,26 @@ class attributor {
     if (content_last == npos) return;
     const std::uint32_t from = free_start(u, content_last);
     if (from > content_last) return;
+    // "Rather, he said, B." / "In Iowa, he said, B.": a connective or an adjunct before the
+    // attribution is not reported; the content is B.
+    const bool lead_only = is_comma(separator) && !is_close_mark(separator) && after < u.end && is_comma(after) &&
+                           !in_quotation(from) && only_lead_in(from, content_last + 1);
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
-    add_content(q, from, content_last + 1, index);
+    if (!lead_only) add_content(q, from, content_last + 1, index);
+    if (lead_only) {
+      const std::uint32_t n = next(after, u.end);
+      const std::uint32_t end2 = n < u.end ? content_end(u, n, hits) : npos;
+      if (end2 == npos || end2 <= n || in_quotation(n)) {
+        out_.pop_back();
+        return;
+      }
+      add_content(q, n, end2, index);
+      q.confidence = 0.8F;
+      claimed_.emplace_back(from, end2);
+      h.done = true;
+      return;
+    }
     // Quoting and evidential verbs follow only a quotation ("…,” he continued).
     if (q.spans.empty() ||
         ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) && q.kind != quote_kind::direct)) {
@@ -1599,7 +1644,8 @@ class attributor {
           j = next(j, u.end);
           ++n;
         }
-        while (j < u.end && is_wordish(j) && n < 6 && !lower_is(j, "to") && !has_contraction(j) &&
+        while (j < u.end && (is_wordish(j) || (punct_is(j, "-") && j > 0 && tok_[j - 1].kind != token_kind::space)) &&
+               n < 8 && !lower_is(j, "to") && !has_contraction(j) &&
                (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
                (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
           j = next(j, u.end);
@@ -1758,6 +1804,29 @@ class attributor {
     return (cls(j) & (wc_preposition | wc_conjunction | wc_determiner | wc_time | wc_verb | wc_cue | wc_auxiliary |
                       wc_complementizer | wc_relative | wc_pronoun | wc_negation)) == 0 &&
            !ends_with(s(j), "ly");
+  }
+
+  // Is [first, end) only a connective ("Rather", "Still") or a fronted adjunct without a verb
+  // ("In Iowa", "On Tuesday")?
+  bool only_lead_in(std::uint32_t first, std::uint32_t end) const {
+    std::uint32_t words = 0;
+    for (std::uint32_t t = first; t < end; ++t) {
+      if (!is_wordish(t)) continue;
+      ++words;
+      if (t != first && !cap(t) && (cls(t) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !adverbial_only(t)) return false;
+      if (t != first && has_contraction(t)) return false;
+    }
+    if (words == 1 && is_word(first)) {
+      static constexpr std::array<std::string_view, 14> kConnectives = {
+          "rather", "instead", "however", "still", "but", "and", "so", "yet", "moreover", "meanwhile",
+          "indeed", "also", "now", "then"};
+      for (const auto w : kConnectives) {
+        if (lower_is(first, w)) return true;
+      }
+      return ends_with(s(first), "ly");
+    }
+    return words <= 8 && is_word(first) && (cls(first) & wc_preposition) != 0 && (cls(first) & wc_conjunction) == 0 &&
+           !lower_is(first, "of");
   }
 
   // Where the object of a speech act ends (at most `end`): before a comma, a subordinate or
