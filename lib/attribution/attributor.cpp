@@ -1745,6 +1745,8 @@ class attributor {
   // Does a clause with its own subject start after the comma at k ("…, the base has shown")?
   bool new_clause_after(std::uint32_t k, std::uint32_t end) const {
     std::uint32_t n = next(k, end);
+    // ", and the minister has …", ", but the court ruled …"
+    if (n < end && (lower_is(n, "and") || lower_is(n, "but") || lower_is(n, "yet"))) n = next(n, end);
     if (n >= end || !is_word(n) || (cls(n) & (wc_relative | wc_preposition)) != 0) return false;
     // ", saying …", ", adding …": the writer's participle clause.
     if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
@@ -1762,16 +1764,16 @@ class attributor {
   bool list_continues(std::uint32_t k, std::uint32_t end) const {
     std::uint32_t n = next(k, end);
     if (n >= end || !is_word(n) || cap(n)) return false;
-    if (lower_is(n, "and") || lower_is(n, "or")) return true;
-    if ((cls(n) & wc_determiner) == 0) return false;
-    for (std::uint32_t j = n; j < end; j = next(j, end)) {
+    const bool last_item = lower_is(n, "and") || lower_is(n, "or");  // ", and new talks"
+    if (!last_item && (cls(n) & wc_determiner) == 0) return false;
+    for (std::uint32_t j = last_item ? next(n, end) : n; j < end; j = next(j, end)) {
       if (in_quotation(j) || punct_is(j, ";") || is_dash(j)) return false;
-      if (is_word(j) && (lower_is(j, "and") || lower_is(j, "or"))) return true;
+      if (is_word(j) && (lower_is(j, "and") || lower_is(j, "or")) && !last_item) return true;
       if (is_word(j) && !cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && adverbial_only(j) == false) {
         return false;
       }
     }
-    return false;
+    return last_item;
   }
 
   // "called him a liar", "calling Trump a fascist", "described the country as beset by …": a

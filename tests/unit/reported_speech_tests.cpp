@@ -45,6 +45,17 @@ void check_no_quote(std::string_view text) {
                                                << "»");
 }
 
+// One quote with exactly `content` whose speaker mention is `mention`.
+void check_one(std::string_view text, std::string_view content, std::string_view mention) {
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const quote& q = a.quotes[0];
+  BOOST_TEST(q.content == ranges(text, {content}), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(q.speaker.has_value());
+  BOOST_TEST(q.speaker->mention.of(text) == mention);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(reported_speech_tests)
@@ -428,6 +439,71 @@ BOOST_AUTO_TEST_CASE(relative_clause_attribution_ends_before_the_main_clause) {
   BOOST_TEST(a.quotes[0].kind == quote_kind::mixed);
   BOOST_TEST(a.quotes[0].content.back().end <= find_range(text, " has cancelled").begin);
   BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Ilse Marten");
+}
+
+// ---- subjects and asides found this session ------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(ratio_as_subject) {
+  check_one("About three in 10 said they would stay home in November.", "they would stay home in November",
+            "three in 10");
+}
+
+BOOST_AUTO_TEST_CASE(plural_noun_as_subject_of_say) {
+  check_one("But shipping specialists say the strait will stay closed for weeks.",
+            "the strait will stay closed for weeks", "shipping specialists");
+}
+
+BOOST_AUTO_TEST_CASE(age_and_description_between_commas) {
+  check_one("Rolf Ebbe, 61, a fisherman mending nets by the pier, told the radio that the catch had halved.",
+            "the catch had halved", "Rolf Ebbe");
+}
+
+BOOST_AUTO_TEST_CASE(aside_of_several_commas) {
+  check_one("Mara Lind, a former port official who now runs a shipping firm, which trades with Karvo, said "
+            "the tariffs would hurt.",
+            "the tariffs would hurt", "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(titled_name_after_a_fronted_adjunct) {
+  check_one("Saturday at the party convention Sen. Mara Lind said the tariffs would hurt.", "the tariffs would hurt",
+            "Sen. Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(common_noun_source_after_a_comma) {
+  check_one("The ferry had been delayed by two hours, the operator said.", "The ferry had been delayed by two hours",
+            "the operator");
+}
+
+BOOST_AUTO_TEST_CASE(connective_before_a_parenthetical_attribution) {
+  check_one("Rather, she said, the tariffs would hurt the ports.", "the tariffs would hurt the ports", "she");
+}
+
+BOOST_AUTO_TEST_CASE(channel_adjunct_between_subject_and_verb) {
+  check_one("Mara Lind in a radio interview said the tariffs would hurt.", "the tariffs would hurt", "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(contraction_starts_the_content) {
+  // The "that" further on does not open the content.
+  check_one("Mara Lind said it's important that the ports stay open.", "it's important that the ports stay open",
+            "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(naming_verb_without_quotation_marks) {
+  check_one("Mara Lind called him a reckless gambler.", "him a reckless gambler", "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(speech_act_object_ends_before_a_new_clause) {
+  check_one("Mara Lind rejected the tariff plan, and the minister has since withdrawn it.", "the tariff plan",
+            "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(speech_act_object_keeps_a_list) {
+  check_one("Mara Lind called for a ceasefire, the release of prisoners, and new talks.",
+            "a ceasefire, the release of prisoners, and new talks", "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(per_as_a_preposition_is_not_a_source) {
+  check_no_quote("The ferry cost forty crowns per ticket before the season began.");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
