@@ -757,6 +757,7 @@ class attributor {
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
                             lower_is(aside, "on") || lower_is(aside, "along") || lower_is(aside, "by") ||
+                            (!cap(aside) && (c & wc_auxiliary) != 0 && adverbial_only(aside)) ||  // "X, then 38, said"
                             lower_is(aside, "during") || lower_is(aside, "unlike") || lower_is(aside, "though") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     const std::uint32_t after_aside = next(aside, j);
@@ -855,7 +856,7 @@ class attributor {
              lower_is(p, "though") || lower_is(p, "when") || lower_is(p, "after") ||
              lower_is(p, "before") || lower_is(p, "since") || lower_is(p, "so") ||
              lower_is(p, "yet") || lower_is(p, "if") || lower_is(p, "where") || lower_is(p, "which") ||
-             lower_is(p, "who") || lower_is(p, "whereas");
+             lower_is(p, "who") || lower_is(p, "whose") || lower_is(p, "whereas");
     }
     return false;
   }
@@ -882,7 +883,10 @@ class attributor {
         for (int n = 0; n < 6 && j < end && !in_quotation(j) && (is_wordish(j) || punct_is(j, "-") || punct_is(j, "."));
              ++n) {
           if (is_word(j) && (cls(j) & (wc_medium | wc_time)) != 0) last_hit = j;
-          if (is_word(j) && (lower_is(j, "that") || (cls(j) & (wc_cue | wc_verb)) != 0)) break;
+          // ("a written statement", "a prepared text": a participle after an article is an adjective)
+          const std::uint32_t pj = prev(j, k);
+          const bool adjective = pj != npos && (lower_is(pj, "a") || lower_is(pj, "an") || lower_is(pj, "the"));
+          if (is_word(j) && (lower_is(j, "that") || ((cls(j) & (wc_cue | wc_verb)) != 0 && !adjective))) break;
           j = next(j, end);
         }
         if (last_hit != npos) {
@@ -1027,7 +1031,10 @@ class attributor {
         auto np = scan_left_np(h.first, n, 6);
         if (np.first == n) {
           const std::uint32_t after = next(h.end - 1, u.end);
-          return after >= u.end || is_comma(after) || is_terminal(after) || in_quotation(after);
+          if (after >= u.end || is_comma(after) || is_terminal(after) || in_quotation(after)) return true;
+          // "…, and Hillary Clinton said she would …": a new report with its own source.
+          return cap(n) && speakerish(np.first, np.second) && after < u.end && is_word(after) &&
+                 (lower_is(after, "that") || (cls(after) & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0);
         }
         return false;
       }
@@ -1184,7 +1191,21 @@ class attributor {
   std::uint32_t after_dateline(const unit& u) const {
     std::uint32_t k = u.first;
     while (k < u.end && tok_[k].kind == token_kind::space) ++k;
-    if (k >= u.end || !is_word(k) || !info_[k].all_upper()) return u.first;
+    if (k >= u.end || !is_word(k)) return u.first;
+    if (!info_[k].all_upper()) {
+      // "Washington (AFP) – ": a place and an agency in brackets.
+      std::uint32_t j = k;
+      for (int n = 0; n < 3 && j < u.end && is_word(j) && cap(j); ++n) j = next(j, u.end);
+      if (j < u.end && punct_is(j, "(")) {
+        std::uint32_t m = next(j, u.end);
+        while (m < u.end && is_word(m) && info_[m].all_upper()) m = next(m, u.end);
+        if (m < u.end && punct_is(m, ")")) {
+          const std::uint32_t d = next(m, u.end);
+          if (d < u.end && is_dash(d)) return next(d, u.end);
+        }
+      }
+      return u.first;
+    }
     for (std::uint32_t n = 0; k < u.end && n < 10; k = next(k, u.end), ++n) {
       if (is_dash(k)) return next(k, u.end);
       const bool part = (is_word(k) && (info_[k].all_upper() || cap(k) || (cls(k) & wc_time) != 0)) ||
