@@ -1033,8 +1033,8 @@ class attributor {
           const std::uint32_t after = next(h.end - 1, u.end);
           if (after >= u.end || is_comma(after) || is_terminal(after) || in_quotation(after)) return true;
           // "…, and Hillary Clinton said she would …": a new report with its own source.
-          return cap(n) && speakerish(np.first, np.second) && after < u.end && is_word(after) &&
-                 (lower_is(after, "that") || (cls(after) & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0);
+          return speakerish(np.first, np.second) && after < u.end && is_word(after) &&
+                 (cap(n) || lower_is(after, "that") || (cls(after) & (wc_determiner | wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0);
         }
         return false;
       }
@@ -1687,7 +1687,6 @@ class attributor {
     const bool relative_source = src.first + 1 == src.second && (lower_is(src.first, "who") || lower_is(src.first, "which"));
     std::uint32_t end = content_end(u, from, hits, relative_source);
     if (end == npos || end <= from) return;
-    const std::uint32_t clause_end = end;  // claimed even when the content stops earlier
     // "opposed it on those grounds, …", "offered fresh ammunition to critics who …": a speech
     // act's object ends with its phrase.
     if (ce.type == cue_type::act && !is_open_mark(from) && !lower_is(prev(from, u.first), "that") &&
@@ -1759,7 +1758,7 @@ class attributor {
       if (qi != npos && !introduced && !detail::is_upper(c)) q.kind = quote_kind::mixed;
     }
     q.confidence = ce.type == cue_type::speech ? 0.8F : 0.6F;
-    claimed_.emplace_back(src.first, std::max(end, clause_end));
+    claimed_.emplace_back(src.first, end);
     h.done = true;
   }
 
