@@ -327,6 +327,21 @@ class attributor {
         return false;
       }
     }
+    // "it is demanding and time-consuming": a participle used as an adjective.
+    if (ce.participle && ce.words.size() == 1) {
+      const std::uint32_t n = next(end - 1, u.end);
+      if (n < u.end && (lower_is(n, "and") || lower_is(n, "or") || is_terminal(n) || is_comma(n)) && p != npos &&
+          (lower_is(p, "is") || lower_is(p, "are") || lower_is(p, "was") || lower_is(p, "were") || lower_is(p, "be") ||
+           lower_is(p, "been") || lower_is(p, "very") || lower_is(p, "more") || lower_is(p, "most"))) {
+        return false;
+      }
+    }
+    // "to understand and counter …": a verb coordinated with an infinitive.
+    if (ce.base_form && p != npos && (lower_is(p, "and") || lower_is(p, "or"))) {
+      const std::uint32_t v = prev(p, u.first);
+      const std::uint32_t t = v == npos ? npos : prev(v, u.first);
+      if (t != npos && lower_is(t, "to")) return false;
+    }
     // "will argue", "would welcome": a prediction or hypothesis, not a report.
     if (p != npos && is_word(p) && ce.type != cue_type::according) {
       static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could", "might", "may", "can", "should", "must"};
@@ -895,7 +910,8 @@ class attributor {
           if (k < end && (lower_is(k, "with") || lower_is(k, "on") || lower_is(k, "to") || lower_is(k, "by"))) {
             std::uint32_t m = next(k, end);
             std::uint32_t n = 0;
-            while (m < end && n < 5 && is_wordish(m) && (cap(m) || (cls(m) & (wc_determiner | wc_medium | wc_demonym)) != 0)) {
+            while (m < end && n < 5 && is_wordish(m) &&
+                   (cap(m) || (cls(m) & (wc_determiner | wc_medium | wc_demonym | wc_role)) != 0)) {
               m = next(m, end);
               ++n;
             }
@@ -934,7 +950,19 @@ class attributor {
         k = last;
         continue;
       }
-      if (punct_is(k, ";") || is_dash(k)) break;
+      if (punct_is(k, ";")) break;
+      if (is_dash(k)) {
+        // "taxes - the highest of any economy - carried …": an aside between two dashes.
+        std::uint32_t d = next(k, u.end);
+        for (int n = 0; n < 30 && d < u.end && !is_dash(d) && !is_terminal(d) && !punct_is(d, ";") && !in_quotation(d); ++n) {
+          d = next(d, u.end);
+        }
+        const std::uint32_t after = d < u.end && is_dash(d) ? next(d, u.end) : u.end;
+        if (k == from || after >= u.end || !is_word(after) || cap(after) || starts_attribution(u, after, hits)) break;
+        last = d;
+        k = d;
+        continue;
+      }
       if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
         std::uint32_t n = next(k, u.end);
         // "and also said", "but later added" (after "but", only a speech verb: "but does not
@@ -1363,7 +1391,17 @@ class attributor {
 
     // Pattern A: "…, X said" / "“Q,” X said" / "“Q,” X, an economist, said"
     auto np = scan_left_np(h.first, u.first, 8);
-    if (np.first == npos) np = forward_subject(u, h.first);
+    if (np.first == npos) {
+      // Only a subject set off by an aside ("…, X, a minister, said"), not the subject of an
+      // earlier verb ("…, voters were unhappy and worried").
+      const std::uint32_t before_cue = prev(h.first, u.first);
+      if (before_cue != npos && (is_comma(before_cue) || is_dash(before_cue))) np = forward_subject(u, h.first);
+    }
+    // "…, who sees himself as …": a relative pronoun is the subject of its own clause.
+    if (np.first != npos && np.second == np.first + 1 &&
+        (lower_is(np.first, "who") || lower_is(np.first, "which") || lower_is(np.first, "that"))) {
+      np = {npos, npos};
+    }
     if (np.first != npos) {
       const std::uint32_t p = prev(np.first, u.first);
       // Right after a closing quotation mark any short phrase is the speaker ("the ad's narrator").
