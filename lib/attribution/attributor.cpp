@@ -652,6 +652,7 @@ class attributor {
       if ((c & (wc_role | wc_org | wc_title | wc_place)) != 0) any = true;
       if (cap(i) && (c & (wc_determiner | wc_conjunction | wc_preposition | wc_time)) == 0) any = true;
       if (is_word(i) && lower_is(i, "in") && ratio_around(i)) any = true;  // "one in five say"
+      if (is_word(i) && lower_is(i, "out") && i + 4 < end && lower_is(i + 2, "of") && numberish(i + 4)) any = true;
     }
     if (!any) return false;
     // The head (last word) must be able to speak: a name, pronoun, role, organisation or place
@@ -684,6 +685,20 @@ class attributor {
   // The subject of a cue in the forward frame, skipping an appositive or relative clause set
   // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
   std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
+    // "Kasich (who has 25 delegates) said": a remark in brackets between subject and verb.
+    const std::uint32_t close = prev(cue_first, u.first);
+    if (close != npos && punct_is(close, ")")) {
+      std::uint32_t open = close;
+      bool lower = false;
+      for (int n = 0; n < 30 && open != npos && !punct_is(open, "("); ++n) {
+        lower = lower || (is_word(open) && !cap(open));
+        open = prev(open, u.first);
+      }
+      if (open != npos && punct_is(open, "(") && lower) {
+        const auto np = scan_left_np(open, u.first);
+        if (np.first != npos && speakerish(np.first, np.second) && clause_start(u, np.first)) return np;
+      }
+    }
     auto np = scan_left_np(cue_first, u.first);
     // "Saturday at the convention Sen. Jane Roe said": a phrase too long to be a subject, or
     // not starting a clause, ends in a titled name, which is the subject.
@@ -773,6 +788,7 @@ class attributor {
                             lower_is(aside, "however") || lower_is(aside, "meanwhile") || lower_is(aside, "too") ||
                             lower_is(aside, "on") || lower_is(aside, "along") || lower_is(aside, "by") ||
                             (!cap(aside) && (c & wc_auxiliary) != 0 && adverbial_only(aside)) ||  // "X, then 38, said"
+                            (!cap(aside) && (c & wc_preposition) != 0) ||  // "X, after the rally, wrote"
                             lower_is(aside, "during") || lower_is(aside, "unlike") || lower_is(aside, "though") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     const std::uint32_t after_aside = next(aside, j);
@@ -1300,6 +1316,15 @@ class attributor {
     h.done = true;
   }
 
+  // Is there a verb or auxiliary within `n` words after token k ("their ties can …")?
+  bool verb_within(std::uint32_t k, std::uint32_t end, int n) const {
+    for (std::uint32_t j = next(k, end); j < end && n > 0; j = next(j, end), --n) {
+      if (!is_word(j) || in_quotation(j)) return false;
+      if (!cap(j) && (cls(j) & (wc_verb | wc_auxiliary)) != 0 && !adverbial_only(j)) return true;
+    }
+    return false;
+  }
+
   // "it’s", "they’re", "we’ll", "he’d": a pronoun and a verb in one token.
   bool has_contraction(std::uint32_t i) const {
     const std::string_view w = s(i);
@@ -1661,8 +1686,9 @@ class attributor {
         from = k;
       } else if (std::find(kObject.begin(), kObject.end(), lemma) != kObject.end()) {
         from = k;
-      } else if (is_word(k) && ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k)) &&
-                 (cls(k) & wc_possessive) == 0) {
+      } else if (is_word(k) && ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k) || has_contraction(k) ||
+                                lower_is(k, "there")) &&
+                 ((cls(k) & wc_possessive) == 0 || verb_within(k, u.end, 4))) {  // "believe their ties can …"
         from = k;
       } else {
         return;
@@ -1673,9 +1699,10 @@ class attributor {
       // with a clause or a phrase that states a finding.
       // "Polls show voters are split": a subject followed by its verb is a clause too.
       const std::uint32_t k2 = k < u.end ? next(k, u.end) : u.end;
-      const bool clause = k < u.end && is_word(k) && !cap(k) &&
+      const bool clause = (k < u.end && is_word(k) && has_contraction(k)) ||  // "suggested she’ll …"
+                          (k < u.end && is_word(k) && !cap(k) &&
                           (cls(k) & (wc_preposition | wc_determiner | wc_conjunction | wc_auxiliary)) == 0 && k2 < u.end &&
-                          is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(k2);
+                          is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(k2));
       if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
           (cap(k) || tok_[k].kind == token_kind::number || clause ||
            (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {
