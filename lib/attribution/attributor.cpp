@@ -374,6 +374,8 @@ class attributor {
   bool np_token_left(std::uint32_t i) const {
     if (is_wordish(i)) {
       const std::uint32_t c = cls(i);
+      // "(R-IN)", "D-OR": a state code after a party letter.
+      if (i > 0 && punct_is(i - 1, "-") && info_[i].all_upper()) return true;
       if (cap(i)) {
         // "Until", "But", "If" at a sentence start are not names.
         return (c & (wc_conjunction | wc_preposition | wc_complementizer | wc_relative | wc_auxiliary)) == 0 ||
@@ -752,6 +754,10 @@ class attributor {
     // Find the comma (or dash) opening the aside; with commas, the aside may hold several
     // ("X, a former official who …, which …, said"): try up to four, nearest first.
     std::uint32_t k = prev(j, u.first);
+    while (dash && k != npos && k + 1 == j && is_dash(k)) {  // " -- " is two tokens
+      j = k;
+      k = prev(k, u.first);
+    }
     std::uint32_t words = 0;
     for (int tries = 0; tries < 4; ++tries) {
       while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && !in_quotation(k) && words < 40) {
@@ -760,6 +766,7 @@ class attributor {
         k = prev(k, u.first);
       }
       if (k == npos || !(dash ? is_dash(k) : is_comma(k))) return {npos, npos};
+      while (dash && k > 0 && is_dash(k - 1)) --k;  // the first token of " -- "
       const auto found = aside_subject(u, j, k, dash);
       if (found.first != npos || dash) return found;
       k = prev(k, u.first);
@@ -1435,7 +1442,8 @@ class attributor {
                        (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) ||
                       // "…, the airline said.": an article and a noun between a comma and the cue
                       (p != npos && is_comma(p) && np.second - np.first <= 7 && entry(h).type == cue_type::speech &&
-                       is_word(np.first) && (lower_is(np.first, "the") || lower_is(np.first, "a") || lower_is(np.first, "an")) &&
+                       is_word(np.first) && (lower_is(np.first, "the") || lower_is(np.first, "a") || lower_is(np.first, "an") ||
+                                             lower_is(np.first, "one")) &&
                        is_word(np.second - 1) && !cap(np.second - 1) &&
                        (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
       if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
@@ -1688,7 +1696,7 @@ class attributor {
         from = k;
       } else if (is_word(k) && ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k) || has_contraction(k) ||
                                 lower_is(k, "there")) &&
-                 ((cls(k) & wc_possessive) == 0 || verb_within(k, u.end, 4))) {  // "believe their ties can …"
+                 ((cls(k) & wc_possessive) == 0 || verb_within(k, u.end, 7))) {  // "believe their ties can …"
         from = k;
       } else {
         return;
@@ -1882,6 +1890,25 @@ class attributor {
       j = next(j, end);
     } else if (cap(j) && (cls(j) & (wc_determiner | wc_time)) == 0) {
       for (int n = 0; n < 5 && j < end && (cap(j) || punct_is(j, ".")); ++n) j = next(j, end);
+    } else if (!cap(j) && (cls(j) & (wc_determiner | wc_possessive)) != 0 && !lower_is(j, "a") && !lower_is(j, "an")) {
+      // "called the charges unsubstantiated", "called the citation and the demand a ploy": a
+      // noun phrase (up to 12 words, no verb), then an article or an adjective.
+      std::uint32_t n = 0;
+      for (j = next(j, end); j < end && n < 12 && is_word(j) && !lower_is(j, "a") && !lower_is(j, "an"); j = next(j, end), ++n) {
+        const std::uint32_t pj = prev(j, from);
+        const bool after_det = pj != npos && is_word(pj) && (cls(pj) & (wc_determiner | wc_possessive)) != 0;
+        if (n > 0 && !after_det && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer | wc_negation)) != 0 &&
+            !adverbial_only(j)) {
+          return false;
+        }
+        if (lower_is(j, "to")) return false;  // "called the police to …"
+        const std::string_view w = s(j);
+        if (n > 0 && !cap(j) && (ends_with(w, "ed") || ends_with(w, "ous") || ends_with(w, "ful") || ends_with(w, "ive") ||
+                                 ends_with(w, "able") || ends_with(w, "ible") || ends_with(w, "less"))) {
+          return true;
+        }
+      }
+      return j < end && is_word(j) && (lower_is(j, "a") || lower_is(j, "an")) && next(j, end) < end;
     } else {
       return false;
     }
