@@ -687,6 +687,51 @@ class attributor {
   // The subject of a cue in the forward frame, skipping an appositive or relative clause set
   // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
   std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
+    const auto np = forward_subject_rules(u, cue_first);
+    if (np.first != npos) return np;
+    return clause_initial_subject(u, cue_first);
+  }
+
+  // "Experts on North Korea and nuclear nonproliferation said": everything from the start of
+  // the clause to a verb of saying, when it holds no verb and opens with a speaker-like phrase.
+  std::pair<std::uint32_t, std::uint32_t> clause_initial_subject(const unit& u, std::uint32_t cue_first) const {
+    std::array<char, 32> buf{};
+    const std::string_view key = lookup_key(s(cue_first), buf);
+    if (!(key == "says" || key == "said" || key == "say" || key == "told" || key == "tells" || key == "added" ||
+          key == "wrote" || key == "writes" || key == "argued" || key == "argue" || key == "argues")) {
+      return {npos, npos};
+    }
+    const std::uint32_t last = prev(cue_first, u.first);
+    if (last == npos || !is_wordish(last)) return {npos, npos};
+    std::uint32_t start = last;
+    std::uint32_t words = 0;
+    for (std::uint32_t k = last; k != npos; k = prev(k, u.first)) {
+      if (in_quotation(k) || (clause_boundary(k) && !lower_is(k, "and"))) break;
+      if (tok_[k].kind == token_kind::punctuation && !punct_is(k, ".") && !punct_is(k, "-") && !punct_is(k, "'") &&
+          first_code_point(s(k)) != 0x2019) {
+        return {npos, npos};
+      }
+      if (is_word(k) && !cap(k) && (cls(k) & (wc_verb | wc_cue | wc_auxiliary | wc_relative | wc_negation)) != 0 &&
+          !adverbial_only(k) && !((cls(k) & wc_determiner) != 0)) {
+        return {npos, npos};
+      }
+      if (is_wordish(k) && ++words > 16) return {npos, npos};
+      start = k;
+    }
+    if (!clause_start(u, start) || !is_word(start)) return {npos, npos};
+    // The head of the first phrase (before its first preposition) must be able to speak.
+    std::uint32_t head_end = start;
+    for (std::uint32_t k = start; k <= last; k = next(k, last + 1)) {
+      if (k != start && is_word(k) && !cap(k) && (cls(k) & wc_preposition) != 0) break;
+      head_end = k + 1;
+    }
+    if (head_end == last + 1 || !speakerish(start, head_end)) return {npos, npos};
+    const std::uint32_t h = head_end - 1;
+    if (!is_word(h) || (!cap(h) && (cls(h) & (wc_role | wc_org | wc_demonym)) == 0)) return {npos, npos};
+    return {start, last + 1};
+  }
+
+  std::pair<std::uint32_t, std::uint32_t> forward_subject_rules(const unit& u, std::uint32_t cue_first) const {
     // "Kasich (who has 25 delegates) said": a remark in brackets between subject and verb.
     const std::uint32_t close = prev(cue_first, u.first);
     if (close != npos && punct_is(close, ")")) {
