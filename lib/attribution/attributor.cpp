@@ -314,6 +314,14 @@ class attributor {
           "fear", "view", "vow", "order"};
       const std::string& lemma = lex_.lemmas()[ce.lemma];
       const bool noun_like = std::find(kNounLemmas.begin(), kNounLemmas.end(), lemma) != kNounLemmas.end();
+      // "finance reports shows", "the claims are": a verb right after makes the cue a noun.
+      if (noun_like && ce.words.size() == 1 && cw.size() > 3 && cw.back() == 's') {
+        const std::uint32_t n = next(end - 1, u.end);
+        if (n < u.end && is_word(n) && !cap(n) && (cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !adverbial_only(n) &&
+            (cls(n) & wc_preposition) == 0) {
+          return false;
+        }
+      }
       // "a Medium post", "the final report": an article and a modifier before a noun.
       if (noun_like && ce.words.size() == 1 && (cls(p) & (wc_role | wc_title | wc_org | wc_pronoun | wc_auxiliary)) == 0) {
         const std::uint32_t pp = prev(p, u.first);
@@ -1579,9 +1587,14 @@ class attributor {
       h.done = true;
       return;
     }
-    // Quoting and evidential verbs follow only a quotation ("…,” he continued).
+    // Quoting and evidential verbs follow only a quotation ("…,” he continued), except a
+    // finding reported by a poll, study or record ("…, an analysis of the filings shows.").
+    const std::string& lemma = lex_.lemmas()[ce.lemma];
+    const bool finding = ce.type == cue_type::evidential && !verb_first && is_comma(separator) &&
+                         (lemma == "show" || lemma == "find" || lemma == "suggest" || lemma == "indicate") &&
+                         is_word(src.second - 1) && (cls(src.second - 1) & wc_role) != 0 && !cap(src.second - 1);
     if (q.spans.empty() ||
-        ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) && q.kind != quote_kind::direct)) {
+        ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) && q.kind != quote_kind::direct && !finding)) {
       release(q, index);
       out_.pop_back();
       return;
@@ -2098,6 +2111,26 @@ class attributor {
       if (w.paragraph != units_[ui].paragraph + 1) return;
       std::uint32_t f = w.first;
       while (f < w.end && tok_[f].kind == token_kind::space) ++f;
+      if (f < w.end && !is_open_mark(f) && !in_quotation(f) && !w.headline && entry(h).type == cue_type::speech) {
+        // "The governor added:" and the words in the next paragraph without quotation marks
+        // (a block quotation): the whole paragraph, taken as said.
+        std::uint32_t end = w.end;
+        for (std::uint32_t x = v + 1; x < units_.size() && units_[x].paragraph == w.paragraph; ++x) end = units_[x].end;
+        while (end > f && tok_[end - 1].kind == token_kind::space) --end;
+        if (end <= f) return;
+        const auto index = static_cast<std::uint32_t>(out_.size());
+        raw_quote& q = emit(units_[ui], &h, src);
+        q.paragraph = w.paragraph;
+        add_content(q, f, end, index);
+        if (q.spans.empty()) {
+          out_.pop_back();
+          return;
+        }
+        if (q.kind == quote_kind::indirect) q.kind = quote_kind::direct;
+        q.confidence = 0.6F;
+        h.done = true;
+        return;
+      }
       if (f >= w.end || !is_open_mark(f) || quotation_used_[qid(f)] != npos) return;
       const auto index = static_cast<std::uint32_t>(out_.size());
       raw_quote& q = emit(units_[ui], &h, src);

@@ -506,4 +506,18 @@ BOOST_AUTO_TEST_CASE(per_as_a_preposition_is_not_a_source) {
   check_no_quote("The ferry cost forty crowns per ticket before the season began.");
 }
 
+BOOST_AUTO_TEST_CASE(colon_then_a_paragraph_without_quotation_marks) {
+  // A block quotation: the paragraph after "X added:" is what X said.
+  const std::string_view text =
+      "The mayor added:\n\nThe harbour will reopen when the pier is safe, and not a day before.\n\nThe meeting "
+      "ended at noon.";
+  check_one(text, "The harbour will reopen when the pier is safe, and not a day before.", "The mayor");
+}
+
+BOOST_AUTO_TEST_CASE(a_finding_reported_by_an_analysis) {
+  // "reports" before "shows" is a noun, not the cue.
+  check_one("Ferry traffic fell by half, an analysis of harbour reports shows.", "Ferry traffic fell by half",
+            "an analysis of harbour reports");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
