@@ -1769,8 +1769,13 @@ class attributor {
                           (k < u.end && is_word(k) && !cap(k) &&
                           (cls(k) & (wc_preposition | wc_determiner | wc_conjunction | wc_auxiliary)) == 0 && k2 < u.end &&
                           is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(k2));
+      // "Polls show a close contest", "The video shows an officer …": a record shows a finding.
+      const std::string& ev_lemma = lex_.lemmas()[ce.lemma];
+      const bool finding = k < u.end && is_word(k) && (lower_is(k, "a") || lower_is(k, "an")) &&
+                           (ev_lemma == "show" || ev_lemma == "reveal" || ev_lemma == "find") &&
+                           is_word(src.second - 1) && (cls(src.second - 1) & wc_role) != 0;
       if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
-          (cap(k) || tok_[k].kind == token_kind::number || clause ||
+          (cap(k) || tok_[k].kind == token_kind::number || clause || finding ||
            (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {
         from = k;
       } else if (ce.type == cue_type::evidential || ce.type == cue_type::belief) {
