@@ -852,8 +852,13 @@ class attributor {
                             lower_is(aside, "during") || lower_is(aside, "unlike") || lower_is(aside, "though") ||
                             lower_is(aside, "like") || lower_is(aside, "as");
     const std::uint32_t after_aside = next(aside, j);
-    const bool noun_of = appositive || (!cap(aside) && is_word(aside) && after_aside < j &&
-                                        (lower_is(after_aside, "of") || lower_is(after_aside, "at")));  // "dean of …"
+    bool role_near = false;  // "longtime aide Huma Abedin", "former senior adviser"
+    for (std::uint32_t t = aside, n = 0; t < j && n < 3; t = next(t, j), ++n) {
+      role_near = role_near || (is_word(t) && (cls(t) & (wc_role | wc_title)) != 0);
+    }
+    const bool noun_of = appositive || role_near ||
+                         (!cap(aside) && is_word(aside) && after_aside < j &&
+                          (lower_is(after_aside, "of") || lower_is(after_aside, "at")));  // "dean of …"
     if (!noun_of && !dash) return {npos, npos};
     auto np2 = scan_left_np(k, u.first, 14);
     // "Jimmy Ghazal, 39, a man visiting …, told": an age between commas before the aside.
@@ -1557,7 +1562,7 @@ class attributor {
       return;
     }
     // "On Dec. 7 on MSNBC, Bush said “…” must …": the cue's own quotation follows.
-    if (after < u.end && is_open_mark(after) && !is_close_mark(separator)) return;
+    if (after < u.end && after == next(h.end - 1, u.end) && is_open_mark(after) && !is_close_mark(separator)) return;
 
     // The content before the separator.
     std::uint32_t content_last = separator;
