@@ -1792,8 +1792,12 @@ class attributor {
       }
       if (is_comma(k)) {
         const std::uint32_t n = next(k, u.end);
+        const std::uint32_t before_src = prev(src.first, u.first);
         if (n < u.end && is_open_mark(n)) {
           from = n;
+        } else if (n < u.end && ce.type == cue_type::speech && before_src != npos && lower_is(before_src, "as") &&
+                   prev(before_src, u.first) == npos) {
+          from = n;  // "As X said, the two have become …": the main clause is what X said
         } else {
           return;
         }
