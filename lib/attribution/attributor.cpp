@@ -1679,7 +1679,7 @@ class attributor {
       if (src.first == npos) return;
     } else if (ce.participle && is_statement_object(u, h.first)) {
       // "X issued a statement saying …", "X released a video calling for …": X speaks.
-      src = clause_subject(u, h.first);
+      src = statement_subject(u, h.first);
       if (src.first == npos) return;
     } else if (ce.participle && p != npos && (is_comma(p) || lower_is(p, "while") || lower_is(p, "by") ||
                                               lower_is(p, "after") || lower_is(p, "before"))) {
@@ -2058,12 +2058,33 @@ class attributor {
   }
 
   // Is the participle at `cue_first` preceded by "a statement", "a letter", "a video"?
-  bool is_statement_object(const unit& u, std::uint32_t cue_first) const {
-    const std::uint32_t n = prev(cue_first, u.first);
-    if (n == npos || !is_word(n) || (cls(n) & (wc_medium | wc_role)) == 0 || cap(n)) return false;
+  bool is_statement_object(const unit& u, std::uint32_t cue_first) const { return statement_article(u, cue_first) != npos; }
+
+  // The article opening "a statement" (or "a series of tweets early Friday") before a
+  // participle cue, or npos.
+  std::uint32_t statement_article(const unit& u, std::uint32_t cue_first) const {
+    std::uint32_t n = prev(cue_first, u.first);
+    // "a series of tweets early Friday saying": past a time adjunct.
+    while (n != npos && is_word(n) && ((cls(n) & wc_time) != 0 || lower_is(n, "early") || lower_is(n, "late")) &&
+           (cls(n) & wc_medium) == 0) {
+      n = prev(n, u.first);
+    }
+    if (n == npos || !is_word(n) || (cls(n) & (wc_medium | wc_role)) == 0 || cap(n)) return npos;
     std::uint32_t d = prev(n, u.first);
     while (d != npos && is_word(d) && !cap(d) && (cls(d) & (wc_determiner | wc_verb | wc_cue)) == 0) d = prev(d, u.first);
-    return d != npos && (lower_is(d, "a") || lower_is(d, "an")) && prev(d, u.first) != npos;
+    return d != npos && (lower_is(d, "a") || lower_is(d, "an")) && prev(d, u.first) != npos ? d : npos;
+  }
+
+  // "after Donald Trump unleashed a series of tweets criticizing …": the subject of the verb
+  // that takes the statement, else the subject of the clause.
+  std::pair<std::uint32_t, std::uint32_t> statement_subject(const unit& u, std::uint32_t cue_first) const {
+    const std::uint32_t d = statement_article(u, cue_first);
+    const std::uint32_t v = d == npos ? npos : prev(d, u.first);
+    if (v != npos && is_word(v) && !cap(v)) {
+      const auto np = scan_left_np(v, u.first);
+      if (np.first != npos && speakerish(np.first, np.second)) return np;
+    }
+    return clause_subject(u, cue_first);
   }
 
   // The subject of the clause a participle hangs on: the source of an attribution earlier in
