@@ -713,7 +713,8 @@ class attributor {
     if (last == npos || !is_wordish(last)) return {npos, npos};
     std::uint32_t start = last;
     std::uint32_t words = 0;
-    for (std::uint32_t k = last; k != npos; k = prev(k, u.first)) {
+    std::uint32_t tokens = 0;
+    for (std::uint32_t k = last; k != npos && ++tokens < 64; k = prev(k, u.first)) {
       if (in_quotation(k) || (clause_boundary(k) && !lower_is(k, "and"))) break;
       if (tok_[k].kind == token_kind::punctuation && !punct_is(k, ".") && !punct_is(k, "-") && !punct_is(k, "'") &&
           first_code_point(s(k)) != 0x2019) {
@@ -1931,14 +1932,16 @@ class attributor {
     if (n >= end || !is_word(n) || cap(n)) return false;
     const bool last_item = lower_is(n, "and") || lower_is(n, "or");  // ", and new talks"
     if (!last_item && (cls(n) & wc_determiner) == 0) return false;
-    for (std::uint32_t j = last_item ? next(n, end) : n; j < end; j = next(j, end)) {
+    // (At most 80 tokens, about 40 words, ahead: a list item is short, and the scan stays linear.)
+    const std::uint32_t stop = std::min<std::uint32_t>(end, n + 80);
+    for (std::uint32_t j = last_item ? next(n, end) : n; j < stop; j = next(j, end)) {
       if (in_quotation(j) || punct_is(j, ";") || is_dash(j)) return false;
       if (is_word(j) && (lower_is(j, "and") || lower_is(j, "or")) && !last_item) return true;
       if (is_word(j) && !cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && adverbial_only(j) == false) {
         return false;
       }
     }
-    return last_item;
+    return last_item && stop == end;
   }
 
   // "called him a liar", "calling Trump a fascist", "described the country as beset by …": a
@@ -1996,7 +1999,7 @@ class attributor {
   // ("In Iowa", "On Tuesday")?
   bool only_lead_in(std::uint32_t first, std::uint32_t end) const {
     std::uint32_t words = 0;
-    for (std::uint32_t t = first; t < end; ++t) {
+    for (std::uint32_t t = first; t < end && words <= 8; ++t) {
       if (!is_wordish(t)) continue;
       ++words;
       if (t != first && !cap(t) && (cls(t) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !adverbial_only(t)) return false;
