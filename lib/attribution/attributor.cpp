@@ -783,6 +783,11 @@ class attributor {
           key == "adds" || key == "wrote" || key == "writes") {
         if (clause_start(u, np.first)) return np;
       }
+      // "His surrogates called him …": with any cue, a possessive and a plural noun.
+      if (np.second - np.first <= 5 && is_word(np.first) && (cls(np.first) & wc_possessive) != 0 &&
+          ends_with(s(np.second - 1), "s") && !ends_with(s(np.second - 1), "ss") && clause_start(u, np.first)) {
+        return np;
+      }
     }
     if (np.first != npos) {
       // The phrase must start a clause: at the unit start, or after a comma, colon, dash,
