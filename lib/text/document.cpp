@@ -76,9 +76,10 @@ bool icu_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end, s
 // ICU never joins across a change from ASCII white space to ASCII non-white space or back
 // (UAX #29 joins nothing across white space but Extend and Format characters after it, and those
 // are not ASCII), so the text between two such changes, a piece, has the same word boundaries on
-// its own as in the text; a test checks this against ICU on whole texts. News text repeats its
-// pieces ("the", " ", "said,"): each thread keeps the tokens of the pieces it has seen, and most
-// pieces are looked up rather than run through ICU again.
+// its own as in the text; a test checks this against ICU on whole texts. Most pieces are plain
+// ASCII whose tokens follow from a few UAX #29 rules (simple_piece, below); of the others, news
+// text repeats many ("Trump's", "it’s", "\n\n"): each thread keeps the tokens of the pieces it
+// has seen, and most are looked up rather than run through ICU again.
 class piece_memo {
  public:
   static constexpr std::size_t max_piece = 48;  // longer pieces are not kept
@@ -202,9 +203,17 @@ class piece_memo {
   bool disabled_ = false;
 };
 
+// Per-thread state of tokenize: the memo, and scratch vectors reused from one call to the next.
 struct tokenizer_workspace {
+  struct gap {
+    piece_memo::piece piece;  // a piece the memo did not know
+    std::size_t at;           // where its tokens go in the output
+  };
   piece_memo memo;
-  std::vector<piece_memo::piece> pieces;
+  std::vector<std::uint32_t> cuts;  // ends of the pieces of a block
+  std::vector<gap> gaps;
+  std::vector<token> filled;        // the gaps' tokens
+  std::vector<std::size_t> counts;  // how many for each gap
 };
 
 tokenizer_workspace& thread_tokenizer() {
@@ -212,37 +221,107 @@ tokenizer_workspace& thread_tokenizer() {
   return ws;
 }
 
-bool ascii_space(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+// Classes of bytes for cutting pieces and for simple pieces (below).
+enum byte_class : std::uint8_t {
+  bc_letter,       // A-Z a-z (UAX #29 ALetter)
+  bc_digit,        // 0-9 (Numeric)
+  bc_punct,        // ASCII punctuation but '_' and '@' (ICU reads '@' as a letter): no rule joins
+                   // two of them
+  bc_space,        // U+0020 (WSegSpace)
+  bc_other_space,  // \t \n \v \f \r
+  bc_other,        // other controls, '_', '@', DEL
+  bc_high,         // beyond ASCII
+};
 
-// Cuts text[begin, ...) into at most `limit` pieces (see piece_memo), looks them up, and returns
-// where the last one ends.
-std::uint32_t find_pieces(std::string_view text, std::uint32_t begin, std::size_t limit, const piece_memo& memo,
-                          std::vector<piece_memo::piece>& pieces) {
-  pieces.clear();
-  // 0: ASCII non-space, 1: ASCII space, 2: beyond ASCII.
-  const auto class_of = [](unsigned char c) { return c >= 0x80 ? 2 : (ascii_space(c) ? 1 : 0); };
-  std::uint32_t start = begin;
-  int previous = class_of(static_cast<unsigned char>(text[begin]));
-  std::uint64_t h = piece_memo::hash({});
-  std::uint64_t head = 0;
-  std::size_t i = begin;
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const int cls = class_of(c);
-    if (cls != previous && cls != 2 && previous != 2 && i > start) {
-      pieces.push_back({start, static_cast<std::uint32_t>(i), h, head});
-      if (pieces.size() == limit) break;
-      start = static_cast<std::uint32_t>(i);
-      h = piece_memo::hash({});
-      head = 0;
-    }
-    previous = cls;
-    h = (h ^ c) * 0x100000001b3ULL;
-    if (i - start < 8) head |= std::uint64_t{c} << (8 * (i - start));
+constexpr std::array<std::uint8_t, 256> make_byte_classes() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t k = bc_other;
+    if (c >= 0x80) k = bc_high;
+    else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) k = bc_letter;
+    else if (c >= '0' && c <= '9') k = bc_digit;
+    else if (c == ' ') k = bc_space;
+    else if (c >= 0x09 && c <= 0x0D) k = bc_other_space;
+    else if (c > 0x20 && c < 0x7F && c != '_' && c != '@') k = bc_punct;
+    t[static_cast<std::size_t>(c)] = k;
   }
-  if (i == text.size()) pieces.push_back({start, static_cast<std::uint32_t>(text.size()), h, head});
-  for (piece_memo::piece& p : pieces) memo.find(text, p);
-  return pieces.back().end;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
+
+std::uint8_t class_at(std::string_view text, std::size_t i) {
+  return kByteClass[static_cast<unsigned char>(text[i])];
+}
+
+// Piece cuts: 0 for ASCII non-space, 1 for ASCII space, 2 beyond ASCII (never cut beside).
+constexpr std::array<std::uint8_t, 7> kCutClass = {0, 0, 0, 1, 1, 0, 2};
+
+std::uint8_t cut_class_at(std::string_view text, std::size_t i) { return kCutClass[class_at(text, i)]; }
+
+// The end of the piece that starts at `start`, scanning on from `from` (start < from <= size:
+// the bytes before `from` are known to belong to the piece).
+std::uint32_t piece_end(std::string_view text, std::uint32_t start, std::uint32_t from) {
+  std::uint8_t previous = cut_class_at(text, from - 1);
+  std::size_t i = from;
+  for (; i < text.size(); ++i) {
+    const std::uint8_t cls = cut_class_at(text, i);
+    if (cls != previous && cls != 2 && previous != 2 && i > start) break;
+    previous = cls;
+  }
+  return static_cast<std::uint32_t>(i);
+}
+
+// Most pieces of news text are plain ASCII of one of two shapes whose word boundaries UAX #29
+// fixes without ICU or the memo: a run of U+0020 (one token, WB3d), or punctuation marks (one
+// token each: no rule joins them) around at most one core of letters with inner "." or "'"
+// ("U.S", "don't": WB5-7) or of digits with inner "." or "," ("1,000": WB8, WB11-12). The
+// check (bench.segmentation_exact) compares them with ICU on random ASCII.
+//
+// Reads the piece that starts at `start`: if it is simple, appends its tokens to `out` and
+// returns its end; otherwise leaves `out` as it was and returns 0 with `scanned` set to how far
+// the piece is known to reach (at least start + 1).
+std::uint32_t simple_piece(std::string_view text, std::uint32_t start, std::vector<token>& out,
+                           std::uint32_t& scanned) {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  std::uint32_t i = start;
+  // A piece ends where ASCII space meets ASCII non-space.
+  const auto ends_here = [&](std::uint8_t cut_class) { return i == size || cut_class_at(text, i) == cut_class; };
+  if (class_at(text, i) == bc_space) {
+    while (i < size && class_at(text, i) == bc_space) ++i;
+    if (ends_here(0)) {
+      out.push_back({{start, i}, token_kind::space});
+      return i;
+    }
+    scanned = i;
+    return 0;
+  }
+  const std::size_t first = out.size();
+  const auto punctuation = [&] {
+    for (; i < size && class_at(text, i) == bc_punct; ++i) {
+      out.push_back({{i, i + 1}, classify_none(text.substr(i, 1))});
+    }
+  };
+  punctuation();
+  const std::uint8_t core = i < size ? class_at(text, i) : std::uint8_t{bc_other};
+  if (core == bc_letter || core == bc_digit) {
+    const char join_a = '.';
+    const char join_b = core == bc_letter ? '\'' : ',';
+    const std::uint32_t core_begin = i;
+    for (;;) {
+      while (i < size && class_at(text, i) == core) ++i;
+      if (i + 1 < size && (text[i] == join_a || text[i] == join_b) && class_at(text, i + 1) == core) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    out.push_back({{core_begin, i}, core == bc_letter ? token_kind::word : token_kind::number});
+    punctuation();
+  }
+  if (i > start && ends_here(1)) return i;
+  out.resize(first);
+  scanned = std::max(i, start + 1);
+  return 0;
 }
 
 void tokenize(std::string_view text, std::vector<token>& out) {
@@ -257,55 +336,103 @@ void tokenize(std::string_view text, std::vector<token>& out) {
     }
     return;
   }
-  // Blocks of pieces: few new pieces go through ICU one by one; for many, one ICU pass over the
-  // block is cheaper, and teaches the memo.
-  for (std::uint32_t begin = 0; begin < text.size();) {
-    const std::uint32_t end = find_pieces(text, begin, 1024, ws.memo, ws.pieces);
-    std::size_t missing = 0;
-    for (const piece_memo::piece& p : ws.pieces) missing += p.count == 0 ? 1 : 0;
-    if (missing * 16 <= ws.pieces.size()) {
-      for (const piece_memo::piece& p : ws.pieces) {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  // Blocks of up to 1024 pieces. Simple pieces and pieces the memo knows are written as they come;
+  // a piece the memo does not know leaves a gap, which ICU fills on that piece alone when the
+  // block has few such pieces; for many, one ICU pass over the block is cheaper, and teaches the
+  // memo.
+  constexpr std::size_t block_pieces = 1024;
+  std::vector<std::uint32_t>& cuts = ws.cuts;
+  std::vector<tokenizer_workspace::gap>& gaps = ws.gaps;
+  std::vector<token>& filled = ws.filled;
+  for (std::uint32_t begin = 0; begin < size;) {
+    const std::size_t block_first = out.size();
+    cuts.clear();
+    gaps.clear();
+    std::uint32_t at = begin;
+    while (at < size && cuts.size() < block_pieces) {
+      std::uint32_t scanned = 0;
+      std::uint32_t end = simple_piece(text, at, out, scanned);
+      if (end == 0) {
+        end = piece_end(text, at, scanned);
+        piece_memo::piece p{at, end, 0, 0};
+        const std::string_view s = text.substr(at, end - at);
+        p.hash = piece_memo::hash(s);
+        for (std::size_t k = 0; k < s.size() && k < 8; ++k) {
+          p.head |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+        }
+        ws.memo.find(text, p);
         if (p.count == 1) {
           out.push_back({{p.begin, p.end}, p.kind});
-          continue;
-        }
-        if (p.count != 0) {
-          std::uint32_t at = p.begin;
+        } else if (p.count != 0) {
+          std::uint32_t from = p.begin;
           const piece_memo::piece_token* t = ws.memo.tokens(p.first);
           for (std::uint32_t k = 0; k < p.count; ++k) {
-            out.push_back({{at, at + t[k].length}, t[k].kind});
-            at += t[k].length;
+            out.push_back({{from, from + t[k].length}, t[k].kind});
+            from += t[k].length;
           }
-          continue;
+        } else {
+          gaps.push_back({p, out.size()});
         }
-        const std::size_t first = out.size();
-        if (!icu_tokens(text, p.begin, p.end, out)) {
-          out.resize(first);
-          out.push_back({{p.begin, p.end}, token_kind::word});
-          continue;
-        }
-        ws.memo.insert(text, p, std::span<const token>(out).subspan(first));
       }
-    } else {
-      const std::size_t first = out.size();
-      if (!icu_tokens(text, begin, end, out)) {
-        out.resize(first);
-        out.push_back({{begin, end}, token_kind::word});
+      cuts.push_back(end);
+      at = end;
+    }
+    const std::uint32_t block_end = at;
+    if (gaps.size() * 16 > cuts.size()) {
+      out.resize(block_first);
+      if (!icu_tokens(text, begin, block_end, out)) {
+        out.resize(block_first);
+        out.push_back({{begin, block_end}, token_kind::word});
       } else {
         // Teach the memo the pieces it did not know.
-        std::size_t t = first;
-        for (const piece_memo::piece& p : ws.pieces) {
+        std::size_t t = block_first;
+        std::uint32_t piece_begin = begin;
+        std::size_t g = 0;
+        for (const std::uint32_t cut : cuts) {
           const std::size_t from = t;
-          while (t < out.size() && out[t].range.end <= p.end) ++t;
-          if (from == t || out[from].range.begin != p.begin || out[t - 1].range.end != p.end) {
+          while (t < out.size() && out[t].range.end <= cut) ++t;
+          if (from == t || out[from].range.begin != piece_begin || out[t - 1].range.end != cut) {
             ws.memo.disable();  // ICU joined across a cut: never trust the memo again
             break;
           }
-          if (p.count == 0) ws.memo.insert(text, p, std::span<const token>(out).subspan(from, t - from));
+          if (g < gaps.size() && gaps[g].piece.begin == piece_begin) {
+            ws.memo.insert(text, gaps[g++].piece, std::span<const token>(out).subspan(from, t - from));
+          }
+          piece_begin = cut;
         }
       }
+    } else if (!gaps.empty()) {
+      // ICU on each unknown piece, then the gaps are opened from the back.
+      filled.clear();
+      std::vector<std::size_t>& counts = ws.counts;
+      counts.clear();
+      for (const tokenizer_workspace::gap& gp : gaps) {
+        const std::size_t first = filled.size();
+        if (!icu_tokens(text, gp.piece.begin, gp.piece.end, filled)) {
+          filled.resize(first);
+          filled.push_back({{gp.piece.begin, gp.piece.end}, token_kind::word});
+        } else {
+          ws.memo.insert(text, gp.piece, std::span<const token>(filled).subspan(first));
+        }
+        counts.push_back(filled.size() - first);
+      }
+      std::size_t src = out.size();
+      out.resize(out.size() + filled.size());
+      std::size_t dst = out.size();
+      std::size_t f = filled.size();
+      for (std::size_t g = gaps.size(); g-- > 0;) {
+        const std::size_t n = src - gaps[g].at;  // tokens after the gap
+        std::move_backward(out.begin() + static_cast<std::ptrdiff_t>(gaps[g].at),
+                           out.begin() + static_cast<std::ptrdiff_t>(src), out.begin() + static_cast<std::ptrdiff_t>(dst));
+        dst -= n;
+        src = gaps[g].at;
+        f -= counts[g];
+        dst -= counts[g];
+        std::copy_n(filled.begin() + static_cast<std::ptrdiff_t>(f), counts[g], out.begin() + static_cast<std::ptrdiff_t>(dst));
+      }
     }
-    begin = end;
+    begin = block_end;
   }
 }
 

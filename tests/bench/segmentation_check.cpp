@@ -5,7 +5,7 @@
 // across such a change. This checks it: on news-like text (twice, so that the second pass is
 // served by the memo), on random strings mixing ASCII with the characters that matter to UAX
 // #29 (combining marks, format characters, ZWJ, emoji, regional indicators, Katakana, Hebrew,
-// ill-formed bytes), on one long document, and on a second thread. Exit status 1 on a
+// ill-formed bytes), on short random ASCII strings, on one long document, and on a second thread. Exit status 1 on a
 // difference. Run by ctest (bench.segmentation_exact).
 #include <cstdio>
 #include <memory>
@@ -90,6 +90,23 @@ constexpr std::string_view kWords[] = {
 constexpr std::string_view kSeparators[] = {" ", "  ", "\n", "\n\n", "\t", "\r\n", " \xCC\x81", "\xC2\xAD",
                                             ", ", ". ", "", "\xC2\xA0"};
 
+// Short strings of ASCII, mostly letters, digits and the characters UAX #29 may join them with:
+// the tokenizer cuts plain ASCII pieces itself (simple_piece in lib/text/document.cpp).
+std::string random_ascii(std::mt19937_64& r) {
+  static constexpr std::string_view kCommon = "aZ1.,'";
+  std::string s;
+  const std::size_t n = 1 + r() % 12;
+  for (std::size_t k = 0; k < n; ++k) {
+    switch (r() % 4) {
+      case 0:
+      case 1: s += kCommon[r() % kCommon.size()]; break;
+      case 2: s += static_cast<char>(0x20 + r() % 0x5F); break;  // printable ASCII
+      default: s += static_cast<char>(r() % 0x80); break;        // any ASCII
+    }
+  }
+  return s;
+}
+
 std::string random_text(std::mt19937_64& r, bool news_like) {
   std::string s;
   const std::size_t n = 1 + r() % (news_like ? 200 : 40);
@@ -128,6 +145,16 @@ int main(int argc, char** argv) {
     for (const std::string& t : news) check(t);  // the second pass is served by the memo
   }
   for (long k = 0; k < cases; ++k) check(random_text(r, false));
+  for (long k = 0; k < 5 * cases; ++k) check(random_ascii(r));
+  // Known text with a few new pieces: ICU fills them in one by one.
+  for (long k = 0; k < cases / 10; ++k) {
+    std::string t = news[k % news.size()];
+    for (int n = 0; n < 3; ++n) {
+      const std::size_t at = r() % (t.size() + 1);
+      t.insert(at, " " + random_text(r, false) + " ");
+    }
+    check(t);
+  }
   std::string long_text;
   while (long_text.size() < 400000) long_text += news[long_text.size() % news.size()] + "\n\n";
   check(long_text);
