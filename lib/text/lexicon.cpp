@@ -108,34 +108,67 @@ lexicon::entry& lexicon::at(std::string_view lower) {
   return it->second;
 }
 
+std::uint64_t lexicon::hash(const packed_key& k) noexcept {
+  std::uint64_t h = (k.lo * 0x9E3779B97F4A7C15ULL) ^ (k.hi * 0xC2B2AE3D27D4EB4FULL) ^ k.size;
+  return h ^ (h >> 29);
+}
+
+namespace {
+
+// The tag of a hash: its top byte, never 0 (which marks an empty slot).
+std::uint8_t tag_of(std::uint64_t h) noexcept { return static_cast<std::uint8_t>((h >> 56) | 1U); }
+
+}  // namespace
+
 void lexicon::build_index() {
   std::size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
   index_.assign(size, slot{});
+  tags_.assign(size, 0);
   index_keys_.clear();
   for (const auto& [word, en] : words_) {
-    const std::uint64_t h = hash(word);
+    packed_key k;
+    k.size = static_cast<std::uint32_t>(word.size());
+    for (std::size_t i = 0; i < word.size() && i < 16; ++i) {
+      (i < 8 ? k.lo : k.hi) |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * (i % 8));
+    }
+    const std::uint64_t h = hash(k);
     std::size_t i = h & (size - 1);
-    while (index_[i].value != nullptr) i = (i + 1) & (size - 1);
-    index_[i] = {h, static_cast<std::uint32_t>(index_keys_.size()), static_cast<std::uint32_t>(word.size()), &en};
+    while (tags_[i] != 0) i = (i + 1) & (size - 1);
+    tags_[i] = tag_of(h);
+    index_[i] = {k.lo, k.hi, k.size, static_cast<std::uint32_t>(index_keys_.size()), &en};
     index_keys_ += word;
   }
 }
 
-const lexicon::entry* lexicon::find(std::string_view lower, std::uint64_t hash) const noexcept {
+const lexicon::entry* lexicon::find(std::string_view lower) const noexcept {
   if (index_.empty()) {
     const auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
+  packed_key k;
+  k.size = static_cast<std::uint32_t>(lower.size());
+  for (std::size_t i = 0; i < lower.size() && i < 16; ++i) {
+    (i < 8 ? k.lo : k.hi) |= std::uint64_t{static_cast<unsigned char>(lower[i])} << (8 * (i % 8));
+  }
+  return find(k, lower);
+}
+
+// `lower` is the whole key; it is read only beyond its first 16 bytes.
+const lexicon::entry* lexicon::find(const packed_key& k, std::string_view lower) const noexcept {
+  if (index_.empty()) return find(lower);
+  const std::uint64_t h = hash(k);
+  const std::uint8_t tag = tag_of(h);
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = h & mask; tags_[i] != 0; i = (i + 1) & mask) {
+    if (tags_[i] != tag) continue;
     const slot& s = index_[i];
-    if (s.value == nullptr) return nullptr;
-    if (s.hash == hash && s.key_size == lower.size() &&
-        std::string_view(index_keys_).substr(s.key, s.key_size) == lower) {
+    if (s.lo == k.lo && s.hi == k.hi && s.size == k.size &&
+        (k.size <= 16 || std::string_view(index_keys_).substr(s.key + 16, s.size - 16) == lower.substr(16))) {
       return s.value;
     }
   }
+  return nullptr;
 }
 
 std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
@@ -143,9 +176,27 @@ std::uint32_t lexicon::classes(std::string_view lower) const noexcept {
   return e == nullptr ? 0 : e->classes;
 }
 
-std::uint32_t lexicon::classes(std::string_view lower, std::uint64_t hash) const noexcept {
-  const entry* e = find(lower, hash);
-  return e == nullptr ? 0 : e->classes;
+std::uint32_t lexicon::token_classes(std::string_view token) const noexcept {
+  if (token.empty()) return 0;
+  if (token.size() <= 16 && !index_.empty()) {
+    // lookup_key into two words: ASCII letters lowered; a token beyond ASCII takes the long way.
+    packed_key k;
+    k.size = static_cast<std::uint32_t>(token.size());
+    unsigned high = 0;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      const auto ch = static_cast<unsigned char>(token[i]);
+      high |= ch;
+      const unsigned lower = ch + (static_cast<unsigned>(ch - 'A') < 26 ? 32U : 0U);
+      (i < 8 ? k.lo : k.hi) |= std::uint64_t{lower} << (8 * (i % 8));
+    }
+    if (high < 0x80) {
+      const entry* e = find(k, {});
+      return e == nullptr ? 0 : e->classes;
+    }
+  }
+  std::array<char, 48> buffer{};
+  const std::string_view key = lookup_key(token, buffer);
+  return key.empty() ? 0 : classes(key);
 }
 
 std::uint16_t lexicon::party(std::string_view lower) const noexcept {
@@ -273,7 +324,6 @@ void compute_features(const document& doc, const lexicon& lex, std::vector<token
   const auto tokens = doc.tokens();
   const std::string_view text = doc.text();
   out.assign(tokens.size(), token_info{});
-  std::array<char, 48> buffer{};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const token& t = tokens[i];
     if (t.kind != token_kind::word) continue;
@@ -290,27 +340,7 @@ void compute_features(const document& doc, const lexicon& lex, std::vector<token
       }
       if (all && letters >= 2) info.caps |= 2;
     }
-    if (s.size() <= buffer.size()) {
-      // lookup_key, hashing the key as it is made.
-      std::uint64_t h = lexicon::hash_basis;
-      std::size_t n = 0;
-      for (std::size_t k = 0; k < s.size(); ++k) {
-        auto ch = static_cast<unsigned char>(s[k]);
-        if (ch == 0xE2 && k + 2 < s.size() && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
-            static_cast<unsigned char>(s[k + 2]) == 0x99) {
-          ch = '\'';  // ’ as '
-          k += 2;
-        } else if (ch >= 'A' && ch <= 'Z') {
-          ch = static_cast<unsigned char>(ch + 32);
-        }
-        buffer[n++] = static_cast<char>(ch);
-        h = lexicon::hash_step(h, ch);
-      }
-      if (n > 0) info.classes = lex.classes(std::string_view(buffer.data(), n), h);
-      continue;
-    }
-    const std::string_view key = lookup_key(s, buffer);
-    if (!key.empty()) info.classes = lex.classes(key);
+    info.classes = lex.token_classes(s);
   }
 }
 

@@ -77,18 +77,9 @@ class lexicon {
 
   /// Classes of a lower-cased word (0 if unknown).
   [[nodiscard]] std::uint32_t classes(std::string_view lower) const noexcept;
-  /// The same, given hash(lower).
-  [[nodiscard]] std::uint32_t classes(std::string_view lower, std::uint64_t hash) const noexcept;
-  /// The hash of look-ups (FNV-1a), which a caller may compute while it lower-cases a word.
-  static constexpr std::uint64_t hash_basis = 0xcbf29ce484222325ULL;
-  static constexpr std::uint64_t hash_step(std::uint64_t h, unsigned char c) noexcept {
-    return (h ^ c) * 0x100000001b3ULL;
-  }
-  static std::uint64_t hash(std::string_view s) noexcept {
-    std::uint64_t h = hash_basis;
-    for (const char c : s) h = hash_step(h, static_cast<unsigned char>(c));
-    return h;
-  }
+  /// Classes of a token as it is written: the same as classes(lookup_key(token)), without
+  /// building the key when the token is plain ASCII.
+  [[nodiscard]] std::uint32_t token_classes(std::string_view token) const noexcept;
   /// Party (country, bloc or armed group) a lower-cased word names: 0 for none, else an id.
   [[nodiscard]] std::uint16_t party(std::string_view lower) const noexcept;
   /// Cue entries whose first word is `lower` (longest first).
@@ -109,20 +100,31 @@ class lexicon {
     std::vector<std::uint32_t> cues;  // longest form first
   };
   entry& at(std::string_view lower);
-  // Look-ups go through index_, an open-addressing table over words_ with a cheap hash (the
-  // lexicon is consulted for nearly every token); words_ only builds the lexicon.
-  [[nodiscard]] const entry* find(std::string_view lower) const noexcept { return find(lower, hash(lower)); }
-  [[nodiscard]] const entry* find(std::string_view lower, std::uint64_t hash) const noexcept;
+  // Look-ups go through index_, an open-addressing table over words_ (the lexicon is consulted
+  // for nearly every token); words_ only builds the lexicon. A key's first 16 bytes are kept in
+  // its slot as two words, so that a look-up hashes and compares words rather than bytes; and a
+  // byte of each slot's hash in tags_ (4 KiB for the English lexicon, where the slots take
+  // 128 KiB) settles most look-ups of words the lexicon does not hold without touching a slot.
+  struct packed_key {
+    std::uint64_t lo = 0;  // bytes 0-7, little-endian, zero beyond the key
+    std::uint64_t hi = 0;  // bytes 8-15
+    std::uint32_t size = 0;
+  };
+  static std::uint64_t hash(const packed_key& k) noexcept;
+  [[nodiscard]] const entry* find(std::string_view lower) const noexcept;
+  [[nodiscard]] const entry* find(const packed_key& k, std::string_view lower) const noexcept;
   void build_index();
   struct slot {
-    std::uint64_t hash = 0;
-    std::uint32_t key = 0;  // in index_keys_ (one block, rather than the map's scattered nodes)
-    std::uint32_t key_size = 0;
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    std::uint32_t size = 0;
+    std::uint32_t key = 0;  // in index_keys_ (one block): the bytes beyond 16 of long keys
     const entry* value = nullptr;  // into words_, whose nodes never move once built
   };
 
   std::unordered_map<std::string, entry, string_hash, std::equal_to<>> words_;
   std::vector<slot> index_;  // power-of-two size, at most half full; empty: use words_
+  std::vector<std::uint8_t> tags_;  // per slot: 0 if empty, else a byte of the key's hash
   std::string index_keys_;
   std::vector<cue_entry> cues_;
   std::vector<std::string> lemmas_;
