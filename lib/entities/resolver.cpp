@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -51,7 +52,10 @@ class resolver {
 
   resolution run() {
     mark_quotations();
+    scanning_ = true;
     scan_names();
+    scanning_ = false;
+    std::sort(scan_ends_.begin(), scan_ends_.end());
     resolution out;
     out.speakers.assign(quotes_.size(), no_entity);
     // The speaker of the latest quote with each source mention, as (first token, end token):
@@ -177,7 +181,8 @@ class resolver {
   // group that a later "they" may refer to.
   void register_group(const sentence& sent) {
     std::uint32_t i = sent.first_token;
-    std::vector<std::uint32_t> words;
+    std::vector<std::uint32_t>& words = group_words_;
+    words.clear();
     for (std::uint32_t n = 0; i < sent.end_token && n < 5; ++i) {
       if (tok_[i].kind == token_kind::space) continue;
       if (!is_word(i) || in_quote_[i]) return;
@@ -196,7 +201,7 @@ class resolver {
     std::size_t start = 0;
     while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
     if (start >= words.size()) return;
-    const std::vector<std::uint32_t> phrase(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+    const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
     known g;
     g.name = surface(phrase);
     g.kind = entity_kind::group;
@@ -218,7 +223,8 @@ class resolver {
           ++i;
           continue;
         }
-        std::vector<std::uint32_t> run{i};
+        std::vector<std::uint32_t>& run = run_;
+        run.assign(1, i);
         std::uint32_t j = i;
         while ((j = next_run_token(j, sent.end_token)) != npos && !in_quote_[j]) run.push_back(j);
         register_run(run, i == sent.first_token);
@@ -232,7 +238,7 @@ class resolver {
   // The name is what follows the last title word or "of"-phrase: "Russian Foreign Minister |
   // Sergei Lavrov", "Secretary-General of Hezbollah | Naim Qassem", "Relief Coordinator | Thomas
   // Fletcher". Title words may also be names ("John Major"): a run ending in one keeps it.
-  std::size_t split_prefix(const std::vector<std::uint32_t>& run, std::vector<std::string>& roles) const {
+  std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const {
     std::size_t j = run.size();
     while (j > 0) {
       const std::uint32_t t = run[j - 1];
@@ -258,19 +264,20 @@ class resolver {
     return j;
   }
 
-  void register_run(const std::vector<std::uint32_t>& run_in, bool sentence_start) {
-    std::vector<std::uint32_t> run = run_in;
+  void register_run(std::span<const std::uint32_t> run_in, bool sentence_start) {
+    std::span<const std::uint32_t> run = run_in;
     // Drop a sentence-initial function word ("The", "But", "In").
     while (!run.empty() && (cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition |
                                                 wc_pronoun | wc_auxiliary | wc_time)) != 0 &&
            (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) {
-      run.erase(run.begin());
+      run = run.subspan(1);
     }
     if (run.empty()) return;
     if (sentence_start && run.size() == 1 && run.front() == run_in.front() && (cls(run.front()) & wc_cue) != 0) return;
-    std::vector<std::string> roles;
+    std::vector<std::string>& roles = roles_;
+    roles.clear();
     const std::size_t name_at = split_prefix(run, roles);
-    std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
+    const std::span<const std::uint32_t> name = run.subspan(name_at);
     if (name.empty()) return;
     const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
     bool org = false;
@@ -298,12 +305,13 @@ class resolver {
     }
     // Appositive roles: "X, a close ally and the Kremlin's investment envoy,"
     collect_appositive(run.back(), roles);
-    std::vector<std::string> words;
+    std::vector<std::string>& words = name_words_;
+    words.clear();
     for (std::uint32_t t : name) words.push_back(lower(t));
     add_person(words, surface(name), roles, mention);
   }
 
-  std::string surface(const std::vector<std::uint32_t>& toks) const {
+  std::string surface(std::span<const std::uint32_t> toks) const {
     std::string out;
     for (std::size_t k = 0; k < toks.size(); ++k) {
       const std::uint32_t t = toks[k];
@@ -749,21 +757,34 @@ class resolver {
   }
 
   // The entity that fits with the latest mention ending at or before `before`; of several
-  // ending there, the first. Walks mention_ends_ back from `before` rather than all mentions.
+  // ending there, the first. Walks the mention ends back from `before` rather than all mentions.
   template <class Pred>
   std::uint32_t most_recent(std::uint32_t before, Pred pred) const {
-    auto it = mention_ends_.upper_bound({before, npos});
-    while (it != mention_ends_.begin()) {
+    const std::pair<std::uint32_t, std::uint32_t> key{before, npos};
+    const auto a = latest(scan_ends_, std::upper_bound(scan_ends_.begin(), scan_ends_.end(), key), pred);
+    const auto b = latest(mention_ends_, mention_ends_.upper_bound(key), pred);
+    if (!a) return b ? b->second : no_entity;
+    if (!b) return a->second;
+    if (a->first != b->first) return a->first > b->first ? a->second : b->second;
+    return std::min(a->second, b->second);
+  }
+
+  // most_recent in one ordered sequence of (end, entity), searched back from `it`: that end and
+  // entity, if any.
+  template <class Ends, class Pred>
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> latest(const Ends& ends, typename Ends::const_iterator it,
+                                                                Pred pred) const {
+    while (it != ends.begin()) {
       --it;
       if (!pred(ents_[it->second])) continue;
       std::uint32_t best = it->second;
       const std::uint32_t end = it->first;
-      while (it != mention_ends_.begin() && (--it)->first == end) {
+      while (it != ends.begin() && (--it)->first == end) {
         if (pred(ents_[it->second])) best = it->second;
       }
-      return best;
+      return std::pair{end, best};
     }
-    return no_entity;
+    return std::nullopt;
   }
 
   // Brings unnamed_by_head_ up to the entities created since it was last used, wherever they were
@@ -785,7 +806,11 @@ class resolver {
     ends.insert(ends.empty() || ends.back() <= mention.end ? ends.end()
                                                            : std::upper_bound(ends.begin(), ends.end(), mention.end),
                 mention.end);
-    mention_ends_.emplace(mention.end, e);
+    if (scanning_) {
+      scan_ends_.emplace_back(mention.end, e);
+    } else {
+      mention_ends_.emplace(mention.end, e);
+    }
   }
 
   const document& doc_;
@@ -805,8 +830,16 @@ class resolver {
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
   std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
   std::size_t unnamed_indexed_ = 0;
-  // (end, entity) of every mention: most_recent.
+  // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
+  // (a vector: one allocation rather than one per mention), and those added later.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
   std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
+  bool scanning_ = false;
+  // Scratch vectors of scan_names, reused from one run of capitalised words to the next.
+  std::vector<std::uint32_t> run_;
+  std::vector<std::uint32_t> group_words_;
+  std::vector<std::string> roles_;
+  std::vector<std::string> name_words_;
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
