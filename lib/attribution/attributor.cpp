@@ -281,7 +281,11 @@ class attributor {
       // "to say", "refused to comment": an infinitive, not a report.
       if (lower_is(p, "to") && ce.type != cue_type::according) return false;
       // "secretary of state", "in support": a noun after a preposition.
-      if ((cls(p) & wc_preposition) != 0 && !cap(p) && ce.type != cue_type::according &&
+      // ("by saying", "for saying", "without saying": a gerund after a preposition is a report.)
+      const bool gerund = ce.participle && ends_with(s(first), "ing") &&
+                          (lower_is(p, "by") || lower_is(p, "for") || lower_is(p, "without") || lower_is(p, "in") ||
+                           lower_is(p, "since") || lower_is(p, "upon"));
+      if ((cls(p) & wc_preposition) != 0 && !cap(p) && ce.type != cue_type::according && !gerund &&
           !lower_is(p, "as") && !lower_is(p, "after") && !lower_is(p, "before") && !lower_is(p, "while")) {
         return false;
       }
@@ -985,6 +989,8 @@ class attributor {
         for (int n = 0; n < 6 && j < end && !in_quotation(j) && (is_wordish(j) || punct_is(j, "-") || punct_is(j, "."));
              ++n) {
           if (is_word(j) && (cls(j) & (wc_medium | wc_time)) != 0) last_hit = j;
+          // "in June 2012", "on Dec. 7": a number after a time word belongs to it.
+          if (tok_[j].kind == token_kind::number && last_hit != npos && prev(j, k) == last_hit) last_hit = j;
           // ("a written statement", "a prepared text": a participle after an article is an adjective)
           const std::uint32_t pj = prev(j, k);
           const bool adjective = pj != npos && (lower_is(pj, "a") || lower_is(pj, "an") || lower_is(pj, "the"));
@@ -1688,7 +1694,9 @@ class attributor {
       src = statement_subject(u, h.first);
       if (src.first == npos) return;
     } else if (ce.participle && p != npos && (is_comma(p) || lower_is(p, "while") || lower_is(p, "by") ||
-                                              lower_is(p, "after") || lower_is(p, "before"))) {
+                                              lower_is(p, "after") || lower_is(p, "before") || lower_is(p, "for") ||
+                                              lower_is(p, "without") || lower_is(p, "in") || lower_is(p, "since") ||
+                                              lower_is(p, "upon"))) {
       // "…, adding that …": the subject of the clause it hangs on.
       if (ce.type == cue_type::evidential) return;
       src = clause_subject(u, h.first);

@@ -520,4 +520,17 @@ BOOST_AUTO_TEST_CASE(a_finding_reported_by_an_analysis) {
             "an analysis of harbour reports");
 }
 
+BOOST_AUTO_TEST_CASE(gerund_after_a_preposition) {
+  check_one("Mara Lind began by saying the pier was unsafe.", "the pier was unsafe", "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(date_with_a_year_after_an_inverted_cue) {
+  const std::string_view text = "\u201CThe port will reopen,\u201D Mara Lind said in June 2012, citing new cranes.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() >= 1U);
+  BOOST_TEST(a.quotes[0].kind == quote_kind::direct);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"The port will reopen,"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
