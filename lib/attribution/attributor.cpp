@@ -436,6 +436,7 @@ class attributor {
       if ((c & wc_pronoun) != 0) return true;
       return true;
     }
+    if (possessive_mark(i)) return true;  // "Sanders’ campaign"
     if (tok_[i].kind == token_kind::punctuation) {
       const std::string_view t = s(i);
       // Inside names and abbreviations: "U.S.", "Al-Shifa", "AT&T", "(PCD)".
@@ -444,6 +445,21 @@ class attributor {
              first_code_point(t) == 0x2019;
     }
     return false;
+  }
+
+  // A closing mark after a comma inside the quotation (“… the “Golden Week,” saying …”).
+  bool comma_inside_close(std::uint32_t p) const {
+    if (!is_close_mark(p) || !in_quotation(p)) return false;
+    const std::string_view inner = quots_[qid(p)].inner.of(text_);
+    return !inner.empty() && inner.back() == ',';
+  }
+
+  // An apostrophe after a plural (“Sanders’ campaign”) that no quotation uses.
+  bool possessive_mark(std::uint32_t i) const {
+    if (tok_[i].kind != token_kind::quotation_mark || in_quotation(i) || i == 0 || !is_word(i - 1)) return false;
+    const std::string_view t = s(i);
+    const std::string_view w = s(i - 1);
+    return (t == "'" || first_code_point(t) == 0x2019) && !w.empty() && (w.back() == 's' || w.back() == 'S');
   }
 
   static bool ends_with(std::string_view w, std::string_view e) {
@@ -615,6 +631,8 @@ class attributor {
         if (!cap(k) && (c & wc_conjunction) != 0 && !lower_is(k, "and")) break;
         if (++words > max_words) return {npos, npos};
         last = k;
+      } else if (possessive_mark(k)) {
+        last = k;  // "Sanders’ campaign"
       } else if (tok_[k].kind == token_kind::punctuation) {
         const std::string_view t = s(k);
         if (t == "(") {
@@ -823,7 +841,14 @@ class attributor {
     }
     std::uint32_t words = 0;
     for (int tries = 0; tries < 4; ++tries) {
-      while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && !in_quotation(k) && words < 40) {
+      while (k != npos && !(dash ? is_dash(k) : is_comma(k)) && words < 40) {
+        if (in_quotation(k)) {  // a title or fragment inside the aside: "the co-author of “X,” about …"
+          const std::uint32_t open = qspans_[qid(k)].open_tok;
+          if (open >= k || open < u.first) break;
+          k = prev(open, u.first);
+          ++words;
+          continue;
+        }
         if (is_wordish(k)) ++words;
         if (!dash && is_dash(k)) break;
         k = prev(k, u.first);
@@ -1693,7 +1718,7 @@ class attributor {
       // "X issued a statement saying …", "X released a video calling for …": X speaks.
       src = statement_subject(u, h.first);
       if (src.first == npos) return;
-    } else if (ce.participle && p != npos && (is_comma(p) || lower_is(p, "while") || lower_is(p, "by") ||
+    } else if (ce.participle && p != npos && (is_comma(p) || comma_inside_close(p) || lower_is(p, "while") || lower_is(p, "by") ||
                                               lower_is(p, "after") || lower_is(p, "before") || lower_is(p, "for") ||
                                               lower_is(p, "without") || lower_is(p, "in") || lower_is(p, "since") ||
                                               lower_is(p, "upon"))) {
