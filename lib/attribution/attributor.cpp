@@ -151,7 +151,7 @@ class attributor {
   }
   [[nodiscard]] bool adverbial(std::uint32_t i) const {
     if (!is_word(i) || cap(i)) return false;
-    if ((cls(i) & (wc_auxiliary | wc_negation)) != 0) return true;
+    if ((cls(i) & (wc_auxiliary | wc_negation)) != 0 || negated_auxiliary(i)) return true;
     const std::string_view t = s(i);
     return t.size() > 4 && t.substr(t.size() - 2) == "ly" && (cls(i) & wc_cue) == 0;
   }
@@ -384,6 +384,7 @@ class attributor {
   // ---- source phrases ---------------------------------------------------------------------
   // Can token i be part of a speaker phrase scanned leftwards?
   bool np_token_left(std::uint32_t i) const {
+    if (negated_auxiliary(i)) return false;  // "he hasn't endorsed"
     if (is_wordish(i)) {
       const std::uint32_t c = cls(i);
       // "(R-IN)", "D-OR": a state code after a party letter.
@@ -445,6 +446,14 @@ class attributor {
              first_code_point(t) == 0x2019;
     }
     return false;
+  }
+
+  // "hasn't", "didn’t", "won't": an auxiliary with its negation in one token.
+  bool negated_auxiliary(std::uint32_t i) const {
+    if (!is_word(i)) return false;
+    const std::string_view w = s(i);
+    const auto tail = [w](std::string_view e) { return w.size() >= e.size() + 2 && w.substr(w.size() - e.size()) == e; };
+    return tail("n't") || tail("n\xE2\x80\x99t");
   }
 
   // A closing mark after a comma inside the quotation (“… the “Golden Week,” saying …”).
@@ -689,14 +698,21 @@ class attributor {
     if (!any) return false;
     // The head (last word) must be able to speak: a name, pronoun, role, organisation or place
     // ("Rubio's phone call" has "phone" as head, and "call" is a noun).
+    // ("both of the rivals for the nomination": the head comes before the first preposition.)
     std::uint32_t last = end;
+    for (std::uint32_t i = first + 1; i < end; ++i) {
+      if (is_word(i) && !cap(i) && (cls(i) & wc_preposition) != 0 && (cls(i) & wc_conjunction) == 0) {
+        last = i;
+        break;
+      }
+    }
     while (last > first && !is_wordish(last - 1)) --last;
     if (last > first) {
       const std::uint32_t h = last - 1;
       const std::uint32_t c = cls(h);
       bool possessive_before = false;
       for (std::uint32_t i = first; i < h; ++i) {
-        const std::string_view w = s(i);
+        const std::string_view w = s(i);  // (possessives before the head)
         possessive_before = possessive_before || (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
                                                                    (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")));
       }
@@ -725,12 +741,16 @@ class attributor {
   // "Experts on North Korea and nuclear nonproliferation said": everything from the start of
   // the clause to a verb of saying, when it holds no verb and opens with a speaker-like phrase.
   std::pair<std::uint32_t, std::uint32_t> clause_initial_subject(const unit& u, std::uint32_t cue_first) const {
+    // (Verbs of saying and speech acts; with a belief or an evidential verb, the phrase is too
+    // often a topic rather than a source.)
     std::array<char, 32> buf{};
     const std::string_view key = lookup_key(s(cue_first), buf);
-    if (!(key == "says" || key == "said" || key == "say" || key == "told" || key == "tells" || key == "added" ||
-          key == "wrote" || key == "writes" || key == "argued" || key == "argue" || key == "argues")) {
-      return {npos, npos};
+    bool speech_or_act = false;
+    for (const std::uint32_t e : lex_.cues_starting(key)) {
+      const cue_type t = lex_.cue(e).type;
+      speech_or_act = speech_or_act || t == cue_type::speech || t == cue_type::act;
     }
+    if (!speech_or_act || ends_with(s(cue_first), "ing")) return {npos, npos};
     const std::uint32_t last = prev(cue_first, u.first);
     if (last == npos || !is_wordish(last)) return {npos, npos};
     std::uint32_t start = last;
@@ -877,6 +897,7 @@ class attributor {
     // "Several capitals — notably Berlin and Paris — view …": an adverb opens the aside.
     const bool adverb = !cap(aside) && aside_text.size() > 4 && aside_text.substr(aside_text.size() - 2) == "ly";
     const bool appositive = (c & (wc_relative | wc_determiner | wc_title | wc_role)) != 0 || participle || adverb ||
+                            has_contraction(aside) ||  // "X, who's chairing the team, said"
                             tok_[aside].kind == token_kind::number ||  // "Anna Kowal, 52, said"
                             cap(aside) || lower_is(aside, "for") || lower_is(aside, "in") || lower_is(aside, "at") ||
                             lower_is(aside, "of") || lower_is(aside, "from") || lower_is(aside, "with") ||
