@@ -716,9 +716,11 @@ class attributor {
         possessive_before = possessive_before || (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
                                                                    (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")));
       }
+      // ("Clinton's biggest boosters": a plural of people can follow a possessive.)
+      const bool plural = ends_with(s(h), "s") && !ends_with(s(h), "ss");
       if (!cap(h) && tok_[h].kind == token_kind::word &&
           (c & (wc_role | wc_title | wc_org | wc_place | wc_demonym | wc_pronoun | wc_relative)) == 0 &&
-          (possessive_before || (c & wc_medium) != 0)) {
+          ((possessive_before && !plural) || (c & wc_medium) != 0)) {
         return false;
       }
     }
@@ -777,8 +779,14 @@ class attributor {
       head_end = k + 1;
     }
     if (head_end == last + 1 || !speakerish(start, head_end)) return {npos, npos};
+    // The head is a name or role, or a plural noun after a name ("Clinton's biggest boosters").
     const std::uint32_t h = head_end - 1;
-    if (!is_word(h) || (!cap(h) && (cls(h) & (wc_role | wc_org | wc_demonym)) == 0)) return {npos, npos};
+    bool name_before = false;
+    for (std::uint32_t t = start; t < h; ++t) name_before = name_before || (is_word(t) && cap(t) && (cls(t) & wc_determiner) == 0);
+    const bool plural = is_word(h) && ends_with(s(h), "s") && !ends_with(s(h), "ss");
+    if (!is_word(h) || (!cap(h) && (cls(h) & (wc_role | wc_org | wc_demonym)) == 0 && !(plural && name_before))) {
+      return {npos, npos};
+    }
     return {start, last + 1};
   }
 
@@ -1578,6 +1586,14 @@ class attributor {
       if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
         const std::uint32_t from = skip_adjuncts(next(h.end - 1, u.end), u.end);
         auto r = scan_right_np(from, u.end);
+        // "…, said X" never has a subject pronoun for X: "Sexton, a professor, said he holds …"
+        // is the forward frame after an aside.
+        if (r.first != npos && is_word(r.first) &&
+            (((cls(r.first) & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0 && (cls(r.first) & wc_possessive) == 0 &&
+              !lower_is(r.first, "him") && !lower_is(r.first, "them") && !lower_is(r.first, "us") && !lower_is(r.first, "me")) ||
+             has_contraction(r.first))) {
+          r = {npos, npos};
+        }
         bool object_inside = false;  // "…, say Trump’s manager yanked her": a clause, not a source
         for (std::uint32_t t = r.first == npos ? 0 : next(r.first, r.second); r.first != npos && t < r.second; t = next(t, r.second)) {
           object_inside = object_inside || (is_word(t) && !cap(t) && (lower_is(t, "her") || lower_is(t, "him") ||
@@ -1603,7 +1619,9 @@ class attributor {
           // "…, said a handful of Democrats who point to …": a relative clause on the source
           // runs to the end of the sentence.
           if (k < u.end && (lower_is(k, "who") || lower_is(k, "whose"))) k = u.end;
-          if (ends_attribution(u, k)) {
+          // "…, said Mr. Cameron and the ''Remain'' camp had …": a quotation right after the
+          // phrase means it is the subject of a clause, not a source.
+          if (ends_attribution(u, k) && !(k < u.end && is_open_mark(k) && !is_close_mark(p))) {
             src = r;
             separator = p;
             after = k;
@@ -1856,7 +1874,9 @@ class attributor {
         if (n < u.end && is_open_mark(n)) {
           from = n;
         } else if (n < u.end && ce.type == cue_type::speech && before_src != npos && lower_is(before_src, "as") &&
-                   prev(before_src, u.first) == npos) {
+                   (prev(before_src, u.first) == npos ||  // "But as X noted, C"
+                    ((lower_is(prev(before_src, u.first), "but") || lower_is(prev(before_src, u.first), "and")) &&
+                     prev(prev(before_src, u.first), u.first) == npos))) {
           from = n;  // "As X said, the two have become …": the main clause is what X said
         } else {
           return;

@@ -533,4 +533,14 @@ BOOST_AUTO_TEST_CASE(date_with_a_year_after_an_inverted_cue) {
   BOOST_TEST(a.quotes[0].content == ranges(text, {"The port will reopen,"}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(pronoun_after_an_aside_starts_the_content) {
+  // Not the inverted "…, said X": X is never a subject pronoun.
+  check_one("Rolf Ebbe, a fisherman, said he holds the harbour \u201Cvery dear.\u201D",
+            "he holds the harbour \u201Cvery dear.", "Rolf Ebbe");
+}
+
+BOOST_AUTO_TEST_CASE(as_the_source_said_then_the_main_clause) {
+  check_one("But as Mara Lind noted, the ferries will keep running.", "the ferries will keep running", "Mara Lind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
