@@ -271,11 +271,27 @@ std::uint32_t piece_end(std::string_view text, std::uint32_t start, std::uint32_
   return static_cast<std::uint32_t>(i);
 }
 
-// Most pieces of news text are plain ASCII of one of two shapes whose word boundaries UAX #29
-// fixes without ICU or the memo: a run of U+0020 (one token, WB3d), or punctuation marks (one
-// token each: no rule joins them) around at most one core of letters with inner "." or "'"
-// ("U.S", "don't": WB5-7) or of digits with inner "." or "," ("1,000": WB8, WB11-12). The
-// check (bench.segmentation_exact) compares them with ICU on random ASCII.
+// Marks beyond ASCII that simple pieces may hold (all three bytes, E2 80 xx): the single
+// quotation marks ‘ ’ (UAX #29 MidNumLet: they join letters to letters and digits to digits), and
+// “ ” – — … (Other: a token each).
+enum class mark : std::uint8_t { none, joiner, other };
+
+mark mark_at(std::string_view text, std::size_t i) {
+  if (static_cast<unsigned char>(text[i]) != 0xE2 || i + 2 >= text.size() || text[i + 1] != '\x80') return mark::none;
+  switch (static_cast<unsigned char>(text[i + 2])) {
+    case 0x98: case 0x99: return mark::joiner;
+    case 0x93: case 0x94: case 0x9C: case 0x9D: case 0xA6: return mark::other;
+    default: return mark::none;
+  }
+}
+
+// Most pieces of news text hold only characters whose word boundaries a few UAX #29 rules fix,
+// without ICU or the memo: a run of U+0020 is one token (WB3d); CR LF is one (WB3); other ASCII
+// white space, ASCII punctuation but '_' and '@', and “ ” – — … are one token each (WB3a-b,
+// WB999: no rule joins them to anything); a core of letters with inner . ' ‘ ’ (WB5-7) or of
+// digits with inner . , ; ' ‘ ’ (WB8, WB11-12) is one token, which must not touch a core of the
+// other kind (WB9-10 would join them). The check (bench.segmentation_exact) compares this with
+// ICU on random strings of these characters.
 //
 // Reads the piece that starts at `start`: if it is simple, appends its tokens to `out` and
 // returns its end; otherwise leaves `out` as it was and returns 0 with `scanned` set to how far
@@ -283,42 +299,52 @@ std::uint32_t piece_end(std::string_view text, std::uint32_t start, std::uint32_
 std::uint32_t simple_piece(std::string_view text, std::uint32_t start, std::vector<token>& out,
                            std::uint32_t& scanned) {
   const auto size = static_cast<std::uint32_t>(text.size());
-  std::uint32_t i = start;
-  // A piece ends where ASCII space meets ASCII non-space.
-  const auto ends_here = [&](std::uint8_t cut_class) { return i == size || cut_class_at(text, i) == cut_class; };
-  if (class_at(text, i) == bc_space) {
-    while (i < size && class_at(text, i) == bc_space) ++i;
-    if (ends_here(0)) {
-      out.push_back({{start, i}, token_kind::space});
-      return i;
-    }
-    scanned = i;
-    return 0;
-  }
   const std::size_t first = out.size();
-  const auto punctuation = [&] {
-    for (; i < size && class_at(text, i) == bc_punct; ++i) {
-      out.push_back({{i, i + 1}, classify_none(text.substr(i, 1))});
-    }
-  };
-  punctuation();
-  const std::uint8_t core = i < size ? class_at(text, i) : std::uint8_t{bc_other};
-  if (core == bc_letter || core == bc_digit) {
-    const char join_a = '.';
-    const char join_b = core == bc_letter ? '\'' : ',';
-    const std::uint32_t core_begin = i;
-    for (;;) {
-      while (i < size && class_at(text, i) == core) ++i;
-      if (i + 1 < size && (text[i] == join_a || text[i] == join_b) && class_at(text, i + 1) == core) {
-        ++i;
-        continue;
+  std::uint32_t i = start;
+  bool after_core = false;
+  for (;;) {
+    const std::uint32_t from = i;
+    const std::uint8_t cls = class_at(text, i);
+    bool core = false;
+    if (cls == bc_space) {
+      while (i < size && class_at(text, i) == bc_space) ++i;
+      out.push_back({{from, i}, token_kind::space});
+    } else if (cls == bc_other_space) {
+      i += text[i] == '\r' && i + 1 < size && text[i + 1] == '\n' ? 2 : 1;
+      out.push_back({{from, i}, token_kind::space});
+    } else if (cls == bc_punct) {
+      ++i;
+      out.push_back({{from, i}, classify_none(text.substr(from, 1))});
+    } else if ((cls == bc_letter || cls == bc_digit) && !after_core) {
+      core = true;
+      for (;;) {
+        while (i < size && class_at(text, i) == cls) ++i;
+        std::uint32_t joiner = 0;
+        if (i < size) {
+          const char ch = text[i];
+          if (ch == '.' || ch == '\'' || (cls == bc_digit && (ch == ',' || ch == ';'))) {
+            joiner = 1;
+          } else if (mark_at(text, i) == mark::joiner) {
+            joiner = 3;
+          }
+        }
+        if (joiner == 0 || i + joiner >= size || class_at(text, i + joiner) != cls) break;
+        i += joiner;
       }
-      break;
+      out.push_back({{from, i}, cls == bc_letter ? token_kind::word : token_kind::number});
+    } else if (cls == bc_high && mark_at(text, i) != mark::none) {
+      i += 3;
+      out.push_back({{from, i}, classify_none(text.substr(from, 3))});
+    } else {
+      break;  // not simple
     }
-    out.push_back({{core_begin, i}, core == bc_letter ? token_kind::word : token_kind::number});
-    punctuation();
+    after_core = core;
+    // The piece ends where ASCII space meets ASCII non-space.
+    if (i == size) return i;
+    const std::uint8_t next = cut_class_at(text, i);
+    const std::uint8_t last = cut_class_at(text, i - 1);
+    if (next != last && next != 2 && last != 2) return i;
   }
-  if (i > start && ends_here(1)) return i;
   out.resize(first);
   scanned = std::max(i, start + 1);
   return 0;
