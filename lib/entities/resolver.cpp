@@ -30,6 +30,33 @@ namespace {
 constexpr std::array<std::string_view, 16> kParticles = {
     "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
 
+// A word lower-cased for comparison (lookup_key), without a possessive "'s" or "'", held in
+// place: lower() runs for many tokens of every run of capitalised words, mostly to compare with a
+// few words, and a std::string each time cost an allocation or a copy. Compares with, and
+// converts to, std::string_view (valid while the object lives; not copyable, as the view may
+// point into it).
+class lowered {
+ public:
+  explicit lowered(std::string_view token) noexcept {
+    view_ = lookup_key(token, buffer_);
+    if (view_.empty()) view_ = token;
+    if (view_.size() > 2 && view_.substr(view_.size() - 2) == "'s") {
+      view_.remove_suffix(2);
+    } else if (!view_.empty() && view_.back() == '\'') {
+      view_.remove_suffix(1);
+    }
+  }
+  lowered(const lowered&) = delete;
+  lowered& operator=(const lowered&) = delete;
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+  operator std::string_view() const noexcept { return view_; }  // NOLINT(google-explicit-constructor)
+  friend bool operator==(const lowered& a, std::string_view b) noexcept { return a.view_ == b; }
+
+ private:
+  std::array<char, 64> buffer_;
+  std::string_view view_;
+};
+
 struct known {
   std::string name;                 // canonical name
   entity_kind kind = entity_kind::person;
@@ -118,15 +145,7 @@ class resolver {
   bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
   bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
   std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
-  std::string lower(std::uint32_t i) const {
-    std::array<char, 64> buf{};
-    std::string out(lookup_key(s(i), buf));
-    if (out.empty()) out = std::string(s(i));
-    // Possessive "'s" is not part of the name.
-    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
-    else if (!out.empty() && out.back() == '\'') out.pop_back();
-    return out;
-  }
+  lowered lower(std::uint32_t i) const { return lowered(s(i)); }
   // The surface of a word without a possessive ending.
   std::string_view bare(std::uint32_t i) const {
     std::string_view t = s(i);
@@ -169,7 +188,7 @@ class resolver {
     if (k >= end || !is_word(k)) return npos;
     if (cap(k)) return k;
     // "Secretary of State", "Bashar al-Assad"
-    const std::string lw = lower(k);
+    const lowered lw = lower(k);
     if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
         (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
       return k + 2;
@@ -206,7 +225,7 @@ class resolver {
     g.name = surface(phrase);
     g.kind = entity_kind::group;
     g.plural = true;
-    g.head = lower(head);
+    g.head = lower(head).view();
     const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
     g.last_seen = mention.end;
     ents_.push_back(std::move(g));
@@ -258,8 +277,8 @@ class resolver {
     }
     for (std::size_t k = 0; k < j; ++k) {
       const std::uint32_t c = cls(run[k]);
-      const std::string lw = lower(run[k]);
-      if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.push_back(lw);
+      const lowered lw = lower(run[k]);
+      if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw.view());
     }
     return j;
   }
@@ -286,7 +305,7 @@ class resolver {
     // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
     if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
         is_word(run.front() - 2)) {
-      const std::string p = lower(run.front() - 2);
+      const lowered p = lower(run.front() - 2);
       place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
               p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
     }
@@ -307,7 +326,7 @@ class resolver {
     collect_appositive(run.back(), roles);
     std::vector<std::string>& words = name_words_;
     words.clear();
-    for (std::uint32_t t : name) words.push_back(lower(t));
+    for (std::uint32_t t : name) words.emplace_back(lower(t).view());
     add_person(words, surface(name), roles, mention);
   }
 
@@ -346,7 +365,7 @@ class resolver {
       if (tok_[k].kind == token_kind::quotation_mark) return;
       if (is_word(k)) {
         if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
-        if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.push_back(lower(k));
+        if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
         if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) return;
       }
       ++n;
@@ -487,7 +506,7 @@ class resolver {
     }
     // "a source within the ministry", "officials at the embassy": the role noun heads it.
     for (std::size_t k = start; k + 1 < words.size(); ++k) {
-      const std::string w = lower(words[k + 1]);
+      const lowered w = lower(words[k + 1]);
       if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
           (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
         return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
@@ -541,7 +560,7 @@ class resolver {
     const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
     // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
     for (std::size_t k = start; k < run_begin; ++k) {
-      if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.push_back(lower(words[k]));
+      if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
     }
     bool org = false;
     for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
@@ -553,14 +572,15 @@ class resolver {
     if (org || acronym) return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(run_end)) : name, mention);
     if (place) return org_or_alias(name, mention);
     std::vector<std::string> lw;
-    for (std::uint32_t t : name) lw.push_back(lower(t));
+    for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
     return add_person(lw, surface(name), roles, mention);
   }
 
   bool plural(std::uint32_t t) const {
-    const std::string w = lower(t);
-    return w.size() > 3 && w.back() == 's' && w.compare(w.size() - 2, 2, "ss") != 0 && w != "news" &&
-           w != "times" && w != "press";
+    const lowered lw = lower(t);
+    const std::string_view w = lw.view();
+    return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
+           w != "press";
   }
 
   std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {
@@ -604,19 +624,19 @@ class resolver {
   // source or group.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
                          bool anonymous_head = false) {
-    const std::string first = lower(words.front());
+    const lowered first = lower(words.front());
     // The head: the last role, title or organisation word.
     std::string head;
     std::uint32_t head_tok = npos;
     for (std::uint32_t t : words) {
       if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
-        head = lower(t);
+        head = lower(t).view();
         head_tok = t;
       }
     }
     std::vector<std::string> qualifiers;
     for (std::uint32_t t : words) {
-      if ((cls(t) & (wc_demonym | wc_place)) != 0) qualifiers.push_back(lower(t));
+      if ((cls(t) & (wc_demonym | wc_place)) != 0) qualifiers.emplace_back(lower(t).view());
     }
     const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
     const bool is_plural = head_tok != npos && plural(head_tok);
@@ -702,14 +722,14 @@ class resolver {
         "mr", "sir", "spokesman", "chairman", "congressman", "councilman", "king", "prince", "lord", "businessman"};
     for (std::uint32_t t = q.source_first; t < q.source_end; ++t) {
       if (!is_word(t)) continue;
-      const std::string w = lower(t);
+      const lowered w = lower(t);
       if (std::find(kFemale.begin(), kFemale.end(), w) != kFemale.end()) k.gender = 'f';
       if (std::find(kMale.begin(), kMale.end(), w) != kMale.end()) k.gender = 'm';
     }
     if (k.gender != 0 || q.spans.empty() || q.kind == quote_kind::direct) return;
     const std::uint32_t first = doc_.token_at(q.spans.front().begin);
     if (first >= tok_.size() || !is_word(first)) return;
-    const std::string w = lower(first);
+    const lowered w = lower(first);
     if (w == "she" || w == "her") k.gender = 'f';
     if (w == "he" || w == "his") k.gender = 'm';
   }
