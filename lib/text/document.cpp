@@ -484,6 +484,10 @@ int line_breaks(std::string_view s) {
 
 bool is_terminal(std::string_view s) {
   if (s.empty()) return false;
+  // Every terminal beyond ASCII starts with E2, E3 or EF: most tokens are settled by one byte.
+  const auto lead = static_cast<unsigned char>(s[0]);
+  if (lead < 0x80) return lead == '.' || lead == '!' || lead == '?';
+  if (lead != 0xE2 && lead != 0xE3 && lead != 0xEF) return false;
   const char32_t c = first_code_point(s);
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
          c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
@@ -497,7 +501,7 @@ bool is_closer(const token& t, std::string_view text) {
     return !(c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x201A || c == 0xAB ||
              c == 0x2039 || c == 0x300C || c == 0x300E || c == '`');
   }
-  return s == ")" || s == "]" || s == "}";
+  return s.size() == 1 && (s[0] == ')' || s[0] == ']' || s[0] == '}');
 }
 
 // Abbreviations after which a period does not end a sentence. "title" ones never end one
@@ -542,6 +546,12 @@ constexpr std::array kAbbreviations = {
     abbreviation{"ala", false},  abbreviation{"ark", false},  abbreviation{"del", false},
 };
 
+constexpr std::size_t kLongestAbbreviation = [] {
+  std::size_t n = 0;
+  for (const auto& a : kAbbreviations) n = std::max(n, a.word.size());
+  return n;
+}();
+
 // Capitalised words that typically open a sentence; after an abbreviation such as "U.S." they
 // show that the period also ends the sentence.
 constexpr std::array<std::string_view, 46> kSentenceStarters = {
@@ -570,8 +580,10 @@ abbrev_class classify_abbreviation(std::string_view word) {
   std::array<char, 16> buf{};
   std::string_view lower;
   if (!ascii_lower(word, buf, lower)) return abbrev_class::none;
-  for (const auto& a : kAbbreviations) {
-    if (a.word == lower) return a.title ? abbrev_class::title : abbrev_class::other;
+  if (lower.size() <= kLongestAbbreviation) {
+    for (const auto& a : kAbbreviations) {
+      if (a.word == lower) return a.title ? abbrev_class::title : abbrev_class::other;
+    }
   }
   // Dotted capitals such as "G.K" or "D.C" or "U.A.E".
   bool dotted = word.size() >= 3;
