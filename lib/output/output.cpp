@@ -66,7 +66,12 @@ std::string quote_text(std::string_view text, const quote& q) {
 std::string to_json(std::string_view id, std::string_view text, const analysis& result,
                     const output_options& options) {
   std::string out;
-  out.reserve(256 + result.quotes.size() * 256);
+  // About what it will take (most go to the quotes' texts and spans), so that it rarely grows.
+  std::size_t expected = 256 + result.quotes.size() * 512 + result.entities.size() * 128;
+  for (const quote& q : result.quotes) {
+    for (const byte_range& r : q.content) expected += r.size() + r.size() / 8;
+  }
+  out.reserve(expected);
   detail::json_writer w(out);
   offset_map map;
   if (options.offsets != offset_unit::utf8) map.assign(text);
