@@ -69,13 +69,59 @@ struct known {
   bool speaker = false;
   bool plural = false;
   char gender = 0;  // 'f', 'm' or unknown, from titles and the pronouns the text uses for it
+
+  // As if new, keeping the buffers.
+  void reset() noexcept {
+    name.clear();
+    kind = entity_kind::person;
+    words.clear();
+    roles.clear();
+    head.clear();
+    mentions.clear();
+    ends.clear();
+    last_seen = 0;
+    speaker = false;
+    plural = false;
+    gender = 0;
+  }
+};
+
+// What a thread's resolvers hand on to the next one: the entity vector and spare entities, whose
+// buffers (names, words, mentions) a document would otherwise allocate anew for each of its
+// hundreds of names. Not shared between threads.
+struct resolver_pool {
+  static constexpr std::size_t max_spare = 4096;  // what a very long document leaves is freed
+  std::vector<known> ents;
+  std::vector<known> spare;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
 };
 
 class resolver {
  public:
   resolver(const document& doc, const std::vector<token_info>& info,
-           const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes)
-      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes) {}
+           const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes, resolver_pool& pool)
+      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes),
+        pool_(pool) {
+    ents_.swap(pool_.ents);
+    ents_.clear();
+    scan_ends_.swap(pool_.scan_ends);
+    scan_ends_.clear();
+  }
+  resolver(const resolver&) = delete;
+  resolver& operator=(const resolver&) = delete;
+  ~resolver() {
+    try {
+      for (known& k : ents_) {
+        if (pool_.spare.size() >= resolver_pool::max_spare) break;
+        k.reset();
+        pool_.spare.push_back(std::move(k));
+      }
+    } catch (...) {  // out of memory: the rest are freed
+    }
+    ents_.clear();
+    ents_.swap(pool_.ents);
+    scan_ends_.swap(pool_.scan_ends);
+  }
 
   resolution run() {
     mark_quotations();
@@ -142,6 +188,14 @@ class resolver {
 
  private:
   std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
+  // A new entity at the end of ents_ (references into ents_ may move), with the buffers of a
+  // spare one.
+  known& new_entity() {
+    if (pool_.spare.empty()) return ents_.emplace_back();
+    ents_.push_back(std::move(pool_.spare.back()));
+    pool_.spare.pop_back();
+    return ents_.back();
+  }
   bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
   bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
   std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
@@ -221,14 +275,13 @@ class resolver {
     while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
     if (start >= words.size()) return;
     const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
-    known g;
+    known& g = new_entity();
     g.name = surface(phrase);
     g.kind = entity_kind::group;
     g.plural = true;
     g.head = lower(head).view();
     const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
     g.last_seen = mention.end;
-    ents_.push_back(std::move(g));
     add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
   }
 
@@ -400,12 +453,11 @@ class resolver {
     for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
       org_suffixes_.emplace(key.substr(at + 1), index);
     }
-    known k;
+    known& k = new_entity();
     k.name = n;
     k.kind = entity_kind::organisation;
-    k.words = {key};
+    k.words.push_back(key);
     k.last_seen = mention.end;
-    ents_.push_back(std::move(k));
     add_mention(index, mention);
     return index;
   }
@@ -424,11 +476,10 @@ class resolver {
       }
     }
     if (match == npos) {
-      known k;
+      known& k = new_entity();
       k.name = surface_name;
       k.kind = entity_kind::person;
       k.words = words;
-      ents_.push_back(std::move(k));
       match = static_cast<std::uint32_t>(ents_.size() - 1);
       same_last.push_back(match);
     }
@@ -489,11 +540,10 @@ class resolver {
       for (std::uint32_t i = 0; i < ents_.size(); ++i) {
         if (ents_[i].kind == entity_kind::group && ents_[i].name == name) return i;
       }
-      known g;
+      known& g = new_entity();
       g.name = std::move(name);
       g.kind = entity_kind::group;
       g.plural = true;
-      ents_.push_back(std::move(g));
       return static_cast<std::uint32_t>(ents_.size() - 1);
     }
     return resolve_words(words, mention, true);
@@ -678,15 +728,14 @@ class resolver {
       if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
     }
     if (!create && head.empty()) return no_entity;
-    known k;
-    k.name = std::string(mention.of(text_));
+    known& k = new_entity();
+    k.name = mention.of(text_);
     k.kind = is_plural || first == "both" || first == "all" || first == "several" || first == "many"
                  ? entity_kind::group
                  : entity_kind::anonymous;
     if (head.empty()) k.kind = entity_kind::group;
     k.head = head;
     k.plural = is_plural;
-    ents_.push_back(std::move(k));
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
 
@@ -839,8 +888,9 @@ class resolver {
   const std::vector<token_info>& info_;
   const std::vector<quotation>& quots_;
   const std::vector<raw_quote>& quotes_;
+  resolver_pool& pool_;
   std::vector<bool> in_quote_;
-  std::vector<known> ents_;
+  std::vector<known> ents_;  // (kept in pool_ between documents)
   // Persons by the last word of their name, organisations by normalised name (add_person and
   // add_org): the entities' indices, in order of creation.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
@@ -869,7 +919,8 @@ class resolver {
 
 resolution resolve_speakers(const document& doc, const std::vector<token_info>& info,
                             const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes) {
-  return resolver(doc, info, quotations, quotes).run();
+  thread_local resolver_pool pool;
+  return resolver(doc, info, quotations, quotes, pool).run();
 }
 
 }  // namespace sayso::detail
