@@ -129,6 +129,11 @@ class labeller {
   void collect() {
     for (const byte_range& span : q_.spans) {
       const std::string_view s = span.of(text_);
+      // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
+      if (c_.any_mention &&
+          !c_.any_mention->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr, 0)) {
+        continue;
+      }
       // One pass with all terms' expressions says which terms occur; only those are searched.
       std::vector<int> present;
       if (c_.any_term) c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present);

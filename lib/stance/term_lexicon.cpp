@@ -316,6 +316,16 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
       }
       if (!c->any_opposite->Compile()) fail(name, 1, "the opposite expressions are too large to compile together");
     }
+    std::string all;
+    for (const auto* list : {&c->patterns, &c->opposites}) {
+      for (const auto& re : *list) {
+        if (re == nullptr) continue;
+        if (!all.empty()) all += '|';
+        all += "(?:" + re->pattern() + ")";
+      }
+    }
+    c->any_mention = std::make_unique<RE2>(all, options);
+    if (!c->any_mention->ok()) c->any_mention.reset();
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
