@@ -448,6 +448,35 @@ class attributor {
     return false;
   }
 
+  // In [first, end), a verb: "to" before a lower-case word that is not a noun phrase's, or after
+  // a capitalised word a lower-case word (not a role, title, organisation, place, time,
+  // determiner, preposition or "and") followed by a determiner or pronoun, its object.
+  bool verb_after_name(std::uint32_t first, std::uint32_t end) const {
+    bool name = false;
+    for (std::uint32_t t = first; t < end; ++t) {
+      if (!is_word(t)) continue;
+      if (cap(t)) {
+        name = true;
+        continue;
+      }
+      const std::uint32_t c = cls(t);
+      if (lower_is(t, "to")) {
+        const std::uint32_t n = next(t, end);
+        if (n < end && is_word(n) && !cap(n) && (cls(n) & (wc_determiner | wc_role | wc_org | wc_title)) == 0) return true;
+        continue;
+      }
+      // ("political scientist", "-based attorney": adjectives go on with a noun; a verb takes an
+      // object that opens with a determiner or pronoun.)
+      const std::uint32_t n = next(t, end);
+      if (name && n < end && is_word(n) && !cap(n) && (cls(n) & (wc_determiner | wc_pronoun)) != 0 &&
+          (c & (wc_role | wc_title | wc_org | wc_place | wc_time | wc_determiner | wc_preposition | wc_demonym |
+                wc_conjunction | wc_possessive)) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // "hasn't", "didn’t", "won't": an auxiliary with its negation in one token.
   bool negated_auxiliary(std::uint32_t i) const {
     if (!is_word(i)) return false;
@@ -567,7 +596,8 @@ class attributor {
       if (k != j && is_word(start) && (cls(start) & wc_determiner) != 0 && !cap(start) && !lower_is(start, "that") &&
           !(lower_is(k, "of") || lower_is(k, "for") || lower_is(k, "and") ||
             (cls(k) & (wc_preposition | wc_determiner)) != 0) &&  // "the two sides", "all the
-          !numeral_after_modifier(start, k, first)) {
+          !numeral_after_modifier(start, k, first) &&
+          !(punct_is(k, "-") && k + 1 == start)) {  // "twenty-four percent"
         break;
       }
       // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
@@ -1498,7 +1528,10 @@ class attributor {
     if (k < u.end && is_word(k) && is_tell(h)) {
       // "the president told reporters."
       std::uint32_t n = 0;
-      while (k < u.end && is_wordish(k) && n < 5 && (cap(k) || (cls(k) & (wc_cue | wc_complementizer)) == 0) &&
+      // (A subordinator ends the addressee: "told his advisers as he labored …".)
+      while (k < u.end && is_wordish(k) && n < 5 &&
+             (cap(k) || ((cls(k) & (wc_cue | wc_complementizer)) == 0 &&
+                         ((cls(k) & wc_conjunction) == 0 || lower_is(k, "and") || lower_is(k, "or")))) &&
              !(n > 0 && !cap(k) && (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
         k = next(k, u.end);
         ++n;
@@ -1594,6 +1627,9 @@ class attributor {
              has_contraction(r.first))) {
           r = {npos, npos};
         }
+        // "…, said Trump campaign strategists plan to secure …": a verb after the phrase's name
+        // makes it the subject of a clause.
+        if (r.first != npos && verb_after_name(r.first, r.second)) r = {npos, npos};
         bool object_inside = false;  // "…, say Trump’s manager yanked her": a clause, not a source
         for (std::uint32_t t = r.first == npos ? 0 : next(r.first, r.second); r.first != npos && t < r.second; t = next(t, r.second)) {
           object_inside = object_inside || (is_word(t) && !cap(t) && (lower_is(t, "her") || lower_is(t, "him") ||
