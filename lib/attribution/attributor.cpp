@@ -662,7 +662,8 @@ class attributor {
             ((c & wc_determiner) == 0 || lower_is(k, "that"))) {
           break;
         }
-        if (!cap(k) && (c & (wc_auxiliary | wc_negation)) != 0 && (c & (wc_role | wc_title)) == 0) break;
+        const bool compound = k + 2 < end && punct_is(k + 1, "-") && is_word(k + 2);  // "a just-released poll"
+        if (!cap(k) && !compound && (c & (wc_auxiliary | wc_negation)) != 0 && (c & (wc_role | wc_title)) == 0) break;
         if (!cap(k) && !lenient && (c & (wc_cue | wc_verb)) != 0 &&
             (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym | wc_time)) == 0) {
           break;
@@ -986,7 +987,14 @@ class attributor {
       }
     }
     const std::uint32_t p = skip_back_quantifiers(prev(np2.first, u.first), u.first);
-    if (p != npos && !clause_boundary(p)) return {npos, npos};
+    if (p != npos && !clause_boundary(p)) {
+      // "One delegate not on the slate, Kelly Roe, told …": the name in the aside speaks.
+      if (!dash && cap(aside) && (cls(aside) & (wc_determiner | wc_title | wc_relative | wc_preposition)) == 0) {
+        const auto names = scan_left_np(j, u.first, 6);
+        if (names.first == aside && speakerish(names.first, names.second)) return names;
+      }
+      return {npos, npos};
+    }
     // "Ostrel's foreign minister, Pavel Dragan, said": a bare name in the aside completes the
     // mention (the name is who speaks).
     if (!dash) {
@@ -1528,8 +1536,13 @@ class attributor {
     if (k < u.end && is_word(k) && is_tell(h)) {
       // "the president told reporters."
       std::uint32_t n = 0;
-      // (A subordinator ends the addressee: "told his advisers as he labored …".)
+      // (A subordinator ends the addressee: "told his advisers as he labored …"; so do a verb
+      // and a subject pronoun: "told POLITICO she was …".)
       while (k < u.end && is_wordish(k) && n < 5 &&
+             !(n > 0 && !cap(k) && (((cls(k) & (wc_verb | wc_auxiliary)) != 0 && !adverbial_only(k)) ||
+                                    ((cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 &&
+                                     (cls(k) & wc_possessive) == 0 && !lower_is(k, "him") && !lower_is(k, "them") &&
+                                     !lower_is(k, "us") && !lower_is(k, "me")))) &&
              (cap(k) || ((cls(k) & (wc_cue | wc_complementizer)) == 0 &&
                          ((cls(k) & wc_conjunction) == 0 || lower_is(k, "and") || lower_is(k, "or")))) &&
              !(n > 0 && !cap(k) && (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
@@ -1847,6 +1860,14 @@ class attributor {
         if (punct_is(j, "-") && n > 0) {  // "told co-host Joe Scarborough that"
           j = next(j, u.end);
           continue;
+        }
+        // "wrote in both listings he was …": after a prepositional adjunct, a subject pronoun
+        // opens the content.
+        if (n > 1 && is_word(k) && (cls(k) & wc_preposition) != 0 && !tell && is_word(j) &&
+            (cls(j) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 && (cls(j) & wc_possessive) == 0 &&
+            !lower_is(j, "him") && !lower_is(j, "them") && !lower_is(j, "us") && !lower_is(j, "me")) {
+          from = j;
+          break;
         }
         // A verb or auxiliary means the content clause has begun ("said his party would …"),
         // and so does a contraction ("said it’s time that …").
