@@ -125,8 +125,8 @@ void lexicon::build_index() {
   while (size < 2 * words_.size()) size *= 2;
   index_.assign(size, slot{});
   tags_.assign(size, 0);
-  index_keys_.clear();
-  for (const auto& [word, en] : words_) {
+  for (const auto& node : words_) {
+    const std::string& word = node.first;
     packed_key k;
     k.size = static_cast<std::uint32_t>(word.size());
     for (std::size_t i = 0; i < word.size() && i < 16; ++i) {
@@ -136,8 +136,7 @@ void lexicon::build_index() {
     std::size_t i = h & (size - 1);
     while (tags_[i] != 0) i = (i + 1) & (size - 1);
     tags_[i] = tag_of(h);
-    index_[i] = {k.lo, k.hi, k.size, static_cast<std::uint32_t>(index_keys_.size()), &en};
-    index_keys_ += word;
+    index_[i] = {k.lo, k.hi, &node, k.size, node.second.classes};
   }
 }
 
@@ -157,6 +156,11 @@ const lexicon::entry* lexicon::find(std::string_view lower) const noexcept {
 // `lower` is the whole key; it is read only beyond its first 16 bytes.
 const lexicon::entry* lexicon::find(const packed_key& k, std::string_view lower) const noexcept {
   if (index_.empty()) return find(lower);
+  const slot* s = find_slot(k, lower);
+  return s == nullptr ? nullptr : &s->word->second;
+}
+
+const lexicon::slot* lexicon::find_slot(const packed_key& k, std::string_view lower) const noexcept {
   const std::uint64_t h = hash(k);
   const std::uint8_t tag = tag_of(h);
   const std::size_t mask = index_.size() - 1;
@@ -164,8 +168,8 @@ const lexicon::entry* lexicon::find(const packed_key& k, std::string_view lower)
     if (tags_[i] != tag) continue;
     const slot& s = index_[i];
     if (s.lo == k.lo && s.hi == k.hi && s.size == k.size &&
-        (k.size <= 16 || std::string_view(index_keys_).substr(s.key + 16, s.size - 16) == lower.substr(16))) {
-      return s.value;
+        (k.size <= 16 || std::string_view(s.word->first).substr(16) == lower.substr(16))) {
+      return &s;
     }
   }
   return nullptr;
@@ -190,8 +194,8 @@ std::uint32_t lexicon::token_classes(std::string_view token) const noexcept {
       (i < 8 ? k.lo : k.hi) |= std::uint64_t{lower} << (8 * (i % 8));
     }
     if (high < 0x80) {
-      const entry* e = find(k, {});
-      return e == nullptr ? 0 : e->classes;
+      const slot* s = find_slot(k, {});
+      return s == nullptr ? 0 : s->classes;
     }
   }
   std::array<char, 48> buffer{};

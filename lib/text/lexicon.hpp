@@ -117,15 +117,16 @@ class lexicon {
   struct slot {
     std::uint64_t lo = 0;
     std::uint64_t hi = 0;
+    const std::pair<const std::string, entry>* word = nullptr;  // in words_, whose nodes never move
     std::uint32_t size = 0;
-    std::uint32_t key = 0;  // in index_keys_ (one block): the bytes beyond 16 of long keys
-    const entry* value = nullptr;  // into words_, whose nodes never move once built
+    std::uint32_t classes = 0;  // word->second.classes, kept here: a token's look-up reads one line
   };
+  // The slot of a key (index_ not empty), or null.
+  [[nodiscard]] const slot* find_slot(const packed_key& k, std::string_view lower) const noexcept;
 
   std::unordered_map<std::string, entry, string_hash, std::equal_to<>> words_;
   std::vector<slot> index_;  // power-of-two size, at most half full; empty: use words_
   std::vector<std::uint8_t> tags_;  // per slot: 0 if empty, else a byte of the key's hash
-  std::string index_keys_;
   std::vector<cue_entry> cues_;
   std::vector<std::string> lemmas_;
 };
