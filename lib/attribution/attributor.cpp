@@ -431,7 +431,8 @@ class attributor {
         // "officials familiar with the talks": a cue word after a determiner is a noun.
         const bool after_det = i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
                                (cls(i - 2) & wc_determiner) != 0 && !lower_is(i - 2, "that");
-        if (!after_det || (c & wc_auxiliary) != 0) return false;
+        // ("an earlier report": an adverb after an article is an adjective.)
+        if (!after_det || ((c & wc_auxiliary) != 0 && !adverbial_only(i))) return false;
       }
       if ((c & wc_conjunction) != 0 && (c & wc_determiner) == 0) return false;
       if ((c & wc_pronoun) != 0) return true;
@@ -552,8 +553,16 @@ class attributor {
       }
       if (j == npos || !is_word(j) || (cls(j) & wc_time) == 0) break;
       std::uint32_t k = j;
+      bool anchored = false;  // "four years" alone is a noun phrase, "last week" an adjunct
       while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
+        anchored = anchored || !(lower_is(k, "day") || lower_is(k, "days") || lower_is(k, "week") || lower_is(k, "weeks") ||
+                                 lower_is(k, "month") || lower_is(k, "months") || lower_is(k, "year") ||
+                                 lower_is(k, "years") || tok_[k].kind == token_kind::number);
         k = prev(k, first);
+      }
+      if (!anchored && !(k != npos && (lower_is(k, "this") || lower_is(k, "that") || lower_is(k, "each") ||
+                                       lower_is(k, "every")))) {
+        break;
       }
       // "this week", "that day", "each year"
       if (k != npos && (lower_is(k, "this") || lower_is(k, "that") || lower_is(k, "each") || lower_is(k, "every"))) {
@@ -641,7 +650,10 @@ class attributor {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "dozen"};
     bool numeral = false;
     for (const auto w : kNumerals) numeral = numeral || lower_is(start, w);
-    if (!numeral || !is_word(k) || cap(k) || (cls(k) & (wc_verb | wc_cue | wc_auxiliary)) != 0) return false;
+    if (!numeral || !is_word(k) || cap(k)) return false;
+    // "of nearly four years", "about two dozen": an approximator before the numeral.
+    if (ends_with(s(k), "ly") || lower_is(k, "about") || lower_is(k, "some") || lower_is(k, "over")) return true;
+    if ((cls(k) & (wc_verb | wc_cue | wc_auxiliary)) != 0) return false;
     const std::uint32_t p = prev(k, first);
     return p != npos && is_word(p) && (lower_is(p, "the") || (cls(p) & wc_possessive) != 0);
   }
@@ -768,7 +780,37 @@ class attributor {
   std::pair<std::uint32_t, std::uint32_t> forward_subject(const unit& u, std::uint32_t cue_first) const {
     const auto np = forward_subject_rules(u, cue_first);
     if (np.first != npos) return np;
-    return clause_initial_subject(u, cue_first);
+    const auto initial = clause_initial_subject(u, cue_first);
+    if (initial.first != npos) return initial;
+    return subject_before_relative(u, cue_first);
+  }
+
+  // "People who have battled online threats say …", "Officials who spoke on condition of
+  // anonymity said …": a subject with a relative clause and no comma before a verb of saying.
+  std::pair<std::uint32_t, std::uint32_t> subject_before_relative(const unit& u, std::uint32_t cue_first) const {
+    std::array<char, 32> buf{};
+    const std::string_view key = lookup_key(s(cue_first), buf);
+    if (!(key == "say" || key == "said" || key == "says" || key == "told" || key == "argue" || key == "argued" ||
+          key == "insist" || key == "insisted")) {
+      return {npos, npos};
+    }
+    std::uint32_t words = 0;
+    for (std::uint32_t k = prev(cue_first, u.first); k != npos && words < 20; k = prev(k, u.first)) {
+      if (in_quotation(k) || is_comma(k) || is_dash(k) || punct_is(k, ";") || punct_is(k, ":")) return {npos, npos};
+      if (!is_word(k)) continue;
+      ++words;
+      if (!(lower_is(k, "who") || lower_is(k, "that"))) continue;
+      if (k + 2 >= cue_first) return {npos, npos};  // "people who say": the relative pronoun is the subject
+      const auto np = scan_left_np(k, u.first, 8);
+      if (np.first == npos || !clause_start(u, np.first) || !speakerish(np.first, np.second)) return {npos, npos};
+      const std::uint32_t h = np.second - 1;
+      if (!is_word(h) || ((cls(h) & (wc_role | wc_org | wc_demonym)) == 0 && !cap(h))) return {npos, npos};
+      // The mention is the whole description, relative clause included ("officials who spoke on
+      // condition of anonymity").
+      const std::uint32_t last = skip_back_adjuncts(prev(cue_first, u.first), u.first);  // not "on Tuesday"
+      return {np.first, (last != npos && last > k ? last : prev(cue_first, u.first)) + 1};
+    }
+    return {npos, npos};
   }
 
   // "Experts on North Korea and nuclear nonproliferation said": everything from the start of

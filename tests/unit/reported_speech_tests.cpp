@@ -543,4 +543,15 @@ BOOST_AUTO_TEST_CASE(as_the_source_said_then_the_main_clause) {
   check_one("But as Mara Lind noted, the ferries will keep running.", "the ferries will keep running", "Mara Lind");
 }
 
+BOOST_AUTO_TEST_CASE(subject_with_a_relative_clause) {
+  // The anonymous source keeps its fullest description, without the time adjunct.
+  check_one("Officials who spoke on condition of anonymity on Tuesday said the ferries would stop.",
+            "the ferries would stop", "Officials who spoke on condition of anonymity");
+}
+
+BOOST_AUTO_TEST_CASE(years_of_service_are_not_a_time_adjunct) {
+  check_one("The employee of nearly four years, a registered voter, said the ferries would stop.",
+            "the ferries would stop", "The employee of nearly four years");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
