@@ -1741,8 +1741,12 @@ class attributor {
     if (from > content_last) return;
     // "Rather, he said, B." / "In Iowa, he said, B.": a connective or an adjunct before the
     // attribution is not reported; the content is B.
-    const bool lead_only = is_comma(separator) && !is_close_mark(separator) && after < u.end && is_comma(after) &&
-                           !in_quotation(from) && only_lead_in(from, content_last + 1);
+    const bool lead_in = is_comma(separator) && !is_close_mark(separator) && !in_quotation(from) &&
+                         only_lead_in(from, content_last + 1);
+    // "Heading into the debate, Sanders told MSNBC's “Morning Joe” that …": a lead-in is not a
+    // report; without a continuation the cue is read forward.
+    if (lead_in && !(after < u.end && is_comma(after))) return;
+    const bool lead_only = lead_in;
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
     if (!lead_only) add_content(q, from, content_last + 1, index);
@@ -2177,7 +2181,7 @@ class attributor {
   // ("In Iowa", "On Tuesday")?
   bool only_lead_in(std::uint32_t first, std::uint32_t end) const {
     std::uint32_t words = 0;
-    for (std::uint32_t t = first; t < end && words <= 8; ++t) {
+    for (std::uint32_t t = first; t < end && words <= 12; ++t) {
       if (!is_wordish(t)) continue;
       ++words;
       if (t != first && !cap(t) && (cls(t) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !adverbial_only(t)) return false;
@@ -2192,6 +2196,8 @@ class attributor {
       }
       return ends_with(s(first), "ly");
     }
+    // "Heading into the debate", "Speaking to students this week": a participle opening.
+    if (is_word(first) && ends_with(s(first), "ing") && (cls(first) & (wc_cue | wc_determiner)) == 0) return words <= 12;
     return words <= 8 && is_word(first) && (cls(first) & wc_preposition) != 0 && (cls(first) & wc_conjunction) == 0 &&
            !lower_is(first, "of");
   }
