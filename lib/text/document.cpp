@@ -210,7 +210,7 @@ struct tokenizer_workspace {
     std::size_t at;           // where its tokens go in the output
   };
   piece_memo memo;
-  std::vector<std::uint32_t> cuts;  // ends of the pieces of a block
+  std::vector<std::uint32_t> cuts;  // ends of the pieces of a block that goes through ICU whole
   std::vector<gap> gaps;
   std::vector<token> filled;        // the gaps' tokens
   std::vector<std::size_t> counts;  // how many for each gap
@@ -373,10 +373,10 @@ void tokenize(std::string_view text, std::vector<token>& out) {
   std::vector<token>& filled = ws.filled;
   for (std::uint32_t begin = 0; begin < size;) {
     const std::size_t block_first = out.size();
-    cuts.clear();
     gaps.clear();
+    std::size_t pieces = 0;
     std::uint32_t at = begin;
-    while (at < size && cuts.size() < block_pieces) {
+    while (at < size && pieces < block_pieces) {
       std::uint32_t scanned = 0;
       std::uint32_t end = simple_piece(text, at, out, scanned);
       if (end == 0) {
@@ -401,11 +401,17 @@ void tokenize(std::string_view text, std::vector<token>& out) {
           gaps.push_back({p, out.size()});
         }
       }
-      cuts.push_back(end);
+      ++pieces;
       at = end;
     }
     const std::uint32_t block_end = at;
-    if (gaps.size() * 16 > cuts.size()) {
+    if (gaps.size() * 16 > pieces) {
+      // The block's pieces again (each ends at the first cut after its start).
+      cuts.clear();
+      for (std::uint32_t from = begin; from < block_end;) {
+        from = piece_end(text, from, from + 1);
+        cuts.push_back(from);
+      }
       out.resize(block_first);
       if (!icu_tokens(text, begin, block_end, out)) {
         out.resize(block_first);
