@@ -2147,13 +2147,19 @@ class attributor {
       j = next(j, end);
     } else if (cap(j) && (cls(j) & (wc_determiner | wc_time)) == 0) {
       for (int n = 0; n < 5 && j < end && (cap(j) || punct_is(j, ".")); ++n) j = next(j, end);
-    } else if (!cap(j) && (cls(j) & (wc_determiner | wc_possessive)) != 0 && !lower_is(j, "a") && !lower_is(j, "an")) {
+    } else if (!cap(j) && ((cls(j) & (wc_determiner | wc_possessive)) != 0 ||
+                           (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction | wc_pronoun |
+                                      wc_time | wc_negation | wc_complementizer)) == 0) &&
+               !lower_is(j, "a") && !lower_is(j, "an")) {
+      // (A bare noun phrase too: "called climate change a hoax".)
+      const bool bare = (cls(j) & (wc_determiner | wc_possessive)) == 0;
       // "called the charges unsubstantiated", "called the citation and the demand a ploy": a
       // noun phrase (up to 12 words, no verb), then an article or an adjective.
       std::uint32_t n = 0;
       for (j = next(j, end); j < end && n < 12 && is_word(j) && !lower_is(j, "a") && !lower_is(j, "an"); j = next(j, end), ++n) {
         const std::uint32_t pj = prev(j, from);
-        const bool after_det = pj != npos && is_word(pj) && (cls(pj) & (wc_determiner | wc_possessive)) != 0;
+        // (After an article or a preposition a verb form is a noun: "the demand", "in favor of".)
+        const bool after_det = pj != npos && is_word(pj) && (cls(pj) & (wc_determiner | wc_possessive | wc_preposition)) != 0;
         if (n > 0 && !after_det && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer | wc_negation)) != 0 &&
             !adverbial_only(j)) {
           return false;
@@ -2165,6 +2171,7 @@ class attributor {
           return true;
         }
       }
+      if (bare && n > 3) return false;
       return j < end && is_word(j) && (lower_is(j, "a") || lower_is(j, "an")) && next(j, end) < end;
     } else {
       return false;
