@@ -470,6 +470,7 @@ void tokenize(std::string_view text, std::vector<token>& out) {
 
 // Line breaks in a space token: CR LF counts once; U+2029 counts as a blank line.
 int line_breaks(std::string_view s) {
+  if (s.size() == 1 && s[0] == ' ') return 0;  // most space tokens
   int n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char ch = s[i];
@@ -488,15 +489,20 @@ int line_breaks(std::string_view s) {
   return n;
 }
 
-bool is_terminal(std::string_view s) {
+bool is_terminal_beyond_ascii(std::string_view s) {
+  const char32_t c = first_code_point(s);
+  return c == 0x2026 || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F;
+}
+
+// Runs for every token of every paragraph: the first byte settles nearly all (every terminal
+// beyond ASCII starts with E2, E3 or EF).
+inline bool is_terminal(std::string_view s) {
   if (s.empty()) return false;
-  // Every terminal beyond ASCII starts with E2, E3 or EF: most tokens are settled by one byte.
   const auto lead = static_cast<unsigned char>(s[0]);
   if (lead < 0x80) return lead == '.' || lead == '!' || lead == '?';
   if (lead != 0xE2 && lead != 0xE3 && lead != 0xEF) return false;
-  const char32_t c = first_code_point(s);
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
-         c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+  return is_terminal_beyond_ascii(s);
 }
 
 bool is_closer(const token& t, std::string_view text) {
