@@ -554,4 +554,29 @@ BOOST_AUTO_TEST_CASE(years_of_service_are_not_a_time_adjunct) {
             "the ferries would stop", "The employee of nearly four years");
 }
 
+BOOST_AUTO_TEST_CASE(remark_in_brackets_between_subject_and_verb) {
+  check_one("Mara Lind (who has led the port for a decade) said the ferries would stop.", "the ferries would stop",
+            "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(participle_as_adjective_in_a_channel_adjunct) {
+  check_one("Mara Lind said in a written statement that the ferries would stop.", "the ferries would stop",
+            "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(hyphenated_number_as_subject) {
+  check_one("Twenty-four percent said the ferries should stop.", "the ferries should stop", "Twenty-four percent");
+}
+
+BOOST_AUTO_TEST_CASE(possessive_apostrophe_after_a_plural) {
+  check_one("The Harbors\u2019 union announced it would strike on Monday.", "it would strike on Monday",
+            "The Harbors\u2019 union");
+}
+
+BOOST_AUTO_TEST_CASE(lead_in_before_an_inverted_looking_cue) {
+  // "Heading into the vote, X told Y that …" is read forward: the lead-in is not what X said.
+  check_one("Heading into the vote, Mara Lind told the radio that the ferries would stop.", "the ferries would stop",
+            "Mara Lind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
