@@ -1484,7 +1484,7 @@ class attributor {
     const unit& u = units_[ui];
     const std::uint32_t src_from = next(h.end - 1, u.end);
     if (src_from >= u.end) return;
-    auto src = scan_right_np(src_from, u.end, 14, true);
+    auto src = scan_right_np(src_from, u.end, 20, true);
     if (src.first == npos) return;
     const std::uint32_t after = next(src.second - 1, u.end);
     const std::uint32_t before = prev(h.first, u.first);
@@ -1891,6 +1891,18 @@ class attributor {
         if (is_open_mark(j) && (n == 0 || (n == 1 && is_comma(k)))) {
           from = j;
           break;
+        }
+        // "said on CNN, where he is a contributor, that …": a relative aside on the adjunct.
+        if (is_comma(j) && n > 0) {
+          const std::uint32_t m = next(j, u.end);
+          if (m < u.end && (lower_is(m, "where") || lower_is(m, "which") || lower_is(m, "who"))) {
+            std::uint32_t c = next(m, u.end);
+            for (int w = 0; w < 20 && c < u.end && !is_comma(c) && !is_terminal(c) && !in_quotation(c); ++w) c = next(c, u.end);
+            if (c < u.end && is_comma(c)) {
+              j = next(c, u.end);
+              continue;
+            }
+          }
         }
         // "told her, “Q”", "said on CBS, “Q”"
         if (is_comma(j) && n > 0) {
