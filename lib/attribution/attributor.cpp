@@ -1954,6 +1954,11 @@ class attributor {
                                 lower_is(k, "there")) &&
                  ((cls(k) & wc_possessive) == 0 || verb_within(k, u.end, 7))) {  // "believe their ties can …"
         from = k;
+      } else if (is_word(k) && !cap(k) &&
+                 (cls(k) & (wc_preposition | wc_conjunction | wc_auxiliary | wc_verb | wc_cue | wc_complementizer |
+                            wc_negation)) == 0 &&
+                 verb_within(k, u.end, 5)) {
+        from = k;  // "believe meaningful debt relief is possible": a clause with a bare subject
       } else {
         return;
       }
