@@ -1892,8 +1892,22 @@ class attributor {
           from = j;
           break;
         }
+        // "told reporters as he left Ankara that …": a subordinate clause before the "that".
+        if (n > 0 && is_word(j) && !cap(j) &&
+            (lower_is(j, "as") || lower_is(j, "while") || lower_is(j, "when") || lower_is(j, "after") ||
+             lower_is(j, "before"))) {
+          std::uint32_t c = next(j, u.end);
+          for (int w = 0; w < 15 && c < u.end && !is_comma(c) && !is_terminal(c) && !in_quotation(c) && !lower_is(c, "that");
+               ++w) {
+            c = next(c, u.end);
+          }
+          if (c < u.end && lower_is(c, "that")) {
+            from = next(c, u.end);
+            break;
+          }
+        }
         // "said on CNN, where he is a contributor, that …": a relative aside on the adjunct.
-        if (is_comma(j) && n > 0) {
+        if (is_comma(j) && (n > 0 || k != next(h.end - 1, u.end))) {
           const std::uint32_t m = next(j, u.end);
           if (m < u.end && (lower_is(m, "where") || lower_is(m, "which") || lower_is(m, "who"))) {
             std::uint32_t c = next(m, u.end);

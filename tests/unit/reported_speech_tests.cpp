@@ -579,4 +579,14 @@ BOOST_AUTO_TEST_CASE(lead_in_before_an_inverted_looking_cue) {
             "Mara Lind");
 }
 
+BOOST_AUTO_TEST_CASE(subordinate_clause_between_addressee_and_that) {
+  check_one("Mara Lind told reporters as she left the port that the ferries would stop.", "the ferries would stop",
+            "Mara Lind");
+}
+
+BOOST_AUTO_TEST_CASE(relative_aside_on_a_channel_before_that) {
+  check_one("Mara Lind said on the radio, where she hosts a weekly show, that the ferries would stop.",
+            "the ferries would stop", "Mara Lind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
