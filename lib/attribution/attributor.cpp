@@ -611,7 +611,9 @@ class attributor {
       }
       // "and" joins two named or role phrases ("Britain and France", "X and prime minister Y").
       start = k;
-      if (is_wordish(k) && ++words > max_words) return {npos, npos};
+      // (Parts joined by a slash or hyphen count as one word: "CNN/ORC", "vice-presidential".)
+      const bool joined_part = k + 1 < tok_.size() && (punct_is(k + 1, "/") || punct_is(k + 1, "-"));
+      if (is_wordish(k) && !joined_part && ++words > max_words) return {npos, npos};
       std::uint32_t p = prev(k, first);
       if (p != npos && lower_is(p, "and")) {
         const std::uint32_t pp = prev(p, first);
@@ -1536,6 +1538,16 @@ class attributor {
     return false;
   }
 
+  // Does the "as" at `as` open an "as X said, C" clause: at the start of the sentence, after
+  // "but" or "and" there, or after a comma and "and"/"but" ("…, and as Comey noted, …")?
+  bool as_source_opening(const unit& u, std::uint32_t as) const {
+    const std::uint32_t p = prev(as, u.first);
+    if (p == npos || is_comma(p)) return true;
+    if (!(lower_is(p, "but") || lower_is(p, "and"))) return false;
+    const std::uint32_t pp = prev(p, u.first);
+    return pp == npos || is_comma(pp);
+  }
+
   // "it’s", "they’re", "we’ll", "he’d": a pronoun and a verb in one token.
   bool has_contraction(std::uint32_t i) const {
     const std::string_view w = s(i);
@@ -1892,6 +1904,15 @@ class attributor {
           from = j;
           break;
         }
+        // "telling supporters in Columbus, Ohio, that …": a place and its state or country.
+        if (is_comma(j) && n > 0 && prev(j, k) != npos && cap(prev(j, k))) {
+          const std::uint32_t st = next(j, u.end);
+          const std::uint32_t c2 = st < u.end ? next(st, u.end) : u.end;
+          if (st < u.end && is_word(st) && cap(st) && c2 < u.end && is_comma(c2)) {
+            j = next(c2, u.end);
+            continue;
+          }
+        }
         // "told reporters as he left Ankara that …": a subordinate clause before the "that".
         if (n > 0 && is_word(j) && !cap(j) &&
             (lower_is(j, "as") || lower_is(j, "while") || lower_is(j, "when") || lower_is(j, "after") ||
@@ -2008,9 +2029,7 @@ class attributor {
         if (n < u.end && is_open_mark(n)) {
           from = n;
         } else if (n < u.end && ce.type == cue_type::speech && before_src != npos && lower_is(before_src, "as") &&
-                   (prev(before_src, u.first) == npos ||  // "But as X noted, C"
-                    ((lower_is(prev(before_src, u.first), "but") || lower_is(prev(before_src, u.first), "and")) &&
-                     prev(prev(before_src, u.first), u.first) == npos))) {
+                   as_source_opening(u, before_src)) {
           from = n;  // "As X said, the two have become …": the main clause is what X said
         } else {
           return;
