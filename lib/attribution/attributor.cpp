@@ -1212,6 +1212,11 @@ class attributor {
             break;
           }
         }
+        // ", while 9 percent found it …", ", whereas the others said …": a contrast with its own
+        // subject and verb is the writer's.
+        if (is_comma(k) && n < u.end && (lower_is(n, "while") || lower_is(n, "whereas")) && subject_then_verb(n, u.end)) {
+          break;
+        }
         // ", contradicting …", ", raising …": a participial clause of the writer's.
         if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
             s(n).substr(s(n).size() - 3) == "ing" && (cls(n) & (wc_preposition | wc_determiner)) == 0) {
@@ -2141,6 +2146,20 @@ class attributor {
   }
 
   // Does a clause with its own subject start after the comma at k ("…, the base has shown")?
+  // After token k: a subject (a word or a number that is not a preposition, relative or
+  // participle) and, within six words, a verb of any kind ("while 9 percent found …").
+  bool subject_then_verb(std::uint32_t k, std::uint32_t end) const {
+    const std::uint32_t n = next(k, end);
+    if (n >= end || !is_wordish(n) || (is_word(n) && (cls(n) & (wc_relative | wc_preposition)) != 0)) return false;
+    if (is_word(n) && !cap(n) && ends_with(s(n), "ing")) return false;
+    for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
+      if (!is_wordish(j) || in_quotation(j)) return false;
+      if (is_word(j) && !cap(j) && (cls(j) & (wc_auxiliary | wc_verb | wc_cue)) != 0 && !adverbial_only(j)) return true;
+      if (is_word(j) && (cls(j) & (wc_relative | wc_conjunction)) != 0) return false;
+    }
+    return false;
+  }
+
   bool new_clause_after(std::uint32_t k, std::uint32_t end) const {
     std::uint32_t n = next(k, end);
     // ", and the minister has …", ", but the court ruled …"
