@@ -361,6 +361,8 @@ class attributor {
         if (lower_is(p, m)) return false;
       }
     }
+    // "Rwanda-backed", "U.S.-brokered": a participle in a compound adjective.
+    if (first > 0 && punct_is(first - 1, "-")) return false;
     // "per X" reports only after a comma or at the start ("…, per the ministry"); elsewhere it
     // is the preposition ("$500 per speech").
     if (ce.type == cue_type::according && ce.words.size() == 1 && lower_is(first, "per")) {
