@@ -1867,6 +1867,9 @@ class attributor {
         }
       }
       if (src.first == npos) return;
+    } else if (ce.participle && p != npos && lower_is(p, "and") && writers_participle_before(u, p)) {
+      // ", increasing tensions and threatening the ceasefire": the writer's participle clause.
+      return;
     } else if (ce.participle && is_statement_object(u, h.first)) {
       // "X issued a statement saying …", "X released a video calling for …": X speaks.
       src = statement_subject(u, h.first);
@@ -1893,6 +1896,14 @@ class attributor {
       std::uint32_t j = k;
       for (int n = 0; n < 10 && j < u.end; ++n) {
         if (is_word(j) && lower_is(j, "that") && !in_quotation(j)) {
+          // "threatening the ceasefire that ended the war": after a participle and its object, a
+          // plain noun before "that" opens a relative clause.
+          const std::uint32_t b = prev(j, u.first);
+          if (n > 0 && ce.participle && !tell && is_word(k) && (cls(k) & wc_determiner) != 0 && b != npos && is_word(b) &&
+              !cap(b) && !ends_with(s(b), "ly") &&
+              (cls(b) & (wc_role | wc_medium | wc_time | wc_pronoun | wc_auxiliary | wc_negation | wc_preposition)) == 0) {
+            break;
+          }
           from = next(j, u.end);
           break;
         }
@@ -2320,6 +2331,20 @@ class attributor {
       if (in_quotation(k)) return end;
     }
     return last + 1;
+  }
+
+  // Before the "and" at `and_tok`, within eight words: a comma and a participle that is not a
+  // cue (", increasing tensions and …"), the writer's own clause.
+  bool writers_participle_before(const unit& u, std::uint32_t and_tok) const {
+    std::uint32_t k = prev(and_tok, u.first);
+    for (int n = 0; n < 8 && k != npos; ++n, k = prev(k, u.first)) {
+      if (in_quotation(k)) return false;
+      if (is_comma(k)) {
+        const std::uint32_t w = next(k, and_tok);
+        return w < and_tok && is_word(w) && !cap(w) && ends_with(s(w), "ing") && (cls(w) & wc_cue) == 0;
+      }
+    }
+    return false;
   }
 
   // Is the participle at `cue_first` preceded by "a statement", "a letter", "a video"?

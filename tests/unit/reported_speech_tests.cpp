@@ -589,4 +589,16 @@ BOOST_AUTO_TEST_CASE(relative_aside_on_a_channel_before_that) {
             "the ferries would stop", "Mara Lind");
 }
 
+BOOST_AUTO_TEST_CASE(participle_in_a_compound_adjective_is_not_a_cue) {
+  check_no_quote("The Karvo-backed rebels took the pier on Monday.");
+}
+
+BOOST_AUTO_TEST_CASE(writers_participle_clause_is_not_a_report) {
+  // ", raising tensions and threatening …" is the writer's comment, not something the minister
+  // said; only the first clause is a report.
+  check_one("Mara Lind accused Karvo of shelling the port, raising tensions and threatening the truce that ended "
+            "the war.",
+            "Karvo of shelling the port", "Mara Lind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
