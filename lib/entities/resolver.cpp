@@ -124,6 +124,7 @@ class resolver {
   }
 
   resolution run() {
+    index_acronyms();
     mark_quotations();
     scanning_ = true;
     scan_names();
@@ -633,15 +634,76 @@ class resolver {
            w != "press";
   }
 
+  // Acronyms the text defines in brackets after a name whose capitalised words give its letters
+  // ("the Palestinian Civil Defence (PCD)", "the Kurdish-led Syrian Democratic Forces (SDF)"):
+  // the acronym and the tokens of the name. One pass over the tokens.
+  void index_acronyms() {
+    acronyms_.clear();
+    acronym_names_.clear();
+    for (std::uint32_t i = 0; i + 2 < tok_.size(); ++i) {
+      if (tok_[i].kind != token_kind::punctuation || tok_[i].range.of(text_) != "(") continue;
+      const std::uint32_t a = i + 1;
+      if (!is_word(a) || !info_[a].all_upper() || tok_[a + 1].range.of(text_) != ")") continue;
+      const std::string_view acr = tok_[a].range.of(text_);
+      if (acr.size() < 2 || acr.size() > 6) continue;
+      // The capitalised words before the bracket, right to left, with "of", "and", "for",
+      // "the" between them.
+      std::vector<std::uint32_t> caps;
+      std::uint32_t k = i;
+      while (k > 0 && caps.size() < acr.size() + 2) {
+        --k;
+        if (tok_[k].kind == token_kind::space) continue;
+        if (!is_word(k)) break;
+        const lowered lw = lower(k);
+        if (info_[k].starts_upper()) {
+          caps.push_back(k);
+        } else if (!(lw.view() == "of" || lw.view() == "and" || lw.view() == "for" || lw.view() == "the")) {
+          break;
+        }
+      }
+      if (caps.size() < acr.size()) continue;
+      // The last acr.size() capitalised words must give the letters.
+      bool match = true;
+      for (std::size_t n = 0; n < acr.size() && match; ++n) {
+        const std::string_view w = tok_[caps[acr.size() - 1 - n]].range.of(text_);
+        match = !w.empty() && (static_cast<unsigned char>(w[0]) & 0xDF) == (static_cast<unsigned char>(acr[n]) & 0xDF);
+      }
+      if (!match) continue;
+      std::vector<std::uint32_t> name;
+      for (std::uint32_t t = caps[acr.size() - 1]; t < i; ++t) {
+        if (is_word(t)) name.push_back(t);
+      }
+      const std::string full = surface(name);
+      acronym_names_.emplace(normalise(full), full);
+      acronyms_.emplace(std::string(acr), std::move(name));
+    }
+  }
+
   std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {
-    // An acronym given earlier in parentheses ("the Palestinian Civil Defence (PCD)").
     std::vector<std::uint32_t> clean;
     for (std::uint32_t t : toks) {
       if (is_word(t) || tok_[t].kind == token_kind::number) clean.push_back(t);
     }
     if (clean.empty()) return no_entity;
-    const std::string name = surface(clean);
-    const std::string key = normalise(name);
+    // An acronym given earlier in brackets ("the Palestinian Civil Defence (PCD)" and later
+    // "the PCD"): the name it stands for.
+    if (clean.size() == 1 && info_[clean.front()].all_upper()) {
+      if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
+        clean = found->second;
+      }
+    }
+    std::string name = surface(clean);
+    std::string key = normalise(name);
+    // A name the text spells out for an acronym is the canonical one: "the Kurdish-led Syrian
+    // Democratic Forces (SDF)" is "Syrian Democratic Forces".
+    for (const auto& [expansion, full] : acronym_names_) {
+      if (key.size() > expansion.size() && key.compare(key.size() - expansion.size(), expansion.size(), expansion) == 0 &&
+          key[key.size() - expansion.size() - 1] == ' ') {
+        name = full;
+        key = expansion;
+        break;
+      }
+    }
     // The first organisation whose name is this one, or ends this one or is ended by it in whole
     // words when the shorter has two words or more ("the Israeli military" and "military" do
     // not match "Government of Israel" by "Israel"). Found through the indexes of add_org
@@ -662,7 +724,8 @@ class resolver {
       // The fullest form names it: "Tesland's Defence Ministry" over "Defence Ministry".
       std::string full = name;
       if (full.rfind("The ", 0) == 0 || full.rfind("the ", 0) == 0) full.erase(0, 4);
-      if (full.size() > ents_[first].name.size() && normalise(full).size() > normalise(ents_[first].name).size()) {
+      if (full.size() > ents_[first].name.size() && normalise(full).size() > normalise(ents_[first].name).size() &&
+          !acronym_names_.contains(normalise(ents_[first].name))) {
         ents_[first].name = full;
       }
       return first;
@@ -904,6 +967,8 @@ class resolver {
   // (a vector: one allocation rather than one per mention), and those added later.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
   std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
+  std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
   bool scanning_ = false;
   // Scratch vectors of scan_names, reused from one run of capitalised words to the next.
   std::vector<std::uint32_t> run_;

@@ -374,4 +374,18 @@ BOOST_AUTO_TEST_CASE(floating_quotation_takes_the_latest_of_two_speakers) {
   BOOST_TEST(sayso_test::speaker_name(a, *q) == "Piet Varga");
 }
 
+BOOST_AUTO_TEST_CASE(acronym_defined_in_brackets_names_the_organisation) {
+  // The acronym refers to the name it was given for, which is the canonical name (without the
+  // modifier before it); both quotes have the same speaker.
+  const std::string_view text =
+      "The Karvo-led Northern Harbour Authority (NHA) said the pier would reopen on Monday. Later, the NHA "
+      "said the ferries would also run.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 2U);
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Northern Harbour Authority");
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[1]) == "Northern Harbour Authority");
+  BOOST_TEST(a.quotes[0].speaker->entity == a.quotes[1].speaker->entity);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
