@@ -1054,8 +1054,17 @@ class attributor {
           bare_name = false;
         }
       }
-      if (bare_name && name_words >= 2 && name_words <= 4 && (cls(np2.second - 1) & (wc_role | wc_title)) != 0 &&
-          !cap(np2.second - 1)) {
+      // (The head is the word before the first preposition: "Cambodia's ambassador to the
+      // United Nations, Chhea Keo, said".)
+      std::uint32_t head = np2.second - 1;
+      for (std::uint32_t t = np2.first + 1; t < np2.second; ++t) {
+        if (is_word(t) && !cap(t) && (cls(t) & wc_preposition) != 0) {
+          head = prev(t, np2.first);
+          break;
+        }
+      }
+      if (bare_name && name_words >= 2 && name_words <= 4 && head != npos && is_word(head) &&
+          (cls(head) & (wc_role | wc_title)) != 0 && !cap(head)) {
         return {np2.first, j};
       }
     }

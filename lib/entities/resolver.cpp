@@ -520,6 +520,22 @@ class resolver {
       if (e != no_entity) add_mention(e, mention);
       return e;
     }
+    // "Cambodia's ambassador to the United Nations, Chhea Keo": a bare name after a comma is
+    // who the description is.
+    for (std::uint32_t t = end; t > first; --t) {
+      if (tok_[t - 1].kind != token_kind::punctuation || s(t - 1) != ",") continue;
+      std::vector<std::uint32_t> after;
+      bool bare = true;
+      for (std::uint32_t u = t; u < end; ++u) {
+        if (!is_word(u)) continue;
+        bare = bare && cap(u) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
+        after.push_back(u);
+      }
+      if (bare && after.size() >= 2 && after.size() <= 4 && after.size() < words.size()) {
+        return resolve_words(after, mention, true);
+      }
+      break;
+    }
     // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
       if (lower(words[k]) != "and") continue;

@@ -388,4 +388,14 @@ BOOST_AUTO_TEST_CASE(acronym_defined_in_brackets_names_the_organisation) {
   BOOST_TEST(a.quotes[0].speaker->entity == a.quotes[1].speaker->entity);
 }
 
+BOOST_AUTO_TEST_CASE(bare_name_after_a_description_with_an_organisation) {
+  const std::string_view text =
+      "Karvo's ambassador to the Northern League, Mara Lind, called for an immediate truce.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Mara Lind");
+  BOOST_TEST(sayso_test::speaker_kind(a, a.quotes[0]) == "person");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
