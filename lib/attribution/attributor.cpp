@@ -2703,6 +2703,29 @@ class attributor {
         }
       }
     }
+    // "Trump issued the following statement:" ending the previous paragraph, the quotation
+    // opening this one: the subject of the clause with a channel or cue word speaks.
+    if (p == npos && &u != units_.data() && sentence_like(qi)) {
+      const unit& before = *(&u - 1);
+      const std::uint32_t colon = before.end > before.first ? prev(before.end, before.first) : npos;
+      if (colon != npos && punct_is(colon, ":") && before.paragraph + 1 == u.paragraph && !before.headline) {
+        bool channel = false;
+        for (std::uint32_t k = before.first; k < colon; ++k) {
+          if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
+        }
+        auto src = channel ? clause_subject(before, colon) : std::pair{npos, npos};
+        if (src.first == npos && channel) {  // "As X reported after …:"
+          for (std::uint32_t k = before.first; k < colon && src.first == npos; ++k) {
+            if (is_word(k) && (cls(k) & wc_cue) != 0 && !cap(k)) src = forward_subject(before, k);
+          }
+        }
+        if (src.first != npos) {
+          emit_punctuated(before, qi, colon, cue_kind::colon, src, 0.6F);
+          out_.back().paragraph = u.paragraph;
+          return true;
+        }
+      }
+    }
     const std::uint32_t n = next(close, u.end);
     if (quots_[qi].closed && n < u.end && is_dash(n)) {
       const std::uint32_t from = next(n, u.end);

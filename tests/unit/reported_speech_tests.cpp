@@ -601,4 +601,14 @@ BOOST_AUTO_TEST_CASE(writers_participle_clause_is_not_a_report) {
             "Karvo of shelling the port", "Mara Lind");
 }
 
+BOOST_AUTO_TEST_CASE(statement_announced_at_the_end_of_the_previous_paragraph) {
+  const std::string_view text =
+      "The mayor issued the following statement:\n\n\u201CThe harbour will reopen on Monday. We thank the crews.\u201D";
+  check_one(text, "The harbour will reopen on Monday. We thank the crews.", "The mayor");
+}
+
+BOOST_AUTO_TEST_CASE(manner_of_speaking_after_a_quotation) {
+  check_one("\u201CThe pier is open!\u201D beamed Mara Lind.", "The pier is open!", "Mara Lind");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
