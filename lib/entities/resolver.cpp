@@ -536,6 +536,24 @@ class resolver {
       }
       break;
     }
+    // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa": a name before
+    // "of" is the person; what follows says where they are from.
+    for (std::size_t k = 2; k + 1 < words.size(); ++k) {
+      if (lower(words[k]) != "of") continue;
+      bool name = true;
+      std::size_t caps = 0;
+      for (std::size_t j = 0; j < k && name; ++j) {
+        const std::uint32_t c = cls(words[j]);
+        if ((c & (wc_title | wc_determiner | wc_possessive)) != 0 && j + 2 < k) continue;  // "Gov.", "the"
+        name = cap(words[j]) && (c & (wc_org | wc_role | wc_place | wc_demonym)) == 0;
+        caps += name ? 1 : 0;
+      }
+      if (name && caps >= 2) {
+        return resolve_words(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)),
+                             mention, true);
+      }
+      break;
+    }
     // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
     for (std::size_t k = 1; k + 1 < words.size(); ++k) {
       if (lower(words[k]) != "and") continue;

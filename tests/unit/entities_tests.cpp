@@ -398,4 +398,13 @@ BOOST_AUTO_TEST_CASE(bare_name_after_a_description_with_an_organisation) {
   BOOST_TEST(sayso_test::speaker_kind(a, a.quotes[0]) == "person");
 }
 
+BOOST_AUTO_TEST_CASE(name_of_an_organisation_or_place_is_the_person) {
+  const std::string_view text = "Mara Lind of the Northern Harbour Authority said the pier would reopen.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  BOOST_TEST(sayso_test::speaker_name(a, a.quotes[0]) == "Mara Lind");
+  BOOST_TEST(sayso_test::speaker_kind(a, a.quotes[0]) == "person");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
