@@ -746,10 +746,18 @@ class attributor {
     // The head (last word) must be able to speak: a name, pronoun, role, organisation or place
     // ("Rubio's phone call" has "phone" as head, and "call" is a noun).
     // ("both of the rivals for the nomination": the head comes before the first preposition.)
+    // (Not past a possessive: "Secretary of State Marco Rubio's phone" has "phone" as head.)
     std::uint32_t last = end;
     for (std::uint32_t i = first + 1; i < end; ++i) {
       if (is_word(i) && !cap(i) && (cls(i) & wc_preposition) != 0 && (cls(i) & wc_conjunction) == 0) {
         last = i;
+        break;
+      }
+    }
+    for (std::uint32_t i = last; i < end; ++i) {
+      const std::string_view w = s(i);
+      if (is_word(i) && (ends_with(w, "'s") || ends_with(w, "\xE2\x80\x99s"))) {
+        last = end;
         break;
       }
     }
@@ -826,8 +834,9 @@ class attributor {
     const std::string_view key = lookup_key(s(cue_first), buf);
     bool speech_or_act = false;
     for (const std::uint32_t e : lex_.cues_starting(key)) {
-      const cue_type t = lex_.cue(e).type;
-      speech_or_act = speech_or_act || t == cue_type::speech || t == cue_type::act;
+      const cue_entry& ce = lex_.cue(e);
+      // (The one-word entry: "call" is a naming verb, "call for" a speech act.)
+      if (ce.words.size() == 1) speech_or_act = ce.type == cue_type::speech || ce.type == cue_type::act;
     }
     if (!speech_or_act || ends_with(s(cue_first), "ing")) return {npos, npos};
     const std::uint32_t last = prev(cue_first, u.first);
@@ -849,6 +858,14 @@ class attributor {
       start = k;
     }
     if (!clause_start(u, start) || !is_word(start)) return {npos, npos};
+    // "Secretary of State Rubio's phone call": a possessive before a plain noun right before the
+    // cue makes the phrase a thing, not a source.
+    if (!cap(last) && (cls(last) & (wc_role | wc_org)) == 0) {
+      for (std::uint32_t t = start; t < last; ++t) {
+        const std::string_view w = s(t);
+        if (is_word(t) && (ends_with(w, "'s") || ends_with(w, "\xE2\x80\x99s"))) return {npos, npos};
+      }
+    }
     // The head of the first phrase (before its first preposition) must be able to speak.
     std::uint32_t head_end = start;
     for (std::uint32_t k = start; k <= last; k = next(k, last + 1)) {
@@ -1896,6 +1913,13 @@ class attributor {
       if (src.first == npos) return;
     }
 
+    // "few believe …", "many think …": a belief with a bare quantifier for holder is the
+    // writer's summary of opinion, not a source's.
+    if (ce.type == cue_type::belief && src.second == src.first + 1 &&
+        (lower_is(src.first, "few") || lower_is(src.first, "many") || lower_is(src.first, "some") ||
+         lower_is(src.first, "most") || lower_is(src.first, "several") || lower_is(src.first, "others"))) {
+      return;
+    }
     // Where the content starts.
     k = skip_adjuncts(k, u.end);
     const bool tell = is_tell(h);

@@ -611,4 +611,15 @@ BOOST_AUTO_TEST_CASE(manner_of_speaking_after_a_quotation) {
   check_one("\u201CThe pier is open!\u201D beamed Mara Lind.", "The pier is open!", "Mara Lind");
 }
 
+BOOST_AUTO_TEST_CASE(quantifier_holding_a_belief_is_the_writers_summary) {
+  check_no_quote("Yet for all the delays, few believe the harbour talks have failed.");
+}
+
+BOOST_AUTO_TEST_CASE(possessive_noun_phrase_before_a_naming_verb_is_not_a_source) {
+  // "the minister's phone call … was described by both sides as …": "call" is a noun here.
+  check_one("Foreign Minister Mara Lind\u2019s phone call with the mayor was described by both sides as "
+            "\u201Cuseful.\u201D",
+            "useful.", "both sides");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
