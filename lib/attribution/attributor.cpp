@@ -1784,6 +1784,17 @@ class attributor {
     if (content_last == npos) return;
     const std::uint32_t from = free_start(u, content_last);
     if (from > content_last) return;
+    // "X's campaign manager, Corey Roe, said the staff member who …": before ", said X" there
+    // must be a clause; a noun phrase alone is the subject of the cue, read forward.
+    if (verb_first && is_comma(separator) && !in_quotation(from)) {
+      bool verb = false;
+      for (std::uint32_t t = from; t <= content_last && !verb; ++t) {
+        verb = in_quotation(t) || (is_word(t) && !cap(t) && (((cls(t) & (wc_verb | wc_auxiliary | wc_cue)) != 0 &&
+                                                              !adverbial_only(t)) || has_contraction(t) ||
+                                                             negated_auxiliary(t) || ends_with(s(t), "ed")));
+      }
+      if (!verb) return;
+    }
     // "Rather, he said, B." / "In Iowa, he said, B.": a connective or an adjunct before the
     // attribution is not reported; the content is B.
     const bool lead_in = is_comma(separator) && !is_close_mark(separator) && !in_quotation(from) &&
@@ -1900,7 +1911,7 @@ class attributor {
       // "X issued a statement saying …", "X released a video calling for …": X speaks.
       src = statement_subject(u, h.first);
       if (src.first == npos) return;
-    } else if (ce.participle && p != npos && (is_comma(p) || comma_inside_close(p) || lower_is(p, "while") || lower_is(p, "by") ||
+    } else if (ce.participle && p != npos && (is_comma(p) || is_dash(p) || comma_inside_close(p) || lower_is(p, "while") || lower_is(p, "by") ||
                                               lower_is(p, "after") || lower_is(p, "before") || lower_is(p, "for") ||
                                               lower_is(p, "without") || lower_is(p, "in") || lower_is(p, "since") ||
                                               lower_is(p, "upon"))) {

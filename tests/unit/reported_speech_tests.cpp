@@ -622,4 +622,9 @@ BOOST_AUTO_TEST_CASE(possessive_noun_phrase_before_a_naming_verb_is_not_a_source
             "useful.", "both sides");
 }
 
+BOOST_AUTO_TEST_CASE(noun_phrase_before_an_inverted_looking_cue_is_its_subject) {
+  check_one("The port's former director, Rolf Ebbe, said the pilot who steered the ferry should resign.",
+            "the pilot who steered the ferry should resign", "The port's former director, Rolf Ebbe");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
