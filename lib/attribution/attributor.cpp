@@ -471,6 +471,11 @@ class attributor {
       // ("political scientist", "-based attorney": adjectives go on with a noun; a verb takes an
       // object that opens with a determiner or pronoun.)
       const std::uint32_t n = next(t, end);
+      // "the Khan family deserved better": a past tense closing the phrase, not before a noun.
+      if (name && ends_with(s(t), "ed") && (c & (wc_role | wc_org | wc_title)) == 0 &&
+          (n >= end || !is_word(n) || (!cap(n) && (cls(n) & (wc_role | wc_org)) == 0 && !ends_with(s(n), "s")))) {
+        return true;
+      }
       if (name && n < end && is_word(n) && !cap(n) && (cls(n) & (wc_determiner | wc_pronoun)) != 0 &&
           (c & (wc_role | wc_title | wc_org | wc_place | wc_time | wc_determiner | wc_preposition | wc_demonym |
                 wc_conjunction | wc_possessive)) == 0) {
