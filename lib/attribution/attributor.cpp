@@ -355,10 +355,19 @@ class attributor {
       if (t != npos && lower_is(t, "to")) return false;
     }
     // "will argue", "would welcome": a prediction or hypothesis, not a report.
+    // ("would formally declare", "will also argue": past adverbs.)
     if (p != npos && is_word(p) && ce.type != cue_type::according) {
+      std::uint32_t m = p;
+      for (int n = 0; n < 2 && m != npos && is_word(m) && !cap(m) &&
+                      (ends_with(s(m), "ly") || ((cls(m) & wc_auxiliary) != 0 && adverbial_only(m)));
+           ++n) {
+        m = prev(m, u.first);
+      }
       static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could", "might", "may", "can", "should", "must"};
-      for (const auto m : kModals) {
-        if (lower_is(p, m)) return false;
+      // ("Theresa May said": a capitalised "May" inside a sentence is a name.)
+      const bool name = m != npos && cap(m) && prev(m, u.first) != npos;
+      for (const auto w : kModals) {
+        if (m != npos && !name && lower_is(m, w)) return false;
       }
     }
     // "Rwanda-backed", "U.S.-brokered": a participle in a compound adjective.
@@ -391,6 +400,12 @@ class attributor {
       const std::uint32_t c = cls(i);
       // "(R-IN)", "D-OR": a state code after a party letter.
       if (i > 0 && punct_is(i - 1, "-") && info_[i].all_upper()) return true;
+      // "Theresa May", "Chairman Will Rogers": a capitalised auxiliary after a capitalised word
+      // is a name.
+      if (cap(i) && (c & wc_auxiliary) != 0 && i > 1 && tok_[i - 1].kind == token_kind::space && is_word(i - 2) &&
+          cap(i - 2)) {
+        return true;
+      }
       if (cap(i)) {
         // "Until", "But", "If" at a sentence start are not names.
         return (c & (wc_conjunction | wc_preposition | wc_complementizer | wc_relative | wc_auxiliary)) == 0 ||
@@ -540,6 +555,17 @@ class attributor {
     for (int round = 0; round < 4 && j != npos; ++round) {
       while (j != npos && adverbial(j)) j = prev(j, first);
       // "who in 2010 said": a year after a preposition.
+      // "on May 5 said": a day after a month.
+      if (j != npos && tok_[j].kind == token_kind::number && s(j).size() <= 2) {
+        const std::uint32_t mo = prev(j, first);
+        if (mo != npos && is_word(mo) && cap(mo) && (cls(mo) & wc_time) != 0) {
+          const std::uint32_t pr = prev(mo, first);
+          if (pr != npos && (lower_is(pr, "on") || lower_is(pr, "in"))) {
+            j = prev(pr, first);
+            continue;
+          }
+        }
+      }
       if (j != npos && tok_[j].kind == token_kind::number && s(j).size() == 4) {
         const std::uint32_t p = prev(j, first);
         if (p != npos && (lower_is(p, "in") || lower_is(p, "since") || lower_is(p, "during"))) {
@@ -559,6 +585,11 @@ class attributor {
         }
       }
       if (j == npos || !is_word(j) || (cls(j) & wc_time) == 0) break;
+      // "Theresa May said": a capitalised month right after a name is part of the name.
+      if (cap(j)) {
+        const std::uint32_t b = prev(j, first);
+        if (b != npos && is_word(b) && cap(b) && (cls(b) & (wc_time | wc_preposition | wc_determiner)) == 0) break;
+      }
       std::uint32_t k = j;
       bool anchored = false;  // "four years" alone is a noun phrase, "last week" an adjunct
       while (k != npos && ((is_word(k) && (cls(k) & wc_time) != 0) || tok_[k].kind == token_kind::number)) {
@@ -1230,6 +1261,11 @@ class attributor {
         // "and also said", "but later added" (after "but", only a speech verb: "but does not
         // plan to" goes on with the same content)
         while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
+        // "… and suggested that …": the same source's next report.
+        if (lower_is(k, "and") && n < u.end && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) {
+          const std::uint32_t m = next(n, u.end);
+          if (m < u.end && lower_is(m, "that")) break;
+        }
         if (n < u.end && starts_attribution(u, n, hits)) {
           if (!lower_is(k, "but")) break;
           bool speech = false;

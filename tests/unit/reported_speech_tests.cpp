@@ -627,4 +627,19 @@ BOOST_AUTO_TEST_CASE(noun_phrase_before_an_inverted_looking_cue_is_its_subject) 
             "the pilot who steered the ferry should resign", "The port's former director, Rolf Ebbe");
 }
 
+BOOST_AUTO_TEST_CASE(capitalised_auxiliary_in_a_name) {
+  // "May" is a name here, not a modal or a month; "would formally declare" is a prediction.
+  check_one("Prime Minister Mara May said the country would formally declare its plans in March.",
+            "the country would formally declare its plans in March", "Prime Minister Mara May");
+}
+
+BOOST_AUTO_TEST_CASE(same_source_second_report_after_and) {
+  const std::string_view text = "Mara Lind said the pier would reopen and suggested that the ferries would run.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 2U);
+  BOOST_TEST(a.quotes[0].content == ranges(text, {"the pier would reopen"}), boost::test_tools::per_element());
+  BOOST_TEST(a.quotes[1].content == ranges(text, {"the ferries would run"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
