@@ -183,7 +183,8 @@ class extractor {
   void flush() {
     if (threads_ <= 1) return;
     std::unique_lock lock(mutex_);
-    space_ready_.wait(lock, [this] { return in_flight_.empty(); });
+    // Empty is not enough: the writer takes documents out before writing them, without the lock.
+    space_ready_.wait(lock, [this] { return in_flight_.empty() && !writing_; });
     if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
   }
 
@@ -281,6 +282,7 @@ class extractor {
         space_ready_.notify_all();
       }
       writing_ = false;
+      space_ready_.notify_all();  // flush() waits for the writer to be done
     }
   }
 
