@@ -305,10 +305,7 @@ class attributor {
       }
       // "the government's request", "Rubio's call": a noun after a possessive.
       const std::string_view pw = s(p);
-      if ((pw.size() > 2 && pw.substr(pw.size() - 2) == "'s") ||
-          (pw.size() > 4 && pw.substr(pw.size() - 4) == "\xE2\x80\x99s")) {
-        return false;
-      }
+      if (possessive_s(pw)) return false;
       // "anti-government protests", "peace talks": a plural noun after a modifier. A verb in
       // -s follows its subject, which is a name, pronoun, role or organisation.
       const std::string_view cw = s(first);
@@ -513,6 +510,19 @@ class attributor {
     if (!is_close_mark(p) || !in_quotation(p)) return false;
     const std::string_view inner = quots_[qid(p)].inner.of(text_);
     return !inner.empty() && inner.back() == ',';
+  }
+
+  // "he", "they", "I" as a subject: a personal pronoun that is neither possessive nor an
+  // object form ("him", "them", "us", "me"); "it" too when `with_it`.
+  bool subject_pronoun(std::uint32_t i, bool with_it = false) const {
+    const std::uint32_t persons = wc_he | wc_she | wc_they | wc_we | wc_i | (with_it ? wc_it : 0U);
+    return is_word(i) && (cls(i) & persons) != 0 && (cls(i) & wc_possessive) == 0 && !lower_is(i, "him") &&
+           !lower_is(i, "them") && !lower_is(i, "us") && !lower_is(i, "me");
+  }
+
+  // "Trump's", "Rubio’s": a word ending in a possessive 's.
+  static bool possessive_s(std::string_view w) {
+    return (w.size() > 2 && w.substr(w.size() - 2) == "'s") || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
   }
 
   // An apostrophe after a plural (“Sanders’ campaign”) that no quotation uses.
@@ -791,8 +801,7 @@ class attributor {
       }
     }
     for (std::uint32_t i = last; i < end; ++i) {
-      const std::string_view w = s(i);
-      if (is_word(i) && (ends_with(w, "'s") || ends_with(w, "\xE2\x80\x99s"))) {
+      if (is_word(i) && possessive_s(s(i))) {
         last = end;
         break;
       }
@@ -802,11 +811,7 @@ class attributor {
       const std::uint32_t h = last - 1;
       const std::uint32_t c = cls(h);
       bool possessive_before = false;
-      for (std::uint32_t i = first; i < h; ++i) {
-        const std::string_view w = s(i);  // (possessives before the head)
-        possessive_before = possessive_before || (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
-                                                                   (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")));
-      }
+      for (std::uint32_t i = first; i < h; ++i) possessive_before = possessive_before || possessive_s(s(i));
       // ("Clinton's biggest boosters": a plural of people can follow a possessive.)
       const bool plural = ends_with(s(h), "s") && !ends_with(s(h), "ss");
       if (!cap(h) && tok_[h].kind == token_kind::word &&
@@ -898,8 +903,7 @@ class attributor {
     // cue makes the phrase a thing, not a source.
     if (!cap(last) && (cls(last) & (wc_role | wc_org)) == 0) {
       for (std::uint32_t t = start; t < last; ++t) {
-        const std::string_view w = s(t);
-        if (is_word(t) && (ends_with(w, "'s") || ends_with(w, "\xE2\x80\x99s"))) return {npos, npos};
+        if (is_word(t) && possessive_s(s(t))) return {npos, npos};
       }
     }
     // The head of the first phrase (before its first preposition) must be able to speak.
@@ -1668,9 +1672,7 @@ class attributor {
       // and a subject pronoun: "told POLITICO she was …".)
       while (k < u.end && is_wordish(k) && n < 5 &&
              !(n > 0 && !cap(k) && (((cls(k) & (wc_verb | wc_auxiliary)) != 0 && !adverbial_only(k)) ||
-                                    ((cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 &&
-                                     (cls(k) & wc_possessive) == 0 && !lower_is(k, "him") && !lower_is(k, "them") &&
-                                     !lower_is(k, "us") && !lower_is(k, "me")))) &&
+                                    subject_pronoun(k))) &&
              (cap(k) || ((cls(k) & (wc_cue | wc_complementizer)) == 0 &&
                          ((cls(k) & wc_conjunction) == 0 || lower_is(k, "and") || lower_is(k, "or")))) &&
              !(n > 0 && !cap(k) && (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
@@ -1762,10 +1764,7 @@ class attributor {
         auto r = scan_right_np(from, u.end);
         // "…, said X" never has a subject pronoun for X: "Sexton, a professor, said he holds …"
         // is the forward frame after an aside.
-        if (r.first != npos && is_word(r.first) &&
-            (((cls(r.first) & (wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) != 0 && (cls(r.first) & wc_possessive) == 0 &&
-              !lower_is(r.first, "him") && !lower_is(r.first, "them") && !lower_is(r.first, "us") && !lower_is(r.first, "me")) ||
-             has_contraction(r.first))) {
+        if (r.first != npos && is_word(r.first) && (subject_pronoun(r.first, true) || has_contraction(r.first))) {
           r = {npos, npos};
         }
         // "…, said Trump campaign strategists plan to secure …": a verb after the phrase's name
@@ -1843,11 +1842,10 @@ class attributor {
     // "Heading into the debate, Sanders told MSNBC's “Morning Joe” that …": a lead-in is not a
     // report; without a continuation the cue is read forward.
     if (lead_in && !(after < u.end && is_comma(after))) return;
-    const bool lead_only = lead_in;
     const auto index = static_cast<std::uint32_t>(out_.size());
     raw_quote& q = emit(u, &h, src);
-    if (!lead_only) add_content(q, from, content_last + 1, index);
-    if (lead_only) {
+    if (!lead_in) add_content(q, from, content_last + 1, index);
+    if (lead_in) {
       const std::uint32_t n = next(after, u.end);
       const std::uint32_t end2 = n < u.end ? content_end(u, n, hits) : npos;
       if (end2 == npos || end2 <= n || in_quotation(n)) {
@@ -2059,9 +2057,7 @@ class attributor {
         }
         // "wrote in both listings he was …": after a prepositional adjunct, a subject pronoun
         // opens the content.
-        if (n > 1 && is_word(k) && (cls(k) & wc_preposition) != 0 && !tell && is_word(j) &&
-            (cls(j) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 && (cls(j) & wc_possessive) == 0 &&
-            !lower_is(j, "him") && !lower_is(j, "them") && !lower_is(j, "us") && !lower_is(j, "me")) {
+        if (n > 1 && is_word(k) && (cls(k) & wc_preposition) != 0 && !tell && subject_pronoun(j)) {
           from = j;
           break;
         }

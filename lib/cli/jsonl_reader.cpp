@@ -202,15 +202,17 @@ class record_reader {
 }  // namespace
 
 void parse_jsonl_line(std::string_view line, job& j) {
-  {
-    std::string id;
-    std::string text;
-    if (record_reader(line).read(id, text)) {
-      j.id = std::move(id);
-      j.text = std::move(text);
-      return;
-    }
+  std::string id;
+  std::string text;
+  if (record_reader(line).read(id, text)) {
+    j.id = std::move(id);
+    j.text = std::move(text);
+    return;
   }
+  parse_jsonl_line_with_nlohmann(line, j);
+}
+
+void parse_jsonl_line_with_nlohmann(std::string_view line, job& j) {
   try {
     const nlohmann::json doc = nlohmann::json::parse(line);
     if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");

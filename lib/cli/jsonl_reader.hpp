@@ -25,6 +25,10 @@ struct job {
 /// `text`, or `error` (and `id` when the record has one). Never throws on content.
 void parse_jsonl_line(std::string_view line, job& j);
 
+/// parse_jsonl_line without its fast path for common records: nlohmann-json alone, which reads
+/// every record and words every error. The fast path must agree with it (tests/fuzz/fuzz_jsonl).
+void parse_jsonl_line_with_nlohmann(std::string_view line, job& j);
+
 /// Reads `in` as JSON Lines. Every line that is not blank gives exactly one job, a document or
 /// an error, whose source is "NAME:LINE"; a read error gives one more error job. A line may end
 /// in LF or CR LF. `emit` returns false to stop reading (for example when the output is gone).

@@ -10,12 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include <sayso/sayso.hpp>
 
@@ -27,24 +24,7 @@ namespace {
 // The reference: the record read with nlohmann-json only, as the CLI first did.
 sayso::cli::job reference(std::string_view line) {
   sayso::cli::job j;
-  try {
-    const nlohmann::json doc = nlohmann::json::parse(line);
-    if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");
-    const auto id = doc.find("id");
-    if (id == doc.end() || !(id->is_string() || id->is_number_integer())) {
-      throw std::runtime_error("a record needs an \"id\" (string or integer)");
-    }
-    j.id = id->is_string() ? id->get<std::string>() : id->dump();
-    const auto text = doc.find("text");
-    if (text == doc.end() || !text->is_string()) {
-      throw std::runtime_error("record \"" + j.id + "\" needs a \"text\" string");
-    }
-    j.text = text->get<std::string>();
-  } catch (const nlohmann::json::exception& e) {
-    j.error = std::string("invalid JSON: ") + e.what();
-  } catch (const std::exception& e) {
-    j.error = e.what();
-  }
+  sayso::cli::parse_jsonl_line_with_nlohmann(line, j);
   return j;
 }
 
