@@ -248,6 +248,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   if (terms == nullptr) fail(name, 1, "no [[term]] entries");
   const toml::array* arr = terms->as_array();
   if (arr == nullptr) fail(name, terms->source().begin.line, "'term' must be an array of tables ([[term]])");
+  if (arr->empty()) fail(name, terms->source().begin.line, "no [[term]] entries ('term' is an empty array)");
   for (const toml::node& node : *arr) {
     const toml::table* t = node.as_table();
     const std::uint32_t line = node.source().begin.line;

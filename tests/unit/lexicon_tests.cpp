@@ -121,6 +121,8 @@ BOOST_AUTO_TEST_CASE(capturing_group_is_refused) {
 
 BOOST_AUTO_TEST_CASE(structural_errors_name_their_line) {
   refused_string("", "custom.toml:1:", "no [[term]]");
+  // An empty inline array is no terms either (found by the term_lexicon fuzzer).
+  refused_string("\nterm = []\n", "custom.toml:2:", "no [[term]]");
   refused_string(
       "# comment\n[[term]]\nid = \"truce\"\nexpressions = [\"truce\"]\nwords = [\"x\"]\n",
       "custom.toml:5:", "words");
