@@ -10,10 +10,9 @@
 #include <sayso/text.hpp>
 
 #include "text/lexicon.hpp"
+#include "text/token_view.hpp"
 
 namespace sayso::detail {
-
-inline constexpr std::uint32_t npos = UINT32_MAX;
 
 /// A quote before entity resolution.
 struct raw_quote {
