@@ -6,14 +6,15 @@
 
 namespace sayso::detail {
 
-std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const {
+std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& h,
+                                               const frame_input& in) const {
   const unit& u = in.units[ui];
   const claims& found = in.found;
   const std::uint32_t src_from = next(h.end - 1, u.end);
   if (src_from >= u.end) return std::nullopt;
   auto src = scan_right_np(src_from, u.end, 20, true);
-  if (src.first == npos) return std::nullopt;
-  const std::uint32_t after = next(src.second - 1, u.end);
+  if (!src) return std::nullopt;
+  const std::uint32_t after = next(src->end - 1, u.end);
   const std::uint32_t before = prev(h.first, u.first);
   if (before == npos || (is_comma(before) && prev(before, u.first) == npos)) {
     // "According to X, C."

@@ -25,7 +25,7 @@ struct raw_quote {
   cue_type type = cue_type::speech;
   std::uint32_t source_first = npos;  // source mention tokens [source_first, source_end)
   std::uint32_t source_end = npos;
-  std::uint32_t first_token = 0;      // first token of the content
+  std::uint32_t first_token = 0;  // first token of the content
   std::uint32_t paragraph = 0;
   std::uint32_t speaker_from = npos;  // floating quote: index of the quote whose speaker it takes
   bool belief = false;

@@ -12,27 +12,29 @@ constexpr std::uint32_t kHeldByDropped = npos - 1;
 
 }  // namespace
 
-claims::claims(const reader& r) : r_(r), quotation_used_(r.quotations().quotations().size(), npos) {}
+claims::claims(const reader& r)
+    : r_(r), quotation_used_(r.quotations().quotations().size(), npos) {}
 
 bool claims::is_free(std::uint32_t qi, const candidate& c) const {
-  return quotation_used_[qi] == npos && std::find(c.taken.begin(), c.taken.end(), qi) == c.taken.end();
+  return quotation_used_[qi] == npos &&
+         std::find(c.taken.begin(), c.taken.end(), qi) == c.taken.end();
 }
 
 bool claims::inside_claimed(std::uint32_t t) const {
   return std::any_of(claimed_.begin(), claimed_.end(),
-                     [t](const std::pair<std::uint32_t, std::uint32_t>& r) { return t >= r.first && t < r.second; });
+                     [t](const token_span& r) { return t >= r.first && t < r.end; });
 }
 
 std::uint32_t claims::free_start(const unit& u, std::uint32_t t) const {
   std::uint32_t start = r_.after_dateline(u);
   for (const auto& r : claimed_) {
-    if (r.second <= t && r.second > start) start = r.second;
+    if (r.end <= t && r.end > start) start = r.end;
   }
   while (start < t && r_.doc().tokens()[start].kind == token_kind::space) ++start;
   return start;
 }
 
-candidate claims::start(const unit& u, const cue_hit* hit, std::pair<std::uint32_t, std::uint32_t> source) const {
+candidate claims::start(const unit& u, const cue_hit* hit, std::optional<token_span> source) const {
   candidate c;
   raw_quote& q = c.quote;
   q.paragraph = u.paragraph;
@@ -47,8 +49,8 @@ candidate claims::start(const unit& u, const cue_hit* hit, std::pair<std::uint32
     q.type = ce.type;
     q.belief = ce.type == cue_type::belief;
   }
-  q.source_first = source.first;
-  q.source_end = source.second;
+  q.source_first = source ? source->first : npos;
+  q.source_end = source ? source->end : npos;
   return c;
 }
 
@@ -87,7 +89,8 @@ void claims::append_quotation(raw_quote& q, std::uint32_t qi) const {
   q.spans.push_back(qu.inner);
   // A piece continued in the next paragraph has no closing mark by convention.
   const auto continued_by = r_.quotations().continued_by();
-  const auto succ = std::lower_bound(continued_by.begin(), continued_by.end(), std::pair<std::uint32_t, std::uint32_t>{qi, 0});
+  const auto succ = std::lower_bound(continued_by.begin(), continued_by.end(),
+                                     std::pair<std::uint32_t, std::uint32_t>{qi, 0});
   const bool continued = succ != continued_by.end() && succ->first == qi;
   q.closed = q.closed && (qu.closed || continued);
 }
@@ -136,10 +139,8 @@ std::uint32_t claims::commit(candidate&& c) {
     case candidate::verdict::give_back:
       for (const std::uint32_t qi : c.taken) quotation_used_[qi] = npos;
       return npos;
-    case candidate::verdict::claim_only:
-      return npos;
-    case candidate::verdict::take:
-      break;
+    case candidate::verdict::claim_only: return npos;
+    case candidate::verdict::take: break;
   }
   const auto index = static_cast<std::uint32_t>(out_.size());
   for (const std::uint32_t qi : c.given_back) quotation_used_[qi] = npos;

@@ -26,7 +26,7 @@ struct candidate {
   raw_quote quote;
   std::vector<std::uint32_t> taken;       // quotations, in the order taken
   std::vector<std::uint32_t> given_back;  // quotations freed when it is taken
-  std::optional<std::pair<std::uint32_t, std::uint32_t>> claim;  // tokens [first, end) covered
+  std::optional<token_span> claim;        // tokens of the unit it covers
   verdict outcome = verdict::take;
 };
 
@@ -39,7 +39,9 @@ class claims {
 
   [[nodiscard]] const std::vector<raw_quote>& quotes() const noexcept { return out_; }
   [[nodiscard]] raw_quote& quote(std::uint32_t i) { return out_[i]; }
-  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(out_.size()); }
+  [[nodiscard]] std::uint32_t size() const noexcept {
+    return static_cast<std::uint32_t>(out_.size());
+  }
   /// Hands the quotes over (the claims are spent).
   std::vector<raw_quote> release_quotes() { return std::move(out_); }
 
@@ -57,8 +59,9 @@ class claims {
   [[nodiscard]] std::uint32_t free_start(const unit& u, std::uint32_t t) const;
 
   // ---- building a candidate ----------------------------------------------------------------
-  /// A candidate in unit u, with cue `hit` (or none) and source tokens `source` (npos: none).
-  [[nodiscard]] candidate start(const unit& u, const cue_hit* hit, std::pair<std::uint32_t, std::uint32_t> source) const;
+  /// A candidate in unit u, with cue `hit` (or none) and source tokens `source` (or none).
+  [[nodiscard]] candidate start(const unit& u, const cue_hit* hit,
+                                std::optional<token_span> source) const;
   /// Adds a content stretch [first, end): a whole quotation gives a direct span, anything else an
   /// indirect or mixed one.
   void add_content(candidate& c, std::uint32_t first, std::uint32_t end) const;
@@ -90,7 +93,7 @@ class claims {
   const reader& r_;
   std::vector<raw_quote> out_;
   std::vector<std::uint32_t> quotation_used_;  // quote index holding each quotation, or npos
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed_;  // token ranges covered in the unit
+  std::vector<token_span> claimed_;            // the tokens covered in the unit
 };
 
 }  // namespace sayso::detail

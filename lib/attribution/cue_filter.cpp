@@ -44,38 +44,46 @@ bool noun_after_preposition(const cue_context& c) {
   const reader& r = c.r;
   const std::uint32_t p = c.p;
   const bool gerund = c.ce.participle && reader::ends_with(r.s(c.first), "ing") &&
-                      (r.lower_is(p, "by") || r.lower_is(p, "for") || r.lower_is(p, "without") || r.lower_is(p, "in") ||
-                       r.lower_is(p, "since") || r.lower_is(p, "upon"));
-  return (r.cls(p) & wc_preposition) != 0 && !r.cap(p) && !c.according() && !gerund && !r.lower_is(p, "as") &&
-         !r.lower_is(p, "after") && !r.lower_is(p, "before") && !r.lower_is(p, "while");
+                      (r.lower_is(p, "by") || r.lower_is(p, "for") || r.lower_is(p, "without") ||
+                       r.lower_is(p, "in") || r.lower_is(p, "since") || r.lower_is(p, "upon"));
+  return (r.cls(p) & wc_preposition) != 0 && !r.cap(p) && !c.according() && !gerund &&
+         !r.lower_is(p, "as") && !r.lower_is(p, "after") && !r.lower_is(p, "before") &&
+         !r.lower_is(p, "while");
 }
 
 // "the report", "his statement", "a call for": nouns.
 bool noun_after_determiner(const cue_context& c) {
   if (!c.p_word()) return false;
   static constexpr std::array<std::string_view, 13> kNounDeterminers = {
-      "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"};
-  return std::any_of(kNounDeterminers.begin(), kNounDeterminers.end(), [&](std::string_view d) { return c.r.lower_is(c.p, d); });
+      "the", "a",  "an",   "his",  "her",   "their", "its",
+      "our", "my", "your", "this", "these", "those"};
+  return std::any_of(kNounDeterminers.begin(), kNounDeterminers.end(),
+                     [&](std::string_view d) { return c.r.lower_is(c.p, d); });
 }
 
 // "the next two states", "hundreds of reports": a verb in -s cannot follow a plural.
 bool plural_after_number(const cue_context& c) {
   if (!c.p_word() || !c.plural_form() || c.ce.base_form) return false;
   static constexpr std::array<std::string_view, 12> kPlural = {
-      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands"};
-  return std::any_of(kPlural.begin(), kPlural.end(), [&](std::string_view d) { return c.r.lower_is(c.p, d); });
+      "two",   "three", "four", "five",   "six",      "seven",
+      "eight", "nine",  "ten",  "dozens", "hundreds", "thousands"};
+  return std::any_of(kPlural.begin(), kPlural.end(),
+                     [&](std::string_view d) { return c.r.lower_is(c.p, d); });
 }
 
 // "the government's request", "Rubio's call": a noun after a possessive.
-bool noun_after_possessive(const cue_context& c) { return c.p_word() && reader::possessive_s(c.r.s(c.p)); }
+bool noun_after_possessive(const cue_context& c) {
+  return c.p_word() && reader::possessive_s(c.r.s(c.p));
+}
 
 // "finance reports shows", "the claims are": a verb right after makes the cue a noun.
 bool noun_before_verb(const cue_context& c) {
   if (!c.p_word() || !c.noun_like || !c.plural_form()) return false;
   const reader& r = c.r;
   const std::uint32_t n = c.n;
-  return n < c.u.end && r.is_word(n) && !r.cap(n) && (r.cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 &&
-         !r.adverbial_only(n) && (r.cls(n) & wc_preposition) == 0;
+  return n < c.u.end && r.is_word(n) && !r.cap(n) &&
+         (r.cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !r.adverbial_only(n) &&
+         (r.cls(n) & wc_preposition) == 0;
 }
 
 // "a Medium post", "the final report": an article and a modifier before a noun.
@@ -85,7 +93,8 @@ bool noun_after_article_and_modifier(const cue_context& c) {
   const reader& r = c.r;
   if ((r.cls(c.p) & (wc_role | wc_title | wc_org | wc_pronoun | wc_auxiliary)) != 0) return false;
   const std::uint32_t pp = r.prev(c.p, c.u.first);
-  return pp != npos && (r.lower_is(pp, "a") || r.lower_is(pp, "an") || (r.lower_is(pp, "the") && !r.cap(c.p)));
+  return pp != npos &&
+         (r.lower_is(pp, "a") || r.lower_is(pp, "an") || (r.lower_is(pp, "the") && !r.cap(c.p)));
 }
 
 // "anti-government protests", "village protests": a plural noun after a modifier. A verb in -s
@@ -96,8 +105,8 @@ bool plural_noun_after_modifier(const cue_context& c) {
   const std::uint32_t p = c.p;
   const std::string_view pw = r.s(p);
   return !r.cap(p) &&
-         (r.cls(p) & (wc_role | wc_org | wc_title | wc_place | wc_pronoun | wc_auxiliary | wc_negation | wc_relative |
-                      wc_conjunction | wc_time | wc_demonym)) == 0 &&
+         (r.cls(p) & (wc_role | wc_org | wc_title | wc_place | wc_pronoun | wc_auxiliary |
+                      wc_negation | wc_relative | wc_conjunction | wc_time | wc_demonym)) == 0 &&
          pw.size() > 2 && pw.back() != 's';
 }
 
@@ -107,16 +116,18 @@ bool participle_as_adjective(const cue_context& c) {
   const reader& r = c.r;
   const std::uint32_t n = c.n;
   const std::uint32_t p = c.p;
-  return n < c.u.end && (r.lower_is(n, "and") || r.lower_is(n, "or") || r.is_terminal(n) || r.is_comma(n)) &&
-         (r.lower_is(p, "is") || r.lower_is(p, "are") || r.lower_is(p, "was") || r.lower_is(p, "were") ||
-          r.lower_is(p, "be") || r.lower_is(p, "been") || r.lower_is(p, "very") || r.lower_is(p, "more") ||
-          r.lower_is(p, "most"));
+  return n < c.u.end &&
+         (r.lower_is(n, "and") || r.lower_is(n, "or") || r.is_terminal(n) || r.is_comma(n)) &&
+         (r.lower_is(p, "is") || r.lower_is(p, "are") || r.lower_is(p, "was") ||
+          r.lower_is(p, "were") || r.lower_is(p, "be") || r.lower_is(p, "been") ||
+          r.lower_is(p, "very") || r.lower_is(p, "more") || r.lower_is(p, "most"));
 }
 
 // "to understand and counter …": a verb coordinated with an infinitive.
 bool coordinated_with_infinitive(const cue_context& c) {
   const reader& r = c.r;
-  if (!c.ce.base_form || c.p == npos || !(r.lower_is(c.p, "and") || r.lower_is(c.p, "or"))) return false;
+  if (!c.ce.base_form || c.p == npos || !(r.lower_is(c.p, "and") || r.lower_is(c.p, "or")))
+    return false;
   const std::uint32_t v = r.prev(c.p, c.u.first);
   const std::uint32_t t = v == npos ? npos : r.prev(v, c.u.first);
   return t != npos && r.lower_is(t, "to");
@@ -128,15 +139,19 @@ bool after_a_modal(const cue_context& c) {
   if (!c.p_word() || c.according()) return false;
   const reader& r = c.r;
   std::uint32_t m = c.p;
-  for (int n = 0; n < 2 && m != npos && r.is_word(m) && !r.cap(m) &&
-                  (reader::ends_with(r.s(m), "ly") || ((r.cls(m) & wc_auxiliary) != 0 && r.adverbial_only(m)));
+  for (int n = 0;
+       n < 2 && m != npos && r.is_word(m) && !r.cap(m) &&
+       (reader::ends_with(r.s(m), "ly") || ((r.cls(m) & wc_auxiliary) != 0 && r.adverbial_only(m)));
        ++n) {
     m = r.prev(m, c.u.first);
   }
-  static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could", "might", "may", "can", "should", "must"};
+  static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could",  "might",
+                                                              "may",  "can",   "should", "must"};
   // ("Theresa May said": a capitalised "May" inside a sentence is a name.)
   const bool name = m != npos && r.cap(m) && r.prev(m, c.u.first) != npos;
-  return m != npos && !name && std::any_of(kModals.begin(), kModals.end(), [&](std::string_view w) { return r.lower_is(m, w); });
+  return m != npos && !name && std::any_of(kModals.begin(), kModals.end(), [&](std::string_view w) {
+           return r.lower_is(m, w);
+         });
 }
 
 // "Rwanda-backed", "U.S.-brokered": a participle in a compound adjective.
@@ -153,14 +168,17 @@ bool per_as_a_preposition(const cue_context& c) {
 }
 
 // A capitalised cue word inside a sentence is a name ("Hope", "Read", "Grant").
-bool capitalised_inside(const cue_context& c) { return c.r.cap(c.first) && c.p != npos && !c.according(); }
+bool capitalised_inside(const cue_context& c) {
+  return c.r.cap(c.first) && c.p != npos && !c.according();
+}
 
 // An imperative or base form opening the sentence ("Read the rest here.").
 bool imperative(const cue_context& c) { return c.p == npos && c.ce.base_form && !c.according(); }
 
 // "reports of", "claims of": nouns (but "warn of" is its own cue, and "says of Clinton" a verb).
 bool noun_before_of(const cue_context& c) {
-  if (!(c.n < c.u.end && c.r.lower_is(c.n, "of") && c.one_word && !c.ce.past_participle)) return false;
+  if (!(c.n < c.u.end && c.r.lower_is(c.n, "of") && c.one_word && !c.ce.past_participle))
+    return false;
   const std::string& lemma = c.r.lex().lemmas()[c.ce.lemma];
   return lemma != "say" && lemma != "tell" && lemma != "write" && lemma != "speak";
 }
@@ -193,16 +211,25 @@ constexpr std::array<cue_filter, 16> kCueFilters = {{
 // Nouns that are also cue lemmas.
 bool noun_lemma(const std::string& lemma) {
   static constexpr std::array<std::string_view, 24> kNounLemmas = {
-      "report", "claim", "call", "comment", "remark", "demand", "promise", "pledge", "offer", "request",
-      "protest", "appeal", "question", "answer", "reply", "estimate", "tweet", "post", "plan", "hope",
-      "fear", "view", "vow", "order"};
+      "report", "claim",   "call",    "comment", "remark",   "demand", "promise", "pledge",
+      "offer",  "request", "protest", "appeal",  "question", "answer", "reply",   "estimate",
+      "tweet",  "post",    "plan",    "hope",    "fear",     "view",   "vow",     "order"};
   return std::find(kNounLemmas.begin(), kNounLemmas.end(), lemma) != kNounLemmas.end();
 }
 
-bool plausible_cue(const reader& r, const unit& u, std::uint32_t first, std::uint32_t end, const cue_entry& ce) {
-  const cue_context c{r,  u, first, end, ce, r.prev(first, u.first), r.next(end - 1, u.end), ce.words.size() == 1,
+bool plausible_cue(const reader& r, const unit& u, std::uint32_t first, std::uint32_t end,
+                   const cue_entry& ce) {
+  const cue_context c{r,
+                      u,
+                      first,
+                      end,
+                      ce,
+                      r.prev(first, u.first),
+                      r.next(end - 1, u.end),
+                      ce.words.size() == 1,
                       noun_lemma(r.lex().lemmas()[ce.lemma])};
-  return std::none_of(kCueFilters.begin(), kCueFilters.end(), [&c](const cue_filter& f) { return f.rejects(c); });
+  return std::none_of(kCueFilters.begin(), kCueFilters.end(),
+                      [&c](const cue_filter& f) { return f.rejects(c); });
 }
 
 }  // namespace

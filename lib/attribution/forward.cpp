@@ -10,19 +10,21 @@
 
 namespace sayso::detail {
 
-std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const {
+std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
+                                             const frame_input& in) const {
   const unit& u = in.units[ui];
   const cue_entry& ce = entry(h);
   if (ce.type == cue_type::according) return std::nullopt;
   if (ce.type == cue_type::belief && !beliefs_) return std::nullopt;
   std::uint32_t k = next(h.end - 1, u.end);
-  const std::pair<std::uint32_t, std::uint32_t> src = source(u, h, k);
-  if (src.first == npos) return std::nullopt;
+  const std::optional<token_span> src = source(u, h, k);
+  if (!src) return std::nullopt;
   // "few believe …", "many think …": a belief with a bare quantifier for holder is the
   // writer's summary of opinion, not a source's.
-  if (ce.type == cue_type::belief && src.second == src.first + 1 &&
-      (lower_is(src.first, "few") || lower_is(src.first, "many") || lower_is(src.first, "some") ||
-       lower_is(src.first, "most") || lower_is(src.first, "several") || lower_is(src.first, "others"))) {
+  if (ce.type == cue_type::belief && src->end == src->first + 1 &&
+      (lower_is(src->first, "few") || lower_is(src->first, "many") ||
+       lower_is(src->first, "some") || lower_is(src->first, "most") ||
+       lower_is(src->first, "several") || lower_is(src->first, "others"))) {
     return std::nullopt;
   }
   const std::uint32_t from = content_start(u, h, k, src);
@@ -33,7 +35,8 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
     return std::nullopt;
   }
   // "X, who said that …, has …": the relative clause ends before the main clause resumes.
-  const bool relative_source = src.first + 1 == src.second && (lower_is(src.first, "who") || lower_is(src.first, "which"));
+  const bool relative_source =
+      src->first + 1 == src->end && (lower_is(src->first, "who") || lower_is(src->first, "which"));
   std::uint32_t end = content_end(u, from, in.hits, relative_source);
   if (end == npos || end <= from) return std::nullopt;
   // "opposed it on those grounds, …", "offered fresh ammunition to critics who …": a speech
@@ -46,7 +49,8 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   if (is_open_mark(from) && quots_[qid(from)].closed) {
     const std::uint32_t close = qspans_[qid(from)].close_tok;
     const std::uint32_t after = next(close, u.end);
-    if (close + 1 < end && (after >= u.end || is_comma(after) || is_terminal(after) || punct_is(after, ";"))) {
+    if (close + 1 < end &&
+        (after >= u.end || is_comma(after) || is_terminal(after) || punct_is(after, ";"))) {
       end = close + 1;
     }
   }
@@ -57,7 +61,8 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
     const bool question = lex_.lemmas()[ce.lemma] == "ask" || lex_.lemmas()[ce.lemma] == "wonder" ||
                           lex_.lemmas()[ce.lemma] == "question";
     static constexpr std::array<std::string_view, 12> kSubordinators = {
-        "before", "after", "since", "until", "while", "because", "as", "when", "where", "although", "though", "unless"};
+        "before", "after", "since", "until",    "while",  "because",
+        "as",     "when",  "where", "although", "though", "unless"};
     bool sub = false;
     for (const auto w : kSubordinators) sub = sub || lower_is(from, w);
     const bool prep = (cls(from) & wc_preposition) != 0 && (cls(from) & wc_conjunction) == 0 &&
@@ -70,15 +75,18 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   std::uint32_t words = 0;
   for (std::uint32_t t = from; t < end; ++t) words += is_wordish(t) ? 1 : 0;
   if (words == 0) return std::nullopt;
-  if (ce.type == cue_type::speech && words == 1 && !in_quotation(from) && (cls(from) & wc_pronoun) != 0) return std::nullopt;
+  if (ce.type == cue_type::speech && words == 1 && !in_quotation(from) &&
+      (cls(from) & wc_pronoun) != 0)
+    return std::nullopt;
   candidate cand = in.found.start(u, &h, src);
   raw_quote& q = cand.quote;
   in.found.add_content(cand, from, end);
   // "described witnessing 35 bodies": a quoting verb may also take a gerund.
-  const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) && s(from).size() > 5 &&
-                      s(from).substr(s(from).size() - 3) == "ing" && lex_.lemmas()[ce.lemma] == "describe";
-  if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect && !gerund &&
-                          !predicative(ce, from, end))) {
+  const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) &&
+                      s(from).size() > 5 && s(from).substr(s(from).size() - 3) == "ing" &&
+                      lex_.lemmas()[ce.lemma] == "describe";
+  if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect &&
+                          !gerund && !predicative(ce, from, end))) {
     return std::nullopt;  // (holding no quotation)
   }
   // A quoting verb's content is the quoted fragment itself ("described … as “productive”").
@@ -89,7 +97,7 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
         q.first_token = t;
         cand.given_back = std::move(cand.taken);
         cand.taken.assign(1, qid(t));
-        cand.claim = {src.first, qspans_[qid(t)].close_tok + 1};
+        cand.claim = {src->first, qspans_[qid(t)].close_tok + 1};
         q.confidence = 0.7F;
         return cand;
       }
@@ -104,56 +112,59 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
     if (qi != npos && !introduced && !detail::is_upper(c)) q.kind = quote_kind::mixed;
   }
   q.confidence = ce.type == cue_type::speech ? 0.8F : 0.6F;
-  cand.claim = {src.first, end};
+  cand.claim = {src->first, end};
   return cand;
 }
 
 // The source of a forward cue: the agent of a passive ("was described by X as"), the subject of
 // the clause a participle hangs on, or the subject before the cue. `k` is the token after
-// the cue, moved past the agent of a passive. {npos, npos} when there is none.
-std::pair<std::uint32_t, std::uint32_t> forward_frame::source(const unit& u, const cue_hit& h, std::uint32_t& k) const {
+// the cue, moved past the agent of a passive. None when there is no source.
+std::optional<token_span> forward_frame::source(const unit& u, const cue_hit& h,
+                                                std::uint32_t& k) const {
   const cue_entry& ce = entry(h);
-  std::pair<std::uint32_t, std::uint32_t> src{npos, npos};
+  std::optional<token_span> src;
   const std::uint32_t p = prev(h.first, u.first);
   std::uint32_t be = p;
   while (be != npos && is_word(be) && (cls(be) & wc_negation) != 0) be = prev(be, u.first);
-  if (be != npos && adverbial(be) && !lower_is(be, "is") && !lower_is(be, "was") && !lower_is(be, "were") &&
-      !lower_is(be, "are") && !lower_is(be, "been") && !lower_is(be, "be")) {
+  if (be != npos && adverbial(be) && !lower_is(be, "is") && !lower_is(be, "was") &&
+      !lower_is(be, "were") && !lower_is(be, "are") && !lower_is(be, "been") &&
+      !lower_is(be, "be")) {
     be = prev(be, u.first);
   }
-  const bool passive = be != npos && ce.past_participle && is_word(be) &&
-                       (lower_is(be, "was") || lower_is(be, "were") || lower_is(be, "been") ||
-                        lower_is(be, "is") || lower_is(be, "are") || lower_is(be, "be") ||
-                        lower_is(be, "being"));
+  const bool passive =
+      be != npos && ce.past_participle && is_word(be) &&
+      (lower_is(be, "was") || lower_is(be, "were") || lower_is(be, "been") || lower_is(be, "is") ||
+       lower_is(be, "are") || lower_is(be, "be") || lower_is(be, "being"));
   if (passive) {
     // "was described by both sides as …"
     if (k < u.end && lower_is(k, "by")) {
       const std::uint32_t from = next(k, u.end);
       auto r = scan_right_np(from, u.end, 8);
-      if (r.first != npos && speakerish(r.first, r.second)) {
+      if (r && speakerish(r->first, r->end)) {
         src = r;
-        k = next(r.second - 1, u.end);
+        k = next(r->end - 1, u.end);
       }
     }
-    if (src.first == npos) return {npos, npos};
+    if (!src) return std::nullopt;
   } else if (ce.participle && p != npos && lower_is(p, "and") && writers_participle_before(u, p)) {
     // ", increasing tensions and threatening the ceasefire": the writer's participle clause.
-    return {npos, npos};
+    return std::nullopt;
   } else if (ce.participle && is_statement_object(u, h.first)) {
     // "X issued a statement saying …", "X released a video calling for …": X speaks.
     src = statement_subject(u, h.first);
-    if (src.first == npos) return {npos, npos};
-  } else if (ce.participle && p != npos && (is_comma(p) || is_dash(p) || comma_inside_close(p) || lower_is(p, "while") || lower_is(p, "by") ||
-                                            lower_is(p, "after") || lower_is(p, "before") || lower_is(p, "for") ||
-                                            lower_is(p, "without") || lower_is(p, "in") || lower_is(p, "since") ||
-                                            lower_is(p, "upon"))) {
+    if (!src) return std::nullopt;
+  } else if (ce.participle && p != npos &&
+             (is_comma(p) || is_dash(p) || comma_inside_close(p) || lower_is(p, "while") ||
+              lower_is(p, "by") || lower_is(p, "after") || lower_is(p, "before") ||
+              lower_is(p, "for") || lower_is(p, "without") || lower_is(p, "in") ||
+              lower_is(p, "since") || lower_is(p, "upon"))) {
     // "…, adding that …": the subject of the clause it hangs on.
-    if (ce.type == cue_type::evidential) return {npos, npos};
+    if (ce.type == cue_type::evidential) return std::nullopt;
     src = clause_subject(u, h.first);
-    if (src.first == npos) return {npos, npos};
+    if (!src) return std::nullopt;
   } else {
     src = forward_subject(u, h.first);
-    if (src.first == npos) return {npos, npos};
+    if (!src) return std::nullopt;
   }
   return src;
 }
@@ -162,7 +173,7 @@ std::pair<std::uint32_t, std::uint32_t> forward_frame::source(const unit& u, con
 // a colon or a comma before a quotation, at a question word, at the clause after a belief or
 // an evidential verb. npos when the cue has no content here.
 std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std::uint32_t k,
-                                           std::pair<std::uint32_t, std::uint32_t> src) const {
+                                           std::optional<token_span> src) const {
   const cue_entry& ce = entry(h);
   // Where the content starts.
   k = skip_adjuncts(k, u.end);
@@ -176,9 +187,10 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
         // "threatening the ceasefire that ended the war": after a participle and its object, a
         // plain noun before "that" opens a relative clause.
         const std::uint32_t b = prev(j, u.first);
-        if (n > 0 && ce.participle && !tell && is_word(k) && (cls(k) & wc_determiner) != 0 && b != npos && is_word(b) &&
-            !cap(b) && !ends_with(s(b), "ly") &&
-            (cls(b) & (wc_role | wc_medium | wc_time | wc_pronoun | wc_auxiliary | wc_negation | wc_preposition)) == 0) {
+        if (n > 0 && ce.participle && !tell && is_word(k) && (cls(k) & wc_determiner) != 0 &&
+            b != npos && is_word(b) && !cap(b) && !ends_with(s(b), "ly") &&
+            (cls(b) & (wc_role | wc_medium | wc_time | wc_pronoun | wc_auxiliary | wc_negation |
+                       wc_preposition)) == 0) {
           break;
         }
         from = next(j, u.end);
@@ -186,8 +198,9 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
       }
       // "asked whether …", "questioned how …": the question is the content.
       if (n == 0 && is_word(j) && !cap(j) &&
-          (lower_is(j, "whether") || lower_is(j, "how") || lower_is(j, "why") || lower_is(j, "what") ||
-           lower_is(j, "who") || lower_is(j, "when") || lower_is(j, "where") || lower_is(j, "which"))) {
+          (lower_is(j, "whether") || lower_is(j, "how") || lower_is(j, "why") ||
+           lower_is(j, "what") || lower_is(j, "who") || lower_is(j, "when") ||
+           lower_is(j, "where") || lower_is(j, "which"))) {
         from = j;
         break;
       }
@@ -210,10 +223,11 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
       }
       // "told reporters as he left Ankara that …": a subordinate clause before the "that".
       if (n > 0 && is_word(j) && !cap(j) &&
-          (lower_is(j, "as") || lower_is(j, "while") || lower_is(j, "when") || lower_is(j, "after") ||
-           lower_is(j, "before"))) {
+          (lower_is(j, "as") || lower_is(j, "while") || lower_is(j, "when") ||
+           lower_is(j, "after") || lower_is(j, "before"))) {
         std::uint32_t c = next(j, u.end);
-        for (int w = 0; w < 15 && c < u.end && !is_comma(c) && !is_terminal(c) && !in_quotation(c) && !lower_is(c, "that");
+        for (int w = 0; w < 15 && c < u.end && !is_comma(c) && !is_terminal(c) &&
+                        !in_quotation(c) && !lower_is(c, "that");
              ++w) {
           c = next(c, u.end);
         }
@@ -227,7 +241,9 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
         const std::uint32_t m = next(j, u.end);
         if (m < u.end && (lower_is(m, "where") || lower_is(m, "which") || lower_is(m, "who"))) {
           std::uint32_t c = next(m, u.end);
-          for (int w = 0; w < 20 && c < u.end && !is_comma(c) && !is_terminal(c) && !in_quotation(c); ++w) c = next(c, u.end);
+          for (int w = 0;
+               w < 20 && c < u.end && !is_comma(c) && !is_terminal(c) && !in_quotation(c); ++w)
+            c = next(c, u.end);
           if (c < u.end && is_comma(c)) {
             j = next(c, u.end);
             continue;
@@ -258,7 +274,8 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
       // A verb or auxiliary means the content clause has begun ("said his party would …"),
       // and so does a contraction ("said it’s time that …").
       if (is_word(j) && !cap(j) && has_contraction(j)) break;
-      if (!is_wordish(j) || (!cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary)) != 0 && !adverbial_only(j)) ||
+      if (!is_wordish(j) ||
+          (!cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary)) != 0 && !adverbial_only(j)) ||
           in_quotation(j)) {
         break;
       }
@@ -270,7 +287,8 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
     // Beliefs need a clause: "believes (that) X is …", "views X as Y", "wants X (to …)".
     const std::string& lemma = lex_.lemmas()[ce.lemma];
     static constexpr std::array<std::string_view, 4> kAs = {"view", "see", "regard", "consider"};
-    static constexpr std::array<std::string_view, 6> kObject = {"want", "wish", "prefer", "seek", "intend", "plan"};
+    static constexpr std::array<std::string_view, 6> kObject = {"want", "wish",   "prefer",
+                                                                "seek", "intend", "plan"};
     if (std::find(kAs.begin(), kAs.end(), lemma) != kAs.end()) {
       std::uint32_t j = k;
       for (int n = 0; n < 8 && j < u.end && !lower_is(j, "as"); ++n) j = next(j, u.end);
@@ -278,13 +296,15 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
       from = k;
     } else if (std::find(kObject.begin(), kObject.end(), lemma) != kObject.end()) {
       from = k;
-    } else if (is_word(k) && ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k) || has_contraction(k) ||
-                              lower_is(k, "there")) &&
-               ((cls(k) & wc_possessive) == 0 || verb_within(k, u.end, 7))) {  // "believe their ties can …"
+    } else if (is_word(k) &&
+               ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k) || has_contraction(k) ||
+                lower_is(k, "there")) &&
+               ((cls(k) & wc_possessive) == 0 ||
+                verb_within(k, u.end, 7))) {  // "believe their ties can …"
       from = k;
     } else if (is_word(k) && !cap(k) &&
-               (cls(k) & (wc_preposition | wc_conjunction | wc_auxiliary | wc_verb | wc_cue | wc_complementizer |
-                          wc_negation)) == 0 &&
+               (cls(k) & (wc_preposition | wc_conjunction | wc_auxiliary | wc_verb | wc_cue |
+                          wc_complementizer | wc_negation)) == 0 &&
                verb_within(k, u.end, 5)) {
       from = k;  // "believe meaningful debt relief is possible": a clause with a bare subject
     } else {
@@ -296,15 +316,17 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
     // with a clause or a phrase that states a finding.
     // "Polls show voters are split": a subject followed by its verb is a clause too.
     const std::uint32_t k2 = k < u.end ? next(k, u.end) : u.end;
-    const bool clause = (k < u.end && is_word(k) && has_contraction(k)) ||  // "suggested she’ll …"
-                        (k < u.end && is_word(k) && !cap(k) &&
-                        (cls(k) & (wc_preposition | wc_determiner | wc_conjunction | wc_auxiliary)) == 0 && k2 < u.end &&
-                        is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(k2));
+    const bool clause =
+        (k < u.end && is_word(k) && has_contraction(k)) ||  // "suggested she’ll …"
+        (k < u.end && is_word(k) && !cap(k) &&
+         (cls(k) & (wc_preposition | wc_determiner | wc_conjunction | wc_auxiliary)) == 0 &&
+         k2 < u.end && is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 &&
+         !adverbial_only(k2));
     // "Polls show a close contest", "The video shows an officer …": a record shows a finding.
     const std::string& ev_lemma = lex_.lemmas()[ce.lemma];
     const bool finding = k < u.end && is_word(k) && (lower_is(k, "a") || lower_is(k, "an")) &&
                          (ev_lemma == "show" || ev_lemma == "reveal" || ev_lemma == "find") &&
-                         is_word(src.second - 1) && (cls(src.second - 1) & wc_role) != 0;
+                         is_word(src->end - 1) && (cls(src->end - 1) & wc_role) != 0;
     if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
         (cap(k) || tok_[k].kind == token_kind::number || clause || finding ||
          (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {
@@ -318,11 +340,11 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
     }
     if (is_comma(k)) {
       const std::uint32_t n = next(k, u.end);
-      const std::uint32_t before_src = prev(src.first, u.first);
+      const std::uint32_t before_src = prev(src->first, u.first);
       if (n < u.end && is_open_mark(n)) {
         from = n;
-      } else if (n < u.end && ce.type == cue_type::speech && before_src != npos && lower_is(before_src, "as") &&
-                 as_source_opening(u, before_src)) {
+      } else if (n < u.end && ce.type == cue_type::speech && before_src != npos &&
+                 lower_is(before_src, "as") && as_source_opening(u, before_src)) {
         from = n;  // "As X said, the two have become …": the main clause is what X said
       } else {
         return npos;
@@ -336,15 +358,17 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
         j = next(j, u.end);
         ++n;
       }
-      while (j < u.end && (is_wordish(j) || (punct_is(j, "-") && j > 0 && tok_[j - 1].kind != token_kind::space)) &&
-             n < 8 && !lower_is(j, "to") && !has_contraction(j) &&
-             (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
-             (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
+      while (
+          j < u.end &&
+          (is_wordish(j) || (punct_is(j, "-") && j > 0 && tok_[j - 1].kind != token_kind::space)) &&
+          n < 8 && !lower_is(j, "to") && !has_contraction(j) &&
+          (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
+          (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
         j = next(j, u.end);
         ++n;
       }
       if (j >= u.end || n == 0 || !is_word(j)) return npos;  // "told reporters." with nothing more
-      from = lower_is(j, "that") ? next(j, u.end) : j;  // "told state television that …"
+      from = lower_is(j, "that") ? next(j, u.end) : j;       // "told state television that …"
     } else {
       from = k;
     }
@@ -379,7 +403,8 @@ bool forward_frame::writers_participle_before(const unit& u, std::uint32_t and_t
     if (in_quotation(k)) return false;
     if (is_comma(k)) {
       const std::uint32_t w = next(k, and_tok);
-      return w < and_tok && is_word(w) && !cap(w) && ends_with(s(w), "ing") && (cls(w) & wc_cue) == 0;
+      return w < and_tok && is_word(w) && !cap(w) && ends_with(s(w), "ing") &&
+             (cls(w) & wc_cue) == 0;
     }
   }
   return false;

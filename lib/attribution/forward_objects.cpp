@@ -13,43 +13,54 @@ namespace sayso::detail {
 bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::uint32_t end) const {
   const std::string& lemma = lex_.lemmas()[ce.lemma];
   if (!is_word(from)) return false;
-  if (lemma == "describe" || lemma == "characterize" || lemma == "characterise" || lemma == "portray") {
+  if (lemma == "describe" || lemma == "characterize" || lemma == "characterise" ||
+      lemma == "portray") {
     std::uint32_t j = from;
     for (int n = 0; n < 8 && j < end && is_wordish(j); ++n, j = next(j, end)) {
       if (lower_is(j, "as")) return j != from && next(j, end) < end;
-      if (!cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer)) != 0) return false;
+      if (!cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer)) != 0)
+        return false;
     }
     return false;
   }
-  if (lemma != "call" && lemma != "label" && lemma != "brand" && lemma != "dub" && lemma != "term") return false;
+  if (lemma != "call" && lemma != "label" && lemma != "brand" && lemma != "dub" && lemma != "term")
+    return false;
   // The object: a pronoun or a name of up to five words.
   std::uint32_t j = from;
-  if ((cls(j) & (wc_pronoun | wc_he | wc_she | wc_they | wc_it)) != 0 && (cls(j) & wc_possessive) == 0 &&
-      !lower_is(j, "he") && !lower_is(j, "she") && !lower_is(j, "they") && !lower_is(j, "we") && !lower_is(j, "i")) {
+  if ((cls(j) & (wc_pronoun | wc_he | wc_she | wc_they | wc_it)) != 0 &&
+      (cls(j) & wc_possessive) == 0 && !lower_is(j, "he") && !lower_is(j, "she") &&
+      !lower_is(j, "they") && !lower_is(j, "we") && !lower_is(j, "i")) {
     j = next(j, end);
   } else if (cap(j) && (cls(j) & (wc_determiner | wc_time)) == 0) {
     for (int n = 0; n < 5 && j < end && (cap(j) || punct_is(j, ".")); ++n) j = next(j, end);
-  } else if (!cap(j) && ((cls(j) & (wc_determiner | wc_possessive)) != 0 ||
-                         (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction | wc_pronoun |
-                                    wc_time | wc_negation | wc_complementizer)) == 0) &&
+  } else if (!cap(j) &&
+             ((cls(j) & (wc_determiner | wc_possessive)) != 0 ||
+              (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction |
+                         wc_pronoun | wc_time | wc_negation | wc_complementizer)) == 0) &&
              !lower_is(j, "a") && !lower_is(j, "an")) {
     // (A bare noun phrase too: "called climate change a hoax".)
     const bool bare = (cls(j) & (wc_determiner | wc_possessive)) == 0;
     // "called the charges unsubstantiated", "called the citation and the demand a ploy": a
     // noun phrase (up to 12 words, no verb), then an article or an adjective.
     std::uint32_t n = 0;
-    for (j = next(j, end); j < end && n < 12 && is_word(j) && !lower_is(j, "a") && !lower_is(j, "an"); j = next(j, end), ++n) {
+    for (j = next(j, end);
+         j < end && n < 12 && is_word(j) && !lower_is(j, "a") && !lower_is(j, "an");
+         j = next(j, end), ++n) {
       const std::uint32_t pj = prev(j, from);
       // (After an article or a preposition a verb form is a noun: "the demand", "in favor of".)
-      const bool after_det = pj != npos && is_word(pj) && (cls(pj) & (wc_determiner | wc_possessive | wc_preposition)) != 0;
-      if (n > 0 && !after_det && (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer | wc_negation)) != 0 &&
+      const bool after_det = pj != npos && is_word(pj) &&
+                             (cls(pj) & (wc_determiner | wc_possessive | wc_preposition)) != 0;
+      if (n > 0 && !after_det &&
+          (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_complementizer | wc_negation)) != 0 &&
           !adverbial_only(j)) {
         return false;
       }
       if (lower_is(j, "to")) return false;  // "called the police to …"
       const std::string_view w = s(j);
-      if (n > 0 && !cap(j) && (ends_with(w, "ed") || ends_with(w, "ous") || ends_with(w, "ful") || ends_with(w, "ive") ||
-                               ends_with(w, "able") || ends_with(w, "ible") || ends_with(w, "less"))) {
+      if (n > 0 && !cap(j) &&
+          (ends_with(w, "ed") || ends_with(w, "ous") || ends_with(w, "ful") ||
+           ends_with(w, "ive") || ends_with(w, "able") || ends_with(w, "ible") ||
+           ends_with(w, "less"))) {
         return true;
       }
     }
@@ -61,8 +72,9 @@ bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::ui
   // What it is called: a phrase opening with an article or an adjective, running a few words.
   if (j >= end || !is_word(j) || cap(j)) return false;
   if (lower_is(j, "a") || lower_is(j, "an")) return next(j, end) < end;
-  return (cls(j) & (wc_preposition | wc_conjunction | wc_determiner | wc_time | wc_verb | wc_cue | wc_auxiliary |
-                    wc_complementizer | wc_relative | wc_pronoun | wc_negation)) == 0 &&
+  return (cls(j) & (wc_preposition | wc_conjunction | wc_determiner | wc_time | wc_verb | wc_cue |
+                    wc_auxiliary | wc_complementizer | wc_relative | wc_pronoun | wc_negation)) ==
+             0 &&
          !ends_with(s(j), "ly");
 }
 
@@ -93,7 +105,8 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
         if (n < end && is_word(n) && !cap(n) &&
             (((cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && (cls(n) & wc_determiner) == 0) ||
              ends_with(s(n), "ed") ||
-             ((cls(n) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 && (cls(n) & wc_possessive) == 0))) {
+             ((cls(n) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 &&
+              (cls(n) & wc_possessive) == 0))) {
           break;
         }
       }
@@ -121,7 +134,8 @@ bool forward_frame::list_continues(std::uint32_t k, std::uint32_t end) const {
   for (std::uint32_t j = last_item ? next(n, end) : n; j < stop; j = next(j, end)) {
     if (in_quotation(j) || punct_is(j, ";") || is_dash(j)) return false;
     if (is_word(j) && (lower_is(j, "and") || lower_is(j, "or")) && !last_item) return true;
-    if (is_word(j) && !cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && adverbial_only(j) == false) {
+    if (is_word(j) && !cap(j) && (cls(j) & (wc_verb | wc_cue | wc_auxiliary)) != 0 &&
+        adverbial_only(j) == false) {
       return false;
     }
   }
@@ -137,7 +151,8 @@ bool forward_frame::new_clause_after(std::uint32_t k, std::uint32_t end) const {
   if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
   for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
     if (!is_word(j) || in_quotation(j)) return false;
-    if (!cap(j) && (cls(j) & (wc_auxiliary | wc_verb)) != 0 && adverbial_only(j) == false) return true;
+    if (!cap(j) && (cls(j) & (wc_auxiliary | wc_verb)) != 0 && adverbial_only(j) == false)
+      return true;
     if ((cls(j) & (wc_relative | wc_preposition | wc_conjunction)) != 0) return false;
   }
   return false;

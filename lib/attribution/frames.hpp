@@ -31,21 +31,23 @@ struct frame_input {
 class according_frame : public content_scanner {
  public:
   explicit according_frame(const content_scanner& scanner) : content_scanner(scanner) {}
-  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const;
+  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h,
+                                              const frame_input& in) const;
 };
 
 /// The source after the content: "“Q,” X said.", "C, said X.", "A, X said, B." (inverted.cpp)
 class inverted_frame : public content_scanner {
  public:
   explicit inverted_frame(const content_scanner& scanner) : content_scanner(scanner) {}
-  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const;
+  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h,
+                                              const frame_input& in) const;
 
  private:
   struct inverted_source {
-    std::pair<std::uint32_t, std::uint32_t> src;  // {npos, npos}: none
-    std::uint32_t separator;                      // comma, closing mark or dash between content and source
-    std::uint32_t after;                          // the token after the attribution
-    bool verb_first;                              // "…, said X"
+    std::optional<token_span> src;  // std::nullopt: none
+    std::uint32_t separator;        // comma, closing mark or dash between content and source
+    std::uint32_t after;            // the token after the attribution
+    bool verb_first;                // "…, said X"
   };
   [[nodiscard]] inverted_source find_source(const unit& u, const cue_hit& h) const;
   [[nodiscard]] std::uint32_t after_inverted_cue(const unit& u, const cue_hit& h) const;
@@ -60,16 +62,17 @@ class punctuation_frame : public content_scanner {
   /// "X said:" closing unit ui's paragraph: the next paragraph's opening quotation, or the whole
   /// paragraph as a block quotation, is the content.
   [[nodiscard]] std::optional<candidate> next_paragraph(std::uint32_t ui, const cue_hit& h,
-                                                        std::pair<std::uint32_t, std::uint32_t> src,
+                                                        std::optional<token_span> src,
                                                         const frame_input& in) const;
   /// "X: “Q”", "“Q” — X", and a colon ending the previous paragraph, for quotation qi in unit u
   /// (an element of in.units).
-  [[nodiscard]] std::optional<candidate> colon_or_dash(const unit& u, std::uint32_t qi, const frame_input& in) const;
+  [[nodiscard]] std::optional<candidate> colon_or_dash(const unit& u, std::uint32_t qi,
+                                                       const frame_input& in) const;
 
  private:
   // A quote of quotation qi attributed by a punctuation cue (colon or dash) at token `cue`.
-  [[nodiscard]] candidate punctuated(const unit& u, std::uint32_t qi, std::uint32_t cue, cue_kind kind,
-                                     std::pair<std::uint32_t, std::uint32_t> src, float confidence,
+  [[nodiscard]] candidate punctuated(const unit& u, std::uint32_t qi, std::uint32_t cue,
+                                     cue_kind kind, std::optional<token_span> src, float confidence,
                                      const claims& found) const;
 };
 
@@ -79,13 +82,15 @@ class forward_frame : public content_scanner {
  public:
   forward_frame(const content_scanner& scanner, const punctuation_frame& punctuation, bool beliefs)
       : content_scanner(scanner), punctuation_(punctuation), beliefs_(beliefs) {}
-  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const;
+  [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h,
+                                              const frame_input& in) const;
 
  private:
   // forward.cpp
-  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> source(const unit& u, const cue_hit& h, std::uint32_t& k) const;
+  [[nodiscard]] std::optional<token_span> source(const unit& u, const cue_hit& h,
+                                                 std::uint32_t& k) const;
   [[nodiscard]] std::uint32_t content_start(const unit& u, const cue_hit& h, std::uint32_t k,
-                                            std::pair<std::uint32_t, std::uint32_t> src) const;
+                                            std::optional<token_span> src) const;
   [[nodiscard]] bool verb_within(std::uint32_t k, std::uint32_t end, int n) const;
   [[nodiscard]] bool as_source_opening(const unit& u, std::uint32_t as) const;
   [[nodiscard]] bool writers_participle_before(const unit& u, std::uint32_t and_tok) const;

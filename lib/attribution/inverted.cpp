@@ -9,22 +9,26 @@
 
 namespace sayso::detail {
 
-std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h, const frame_input& in) const {
+std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h,
+                                              const frame_input& in) const {
   const unit& u = in.units[ui];
   const claims& found = in.found;
   const cue_entry& ce = entry(h);
   if (ce.type == cue_type::act || ce.type == cue_type::according) return std::nullopt;
   if (ce.participle) return std::nullopt;
   const auto [src, separator, after, verb_first] = find_source(u, h);
-  if (src.first == npos) return std::nullopt;
+  if (!src) return std::nullopt;
   // "In a statement, the SDF said, “…”": a quotation (or colon) after the cue makes it forward.
-  if (after < u.end && (punct_is(after, ":") || (is_comma(after) && next(after, u.end) < u.end &&
-                                                 is_open_mark(next(after, u.end)) &&
-                                                 sentence_like(qid(next(after, u.end))) && !is_close_mark(separator)))) {
+  if (after < u.end &&
+      (punct_is(after, ":") ||
+       (is_comma(after) && next(after, u.end) < u.end && is_open_mark(next(after, u.end)) &&
+        sentence_like(qid(next(after, u.end))) && !is_close_mark(separator)))) {
     return std::nullopt;
   }
   // "On Dec. 7 on MSNBC, Bush said “…” must …": the cue's own quotation follows.
-  if (after < u.end && after == next(h.end - 1, u.end) && is_open_mark(after) && !is_close_mark(separator)) return std::nullopt;
+  if (after < u.end && after == next(h.end - 1, u.end) && is_open_mark(after) &&
+      !is_close_mark(separator))
+    return std::nullopt;
 
   // The content before the separator.
   std::uint32_t content_last = separator;
@@ -39,9 +43,10 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   if (verb_first && is_comma(separator) && !in_quotation(from)) {
     bool verb = false;
     for (std::uint32_t t = from; t <= content_last && !verb; ++t) {
-      verb = in_quotation(t) || (is_word(t) && !cap(t) && (((cls(t) & (wc_verb | wc_auxiliary | wc_cue)) != 0 &&
-                                                            !adverbial_only(t)) || has_contraction(t) ||
-                                                           negated_auxiliary(t) || ends_with(s(t), "ed")));
+      verb = in_quotation(t) ||
+             (is_word(t) && !cap(t) &&
+              (((cls(t) & (wc_verb | wc_auxiliary | wc_cue)) != 0 && !adverbial_only(t)) ||
+               has_contraction(t) || negated_auxiliary(t) || ends_with(s(t), "ed")));
     }
     if (!verb) return std::nullopt;
   }
@@ -69,16 +74,17 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   // Quoting and evidential verbs follow only a quotation ("…,” he continued), except a
   // finding reported by a poll, study or record ("…, an analysis of the filings shows.").
   const std::string& lemma = lex_.lemmas()[ce.lemma];
-  const bool finding = ce.type == cue_type::evidential && !verb_first && is_comma(separator) &&
-                       (lemma == "show" || lemma == "find" || lemma == "suggest" || lemma == "indicate") &&
-                       is_word(src.second - 1) && (cls(src.second - 1) & wc_role) != 0 && !cap(src.second - 1);
-  if (q.spans.empty() ||
-      ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) && q.kind != quote_kind::direct && !finding)) {
+  const bool finding =
+      ce.type == cue_type::evidential && !verb_first && is_comma(separator) &&
+      (lemma == "show" || lemma == "find" || lemma == "suggest" || lemma == "indicate") &&
+      is_word(src->end - 1) && (cls(src->end - 1) & wc_role) != 0 && !cap(src->end - 1);
+  if (q.spans.empty() || ((ce.type == cue_type::quoting || ce.type == cue_type::evidential) &&
+                          q.kind != quote_kind::direct && !finding)) {
     c.outcome = candidate::verdict::give_back;
     return c;
   }
   const bool left_is_quotation = q.kind == quote_kind::direct;
-  std::uint32_t claim_end = std::max(h.end, src.second);
+  std::uint32_t claim_end = std::max(h.end, src->end);
   // A content continuing after the attribution: "“A,” he said, “B.”" / "A, they said, B."
   // ("“A;” read the statement; “B.”" too)
   if (after < u.end && (is_comma(after) || (punct_is(after, ";") && left_is_quotation))) {
@@ -88,7 +94,8 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
         const std::uint32_t qi = qid(n);
         found.add_quotation(c, qi);
         claim_end = qspans_[qi].close_tok + 1;
-      } else if (!left_is_quotation && !verb_first && !starts_attribution(u, n, in.hits) && !is_open_mark(n)) {
+      } else if (!left_is_quotation && !verb_first && !starts_attribution(u, n, in.hits) &&
+                 !is_open_mark(n)) {
         const std::uint32_t end2 = content_end(u, n, in.hits);
         if (end2 != npos && end2 > n) {
           found.add_content(c, n, end2);
@@ -123,34 +130,37 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
 // The source after the cue's content: pattern A, "…, X said" / "“Q,” X said" / "“Q,” X, an
 // economist, said"; else pattern B, "…, said X" / "“Q,” said X".
 inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const cue_hit& h) const {
-  inverted_source found{{npos, npos}, npos, npos, false};
+  inverted_source found{std::nullopt, npos, npos, false};
   auto& [src, separator, after, verb_first] = found;
 
   // Pattern A: "…, X said" / "“Q,” X said" / "“Q,” X, an economist, said"
   auto np = scan_left_np(h.first, u.first, 8);
-  if (np.first == npos) {
+  if (!np) {
     // Only a subject set off by an aside ("…, X, a minister, said"), not the subject of an
     // earlier verb ("…, voters were unhappy and worried").
     const std::uint32_t before_cue = prev(h.first, u.first);
-    if (before_cue != npos && (is_comma(before_cue) || is_dash(before_cue))) np = forward_subject(u, h.first);
+    if (before_cue != npos && (is_comma(before_cue) || is_dash(before_cue)))
+      np = forward_subject(u, h.first);
   }
   // "…, who sees himself as …": a relative pronoun is the subject of its own clause.
-  if (np.first != npos && np.second == np.first + 1 &&
-      (lower_is(np.first, "who") || lower_is(np.first, "which") || lower_is(np.first, "that"))) {
-    np = {npos, npos};
+  if (np && np->end == np->first + 1 &&
+      (lower_is(np->first, "who") || lower_is(np->first, "which") || lower_is(np->first, "that"))) {
+    np = std::nullopt;
   }
-  if (np.first != npos) {
-    const std::uint32_t p = prev(np.first, u.first);
+  if (np) {
+    const std::uint32_t p = prev(np->first, u.first);
     // Right after a closing quotation mark any short phrase is the speaker ("the ad's narrator").
-    const bool ok = speakerish(np.first, np.second) ||
-                    (p != npos && is_close_mark(p) && np.second - np.first <= 10 &&
-                     (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) ||
+    const bool ok = speakerish(np->first, np->end) ||
+                    (p != npos && is_close_mark(p) && np->end - np->first <= 10 &&
+                     (cap(np->first) || (cls(np->first) & wc_determiner) != 0)) ||
                     // "…, the airline said.": an article and a noun between a comma and the cue
-                    (p != npos && is_comma(p) && np.second - np.first <= 7 && entry(h).type == cue_type::speech &&
-                     is_word(np.first) && (lower_is(np.first, "the") || lower_is(np.first, "a") || lower_is(np.first, "an") ||
-                                           lower_is(np.first, "one")) &&
-                     is_word(np.second - 1) && !cap(np.second - 1) &&
-                     (cls(np.second - 1) & (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
+                    (p != npos && is_comma(p) && np->end - np->first <= 7 &&
+                     entry(h).type == cue_type::speech && is_word(np->first) &&
+                     (lower_is(np->first, "the") || lower_is(np->first, "a") ||
+                      lower_is(np->first, "an") || lower_is(np->first, "one")) &&
+                     is_word(np->end - 1) && !cap(np->end - 1) &&
+                     (cls(np->end - 1) &
+                      (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
     if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
       const std::uint32_t k = after_inverted_cue(u, h);
       if (ends_attribution(u, k)) {
@@ -161,7 +171,7 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
     }
   }
   // Pattern B: "…, said X" / "“Q,” said X"
-  if (src.first == npos) {
+  if (!src) {
     std::uint32_t p = prev(h.first, u.first);
     while (p != npos && adverbial(p)) p = prev(p, u.first);
     if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
@@ -169,29 +179,33 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
       auto r = scan_right_np(from, u.end);
       // "…, said X" never has a subject pronoun for X: "Sexton, a professor, said he holds …"
       // is the forward frame after an aside.
-      if (r.first != npos && is_word(r.first) && (subject_pronoun(r.first, true) || has_contraction(r.first))) {
-        r = {npos, npos};
+      if (r && is_word(r->first) &&
+          (subject_pronoun(r->first, true) || has_contraction(r->first))) {
+        r = std::nullopt;
       }
       // "…, said Trump campaign strategists plan to secure …": a verb after the phrase's name
       // makes it the subject of a clause.
-      if (r.first != npos && verb_after_name(r.first, r.second)) r = {npos, npos};
+      if (r && verb_after_name(r->first, r->end)) r = std::nullopt;
       bool object_inside = false;  // "…, say Trump’s manager yanked her": a clause, not a source
-      for (std::uint32_t t = r.first == npos ? 0 : next(r.first, r.second); r.first != npos && t < r.second; t = next(t, r.second)) {
-        object_inside = object_inside || (is_word(t) && !cap(t) && (lower_is(t, "her") || lower_is(t, "him") ||
-                                                                   lower_is(t, "them") || lower_is(t, "it") || lower_is(t, "us")));
+      for (std::uint32_t t = !r ? 0 : next(r->first, r->end); r && t < r->end;
+           t = next(t, r->end)) {
+        object_inside =
+            object_inside || (is_word(t) && !cap(t) &&
+                              (lower_is(t, "her") || lower_is(t, "him") || lower_is(t, "them") ||
+                               lower_is(t, "it") || lower_is(t, "us")));
       }
-      if (r.first != npos && speakerish(r.first, r.second) && !object_inside &&
-          (cls(r.first) & wc_preposition) == 0) {
+      if (r && speakerish(r->first, r->end) && !object_inside &&
+          (cls(r->first) & wc_preposition) == 0) {
         // The source phrase may be followed by an appositive: ", head of the caucus".
-        std::uint32_t k = next(r.second - 1, u.end);
+        std::uint32_t k = next(r->end - 1, u.end);
         // "said the foreign minister, Ilse Marten": the name completes the mention.
-        if (k < u.end && is_comma(k) && !cap(r.first)) {
+        if (k < u.end && is_comma(k) && !cap(r->first)) {
           const std::uint32_t n = next(k, u.end);
           auto name = scan_right_np(n, u.end, 5);
-          if (name.first == n && cap(n) && (cls(n) & (wc_determiner | wc_title)) == 0) {
-            const std::uint32_t after_name = next(name.second - 1, u.end);
+          if (name && name->first == n && cap(n) && (cls(n) & (wc_determiner | wc_title)) == 0) {
+            const std::uint32_t after_name = next(name->end - 1, u.end);
             if (after_name >= u.end || is_terminal(after_name)) {
-              r.second = name.second;
+              r->end = name->end;
               k = after_name;
             }
           }
@@ -223,12 +237,15 @@ std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h
     std::uint32_t n = 0;
     // (A subordinator ends the addressee: "told his advisers as he labored …"; so do a verb
     // and a subject pronoun: "told POLITICO she was …".)
-    while (k < u.end && is_wordish(k) && n < 5 &&
-           !(n > 0 && !cap(k) && (((cls(k) & (wc_verb | wc_auxiliary)) != 0 && !adverbial_only(k)) ||
-                                  subject_pronoun(k))) &&
-           (cap(k) || ((cls(k) & (wc_cue | wc_complementizer)) == 0 &&
-                       ((cls(k) & wc_conjunction) == 0 || lower_is(k, "and") || lower_is(k, "or")))) &&
-           !(n > 0 && !cap(k) && (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
+    while (
+        k < u.end && is_wordish(k) && n < 5 &&
+        !(n > 0 && !cap(k) &&
+          (((cls(k) & (wc_verb | wc_auxiliary)) != 0 && !adverbial_only(k)) ||
+           subject_pronoun(k))) &&
+        (cap(k) || ((cls(k) & (wc_cue | wc_complementizer)) == 0 &&
+                    ((cls(k) & wc_conjunction) == 0 || lower_is(k, "and") || lower_is(k, "or")))) &&
+        !(n > 0 && !cap(k) &&
+          (cls(k) & wc_preposition) != 0)) {  // "told reporters in a video call"
       k = next(k, u.end);
       ++n;
     }
@@ -237,19 +254,22 @@ std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h
   // "…,” X said after the meeting ended.": a subordinate clause closing the sentence is the
   // writer's, not part of the quote.
   if (k < u.end && is_word(k) && !cap(k)) {
-    static constexpr std::array<std::string_view, 9> kSub = {"after", "before", "as", "while", "when",
-                                                            "since", "because", "although", "though"};
+    static constexpr std::array<std::string_view, 9> kSub = {
+        "after", "before", "as", "while", "when", "since", "because", "although", "though"};
     for (const auto w : kSub) {
       if (lower_is(k, w)) return u.end;
     }
   }
   // "said on condition of anonymity", "said outside the court", "said of the rebels": a
   // prepositional phrase closing the sentence belongs to the attribution.
-  if (k < u.end && is_word(k) && !cap(k) && (cls(k) & wc_preposition) != 0 && !lower_is(k, "that")) {
+  if (k < u.end && is_word(k) && !cap(k) && (cls(k) & wc_preposition) != 0 &&
+      !lower_is(k, "that")) {
     std::uint32_t j = next(k, u.end);
     std::uint32_t n = 0;
-    while (j < u.end && n < 10 && (is_wordish(j) || punct_is(j, ".") || punct_is(j, "-")) && !is_terminal(j) &&
-           !(is_word(j) && !cap(j) && (cls(j) & (wc_cue | wc_verb | wc_auxiliary | wc_complementizer)) != 0 &&
+    while (j < u.end && n < 10 && (is_wordish(j) || punct_is(j, ".") || punct_is(j, "-")) &&
+           !is_terminal(j) &&
+           !(is_word(j) && !cap(j) &&
+             (cls(j) & (wc_cue | wc_verb | wc_auxiliary | wc_complementizer)) != 0 &&
              (cls(j) & (wc_determiner | wc_role | wc_medium)) == 0)) {
       j = next(j, u.end);
       ++n;
@@ -271,22 +291,25 @@ bool inverted_frame::only_lead_in(std::uint32_t first, std::uint32_t end) const 
   for (std::uint32_t t = first; t < end && words <= 12; ++t) {
     if (!is_wordish(t)) continue;
     ++words;
-    if (t != first && !cap(t) && (cls(t) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && !adverbial_only(t)) return false;
+    if (t != first && !cap(t) && (cls(t) & (wc_verb | wc_cue | wc_auxiliary)) != 0 &&
+        !adverbial_only(t))
+      return false;
     if (t != first && has_contraction(t)) return false;
   }
   if (words == 1 && is_word(first)) {
     static constexpr std::array<std::string_view, 14> kConnectives = {
-        "rather", "instead", "however", "still", "but", "and", "so", "yet", "moreover", "meanwhile",
-        "indeed", "also", "now", "then"};
+        "rather", "instead",  "however",   "still",  "but",  "and", "so",
+        "yet",    "moreover", "meanwhile", "indeed", "also", "now", "then"};
     for (const auto w : kConnectives) {
       if (lower_is(first, w)) return true;
     }
     return ends_with(s(first), "ly");
   }
   // "Heading into the debate", "Speaking to students this week": a participle opening.
-  if (is_word(first) && ends_with(s(first), "ing") && (cls(first) & (wc_cue | wc_determiner)) == 0) return words <= 12;
-  return words <= 8 && is_word(first) && (cls(first) & wc_preposition) != 0 && (cls(first) & wc_conjunction) == 0 &&
-         !lower_is(first, "of");
+  if (is_word(first) && ends_with(s(first), "ing") && (cls(first) & (wc_cue | wc_determiner)) == 0)
+    return words <= 12;
+  return words <= 8 && is_word(first) && (cls(first) & wc_preposition) != 0 &&
+         (cls(first) & wc_conjunction) == 0 && !lower_is(first, "of");
 }
 
 }  // namespace sayso::detail

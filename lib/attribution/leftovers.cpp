@@ -19,20 +19,20 @@ void leftover_pass::run() {
     const unit& u = units_[unit_index];
     if (u.headline) continue;
     if (auto c = punctuation_.colon_or_dash(u, qi, {units_, no_hits, found_})) {
-    found_.commit(std::move(*c));
-    continue;
-  }
+      found_.commit(std::move(*c));
+      continue;
+    }
     if (!r_.sentence_like(qi)) continue;  // scare quote, title or nickname
     // Continues the previous quote: “A,” he said. “B.” (same paragraph, right after it).
     const std::uint32_t prev_quote = last_quote_before(open);
     const std::uint32_t prev_direct = last_quote_before(open, true);
-    if (prev_direct != npos && found_.quotes()[prev_direct].paragraph == u.paragraph && r_.unit_starts_with(u, open) &&
-        nothing_between(prev_direct, u, open)) {
+    if (prev_direct != npos && found_.quotes()[prev_direct].paragraph == u.paragraph &&
+        r_.unit_starts_with(u, open) && nothing_between(prev_direct, u, open)) {
       found_.extend(prev_direct, qi);
       continue;
     }
     // A floating quote: the previous speaker's, in the same or the previous paragraph.
-    candidate c = found_.start(u, nullptr, {npos, npos});
+    candidate c = found_.start(u, nullptr, std::nullopt);
     raw_quote& q = c.quote;
     found_.add_quotation(c, qi);
     found_.follow_continuations(c, qi);
@@ -73,7 +73,6 @@ void leftover_pass::join_pieces() {
     }
     found_.follow_continuations(owner, qi);
   }
-
 }
 
 // last_quote_before's index, so that long documents stay linear: the quotes present when the
@@ -82,31 +81,31 @@ void leftover_pass::join_pieces() {
 // attributed, so they come in text order and are direct; should that ever not hold,
 // last_quote_before falls back to a scan.
 void leftover_pass::index_quote_starts() {
-  const std::vector<raw_quote>& out_ = found_.quotes();
+  const std::vector<raw_quote>& quotes = found_.quotes();
   starts_.clear();
   direct_starts_.clear();
-  for (std::uint32_t i = 0; i < out_.size(); ++i) {
-    const raw_quote& q = out_[i];
+  for (std::uint32_t i = 0; i < quotes.size(); ++i) {
+    const raw_quote& q = quotes[i];
     if (q.spans.empty()) continue;
     starts_.emplace_back(q.first_token, i);
     if (q.kind == quote_kind::direct) direct_starts_.emplace_back(q.first_token, i);
   }
   std::sort(starts_.begin(), starts_.end());
   std::sort(direct_starts_.begin(), direct_starts_.end());
-  indexed_ = static_cast<std::uint32_t>(out_.size());
+  indexed_ = static_cast<std::uint32_t>(quotes.size());
   checked_ = indexed_;
 }
 
 // The most recent quote (or direct quote) whose content starts before token t: the greatest
 // first token, and of equal ones the latest quote.
 std::uint32_t leftover_pass::last_quote_before(std::uint32_t t, bool direct_only) {
-  const std::vector<raw_quote>& out_ = found_.quotes();
+  const std::vector<raw_quote>& quotes = found_.quotes();
   if (indexed_ == npos) return last_quote_before_scan(t, direct_only);
-  checked_ = std::min(checked_, static_cast<std::uint32_t>(out_.size()));
-  for (; checked_ < out_.size(); ++checked_) {
-    const raw_quote& q = out_[checked_];
+  checked_ = std::min(checked_, static_cast<std::uint32_t>(quotes.size()));
+  for (; checked_ < quotes.size(); ++checked_) {
+    const raw_quote& q = quotes[checked_];
     if (q.spans.empty() || q.kind != quote_kind::direct ||
-        (checked_ > indexed_ && q.first_token < out_[checked_ - 1].first_token)) {
+        (checked_ > indexed_ && q.first_token < quotes[checked_ - 1].first_token)) {
       indexed_ = npos;
       return last_quote_before_scan(t, direct_only);
     }
@@ -120,20 +119,21 @@ std::uint32_t leftover_pass::last_quote_before(std::uint32_t t, bool direct_only
     best_tok = it->first;
     best = it->second;
   }
-  const auto added = out_.begin() + indexed_;
-  const auto after = std::partition_point(added, out_.end(), [t](const raw_quote& q) { return q.first_token < t; });
+  const auto added = quotes.begin() + indexed_;
+  const auto after = std::partition_point(added, quotes.end(),
+                                          [t](const raw_quote& q) { return q.first_token < t; });
   if (after != added && (best == npos || (after - 1)->first_token >= best_tok)) {
-    best = static_cast<std::uint32_t>(after - 1 - out_.begin());
+    best = static_cast<std::uint32_t>(after - 1 - quotes.begin());
   }
   return best;
 }
 
 std::uint32_t leftover_pass::last_quote_before_scan(std::uint32_t t, bool direct_only) const {
-  const std::vector<raw_quote>& out_ = found_.quotes();
+  const std::vector<raw_quote>& quotes = found_.quotes();
   std::uint32_t best = npos;
   std::uint32_t best_tok = 0;
-  for (std::uint32_t i = 0; i < out_.size(); ++i) {
-    const raw_quote& q = out_[i];
+  for (std::uint32_t i = 0; i < quotes.size(); ++i) {
+    const raw_quote& q = quotes[i];
     if (q.spans.empty() || q.first_token >= t) continue;
     if (direct_only && q.kind != quote_kind::direct) continue;
     if (best == npos || q.first_token >= best_tok) {
@@ -153,11 +153,13 @@ bool leftover_pass::nothing_between(std::uint32_t qi, const unit& u, std::uint32
   for (const byte_range& r : q.spans) last_tok = std::max(last_tok, r_.doc().token_at(r.end - 1));
   // The previous unit must hold the quote's last token. (Units are in text order: a binary
   // search finds u.)
-  const auto it = std::lower_bound(units_.begin(), units_.end(), u.first,
-                                   [](const unit& a, std::uint32_t first) { return a.first < first; });
+  const auto it =
+      std::lower_bound(units_.begin(), units_.end(), u.first,
+                       [](const unit& a, std::uint32_t first) { return a.first < first; });
   if (it == units_.end() || it->first != u.first) return false;
   const auto v = static_cast<std::size_t>(it - units_.begin());
-  return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end && open >= u.first;
+  return v > 0 && last_tok >= units_[v - 1].first && last_tok < units_[v - 1].end &&
+         open >= u.first;
 }
 
 }  // namespace sayso::detail

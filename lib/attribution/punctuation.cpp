@@ -9,19 +9,22 @@ namespace sayso::detail {
 
 // "X said:" closing a paragraph: the next paragraph's opening quotation is the content.
 std::optional<candidate> punctuation_frame::next_paragraph(std::uint32_t ui, const cue_hit& h,
-                                                         std::pair<std::uint32_t, std::uint32_t> src,
-                                                         const frame_input& in) const {
+                                                           std::optional<token_span> src,
+                                                           const frame_input& in) const {
   for (std::uint32_t v = ui + 1; v < in.units.size(); ++v) {
     const unit& w = in.units[v];
     if (w.paragraph == in.units[ui].paragraph) continue;
     if (w.paragraph != in.units[ui].paragraph + 1) return std::nullopt;
     std::uint32_t f = w.first;
     while (f < w.end && tok_[f].kind == token_kind::space) ++f;
-    if (f < w.end && !is_open_mark(f) && !in_quotation(f) && !w.headline && entry(h).type == cue_type::speech) {
+    if (f < w.end && !is_open_mark(f) && !in_quotation(f) && !w.headline &&
+        entry(h).type == cue_type::speech) {
       // "The governor added:" and the words in the next paragraph without quotation marks
       // (a block quotation): the whole paragraph, taken as said.
       std::uint32_t end = w.end;
-      for (std::uint32_t x = v + 1; x < in.units.size() && in.units[x].paragraph == w.paragraph; ++x) end = in.units[x].end;
+      for (std::uint32_t x = v + 1; x < in.units.size() && in.units[x].paragraph == w.paragraph;
+           ++x)
+        end = in.units[x].end;
       while (end > f && tok_[end - 1].kind == token_kind::space) --end;
       if (end <= f) return std::nullopt;
       candidate c = in.found.start(in.units[ui], &h, src);
@@ -45,14 +48,15 @@ std::optional<candidate> punctuation_frame::next_paragraph(std::uint32_t ui, con
 }
 
 // "X: “Q”" and "“Q” — X".
-std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::uint32_t qi, const frame_input& in) const {
+std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::uint32_t qi,
+                                                          const frame_input& in) const {
   const std::uint32_t open = qspans_[qi].open_tok;
   const std::uint32_t close = qspans_[qi].close_tok;
   const std::uint32_t p = prev(open, u.first);
   if (p != npos && punct_is(p, ":")) {
     auto np = scan_left_np(p, u.first, 6);
-    if (np.first != npos && prev(np.first, u.first) == npos && speakerish(np.first, np.second) &&
-        (cap(np.first) || (cls(np.first) & wc_determiner) != 0)) {
+    if (np && prev(np->first, u.first) == npos && speakerish(np->first, np->end) &&
+        (cap(np->first) || (cls(np->first) & wc_determiner) != 0)) {
       return punctuated(u, qi, p, cue_kind::colon, np, 0.8F, in.found);
     }
     // "X is rolling out a new message: “Q”", "The piece used her words as its headline:
@@ -60,10 +64,11 @@ std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::ui
     if (sentence_like(qi)) {
       bool channel = false;
       for (std::uint32_t k = u.first; k < p; ++k) {
-        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
+        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k))
+          channel = true;
       }
-      const auto src = channel ? clause_subject(u, p) : std::pair{npos, npos};
-      if (src.first != npos) {
+      const auto src = channel ? clause_subject(u, p) : std::nullopt;
+      if (src) {
         return punctuated(u, qi, p, cue_kind::colon, src, 0.6F, in.found);
       }
     }
@@ -73,18 +78,20 @@ std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::ui
   if (p == npos && &u != in.units.data() && sentence_like(qi)) {
     const unit& before = *(&u - 1);
     const std::uint32_t colon = before.end > before.first ? prev(before.end, before.first) : npos;
-    if (colon != npos && punct_is(colon, ":") && before.paragraph + 1 == u.paragraph && !before.headline) {
+    if (colon != npos && punct_is(colon, ":") && before.paragraph + 1 == u.paragraph &&
+        !before.headline) {
       bool channel = false;
       for (std::uint32_t k = before.first; k < colon; ++k) {
-        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k)) channel = true;
+        if (is_word(k) && !in_quotation(k) && (cls(k) & (wc_medium | wc_cue)) != 0 && !cap(k))
+          channel = true;
       }
-      auto src = channel ? clause_subject(before, colon) : std::pair{npos, npos};
-      if (src.first == npos && channel) {  // "As X reported after …:"
-        for (std::uint32_t k = before.first; k < colon && src.first == npos; ++k) {
+      auto src = channel ? clause_subject(before, colon) : std::nullopt;
+      if (!src && channel) {  // "As X reported after …:"
+        for (std::uint32_t k = before.first; k < colon && !src; ++k) {
           if (is_word(k) && (cls(k) & wc_cue) != 0 && !cap(k)) src = forward_subject(before, k);
         }
       }
-      if (src.first != npos) {
+      if (src) {
         candidate c = punctuated(before, qi, colon, cue_kind::colon, src, 0.6F, in.found);
         c.quote.paragraph = u.paragraph;
         return c;
@@ -95,8 +102,8 @@ std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::ui
   if (quots_[qi].closed && n < u.end && is_dash(n)) {
     const std::uint32_t from = next(n, u.end);
     auto r = scan_right_np(from, u.end, 8);
-    if (r.first != npos && speakerish(r.first, r.second) && cap(r.first)) {
-      const std::uint32_t after = next(r.second - 1, u.end);
+    if (r && speakerish(r->first, r->end) && cap(r->first)) {
+      const std::uint32_t after = next(r->end - 1, u.end);
       if (after >= u.end || is_terminal(after) || is_comma(after) || is_open_mark(after)) {
         return punctuated(u, qi, n, cue_kind::dash, r, 0.7F, in.found);
       }
@@ -105,9 +112,9 @@ std::optional<candidate> punctuation_frame::colon_or_dash(const unit& u, std::ui
   return std::nullopt;
 }
 
-candidate punctuation_frame::punctuated(const unit& u, std::uint32_t qi, std::uint32_t cue, cue_kind kind,
-                                       std::pair<std::uint32_t, std::uint32_t> src, float confidence,
-                                       const claims& found) const {
+candidate punctuation_frame::punctuated(const unit& u, std::uint32_t qi, std::uint32_t cue,
+                                        cue_kind kind, std::optional<token_span> src,
+                                        float confidence, const claims& found) const {
   candidate c = found.start(u, nullptr, src);
   raw_quote& q = c.quote;
   q.cue = reporting_cue{tok_[cue].range, kind};

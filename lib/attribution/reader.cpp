@@ -28,10 +28,14 @@ bool reader::sentence_like(std::uint32_t qi) const {
     }
   }
   // Title Case without sentence punctuation inside: a title ("The Steve Harvey Morning Show").
-  if (!lower_word && words <= 10 && inner.find_first_of(".?!") == std::string_view::npos) return false;
+  if (!lower_word && words <= 10 && inner.find_first_of(".?!") == std::string_view::npos)
+    return false;
   const char32_t last = detail::last_code_point(inner);
-  const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ',' || last == 0x2026;
-  if (words >= 4 && (detail::is_upper(c) || detail::is_digit(c) || c == 0x2026 || c == '.') && lower_word) return true;
+  const bool ends_sentence =
+      last == '.' || last == '!' || last == '?' || last == ',' || last == 0x2026;
+  if (words >= 4 && (detail::is_upper(c) || detail::is_digit(c) || c == 0x2026 || c == '.') &&
+      lower_word)
+    return true;
   if (ends_sentence && words >= 2 && detail::is_upper(c)) return true;
   return words >= 8;
 }
@@ -41,14 +45,16 @@ std::uint32_t reader::whole_quotation(std::uint32_t first, std::uint32_t end) co
   const std::uint32_t q = qid(first);
   if (qspans_[q].open_tok != first) return npos;
   std::uint32_t last = end - 1;
-  while (last > first && (tok_[last].kind == token_kind::space || is_terminal(last) || is_comma(last))) --last;
+  while (last > first &&
+         (tok_[last].kind == token_kind::space || is_terminal(last) || is_comma(last)))
+    --last;
   return qspans_[q].close_tok == last ? q : npos;
 }
 
 byte_range reader::tokens_range(std::uint32_t first, std::uint32_t end) const {
   // Trim spaces and edge punctuation that is not part of the words (commas, dashes).
-  while (first < end && (tok_[first].kind == token_kind::space || is_comma(first) || is_dash(first) ||
-                         punct_is(first, ":"))) {
+  while (first < end && (tok_[first].kind == token_kind::space || is_comma(first) ||
+                         is_dash(first) || punct_is(first, ":"))) {
     ++first;
   }
   while (end > first && (tok_[end - 1].kind == token_kind::space || is_comma(end - 1) ||
@@ -71,23 +77,25 @@ byte_range reader::tokens_range(std::uint32_t first, std::uint32_t end) const {
 
 bool reader::adverbial_only(std::uint32_t i) const {
   return (cls(i) & (wc_verb | wc_cue)) == 0 && !lower_is(i, "will") && !lower_is(i, "would") &&
-         !lower_is(i, "can") && !lower_is(i, "could") && !lower_is(i, "should") && !lower_is(i, "must") &&
-         !lower_is(i, "may") && !lower_is(i, "might") && !lower_is(i, "shall") && !lower_is(i, "had") &&
-         !lower_is(i, "has") && !lower_is(i, "have") && !lower_is(i, "do") && !lower_is(i, "does") &&
-         !lower_is(i, "did");
+         !lower_is(i, "can") && !lower_is(i, "could") && !lower_is(i, "should") &&
+         !lower_is(i, "must") && !lower_is(i, "may") && !lower_is(i, "might") &&
+         !lower_is(i, "shall") && !lower_is(i, "had") && !lower_is(i, "has") &&
+         !lower_is(i, "have") && !lower_is(i, "do") && !lower_is(i, "does") && !lower_is(i, "did");
 }
 
 bool reader::subject_pronoun(std::uint32_t i, bool with_it) const {
   const std::uint32_t persons = wc_he | wc_she | wc_they | wc_we | wc_i | (with_it ? wc_it : 0U);
-  return is_word(i) && (cls(i) & persons) != 0 && (cls(i) & wc_possessive) == 0 && !lower_is(i, "him") &&
-         !lower_is(i, "them") && !lower_is(i, "us") && !lower_is(i, "me");
+  return is_word(i) && (cls(i) & persons) != 0 && (cls(i) & wc_possessive) == 0 &&
+         !lower_is(i, "him") && !lower_is(i, "them") && !lower_is(i, "us") && !lower_is(i, "me");
 }
 
 bool reader::possessive_mark(std::uint32_t i) const {
-  if (tok_[i].kind != token_kind::quotation_mark || in_quotation(i) || i == 0 || !is_word(i - 1)) return false;
+  if (tok_[i].kind != token_kind::quotation_mark || in_quotation(i) || i == 0 || !is_word(i - 1))
+    return false;
   const std::string_view t = s(i);
   const std::string_view w = s(i - 1);
-  return (t == "'" || first_code_point(t) == 0x2019) && !w.empty() && (w.back() == 's' || w.back() == 'S');
+  return (t == "'" || first_code_point(t) == 0x2019) && !w.empty() &&
+         (w.back() == 's' || w.back() == 'S');
 }
 
 bool reader::participle_after_role(std::uint32_t i) const {
@@ -98,8 +106,8 @@ bool reader::participle_after_role(std::uint32_t i) const {
 
 bool reader::numberish(std::uint32_t i) const {
   if (tok_[i].kind == token_kind::number) return true;
-  static constexpr std::array<std::string_view, 10> kNumbers = {"one", "two", "three", "four", "five",
-                                                                "six", "seven", "eight", "nine", "ten"};
+  static constexpr std::array<std::string_view, 10> kNumbers = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
   for (const auto w : kNumbers) {
     if (lower_is(i, w)) return true;
   }
@@ -125,19 +133,20 @@ bool reader::clause_boundary(std::uint32_t p) const {
   }
   if (tok_[p].kind == token_kind::quotation_mark) return true;
   if (is_word(p)) {
-    return lower_is(p, "that") || lower_is(p, "and") || lower_is(p, "but") || lower_is(p, "while") ||
-           lower_is(p, "as") || lower_is(p, "because") || lower_is(p, "although") ||
-           lower_is(p, "though") || lower_is(p, "when") || lower_is(p, "after") ||
-           lower_is(p, "before") || lower_is(p, "since") || lower_is(p, "so") ||
-           lower_is(p, "yet") || lower_is(p, "if") || lower_is(p, "where") || lower_is(p, "which") ||
-           lower_is(p, "who") || lower_is(p, "whose") || lower_is(p, "whereas");
+    return lower_is(p, "that") || lower_is(p, "and") || lower_is(p, "but") ||
+           lower_is(p, "while") || lower_is(p, "as") || lower_is(p, "because") ||
+           lower_is(p, "although") || lower_is(p, "though") || lower_is(p, "when") ||
+           lower_is(p, "after") || lower_is(p, "before") || lower_is(p, "since") ||
+           lower_is(p, "so") || lower_is(p, "yet") || lower_is(p, "if") || lower_is(p, "where") ||
+           lower_is(p, "which") || lower_is(p, "who") || lower_is(p, "whose") ||
+           lower_is(p, "whereas");
   }
   return false;
 }
 
 bool reader::is_tell(const cue_hit& h) const {
-  static constexpr std::array<std::string_view, 8> kTell = {
-      "tell", "assure", "inform", "remind", "ask", "warn", "notify", "advise"};
+  static constexpr std::array<std::string_view, 8> kTell = {"tell", "assure", "inform", "remind",
+                                                            "ask",  "warn",   "notify", "advise"};
   const std::string& lemma = lex_.lemmas()[entry(h).lemma];
   return std::find(kTell.begin(), kTell.end(), lemma) != kTell.end();
 }

@@ -20,7 +20,7 @@ struct unit {
   std::uint32_t first;  // first token
   std::uint32_t end;    // one past the last token
   std::uint32_t paragraph;
-  bool headline;        // a paragraph without sentence punctuation: not searched for cues
+  bool headline;  // a paragraph without sentence punctuation: not searched for cues
 };
 
 /// A reporting cue found in a unit: tokens [first, end), its lexicon entry.
@@ -36,7 +36,8 @@ struct cue_hit {
 /// cheap to copy.
 class reader : public token_view {
  public:
-  reader(const document& doc, const std::vector<token_info>& info, const lexicon& lex, const quotation_index& quotations)
+  reader(const document& doc, const std::vector<token_info>& info, const lexicon& lex,
+         const quotation_index& quotations)
       : token_view(doc, info),
         doc_(doc),
         lex_(lex),
@@ -52,7 +53,9 @@ class reader : public token_view {
   // ---- quotations -------------------------------------------------------------------------
   [[nodiscard]] std::uint32_t qid(std::uint32_t i) const { return qid_[i]; }
   [[nodiscard]] bool in_quotation(std::uint32_t i) const { return qid_[i] != npos; }
-  [[nodiscard]] bool is_open_mark(std::uint32_t i) const { return qid_[i] != npos && qspans_[qid_[i]].open_tok == i; }
+  [[nodiscard]] bool is_open_mark(std::uint32_t i) const {
+    return qid_[i] != npos && qspans_[qid_[i]].open_tok == i;
+  }
   [[nodiscard]] bool is_close_mark(std::uint32_t i) const {
     return qid_[i] != npos && qspans_[qid_[i]].close_tok == i && quots_[qid_[i]].closed;
   }
@@ -114,8 +117,8 @@ class reader : public token_view {
   const quotation_index& index_;
 
  private:
-  void push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end, std::uint32_t paragraph,
-                 bool headline) const;
+  void push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end,
+                 std::uint32_t paragraph, bool headline) const;
   [[nodiscard]] bool is_headline(const paragraph& p) const;
 };
 

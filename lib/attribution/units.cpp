@@ -40,12 +40,13 @@ void reader::build_units(std::vector<unit>& units) const {
   }
 }
 
-void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end, std::uint32_t paragraph,
-                       bool headline) const {
+void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end,
+                       std::uint32_t paragraph, bool headline) const {
   while (end - first > kMaxUnitTokens) {
     std::uint32_t cut = npos;
     for (int pass = 0; pass < 2 && cut == npos; ++pass) {  // a space, else any token
-      for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos; --t) {
+      for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos;
+           --t) {
         if (qid_[t] == npos && (pass == 1 || tok_[t].kind == token_kind::space)) cut = t;
       }
     }

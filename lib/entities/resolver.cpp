@@ -96,12 +96,12 @@ struct resolver_pool {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
 };
 
-class resolver {
+// (The token questions, s(), is_word(), cap() and cls(), are the shared token_view's.)
+class resolver : private token_view {
  public:
   resolver(const document& doc, const std::vector<token_info>& info,
            const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes, resolver_pool& pool)
-      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes),
-        pool_(pool) {
+      : token_view(doc, info), doc_(doc), quots_(quotations), quotes_(quotes), pool_(pool) {
     ents_.swap(pool_.ents);
     ents_.clear();
     scan_ends_.swap(pool_.scan_ends);
@@ -188,7 +188,6 @@ class resolver {
   }
 
  private:
-  std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
   // A new entity at the end of ents_ (references into ents_ may move), with the buffers of a
   // spare one.
   known& new_entity() {
@@ -197,9 +196,6 @@ class resolver {
     pool_.spare.pop_back();
     return ents_.back();
   }
-  bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
-  bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
-  std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
   lowered lower(std::uint32_t i) const { return lowered(s(i)); }
   // The surface of a word without a possessive ending.
   std::string_view bare(std::uint32_t i) const {
@@ -980,9 +976,6 @@ class resolver {
   }
 
   const document& doc_;
-  std::string_view text_;
-  std::span<const token> tok_;
-  const std::vector<token_info>& info_;
   const std::vector<quotation>& quots_;
   const std::vector<raw_quote>& quotes_;
   resolver_pool& pool_;

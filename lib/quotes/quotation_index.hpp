@@ -37,7 +37,8 @@ class quotation_index {
   [[nodiscard]] const std::vector<marks>& all_marks() const noexcept { return marks_; }
   [[nodiscard]] const std::vector<std::uint32_t>& token_quotations() const noexcept { return qid_; }
   /// (continued quotation, quotation continuing it) pairs, sorted.
-  [[nodiscard]] std::span<const std::pair<std::uint32_t, std::uint32_t>> continued_by() const noexcept {
+  [[nodiscard]] std::span<const std::pair<std::uint32_t, std::uint32_t>> continued_by()
+      const noexcept {
     return continued_by_;
   }
 

@@ -53,9 +53,12 @@ class token_view {
     // the key is never longer than the word, and a word without ’ (whose first byte is E2)
     // has for key the word itself with its ASCII letters lowered.
     if (t.size() < w.size()) return false;
-    const auto lowered = [](unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); };
+    const auto lowered = [](unsigned char c) {
+      return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    };
     // The first byte decides most calls: unless it starts a ’, it is the key's first byte.
-    if (!w.empty() && t[0] != '\xE2' && lowered(static_cast<unsigned char>(t[0])) != w[0]) return false;
+    if (!w.empty() && t[0] != '\xE2' && lowered(static_cast<unsigned char>(t[0])) != w[0])
+      return false;
     if (t.size() <= 32 && std::none_of(t.begin(), t.end(), [](char c) { return c == '\xE2'; })) {
       if (t.size() != w.size()) return false;
       for (std::size_t k = 0; k < t.size(); ++k) {
@@ -108,7 +111,9 @@ class token_view {
   [[nodiscard]] bool negated_auxiliary(std::uint32_t i) const {
     if (!is_word(i)) return false;
     const std::string_view w = s(i);
-    const auto tail = [w](std::string_view e) { return w.size() >= e.size() + 2 && w.substr(w.size() - e.size()) == e; };
+    const auto tail = [w](std::string_view e) {
+      return w.size() >= e.size() + 2 && w.substr(w.size() - e.size()) == e;
+    };
     return tail("n't") || tail("n\xE2\x80\x99t");
   }
   /// "it’s", "they’re", "we’ll", "he’d": a pronoun and a verb in one token.
@@ -116,7 +121,8 @@ class token_view {
 
   /// "Trump's", "Rubio’s": a word ending in a possessive 's.
   [[nodiscard]] static bool possessive_s(std::string_view w) {
-    return (w.size() > 2 && w.substr(w.size() - 2) == "'s") || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+    return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+           (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
   }
   /// Does `w` end with `e` after at least three more bytes ("-ed" in "said" does not count)?
   [[nodiscard]] static bool ends_with(std::string_view w, std::string_view e) {
@@ -137,11 +143,12 @@ inline bool token_view::has_contraction(std::uint32_t i) const {
     // Only after a pronoun: "week’s" is a possessive.
     std::array<char, 32> buf{};
     const std::string_view base = lookup_key(w.substr(0, at), buf);
-    static constexpr std::array<std::string_view, 12> kBases = {"it", "he", "she", "they", "we", "you",
-                                                               "i", "that", "there", "what", "who", "here"};
+    static constexpr std::array<std::string_view, 12> kBases = {
+        "it", "he", "she", "they", "we", "you", "i", "that", "there", "what", "who", "here"};
     if (std::find(kBases.begin(), kBases.end(), base) == kBases.end()) continue;
     const std::string_view rest = w.substr(at + a.size());
-    if (rest == "s" || rest == "re" || rest == "ll" || rest == "d" || rest == "ve" || rest == "m") return true;
+    if (rest == "s" || rest == "re" || rest == "ll" || rest == "d" || rest == "ve" || rest == "m")
+      return true;
   }
   return false;
 }
