@@ -1,6 +1,7 @@
-// Finding cues, and the filters that reject the uses of a cue word that are not reports. Each
-// filter is a named rule over the cue and the few tokens around it; a cue is kept when no filter
-// rejects it.
+// Finding cues, and the filters that reject the uses of a cue word that are not reports: the
+// context vetoes of the lexicon ([[vetoes]] in english.toml: patterns of one to three tokens
+// around the cue), and the named rules below, which read word classes and cue forms. A cue is
+// kept when no veto and no filter rejects it.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -32,11 +33,6 @@ struct cue_context {
   }
 };
 
-// "to say", "refused to comment": an infinitive, not a report.
-bool infinitive(const cue_context& c) {
-  return c.p_word() && c.r.lower_is(c.p, "to") && !c.according();
-}
-
 // "secretary of state", "in support": a noun after a preposition.
 // ("by saying", "for saying", "without saying": a gerund after a preposition is a report.)
 bool noun_after_preposition(const cue_context& c) {
@@ -49,26 +45,6 @@ bool noun_after_preposition(const cue_context& c) {
   return (r.cls(p) & wc_preposition) != 0 && !r.cap(p) && !c.according() && !gerund &&
          !r.lower_is(p, "as") && !r.lower_is(p, "after") && !r.lower_is(p, "before") &&
          !r.lower_is(p, "while");
-}
-
-// "the report", "his statement", "a call for": nouns.
-bool noun_after_determiner(const cue_context& c) {
-  if (!c.p_word()) return false;
-  static constexpr std::array<std::string_view, 13> kNounDeterminers = {
-      "the", "a",  "an",   "his",  "her",   "their", "its",
-      "our", "my", "your", "this", "these", "those"};
-  return std::any_of(kNounDeterminers.begin(), kNounDeterminers.end(),
-                     [&](std::string_view d) { return c.r.lower_is(c.p, d); });
-}
-
-// "the next two states", "hundreds of reports": a verb in -s cannot follow a plural.
-bool plural_after_number(const cue_context& c) {
-  if (!c.p_word() || !c.plural_form() || c.ce.base_form) return false;
-  static constexpr std::array<std::string_view, 12> kPlural = {
-      "two",   "three", "four", "five",   "six",      "seven",
-      "eight", "nine",  "ten",  "dozens", "hundreds", "thousands"};
-  return std::any_of(kPlural.begin(), kPlural.end(),
-                     [&](std::string_view d) { return c.r.lower_is(c.p, d); });
 }
 
 // "the government's request", "Rubio's call": a noun after a possessive.
@@ -110,29 +86,6 @@ bool plural_noun_after_modifier(const cue_context& c) {
          pw.size() > 2 && pw.back() != 's';
 }
 
-// "it is demanding and time-consuming": a participle used as an adjective.
-bool participle_as_adjective(const cue_context& c) {
-  if (!c.ce.participle || !c.one_word || c.p == npos) return false;
-  const reader& r = c.r;
-  const std::uint32_t n = c.n;
-  const std::uint32_t p = c.p;
-  return n < c.u.end &&
-         (r.lower_is(n, "and") || r.lower_is(n, "or") || r.is_terminal(n) || r.is_comma(n)) &&
-         (r.lower_is(p, "is") || r.lower_is(p, "are") || r.lower_is(p, "was") ||
-          r.lower_is(p, "were") || r.lower_is(p, "be") || r.lower_is(p, "been") ||
-          r.lower_is(p, "very") || r.lower_is(p, "more") || r.lower_is(p, "most"));
-}
-
-// "to understand and counter …": a verb coordinated with an infinitive.
-bool coordinated_with_infinitive(const cue_context& c) {
-  const reader& r = c.r;
-  if (!c.ce.base_form || c.p == npos || !(r.lower_is(c.p, "and") || r.lower_is(c.p, "or")))
-    return false;
-  const std::uint32_t v = r.prev(c.p, c.u.first);
-  const std::uint32_t t = v == npos ? npos : r.prev(v, c.u.first);
-  return t != npos && r.lower_is(t, "to");
-}
-
 // "will argue", "would welcome": a prediction or hypothesis, not a report.
 // ("would formally declare", "will also argue": past adverbs.)
 bool after_a_modal(const cue_context& c) {
@@ -145,13 +98,9 @@ bool after_a_modal(const cue_context& c) {
        ++n) {
     m = r.prev(m, c.u.first);
   }
-  static constexpr std::array<std::string_view, 8> kModals = {"will", "would", "could",  "might",
-                                                              "may",  "can",   "should", "must"};
   // ("Theresa May said": a capitalised "May" inside a sentence is a name.)
   const bool name = m != npos && r.cap(m) && r.prev(m, c.u.first) != npos;
-  return m != npos && !name && std::any_of(kModals.begin(), kModals.end(), [&](std::string_view w) {
-           return r.lower_is(m, w);
-         });
+  return m != npos && !name && (r.cls(m) & wc_modal) != 0;
 }
 
 // "Rwanda-backed", "U.S.-brokered": a participle in a compound adjective.
@@ -175,46 +124,65 @@ bool capitalised_inside(const cue_context& c) {
 // An imperative or base form opening the sentence ("Read the rest here.").
 bool imperative(const cue_context& c) { return c.p == npos && c.ce.base_form && !c.according(); }
 
-// "reports of", "claims of": nouns (but "warn of" is its own cue, and "says of Clinton" a verb).
-bool noun_before_of(const cue_context& c) {
-  if (!(c.n < c.u.end && c.r.lower_is(c.n, "of") && c.one_word && !c.ce.past_participle))
-    return false;
-  const std::string& lemma = c.r.lex().lemmas()[c.ce.lemma];
-  return lemma != "say" && lemma != "tell" && lemma != "write" && lemma != "speak";
-}
-
 struct cue_filter {
   std::string_view name;
   bool (*rejects)(const cue_context&);
 };
 
 // The filters, in the order they are tried (the cheap and frequent first).
-constexpr std::array<cue_filter, 16> kCueFilters = {{
-    {"infinitive", infinitive},
+constexpr std::array<cue_filter, 10> kCueFilters = {{
     {"noun after a preposition", noun_after_preposition},
-    {"noun after a determiner", noun_after_determiner},
-    {"plural after a number", plural_after_number},
     {"noun after a possessive", noun_after_possessive},
     {"noun before a verb", noun_before_verb},
     {"noun after an article and a modifier", noun_after_article_and_modifier},
     {"plural noun after a modifier", plural_noun_after_modifier},
-    {"participle as an adjective", participle_as_adjective},
-    {"coordinated with an infinitive", coordinated_with_infinitive},
     {"after a modal", after_a_modal},
     {"in a compound", in_a_compound},
     {"per as a preposition", per_as_a_preposition},
     {"capitalised inside a sentence", capitalised_inside},
     {"imperative", imperative},
-    {"noun before of", noun_before_of},
 }};
 
-// Nouns that are also cue lemmas.
-bool noun_lemma(const std::string& lemma) {
-  static constexpr std::array<std::string_view, 24> kNounLemmas = {
-      "report", "claim",   "call",    "comment", "remark",   "demand", "promise", "pledge",
-      "offer",  "request", "protest", "appeal",  "question", "answer", "reply",   "estimate",
-      "tweet",  "post",    "plan",    "hope",    "fear",     "view",   "vow",     "order"};
-  return std::find(kNounLemmas.begin(), kNounLemmas.end(), lemma) != kNounLemmas.end();
+// Does token t fit element e of a veto pattern?
+bool fits(const reader& r, std::uint32_t t, const cue_veto::element& e) {
+  if (e.any) return true;
+  if (e.end && r.is_terminal(t)) return true;
+  for (const std::string& m : e.marks) {
+    if (r.punct_is(t, m)) return true;
+  }
+  if (!r.is_word(t)) return false;
+  for (const std::string& w : e.except) {
+    if (r.lower_is(t, w)) return false;
+  }
+  if ((r.cls(t) & e.classes) != 0) return true;
+  return std::any_of(e.words.begin(), e.words.end(),
+                     [&](const std::string& w) { return r.lower_is(t, w); });
+}
+
+// Does a veto of the lexicon's [[vetoes]] reject the cue?
+bool vetoed(const cue_context& c, const cue_veto& v) {
+  const reader& r = c.r;
+  const cue_entry& ce = c.ce;
+  if ((v.unless_types & (1u << static_cast<unsigned>(ce.type))) != 0 ||
+      (v.unless_flags & ce.flags) != 0) {
+    return false;
+  }
+  if ((v.forms & cue_veto::one_word) != 0 && !c.one_word) return false;
+  if ((v.forms & cue_veto::base) != 0 && !ce.base_form) return false;
+  if ((v.forms & cue_veto::participle) != 0 && !(ce.participle && c.one_word)) return false;
+  if ((v.forms & cue_veto::plural) != 0 && !(c.plural_form() && !ce.base_form)) return false;
+  if ((v.forms & cue_veto::not_past_participle) != 0 && ce.past_participle) return false;
+  std::uint32_t t = c.p;
+  for (const cue_veto::element& e : v.before) {
+    if (t == npos || !fits(r, t, e)) return false;
+    t = r.prev(t, c.u.first);
+  }
+  t = c.n;
+  for (const cue_veto::element& e : v.after) {
+    if (t >= c.u.end || !fits(r, t, e)) return false;
+    t = r.next(t, c.u.end);
+  }
+  return true;
 }
 
 bool plausible_cue(const reader& r, const unit& u, std::uint32_t first, std::uint32_t end,
@@ -227,8 +195,11 @@ bool plausible_cue(const reader& r, const unit& u, std::uint32_t first, std::uin
                       r.prev(first, u.first),
                       r.next(end - 1, u.end),
                       ce.words.size() == 1,
-                      noun_lemma(r.lex().lemmas()[ce.lemma])};
-  return std::none_of(kCueFilters.begin(), kCueFilters.end(),
+                      (ce.flags & cf_noun) != 0};
+  const auto& vetoes = r.lex().vetoes();
+  return std::none_of(vetoes.begin(), vetoes.end(),
+                      [&c](const cue_veto& v) { return vetoed(c, v); }) &&
+         std::none_of(kCueFilters.begin(), kCueFilters.end(),
                       [&c](const cue_filter& f) { return f.rejects(c); });
 }
 

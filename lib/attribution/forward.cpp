@@ -58,13 +58,8 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   // a content (questions excepted: "asked when …").
   if (!is_open_mark(from) && is_word(from) && !cap(from) && ce.type != cue_type::act &&
       ce.type != cue_type::quoting && !punct_is(prev(from, u.first), ":")) {
-    const bool question = lex_.lemmas()[ce.lemma] == "ask" || lex_.lemmas()[ce.lemma] == "wonder" ||
-                          lex_.lemmas()[ce.lemma] == "question";
-    static constexpr std::array<std::string_view, 12> kSubordinators = {
-        "before", "after", "since", "until",    "while",  "because",
-        "as",     "when",  "where", "although", "though", "unless"};
-    bool sub = false;
-    for (const auto w : kSubordinators) sub = sub || lower_is(from, w);
+    const bool question = (ce.flags & cf_question) != 0;
+    const bool sub = (cls(from) & wc_subordinator) != 0;
     const bool prep = (cls(from) & wc_preposition) != 0 && (cls(from) & wc_conjunction) == 0 &&
                       !lower_is(from, "about") && !lower_is(from, "to") && !lower_is(from, "of") &&
                       !lower_is(prev(from, u.first), "that");
@@ -84,7 +79,7 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   // "described witnessing 35 bodies": a quoting verb may also take a gerund.
   const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) &&
                       s(from).size() > 5 && s(from).substr(s(from).size() - 3) == "ing" &&
-                      lex_.lemmas()[ce.lemma] == "describe";
+                      (ce.flags & cf_gerund) != 0;
   if (q.spans.empty() || (ce.type == cue_type::quoting && q.kind == quote_kind::indirect &&
                           !gerund && !predicative(ce, from, end))) {
     return std::nullopt;  // (holding no quotation)
@@ -222,9 +217,7 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
         }
       }
       // "told reporters as he left Ankara that …": a subordinate clause before the "that".
-      if (n > 0 && is_word(j) && !cap(j) &&
-          (lower_is(j, "as") || lower_is(j, "while") || lower_is(j, "when") ||
-           lower_is(j, "after") || lower_is(j, "before"))) {
+      if (n > 0 && is_word(j) && !cap(j) && (cls(j) & wc_subordinator) != 0) {
         std::uint32_t c = next(j, u.end);
         for (int w = 0; w < 15 && c < u.end && !is_comma(c) && !is_terminal(c) &&
                         !in_quotation(c) && !lower_is(c, "that");
@@ -285,16 +278,12 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
   }
   if (from == npos && ce.type == cue_type::belief && k < u.end) {
     // Beliefs need a clause: "believes (that) X is …", "views X as Y", "wants X (to …)".
-    const std::string& lemma = lex_.lemmas()[ce.lemma];
-    static constexpr std::array<std::string_view, 4> kAs = {"view", "see", "regard", "consider"};
-    static constexpr std::array<std::string_view, 6> kObject = {"want", "wish",   "prefer",
-                                                                "seek", "intend", "plan"};
-    if (std::find(kAs.begin(), kAs.end(), lemma) != kAs.end()) {
+    if ((ce.flags & cf_belief_as) != 0) {
       std::uint32_t j = k;
       for (int n = 0; n < 8 && j < u.end && !lower_is(j, "as"); ++n) j = next(j, u.end);
       if (j >= u.end || !lower_is(j, "as")) return npos;
       from = k;
-    } else if (std::find(kObject.begin(), kObject.end(), lemma) != kObject.end()) {
+    } else if ((ce.flags & cf_belief_object) != 0) {
       from = k;
     } else if (is_word(k) &&
                ((cls(k) & (wc_pronoun | wc_determiner)) != 0 || cap(k) || has_contraction(k) ||
@@ -323,10 +312,9 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
          k2 < u.end && is_word(k2) && (cls(k2) & (wc_auxiliary | wc_verb)) != 0 &&
          !adverbial_only(k2));
     // "Polls show a close contest", "The video shows an officer …": a record shows a finding.
-    const std::string& ev_lemma = lex_.lemmas()[ce.lemma];
     const bool finding = k < u.end && is_word(k) && (lower_is(k, "a") || lower_is(k, "an")) &&
-                         (ev_lemma == "show" || ev_lemma == "reveal" || ev_lemma == "find") &&
-                         is_word(src->end - 1) && (cls(src->end - 1) & wc_role) != 0;
+                         (ce.flags & cf_finding_object) != 0 && is_word(src->end - 1) &&
+                         (cls(src->end - 1) & wc_role) != 0;
     if (ce.type == cue_type::evidential && k < u.end && is_wordish(k) && !ce.participle &&
         (cap(k) || tok_[k].kind == token_kind::number || clause || finding ||
          (cls(k) & (wc_he | wc_she | wc_they | wc_we | wc_it | wc_i)) != 0)) {

@@ -11,10 +11,8 @@ namespace sayso::detail {
 // "called him a liar", "calling Trump a fascist", "described the country as beset by …": a
 // naming verb with an object and what it is called, without quotation marks.
 bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::uint32_t end) const {
-  const std::string& lemma = lex_.lemmas()[ce.lemma];
   if (!is_word(from)) return false;
-  if (lemma == "describe" || lemma == "characterize" || lemma == "characterise" ||
-      lemma == "portray") {
+  if ((ce.flags & cf_describing) != 0) {
     std::uint32_t j = from;
     for (int n = 0; n < 8 && j < end && is_wordish(j); ++n, j = next(j, end)) {
       if (lower_is(j, "as")) return j != from && next(j, end) < end;
@@ -23,8 +21,7 @@ bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::ui
     }
     return false;
   }
-  if (lemma != "call" && lemma != "label" && lemma != "brand" && lemma != "dub" && lemma != "term")
-    return false;
+  if ((ce.flags & cf_naming) == 0) return false;
   // The object: a pronoun or a name of up to five words.
   std::uint32_t j = from;
   if ((cls(j) & (wc_pronoun | wc_he | wc_she | wc_they | wc_it)) != 0 &&
@@ -81,9 +78,12 @@ bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::ui
 // Where the object of a speech act ends (at most `end`): before a comma, a subordinate or
 // relative clause, or a coordinated clause ("echoed the themes and took the stage").
 std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t end) const {
-  // (Conditions, "unless", "until", "if", stay: they qualify the act.)
-  static constexpr std::array<std::string_view, 8> kStops = {
-      "while", "because", "since", "when", "after", "although", "though", "whereas"};
+  // (Conditions, "unless", "until", "if", stay: they qualify the act; so do "as" and "before",
+  // "praised the crews as heroes", "appeared before the court", and "where".)
+  const auto stops = [this](std::uint32_t k) {
+    return (cls(k) & wc_subordinator) != 0 && !lower_is(k, "unless") && !lower_is(k, "until") &&
+           !lower_is(k, "as") && !lower_is(k, "before") && !lower_is(k, "where");
+  };
   std::uint32_t last = npos;
   for (std::uint32_t k = from; k < end; k = next(k, end)) {
     if (in_quotation(k)) {
@@ -97,9 +97,7 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
     }
     if (k > from && is_comma(k) && new_clause_after(k, end)) break;
     if (k > from && is_word(k) && !cap(k)) {
-      bool stop = false;
-      for (const auto w : kStops) stop = stop || lower_is(k, w);
-      if (stop) break;
+      if (stops(k)) break;
       if (lower_is(k, "and") || lower_is(k, "but") || lower_is(k, "or")) {
         const std::uint32_t n = next(k, end);
         if (n < end && is_word(n) && !cap(n) &&

@@ -101,6 +101,8 @@ class reader : public token_view {
   [[nodiscard]] const cue_entry& entry(const cue_hit& h) const { return lex_.cue(h.entry); }
   /// Verbs whose first object is the addressee ("told reporters that", "assured allies").
   [[nodiscard]] bool is_tell(const cue_hit& h) const;
+  /// The lexicon's one-word cue entry for token i ("said", not "called for"), or null.
+  [[nodiscard]] const cue_entry* one_word_cue(std::uint32_t i) const;
   /// The document's units, in text order.
   void build_units(std::vector<unit>& units) const;
   /// The first token after a dateline opening the unit ("KYIV, March 14 — "), or u.first.

@@ -23,12 +23,8 @@ std::optional<token_span> phrase_scanner::forward_subject(const unit& u,
 // anonymity said …": a subject with a relative clause and no comma before a verb of saying.
 std::optional<token_span> phrase_scanner::subject_before_relative(const unit& u,
                                                                   std::uint32_t cue_first) const {
-  std::array<char, 32> buf{};
-  const std::string_view key = lookup_key(s(cue_first), buf);
-  if (!(key == "say" || key == "said" || key == "says" || key == "told" || key == "argue" ||
-        key == "argued" || key == "insist" || key == "insisted")) {
-    return std::nullopt;
-  }
+  const cue_entry* cue = one_word_cue(cue_first);
+  if (cue == nullptr || (cue->flags & cf_saying_relative) == 0) return std::nullopt;
   std::uint32_t words = 0;
   for (std::uint32_t k = prev(cue_first, u.first); k != npos && words < 20; k = prev(k, u.first)) {
     if (in_quotation(k) || is_comma(k) || is_dash(k) || punct_is(k, ";") || punct_is(k, ":"))
@@ -155,10 +151,8 @@ std::optional<token_span> phrase_scanner::forward_subject_rules(const unit& u,
         !lower_is(np->first, "that")) ||
        (ends_with(s(np->end - 1), "s") && !ends_with(s(np->end - 1), "ss") &&
         np->end - np->first <= 7))) {
-    std::array<char, 32> buf{};
-    const std::string_view key = lookup_key(s(cue_first), buf);
-    if (key == "says" || key == "said" || key == "say" || key == "told" || key == "tells" ||
-        key == "added" || key == "adds" || key == "wrote" || key == "writes") {
+    const cue_entry* cue = one_word_cue(cue_first);
+    if (cue != nullptr && (cue->flags & cf_saying) != 0) {
       if (clause_start(u, np->first)) return np;
     }
     // "His surrogates called him …": with any cue, a possessive and a plural noun.
