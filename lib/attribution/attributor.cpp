@@ -26,14 +26,14 @@
 #include "attribution/frames.hpp"
 #include "attribution/leftovers.hpp"
 #include "attribution/reader.hpp"
-#include "quotes/quotation_index.hpp"
 
 namespace sayso::detail {
 
 namespace {
 
-// The quotes in text order; floating quotes refer to quotes by index, so those are re-mapped.
-std::vector<raw_quote> in_text_order(std::vector<raw_quote> quotes) {
+// The quotes in text order, as they are handed on (floating quotes refer to quotes by index,
+// so those are re-mapped).
+std::vector<attributed_quote> hand_over(std::vector<quote_record> quotes) {
   std::vector<std::uint32_t> order(quotes.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&quotes](std::uint32_t a, std::uint32_t b) {
@@ -41,22 +41,29 @@ std::vector<raw_quote> in_text_order(std::vector<raw_quote> quotes) {
   });
   std::vector<std::uint32_t> position(quotes.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) position[order[i]] = i;
-  std::vector<raw_quote> sorted;
-  sorted.reserve(quotes.size());
+  std::vector<attributed_quote> out;
+  out.reserve(quotes.size());
   for (const std::uint32_t i : order) {
-    sorted.push_back(std::move(quotes[i]));
-    raw_quote& q = sorted.back();
-    if (q.speaker_from != npos) q.speaker_from = position[q.speaker_from];
+    quote_record& r = quotes[i];
+    attributed_quote& q = out.emplace_back();
+    q.kind = r.kind;
+    q.spans = std::move(r.spans);
+    q.cue = r.cue;
+    q.type = r.type;
+    if (r.source_first != npos) q.source = token_span{r.source_first, r.source_end};
+    q.paragraph = r.paragraph;
+    if (r.speaker_from != npos) q.continues = position[r.speaker_from];
+    q.belief = r.belief;
+    q.closed = r.closed;
+    q.confidence = r.confidence;
   }
-  return sorted;
+  return out;
 }
 
 }  // namespace
 
-std::vector<raw_quote> attribute(const attribution_input& in) {
-  quotation_index index;
-  index.assign(in.doc, in.quotations);
-  const reader r(in.doc, in.info, in.lex, index);
+std::vector<attributed_quote> attribute(const attribution_input& in) {
+  const reader r(in.doc, in.info, in.lex, in.quotations);
   std::vector<unit> units;
   r.build_units(units);
   claims found(r);
@@ -89,7 +96,7 @@ std::vector<raw_quote> attribute(const attribution_input& in) {
     }
   }
   leftover_pass(punctuation, units, found).run();
-  return in_text_order(found.release_quotes());
+  return hand_over(found.release_quotes());
 }
 
 }  // namespace sayso::detail

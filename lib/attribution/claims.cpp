@@ -36,7 +36,7 @@ std::uint32_t claims::free_start(const unit& u, std::uint32_t t) const {
 
 candidate claims::start(const unit& u, const cue_hit* hit, std::optional<token_span> source) const {
   candidate c;
-  raw_quote& q = c.quote;
+  quote_record& q = c.quote;
   q.paragraph = u.paragraph;
   if (hit != nullptr) {
     const cue_entry& ce = r_.entry(*hit);
@@ -45,7 +45,6 @@ candidate claims::start(const unit& u, const cue_hit* hit, std::optional<token_s
                           ce.type == cue_type::according ? cue_kind::phrase : cue_kind::verb};
     q.cue_first = hit->first;
     q.cue_end = hit->end;
-    q.lemma = ce.lemma;
     q.type = ce.type;
     q.belief = ce.type == cue_type::belief;
   }
@@ -62,7 +61,7 @@ void claims::add_content(candidate& c, std::uint32_t first, std::uint32_t end) c
   }
   const byte_range range = r_.tokens_range(first, end);
   if (range.empty()) return;
-  raw_quote& q = c.quote;
+  quote_record& q = c.quote;
   if (q.spans.empty()) q.first_token = first;
   q.spans.push_back(range);
   // The quotations inside the stretch are the quote's too: it is mixed.
@@ -80,7 +79,7 @@ void claims::add_content(candidate& c, std::uint32_t first, std::uint32_t end) c
   }
 }
 
-void claims::append_quotation(raw_quote& q, std::uint32_t qi) const {
+void claims::append_quotation(quote_record& q, std::uint32_t qi) const {
   const quotation& qu = r_.quot(qi);
   if (q.spans.empty()) {
     q.first_token = r_.marks(qi).open_tok;

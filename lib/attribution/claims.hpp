@@ -13,6 +13,25 @@
 
 namespace sayso::detail {
 
+/// A quote while the attributor works on it: what attributed_quote hands on, and where in the
+/// tokens its content starts, its cue lies and which quote a floating quote continues.
+struct quote_record {
+  quote_kind kind = quote_kind::direct;
+  std::vector<byte_range> spans;
+  std::optional<reporting_cue> cue;
+  std::uint32_t cue_first = npos;  // cue tokens [cue_first, cue_end)
+  std::uint32_t cue_end = npos;
+  cue_type type = cue_type::speech;
+  std::uint32_t source_first = npos;  // source mention tokens [source_first, source_end)
+  std::uint32_t source_end = npos;
+  std::uint32_t first_token = 0;  // first token of the content
+  std::uint32_t paragraph = 0;
+  std::uint32_t speaker_from = npos;  // floating quote: index of the quote whose speaker it takes
+  bool belief = false;
+  bool closed = true;
+  float confidence = 0.5F;
+};
+
 /// A quote a frame proposes, not yet taken: the quote as it would be, the quotations it would
 /// hold, and the tokens of the unit it would cover.
 struct candidate {
@@ -23,7 +42,7 @@ struct candidate {
     give_back,   // no quote, and the quotations it would have held are freed, even from a quote
                  // that held them before (the attributor has always done so)
   };
-  raw_quote quote;
+  quote_record quote;
   std::vector<std::uint32_t> taken;       // quotations, in the order taken
   std::vector<std::uint32_t> given_back;  // quotations freed when it is taken
   std::optional<token_span> claim;        // tokens of the unit it covers
@@ -37,13 +56,13 @@ class claims {
  public:
   explicit claims(const reader& r);
 
-  [[nodiscard]] const std::vector<raw_quote>& quotes() const noexcept { return out_; }
-  [[nodiscard]] raw_quote& quote(std::uint32_t i) { return out_[i]; }
+  [[nodiscard]] const std::vector<quote_record>& quotes() const noexcept { return out_; }
+  [[nodiscard]] quote_record& quote(std::uint32_t i) { return out_[i]; }
   [[nodiscard]] std::uint32_t size() const noexcept {
     return static_cast<std::uint32_t>(out_.size());
   }
   /// Hands the quotes over (the claims are spent).
-  std::vector<raw_quote> release_quotes() { return std::move(out_); }
+  std::vector<quote_record> release_quotes() { return std::move(out_); }
 
   // ---- quotations -------------------------------------------------------------------------
   /// The quote holding quotation qi, or npos.
@@ -85,13 +104,13 @@ class claims {
 
  private:
   // Appends quotation qi's inner text to q (the first span opens a direct quote).
-  void append_quotation(raw_quote& q, std::uint32_t qi) const;
+  void append_quotation(quote_record& q, std::uint32_t qi) const;
   // The first quotation after `from` continuing qi for which free(quotation) holds, or npos.
   template <class Free>
   [[nodiscard]] std::uint32_t next_piece(std::uint32_t qi, Free free) const;
 
   const reader& r_;
-  std::vector<raw_quote> out_;
+  std::vector<quote_record> out_;
   std::vector<std::uint32_t> quotation_used_;  // quote index holding each quotation, or npos
   std::vector<token_span> claimed_;            // the tokens covered in the unit
 };

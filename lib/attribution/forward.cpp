@@ -74,7 +74,7 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
       (cls(from) & wc_pronoun) != 0)
     return std::nullopt;
   candidate cand = in.found.start(u, &h, src);
-  raw_quote& q = cand.quote;
+  quote_record& q = cand.quote;
   in.found.add_content(cand, from, end);
   // "described witnessing 35 bodies": a quoting verb may also take a gerund.
   const bool gerund = ce.type == cue_type::quoting && is_word(from) && !cap(from) &&

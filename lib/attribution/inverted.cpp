@@ -58,7 +58,7 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   // report; without a continuation the cue is read forward.
   if (lead_in && !(after < u.end && is_comma(after))) return std::nullopt;
   candidate c = found.start(u, &h, src);
-  raw_quote& q = c.quote;
+  quote_record& q = c.quote;
   if (!lead_in) found.add_content(c, from, content_last + 1);
   if (lead_in) {
     const std::uint32_t n = next(after, u.end);

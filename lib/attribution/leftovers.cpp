@@ -33,7 +33,7 @@ void leftover_pass::run() {
     }
     // A floating quote: the previous speaker's, in the same or the previous paragraph.
     candidate c = found_.start(u, nullptr, std::nullopt);
-    raw_quote& q = c.quote;
+    quote_record& q = c.quote;
     found_.add_quotation(c, qi);
     found_.follow_continuations(c, qi);
     q.confidence = 0.5F;
@@ -66,7 +66,7 @@ void leftover_pass::join_pieces() {
       first_piece = p;
     }
     if (!before.empty()) {
-      raw_quote& q = found_.quote(owner);
+      quote_record& q = found_.quote(owner);
       q.spans.insert(q.spans.begin(), before.begin(), before.end());
       q.first_token = r_.marks(first_piece).open_tok;
       q.kind = quote_kind::direct;
@@ -81,11 +81,11 @@ void leftover_pass::join_pieces() {
 // attributed, so they come in text order and are direct; should that ever not hold,
 // last_quote_before falls back to a scan.
 void leftover_pass::index_quote_starts() {
-  const std::vector<raw_quote>& quotes = found_.quotes();
+  const std::vector<quote_record>& quotes = found_.quotes();
   starts_.clear();
   direct_starts_.clear();
   for (std::uint32_t i = 0; i < quotes.size(); ++i) {
-    const raw_quote& q = quotes[i];
+    const quote_record& q = quotes[i];
     if (q.spans.empty()) continue;
     starts_.emplace_back(q.first_token, i);
     if (q.kind == quote_kind::direct) direct_starts_.emplace_back(q.first_token, i);
@@ -99,11 +99,11 @@ void leftover_pass::index_quote_starts() {
 // The most recent quote (or direct quote) whose content starts before token t: the greatest
 // first token, and of equal ones the latest quote.
 std::uint32_t leftover_pass::last_quote_before(std::uint32_t t, bool direct_only) {
-  const std::vector<raw_quote>& quotes = found_.quotes();
+  const std::vector<quote_record>& quotes = found_.quotes();
   if (indexed_ == npos) return last_quote_before_scan(t, direct_only);
   checked_ = std::min(checked_, static_cast<std::uint32_t>(quotes.size()));
   for (; checked_ < quotes.size(); ++checked_) {
-    const raw_quote& q = quotes[checked_];
+    const quote_record& q = quotes[checked_];
     if (q.spans.empty() || q.kind != quote_kind::direct ||
         (checked_ > indexed_ && q.first_token < quotes[checked_ - 1].first_token)) {
       indexed_ = npos;
@@ -121,7 +121,7 @@ std::uint32_t leftover_pass::last_quote_before(std::uint32_t t, bool direct_only
   }
   const auto added = quotes.begin() + indexed_;
   const auto after = std::partition_point(added, quotes.end(),
-                                          [t](const raw_quote& q) { return q.first_token < t; });
+                                          [t](const quote_record& q) { return q.first_token < t; });
   if (after != added && (best == npos || (after - 1)->first_token >= best_tok)) {
     best = static_cast<std::uint32_t>(after - 1 - quotes.begin());
   }
@@ -129,11 +129,11 @@ std::uint32_t leftover_pass::last_quote_before(std::uint32_t t, bool direct_only
 }
 
 std::uint32_t leftover_pass::last_quote_before_scan(std::uint32_t t, bool direct_only) const {
-  const std::vector<raw_quote>& quotes = found_.quotes();
+  const std::vector<quote_record>& quotes = found_.quotes();
   std::uint32_t best = npos;
   std::uint32_t best_tok = 0;
   for (std::uint32_t i = 0; i < quotes.size(); ++i) {
-    const raw_quote& q = quotes[i];
+    const quote_record& q = quotes[i];
     if (q.spans.empty() || q.first_token >= t) continue;
     if (direct_only && q.kind != quote_kind::direct) continue;
     if (best == npos || q.first_token >= best_tok) {
@@ -146,7 +146,7 @@ std::uint32_t leftover_pass::last_quote_before_scan(std::uint32_t t, bool direct
 
 // Is unit u the one right after the unit holding quote `qi`'s attribution?
 bool leftover_pass::nothing_between(std::uint32_t qi, const unit& u, std::uint32_t open) const {
-  const raw_quote& q = found_.quotes()[qi];
+  const quote_record& q = found_.quotes()[qi];
   std::uint32_t last_tok = q.first_token;
   if (q.cue_end != npos) last_tok = std::max(last_tok, q.cue_end);
   if (q.source_end != npos) last_tok = std::max(last_tok, q.source_end);

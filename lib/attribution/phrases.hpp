@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "attribution/attributor.hpp"
+#include "attribution/claims.hpp"
 #include "attribution/reader.hpp"
 
 namespace sayso::detail {
@@ -16,7 +16,7 @@ namespace sayso::detail {
 /// attribution). Thread-compatible; each scan is bounded by a few dozen tokens.
 class phrase_scanner : public reader {
  public:
-  phrase_scanner(const reader& r, const std::vector<raw_quote>& committed)
+  phrase_scanner(const reader& r, const std::vector<quote_record>& committed)
       : reader(r), committed_(committed) {}
 
   // ---- source_phrase.cpp ------------------------------------------------------------------
@@ -70,7 +70,7 @@ class phrase_scanner : public reader {
                                                         std::uint32_t k, bool dash) const;
   [[nodiscard]] std::uint32_t statement_article(const unit& u, std::uint32_t cue_first) const;
 
-  const std::vector<raw_quote>& committed_;
+  const std::vector<quote_record>& committed_;
 };
 
 /// Where a reported content ends, and what may follow a cue before its content (adjuncts).

@@ -28,7 +28,7 @@ std::optional<candidate> punctuation_frame::next_paragraph(std::uint32_t ui, con
       while (end > f && tok_[end - 1].kind == token_kind::space) --end;
       if (end <= f) return std::nullopt;
       candidate c = in.found.start(in.units[ui], &h, src);
-      raw_quote& q = c.quote;
+      quote_record& q = c.quote;
       q.paragraph = w.paragraph;
       in.found.add_content(c, f, end);
       if (q.spans.empty()) return std::nullopt;
@@ -116,7 +116,7 @@ candidate punctuation_frame::punctuated(const unit& u, std::uint32_t qi, std::ui
                                         cue_kind kind, std::optional<token_span> src,
                                         float confidence, const claims& found) const {
   candidate c = found.start(u, nullptr, src);
-  raw_quote& q = c.quote;
+  quote_record& q = c.quote;
   q.cue = reporting_cue{tok_[cue].range, kind};
   q.cue_first = cue;
   q.cue_end = cue + 1;

@@ -8,6 +8,7 @@ void quotation_index::assign(const document& doc, const std::vector<quotation>& 
   quots_ = &quotations;
   const auto tokens = doc.tokens();
   qid_.assign(tokens.size(), npos);
+  inner_.assign(tokens.size(), false);
   marks_.resize(quotations.size());
   continued_by_.clear();
   const auto paragraphs = doc.paragraphs();
@@ -28,6 +29,9 @@ void quotation_index::assign(const document& doc, const std::vector<quotation>& 
     if (qu.continues != quotation::none) continued_by_.emplace_back(qu.continues, q);
     if (qu.depth != 0) continue;
     for (std::uint32_t t = open; t <= close && t < tokens.size(); ++t) qid_[t] = q;
+    const std::uint32_t a = doc.token_at(qu.inner.begin);
+    const std::uint32_t b = qu.inner.empty() ? a : doc.token_at(qu.inner.end - 1);
+    for (std::uint32_t t = a; t <= b && t < tokens.size(); ++t) inner_[t] = true;
   }
   std::sort(continued_by_.begin(), continued_by_.end());
 }

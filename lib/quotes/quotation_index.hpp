@@ -15,10 +15,11 @@
 namespace sayso::detail {
 
 /// The quotations of one document over its tokens: which outermost quotation each token is in,
-/// each quotation's first and last token, and which quotation continues which (across
-/// paragraphs). Built by assign() in one pass over the quotations and the tokens they cover; its
-/// buffers are reused from one document to the next. Reads the quotations it was given, which
-/// must outlive it. Thread-compatible.
+/// which tokens are inside the marks of one, each quotation's first and last token, and which
+/// quotation continues which (across paragraphs). Built once per document and read by
+/// attribution and speaker resolution. Built by assign() in one pass over the quotations and the
+/// tokens they cover; its buffers are reused from one document to the next. Reads the quotations it
+/// was given, which must outlive it. Thread-compatible.
 class quotation_index {
  public:
   /// First and last token of a quotation (the closing mark; for an unclosed quotation, the last
@@ -36,6 +37,9 @@ class quotation_index {
   [[nodiscard]] const marks& marks_of(std::uint32_t q) const noexcept { return marks_[q]; }
   [[nodiscard]] const std::vector<marks>& all_marks() const noexcept { return marks_; }
   [[nodiscard]] const std::vector<std::uint32_t>& token_quotations() const noexcept { return qid_; }
+  /// Per token: inside the marks of an outermost quotation (from the token at its inner text's
+  /// start to the token at its end; the marks are not).
+  [[nodiscard]] const std::vector<bool>& inner_tokens() const noexcept { return inner_; }
   /// (continued quotation, quotation continuing it) pairs, sorted.
   [[nodiscard]] std::span<const std::pair<std::uint32_t, std::uint32_t>> continued_by()
       const noexcept {
@@ -45,6 +49,7 @@ class quotation_index {
  private:
   const std::vector<quotation>* quots_ = nullptr;
   std::vector<std::uint32_t> qid_;
+  std::vector<bool> inner_;
   std::vector<marks> marks_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> continued_by_;
 };
