@@ -128,8 +128,8 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
 // The source after the cue's content: pattern A, "…, X said" / "“Q,” X said" / "“Q,” X, an
 // economist, said"; else pattern B, "…, said X" / "“Q,” said X".
 inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const cue_hit& h) const {
-  inverted_source found{std::nullopt, npos, npos, false};
-  auto& [src, separator, after, verb_first] = found;
+  inverted_source result{std::nullopt, npos, npos, false};
+  auto& [src, separator, after, verb_first] = result;
 
   // Pattern A: "…, X said" / "“Q,” X said" / "“Q,” X, an economist, said"
   auto np = scan_left_np(h.first, u.first, 8);
@@ -223,7 +223,7 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
       }
     }
   }
-  return found;
+  return result;
 }
 
 // After a cue in the inverted frame: adverbs, time and channel adjuncts, and for "told" a
