@@ -1,4 +1,5 @@
-// Internal: finds quotes (direct, mixed, indirect) with their cues and source mentions.
+// Internal: finds quotes (direct, mixed, indirect) with their cues and source mentions, and hands
+// them to speaker resolution and stance as attributed_quote.
 #pragma once
 
 #include <cstdint>
@@ -9,26 +10,25 @@
 #include <sayso/quotes.hpp>
 #include <sayso/text.hpp>
 
+#include "quotes/quotation_index.hpp"
 #include "text/lexicon.hpp"
+#include "text/token_view.hpp"
 
 namespace sayso::detail {
 
-inline constexpr std::uint32_t npos = UINT32_MAX;
-
-/// A quote before entity resolution.
-struct raw_quote {
+/// A quote as attribution hands it on: what was said, by which cue, and the tokens that name the
+/// source (speaker resolution turns them into an entity). Plain data; the attributor's working
+/// state (cue tokens, the quotations each quote holds) stays behind.
+struct attributed_quote {
   quote_kind kind = quote_kind::direct;
-  std::vector<byte_range> spans;
-  std::optional<reporting_cue> cue;
-  std::uint32_t cue_first = npos;  // cue tokens [cue_first, cue_end)
-  std::uint32_t cue_end = npos;
-  std::uint16_t lemma = 0;
-  cue_type type = cue_type::speech;
-  std::uint32_t source_first = npos;  // source mention tokens [source_first, source_end)
-  std::uint32_t source_end = npos;
-  std::uint32_t first_token = 0;      // first token of the content
+  std::vector<byte_range> spans;     // the content, in text order
+  std::optional<reporting_cue> cue;  // none for a quotation that continues an attribution
+  cue_type type = cue_type::speech;  // how the cue takes its content (an act: "called for …")
+  std::optional<token_span> source;  // the source mention, when the text names one here
   std::uint32_t paragraph = 0;
-  std::uint32_t speaker_from = npos;  // floating quote: index of the quote whose speaker it takes
+  // A floating quote (a quotation after an attributed one, without a cue of its own): the index
+  // of the earlier quote whose speaker it takes, or npos.
+  std::uint32_t continues = npos;
   bool belief = false;
   bool closed = true;
   float confidence = 0.5F;
@@ -38,11 +38,12 @@ struct attribution_input {
   const document& doc;
   const std::vector<token_info>& info;
   const lexicon& lex;
-  const std::vector<quotation>& quotations;
+  const quotation_index& quotations;
   bool beliefs = true;
 };
 
-/// Finds the document's quotes, in text order.
-std::vector<raw_quote> attribute(const attribution_input& in);
+/// Finds the document's quotes, in text order. Cost: linear in the document (each rule reads a
+/// bounded stretch around a cue); per-call memory only.
+std::vector<attributed_quote> attribute(const attribution_input& in);
 
 }  // namespace sayso::detail

@@ -96,12 +96,12 @@ struct resolver_pool {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
 };
 
-class resolver {
+// (The token questions, s(), is_word(), cap() and cls(), are the shared token_view's.)
+class resolver : private token_view {
  public:
   resolver(const document& doc, const std::vector<token_info>& info,
-           const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes, resolver_pool& pool)
-      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes),
-        pool_(pool) {
+           const quotation_index& quotations, const std::vector<attributed_quote>& quotes, resolver_pool& pool)
+      : token_view(doc, info), doc_(doc), in_quote_(quotations.inner_tokens()), quotes_(quotes), pool_(pool) {
     ents_.swap(pool_.ents);
     ents_.clear();
     scan_ends_.swap(pool_.scan_ends);
@@ -125,7 +125,6 @@ class resolver {
 
   resolution run() {
     index_acronyms();
-    mark_quotations();
     scanning_ = true;
     scan_names();
     scanning_ = false;
@@ -135,24 +134,24 @@ class resolver {
     // The speaker of the latest quote with each source mention, as (first token, end token):
     // a map rather than a scan of the earlier quotes keeps long documents linear.
     std::unordered_map<std::uint64_t, entity_id> by_mention;
-    const auto mention_key = [](const raw_quote& q) {
-      return (std::uint64_t{q.source_first} << 32) | q.source_end;
+    const auto mention_key = [](const attributed_quote& q) {
+      return q.source ? (std::uint64_t{q.source->first} << 32) | q.source->end : ~std::uint64_t{0};
     };
     for (std::size_t i = 0; i < quotes_.size(); ++i) {
       if (i > 0) by_mention[mention_key(quotes_[i - 1])] = out.speakers[i - 1];
-      const raw_quote& q = quotes_[i];
-      if (q.speaker_from != npos && q.speaker_from < i) {
-        out.speakers[i] = out.speakers[q.speaker_from];
+      const attributed_quote& q = quotes_[i];
+      if (q.continues != npos && q.continues < i) {
+        out.speakers[i] = out.speakers[q.continues];
         continue;
       }
-      if (q.source_first == npos) continue;
+      if (!q.source) continue;
       // The same mention (a participle's subject: "X said …, adding …") is the same entity.
       std::uint32_t e = no_entity;
       if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
-      if (e == no_entity) e = resolve(q.source_first, q.source_end);
+      if (e == no_entity) e = resolve(q.source->first, q.source->end);
       if (e == no_entity) continue;
       known& k = ents_[e];
-      const byte_range mention{tok_[q.source_first].range.begin, tok_[q.source_end - 1].range.end};
+      const byte_range mention{tok_[q.source->first].range.begin, tok_[q.source->last()].range.end};
       add_mention(e, mention);
       k.last_seen = std::max(k.last_seen, mention.end);
       k.speaker = true;
@@ -184,11 +183,34 @@ class resolver {
     for (entity_id& s : out.speakers) {
       if (s != no_entity) s = remap[s];
     }
+    floating_quotes(out);
     return out;
   }
 
  private:
-  std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
+  // Each quote's speaker mention and cue as the analysis reports them. A floating quote's
+  // mention and cue are those of the quote whose speaker it takes (following a run of floating
+  // quotes back to the attributed one).
+  void floating_quotes(resolution& out) const {
+    out.speaker_mentions.resize(quotes_.size());
+    out.cues.resize(quotes_.size());
+    for (std::size_t i = 0; i < quotes_.size(); ++i) {
+      std::size_t from = i;
+      while (!quotes_[from].source && quotes_[from].continues != npos && quotes_[from].continues < from) {
+        from = quotes_[from].continues;
+      }
+      const attributed_quote& s = quotes_[from];
+      out.cues[i] = quotes_[i].cue;
+      if (!out.cues[i] && from != i) out.cues[i] = s.cue;
+      if (s.source || out.speakers[i] != no_entity) {
+        speaker_mention m;
+        if (s.source) m.mention = {tok_[s.source->first].range.begin, tok_[s.source->last()].range.end};
+        m.entity = out.speakers[i];
+        out.speaker_mentions[i] = m;
+      }
+    }
+  }
+
   // A new entity at the end of ents_ (references into ents_ may move), with the buffers of a
   // spare one.
   known& new_entity() {
@@ -197,9 +219,6 @@ class resolver {
     pool_.spare.pop_back();
     return ents_.back();
   }
-  bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
-  bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
-  std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
   lowered lower(std::uint32_t i) const { return lowered(s(i)); }
   // The surface of a word without a possessive ending.
   std::string_view bare(std::uint32_t i) const {
@@ -209,16 +228,6 @@ class resolver {
     return t;
   }
   bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
-
-  void mark_quotations() {
-    in_quote_.assign(tok_.size(), false);
-    for (const quotation& q : quots_) {
-      if (q.depth != 0) continue;
-      const std::uint32_t a = doc_.token_at(q.inner.begin);
-      const std::uint32_t b = q.inner.empty() ? a : doc_.token_at(q.inner.end - 1);
-      for (std::uint32_t t = a; t <= b && t < tok_.size(); ++t) in_quote_[t] = true;
-    }
-  }
 
   // Next word or glue token of a capitalised run after token i, or npos.
   std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const {
@@ -860,13 +869,13 @@ class resolver {
 
   // Gender evidence: a gendered title in the mention ("Mrs.", "spokeswoman"), or the content
   // opening with a pronoun for the speaker ("Kowal said she had waited ...").
-  void learn_gender(known& k, const raw_quote& q) const {
+  void learn_gender(known& k, const attributed_quote& q) const {
     static constexpr std::array<std::string_view, 12> kFemale = {
         "mrs", "ms", "madam", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "queen",
         "princess", "lady", "dame", "businesswoman"};
     static constexpr std::array<std::string_view, 10> kMale = {
         "mr", "sir", "spokesman", "chairman", "congressman", "councilman", "king", "prince", "lord", "businessman"};
-    for (std::uint32_t t = q.source_first; t < q.source_end; ++t) {
+    for (std::uint32_t t = q.source->first; t < q.source->end; ++t) {
       if (!is_word(t)) continue;
       const lowered w = lower(t);
       if (std::find(kFemale.begin(), kFemale.end(), w) != kFemale.end()) k.gender = 'f';
@@ -980,13 +989,9 @@ class resolver {
   }
 
   const document& doc_;
-  std::string_view text_;
-  std::span<const token> tok_;
-  const std::vector<token_info>& info_;
-  const std::vector<quotation>& quots_;
-  const std::vector<raw_quote>& quotes_;
+  const std::vector<bool>& in_quote_;  // per token: inside a quotation's marks
+  const std::vector<attributed_quote>& quotes_;
   resolver_pool& pool_;
-  std::vector<bool> in_quote_;
   std::vector<known> ents_;  // (kept in pool_ between documents)
   // Persons by the last word of their name, organisations by normalised name (add_person and
   // add_org): the entities' indices, in order of creation.
@@ -1016,8 +1021,21 @@ class resolver {
 
 }  // namespace
 
+entity_id party_entity(std::vector<entity>& entities, std::string_view text, byte_range mention) {
+  std::string name(mention.of(text));
+  if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].name == name) {
+      entities[i].mentions.push_back(mention);
+      return static_cast<entity_id>(i);
+    }
+  }
+  entities.push_back({name, entity_kind::organisation, {mention}});
+  return static_cast<entity_id>(entities.size() - 1);
+}
+
 resolution resolve_speakers(const document& doc, const std::vector<token_info>& info,
-                            const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes) {
+                            const quotation_index& quotations, const std::vector<attributed_quote>& quotes) {
   thread_local resolver_pool pool;
   return resolver(doc, info, quotations, quotes, pool).run();
 }

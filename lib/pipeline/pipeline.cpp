@@ -17,6 +17,7 @@
 #include "attribution/attributor.hpp"
 #include "entities/resolver.hpp"
 #include "pipeline/state.hpp"
+#include "quotes/quotation_index.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
@@ -30,25 +31,12 @@ namespace {
 struct workspace {
   document doc;
   std::vector<token_info> info;
+  quotation_index quotations;
 };
 
 workspace& thread_workspace() {
   thread_local workspace ws;
   return ws;
-}
-
-// The entity for a party a quote reports on ("Russia"), found by name or added.
-entity_id party_entity(std::vector<entity>& entities, std::string_view text, byte_range mention) {
-  std::string name(mention.of(text));
-  if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    if (entities[i].name == name) {
-      entities[i].mentions.push_back(mention);
-      return static_cast<entity_id>(i);
-    }
-  }
-  entities.push_back({name, entity_kind::organisation, {mention}});
-  return static_cast<entity_id>(entities.size() - 1);
 }
 
 }  // namespace
@@ -64,41 +52,27 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   compute_features(ws.doc, *state.words, ws.info);
   done(stage::features);
   const std::vector<quotation> quotations = find_quotations(ws.doc);
+  ws.quotations.assign(ws.doc, quotations);
   done(stage::quotations);
-  const std::vector<raw_quote> raw =
-      attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
+  const std::vector<attributed_quote> found =
+      attribute({ws.doc, ws.info, *state.words, ws.quotations, state.options.beliefs});
   done(stage::attribution);
-  resolution res = resolve_speakers(ws.doc, ws.info, quotations, raw);
+  resolution res = resolve_speakers(ws.doc, ws.info, ws.quotations, found);
   done(stage::entities);
 
   analysis out;
   out.entities = std::move(res.entities);
-  out.quotes.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const raw_quote& r = raw[i];
+  out.quotes.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const attributed_quote& r = found[i];
     quote q;
     q.kind = r.kind;
     q.content = r.spans;
-    q.cue = r.cue;
+    q.cue = res.cues[i];
+    q.speaker = res.speaker_mentions[i];
     q.closed = r.closed;
     q.belief = r.belief;
     q.confidence = r.confidence;
-    // A floating quote's mention (and cue) are those of the quote whose speaker it takes.
-    std::size_t source = i;
-    while (raw[source].source_first == npos && raw[source].speaker_from != npos && raw[source].speaker_from < source) {
-      source = raw[source].speaker_from;
-    }
-    const raw_quote& s = raw[source];
-    // A floating quote carries the cue of the attribution it continues.
-    if (!q.cue && source != i) q.cue = s.cue;
-    if (s.source_first != npos || res.speakers[i] != no_entity) {
-      speaker_mention m;
-      if (s.source_first != npos) {
-        m.mention = {ws.doc.tokens()[s.source_first].range.begin, ws.doc.tokens()[s.source_end - 1].range.end};
-      }
-      m.entity = res.speakers[i];
-      q.speaker = m;
-    }
     if (state.options.stance) {
       std::optional<reported_party> party;
       label_stances({ws.doc, ws.info, *state.words, out.entities}, state.terms.impl(), r, res.speakers[i],

@@ -97,7 +97,7 @@ struct condition_clause {
 
 class labeller {
  public:
-  labeller(const stance_context& ctx, const term_lexicon::compiled& c, const raw_quote& q)
+  labeller(const stance_context& ctx, const term_lexicon::compiled& c, const attributed_quote& q)
       : ctx_(ctx), c_(c), q_(q), text_(ctx.doc.text()) {}
 
   void run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
@@ -566,10 +566,10 @@ class labeller {
 
   // The parties of the speaker's own side: from the source mention and the speaker entity.
   void speaker_parties(entity_id speaker) {
-    if (q_.source_first == npos) return;
+    if (!q_.source) return;
     const auto tokens = ctx_.doc.tokens();
     // News outlets ("Press TV", "Tasnim News Agency", "the newspaper") report; they take no side.
-    for (std::uint32_t t = q_.source_first; t < q_.source_end; ++t) {
+    for (std::uint32_t t = q_.source->first; t < q_.source->end; ++t) {
       if (tokens[t].kind != token_kind::word) continue;
       std::array<char, 32> buf{};
       const std::string_view w = lookup_key(tokens[t].range.of(text_), buf);
@@ -578,7 +578,7 @@ class labeller {
           "reuters", "axios", "outlet"};
       for (const auto m : kMedia) media_speaker_ = media_speaker_ || w == m;
     }
-    parties_in({tokens[q_.source_first].range.begin, tokens[q_.source_end - 1].range.end}, mine_);
+    parties_in({tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end}, mine_);
     if (speaker != no_entity && speaker < ctx_.entities.size()) {
       // The first mentions only (the fullest forms come first): a speaker quoted thousands of
       // times must not make each of their quotes scan every mention (quadratic time).
@@ -709,7 +709,7 @@ class labeller {
 
   const stance_context& ctx_;
   const term_lexicon::compiled& c_;
-  const raw_quote& q_;
+  const attributed_quote& q_;
   std::string_view text_;
   std::vector<term_hit> terms_;
   std::vector<hit> cues_;
@@ -723,7 +723,7 @@ class labeller {
 
 }  // namespace
 
-void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const raw_quote& q,
+void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const attributed_quote& q,
                    entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
   labeller(ctx, terms, q).run(speaker, out, party);
 }

@@ -15,6 +15,7 @@ extern const std::string_view english_lexicon_toml;  // generated from lexicons/
 
 namespace {
 
+// A name in the lexicon file and the bits it stands for (word classes, cue flags, veto forms).
 struct class_name {
   std::string_view name;
   std::uint32_t bits;
@@ -28,6 +29,26 @@ constexpr class_name kClasses[] = {
     {"preposition", wc_preposition}, {"title", wc_title},       {"role", wc_role},
     {"org", wc_org},               {"demonym", wc_demonym},     {"place", wc_place},
     {"time", wc_time},             {"medium", wc_medium},       {"verb", wc_verb},
+    {"modal", wc_modal},           {"subordinator", wc_subordinator},
+    {"number", wc_number},         {"connective", wc_connective},
+};
+
+constexpr class_name kCueFlags[] = {
+    {"addressee", cf_addressee},   {"noun", cf_noun},
+    {"finding", cf_finding},       {"belief_as", cf_belief_as},
+    {"belief_object", cf_belief_object}, {"naming", cf_naming},
+    {"describing", cf_describing}, {"question", cf_question},
+    {"gerund", cf_gerund},         {"of_topic", cf_of_topic},
+    {"saying", cf_saying},         {"saying_relative", cf_saying_relative},
+    {"finding_object", cf_finding_object},
+};
+
+constexpr class_name kVetoForms[] = {
+    {"one-word", cue_veto::one_word},
+    {"base", cue_veto::base},
+    {"participle", cue_veto::participle},
+    {"plural", cue_veto::plural},
+    {"not-past-participle", cue_veto::not_past_participle},
 };
 
 struct cue_type_name {
@@ -65,6 +86,87 @@ std::vector<std::string> split_words(std::string_view s) {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The strings of an array of strings (`what` names it in errors).
+std::vector<std::string> string_list(std::string_view name, const toml::node& node, const std::string& what) {
+  const toml::array* list = node.as_array();
+  if (list == nullptr) fail(name, node.source(), what + " must be an array of strings");
+  std::vector<std::string> out;
+  for (const toml::node& item : *list) {
+    const auto* str = item.as_string();
+    if (str == nullptr || str->get().empty()) fail(name, item.source(), "expected a non-empty string in " + what);
+    out.push_back(str->get());
+  }
+  return out;
+}
+
+// One element of a veto pattern: "a|b|@class|!c", "*", ",", "END".
+cue_veto::element veto_element(std::string_view name, const toml::node& where, std::string_view text) {
+  cue_veto::element e;
+  if (text == "*") {
+    e.any = true;
+    return e;
+  }
+  while (!text.empty()) {
+    const std::size_t bar = text.find('|');
+    const std::string_view alt = text.substr(0, bar);
+    text = bar == std::string_view::npos ? std::string_view{} : text.substr(bar + 1);
+    if (alt.empty()) fail(name, where.source(), "empty alternative in veto pattern");
+    if (alt == "END") {
+      e.end = true;
+    } else if (alt[0] == '@') {
+      const auto cls = std::find_if(std::begin(kClasses), std::end(kClasses),
+                                    [alt](const class_name& c) { return c.name == alt.substr(1); });
+      if (cls == std::end(kClasses)) fail(name, where.source(), "unknown word class '" + std::string(alt) + "' in veto pattern");
+      e.classes |= cls->bits;
+    } else if (alt[0] == '!') {
+      e.except.emplace_back(alt.substr(1));
+    } else if ((alt[0] >= 'a' && alt[0] <= 'z') || static_cast<unsigned char>(alt[0]) >= 0x80) {
+      e.words.emplace_back(alt);
+    } else {
+      e.marks.emplace_back(alt);
+    }
+  }
+  return e;
+}
+
+// A [[vetoes]] table: name, pattern ("WORDS _ WORDS"), and optional cue, unless_type, unless_flag.
+cue_veto parse_veto(std::string_view name, const toml::table& t, const toml::node& where) {
+  cue_veto v;
+  const auto* vname = t["name"].as_string();
+  const auto* pattern = t["pattern"].as_string();
+  if (vname == nullptr || pattern == nullptr) fail(name, where.source(), "a veto needs a name and a pattern");
+  v.name = vname->get();
+  const std::vector<std::string> parts = split_words(pattern->get());
+  const auto cue = std::find(parts.begin(), parts.end(), "_");
+  if (cue == parts.end() || std::find(cue + 1, parts.end(), "_") != parts.end()) {
+    fail(name, where.source(), "veto '" + v.name + "': the pattern must hold the cue, _, once");
+  }
+  for (auto it = cue; it != parts.begin();) v.before.push_back(veto_element(name, where, *--it));
+  for (auto it = cue + 1; it != parts.end(); ++it) v.after.push_back(veto_element(name, where, *it));
+  if (const toml::node* forms = t.get("cue")) {
+    for (const std::string& f : string_list(name, *forms, "veto '" + v.name + "' cue")) {
+      const auto form = std::find_if(std::begin(kVetoForms), std::end(kVetoForms), [&f](const class_name& x) { return x.name == f; });
+      if (form == std::end(kVetoForms)) fail(name, forms->source(), "unknown cue form '" + f + "' in veto '" + v.name + "'");
+      v.forms |= static_cast<std::uint8_t>(form->bits);
+    }
+  }
+  if (const toml::node* types = t.get("unless_type")) {
+    for (const std::string& ty : string_list(name, *types, "veto '" + v.name + "' unless_type")) {
+      const auto type = std::find_if(std::begin(kCueTypes), std::end(kCueTypes), [&ty](const cue_type_name& c) { return c.name == ty; });
+      if (type == std::end(kCueTypes)) fail(name, types->source(), "unknown cue type '" + ty + "' in veto '" + v.name + "'");
+      v.unless_types |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(type->type));
+    }
+  }
+  if (const toml::node* flags = t.get("unless_flag")) {
+    for (const std::string& fl : string_list(name, *flags, "veto '" + v.name + "' unless_flag")) {
+      const auto flag = std::find_if(std::begin(kCueFlags), std::end(kCueFlags), [&fl](const class_name& c) { return c.name == fl; });
+      if (flag == std::end(kCueFlags)) fail(name, flags->source(), "unknown cue flag '" + fl + "' in veto '" + v.name + "'");
+      v.unless_flags |= static_cast<std::uint16_t>(flag->bits);
+    }
+  }
+  return v;
 }
 
 }  // namespace
@@ -307,6 +409,42 @@ std::unique_ptr<lexicon> lexicon::parse(std::string_view text, std::string_view 
         if (!str || str->get().empty()) fail(name, w.source(), "expected a non-empty string");
         lex->at(str->get()).party = id;
       }
+    }
+  }
+  // [cue_flags] names lemmas (every form of the verb has the flag), [cue_form_flags] single forms.
+  for (const bool by_form : {false, true}) {
+    const char* section = by_form ? "cue_form_flags" : "cue_flags";
+    const toml::node_view flags = root[section];
+    if (!flags) continue;
+    const toml::table* table = flags.as_table();
+    if (!table) fail(name, flags.node()->source(), "[" + std::string(section) + "] must be a table");
+    for (const auto& [key, node] : *table) {
+      const std::string flag_text = "cue flag '" + std::string(key.str()) + "'";
+      const auto flag = std::find_if(std::begin(kCueFlags), std::end(kCueFlags),
+                                     [k = key.str()](const class_name& c) { return c.name == k; });
+      if (flag == std::end(kCueFlags)) fail(name, node.source(), "unknown " + flag_text);
+      for (const std::string& value : string_list(name, node, flag_text)) {
+        const std::vector<std::string> words = split_words(value);
+        const auto lemma = std::find(lex->lemmas_.begin(), lex->lemmas_.end(), value);
+        bool found = false;
+        for (cue_entry& e : lex->cues_) {
+          const bool match = by_form ? e.words == words
+                                     : lemma != lex->lemmas_.end() && e.lemma == lemma - lex->lemmas_.begin();
+          if (!match) continue;
+          e.flags |= static_cast<std::uint16_t>(flag->bits);
+          found = true;
+        }
+        if (!found) fail(name, node.source(), flag_text + ": '" + value + "' is no cue's " + (by_form ? "form" : "lemma"));
+      }
+    }
+  }
+  if (const toml::node_view vetoes = root["vetoes"]; vetoes) {
+    const toml::array* list = vetoes.as_array();
+    if (!list) fail(name, vetoes.node()->source(), "[[vetoes]] must be an array of tables");
+    for (const toml::node& item : *list) {
+      const toml::table* t = item.as_table();
+      if (!t) fail(name, item.source(), "a veto must be a table");
+      lex->vetoes_.push_back(parse_veto(name, *t, item));
     }
   }
   // Longest form first, so that "point out" is tried before "point".

@@ -40,6 +40,10 @@ enum word_class : std::uint32_t {
   wc_verb = 1u << 22,
   wc_cue = 1u << 23,     // the first word of a reporting verb cue
   wc_phrase = 1u << 24,  // the first word of a cue phrase ("according to", "in the words of")
+  wc_modal = 1u << 25,         // "will", "would", "can": a modal verb (also listed as auxiliary)
+  wc_subordinator = 1u << 26,  // "after", "because", "while": opens a subordinate clause
+  wc_number = 1u << 27,        // "one" … "ten": a number word
+  wc_connective = 1u << 28,    // "rather", "however", "still": links a sentence to the one before
   wc_pronoun = wc_he | wc_she | wc_they | wc_we | wc_i | wc_it | wc_you,
 };
 
@@ -53,13 +57,60 @@ enum class cue_type : std::uint8_t {
   according,  // "according to X": the source follows
 };
 
+/// Properties of a cue's verb, given by lemma in the lexicon's [cue_flags].
+enum cue_flag : std::uint16_t {
+  cf_addressee = 1u << 0,      // its first object is who is told ("told reporters that …")
+  cf_noun = 1u << 1,           // also a common noun ("the report", "a call for calm")
+  cf_finding = 1u << 2,        // a study or record reports a finding (", the poll shows.")
+  cf_belief_as = 1u << 3,      // frames a belief with "as" ("views the plan as a trap")
+  cf_belief_object = 1u << 4,  // frames a belief with an object ("wants the talks to fail")
+  cf_naming = 1u << 5,         // names its object ("called him a liar")
+  cf_describing = 1u << 6,     // describes its object as something ("described it as useful")
+  cf_question = 1u << 7,       // its content may be a question ("asked whether …")
+  cf_gerund = 1u << 8,         // may take a gerund for content ("described witnessing …")
+  cf_of_topic = 1u << 9,       // "of" after it names a topic ("said of the rebels")
+  cf_saying = 1u << 10,        // a plain verb of saying ("the businessman says")
+  cf_saying_relative = 1u << 11,  // follows a subject with a relative clause ("people who … say")
+  cf_finding_object = 1u << 12,   // states a finding as its object ("polls show a close contest")
+};
+
 struct cue_entry {
   std::vector<std::string> words;  // lower-case tokens of the form ("call", "for")
   std::uint16_t lemma = 0;         // index into lexicon::lemmas()
+  std::uint16_t flags = 0;         // cue_flag bits of the lemma
   cue_type type = cue_type::speech;
   bool base_form = false;          // "say", "call for": may be imperative or infinitive
   bool participle = false;         // "-ing" form ("saying", "adding")
   bool past_participle = false;    // may be passive ("was described", "were told")
+};
+
+/// A context veto from the lexicon's [[vetoes]]: a cue in these surroundings is not a report
+/// ("the report", "refused to say"). Compiled from its pattern when the lexicon is parsed.
+struct cue_veto {
+  /// One token of the pattern: a word of `words` or of the classes `classes` (but none of
+  /// `except`), a punctuation mark of `marks`, a sentence end, or any token.
+  struct element {
+    std::vector<std::string> words;
+    std::vector<std::string> except;
+    std::vector<std::string> marks;
+    std::uint32_t classes = 0;
+    bool end = false;
+    bool any = false;
+  };
+  /// Forms of the cue a veto applies to (bits; all must hold).
+  enum form : std::uint8_t {
+    one_word = 1u << 0,
+    base = 1u << 1,             // the lemma's own form ("say")
+    participle = 1u << 2,       // a one-word "-ing" form
+    plural = 1u << 3,           // a one-word form in -s of more than three letters, not the base
+    not_past_participle = 1u << 4,
+  };
+  std::string name;
+  std::vector<element> before;  // the tokens before the cue, nearest first
+  std::vector<element> after;   // the tokens after the cue, nearest first
+  std::uint8_t forms = 0;
+  std::uint8_t unless_types = 0;   // bits (1 << cue_type): cue types it does not apply to
+  std::uint16_t unless_flags = 0;  // cue_flag bits: cues with any of them are exempt
 };
 
 /// Word classes and cues, loaded from TOML (the embedded default, or a user's file).
@@ -86,6 +137,7 @@ class lexicon {
   [[nodiscard]] std::span<const std::uint32_t> cues_starting(std::string_view lower) const noexcept;
   [[nodiscard]] const cue_entry& cue(std::uint32_t i) const noexcept { return cues_[i]; }
   [[nodiscard]] const std::vector<std::string>& lemmas() const noexcept { return lemmas_; }
+  [[nodiscard]] const std::vector<cue_veto>& vetoes() const noexcept { return vetoes_; }
 
  private:
   struct string_hash {
@@ -129,6 +181,7 @@ class lexicon {
   std::vector<std::uint8_t> tags_;  // per slot: 0 if empty, else a byte of the key's hash
   std::vector<cue_entry> cues_;
   std::vector<std::string> lemmas_;
+  std::vector<cue_veto> vetoes_;
 };
 
 /// Lower-cases a token for lexicon lookup: ASCII letters lowered, ’ read as '. Returns a view

@@ -1,0 +1,253 @@
+// Where a content ends: adjuncts after a cue, another attribution, the writer's clauses and
+// comments, a subordinate clause with its own attribution (phrases.hpp).
+#include <array>
+#include <string_view>
+
+#include "attribution/phrases.hpp"
+
+namespace sayso::detail {
+
+std::uint32_t content_scanner::skip_adjuncts(std::uint32_t k, std::uint32_t end) const {
+  for (int round = 0; round < 4 && k < end; ++round) {
+    if (adverbial(k) && adverbial_only(k)) {
+      k = next(k, end);
+      continue;
+    }
+    if (is_word(k) && (cls(k) & wc_time) != 0) {  // "last week", "Friday afternoon"
+      std::uint32_t j = k;
+      while (j < end && is_word(j) && (cls(j) & wc_time) != 0) j = next(j, end);
+      k = j;
+      continue;
+    }
+    if (is_word(k) && (cls(k) & wc_preposition) != 0 && !in_quotation(k)) {
+      // A prepositional adjunct ending at a channel or time word within a few tokens.
+      std::uint32_t j = next(k, end);
+      std::uint32_t last_hit = npos;
+      for (int n = 0; n < 6 && j < end && !in_quotation(j) &&
+                      (is_wordish(j) || punct_is(j, "-") || punct_is(j, "."));
+           ++n) {
+        if (is_word(j) && (cls(j) & (wc_medium | wc_time)) != 0) last_hit = j;
+        // "in June 2012", "on Dec. 7": a number after a time word belongs to it.
+        if (tok_[j].kind == token_kind::number && last_hit != npos && prev(j, k) == last_hit)
+          last_hit = j;
+        // ("a written statement", "a prepared text": a participle after an article is an adjective)
+        const std::uint32_t pj = prev(j, k);
+        const bool adjective =
+            pj != npos && (lower_is(pj, "a") || lower_is(pj, "an") || lower_is(pj, "the"));
+        if (is_word(j) &&
+            (lower_is(j, "that") || ((cls(j) & (wc_cue | wc_verb)) != 0 && !adjective)))
+          break;
+        j = next(j, end);
+      }
+      if (last_hit != npos) {
+        k = next(last_hit, end);
+        // "in an interview with CNN", "in a post on X"
+        if (k < end &&
+            (lower_is(k, "with") || lower_is(k, "on") || lower_is(k, "to") || lower_is(k, "by"))) {
+          std::uint32_t m = next(k, end);
+          std::uint32_t n = 0;
+          while (m < end && n < 5 && is_wordish(m) &&
+                 (cap(m) || (cls(m) & (wc_determiner | wc_medium | wc_demonym | wc_role)) != 0)) {
+            m = next(m, end);
+            ++n;
+          }
+          if (n > 0) k = m;
+        }
+        continue;
+      }
+      // "to reporters", "to journalists"
+      if (lower_is(k, "to")) {
+        const std::uint32_t m = next(k, end);
+        if (m < end && is_word(m) && (cls(m) & wc_role) != 0) {
+          k = next(m, end);
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return k;
+}
+
+std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
+                                           const std::vector<cue_hit>& hits,
+                                           bool relative_source) const {
+  std::uint32_t last = npos;
+  for (std::uint32_t k = from; k < u.end; k = next(k, u.end)) {
+    if (in_quotation(k)) {
+      last = qspans_[qid(k)].close_tok;
+      // “…,” has been: the comma inside the marks closes a relative clause.
+      const std::uint32_t n = next(last, u.end);
+      const std::string_view inner = quots_[qid(k)].inner.of(text_);
+      if (relative_source && n < u.end && !inner.empty() && inner.back() == ',' &&
+          main_verb_after_relative(n)) {
+        return last + 1;
+      }
+      k = last;
+      continue;
+    }
+    if (punct_is(k, ";")) break;
+    if (is_dash(k)) {
+      // "taxes - the highest of any economy - carried …": an aside between two dashes.
+      std::uint32_t d = next(k, u.end);
+      for (int n = 0; n < 30 && d < u.end && !is_dash(d) && !is_terminal(d) && !punct_is(d, ";") &&
+                      !in_quotation(d);
+           ++n) {
+        d = next(d, u.end);
+      }
+      const std::uint32_t after = d < u.end && is_dash(d) ? next(d, u.end) : u.end;
+      if (k == from || after >= u.end || !is_word(after) || cap(after) ||
+          starts_attribution(u, after, hits))
+        break;
+      last = d;
+      k = d;
+      continue;
+    }
+    if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
+      std::uint32_t n = next(k, u.end);
+      // "and also said", "but later added" (after "but", only a speech verb: "but does not
+      // plan to" goes on with the same content)
+      while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
+      // "… and suggested that …": the same source's next report.
+      if (lower_is(k, "and") && n < u.end && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) {
+        const std::uint32_t m = next(n, u.end);
+        if (m < u.end && lower_is(m, "that")) break;
+      }
+      if (n < u.end && starts_attribution(u, n, hits)) {
+        if (!lower_is(k, "but")) break;
+        bool speech = false;
+        for (const cue_hit& h : hits)
+          speech = speech || (h.first == n && entry(h).type == cue_type::speech);
+        if (speech) break;
+      }
+      n = next(k, u.end);
+      // ", but they remain wary …": a new clause with its own subject ends the content.
+      if (is_comma(k) && n < u.end && lower_is(n, "but")) {
+        const std::uint32_t m = next(n, u.end);
+        if (m < u.end && is_word(m) && (cls(m) & (wc_he | wc_she | wc_they | wc_it | wc_we)) != 0 &&
+            (cls(m) & wc_possessive) == 0) {
+          break;
+        }
+      }
+      // ", while 9 percent found it …", ", whereas the others said …": a contrast with its own
+      // subject and verb is the writer's.
+      if (is_comma(k) && n < u.end && (lower_is(n, "while") || lower_is(n, "whereas")) &&
+          subject_then_verb(n, u.end)) {
+        break;
+      }
+      // ", contradicting …", ", raising …": a participial clause of the writer's.
+      if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
+          s(n).substr(s(n).size() - 3) == "ing" &&
+          (cls(n) & (wc_preposition | wc_determiner)) == 0) {
+        break;
+      }
+      // "X, who said that …, has been forced to …": the main clause resumes after the
+      // relative clause holding the attribution.
+      if (relative_source && is_comma(k) && n < u.end && main_verb_after_relative(n)) break;
+      // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
+      // writer's comment on what was reported.
+      if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
+    }
+    if (is_terminal(k) && next(k, u.end) >= u.end) {
+      break;
+    }
+    // "… after the mother of a hostage said that …": a subordinate clause with its own
+    // attribution is a quote of its own.
+    if (k > from && is_word(k) && !cap(k) && subordinate_attribution(u, k, hits)) break;
+    last = k;
+  }
+  return last == npos ? npos : last + 1;
+}
+
+bool content_scanner::subordinate_attribution(const unit& u, std::uint32_t k,
+                                              const std::vector<cue_hit>& hits) const {
+  // (This rule was tuned without "though", "until", "unless", "where" and "whereas": taking them
+  // in changes what is found in the dev articles, a change to make and measure on its own.)
+  if ((cls(k) & wc_subordinator) == 0 || lower_is(k, "though") || lower_is(k, "until") ||
+      lower_is(k, "unless") || lower_is(k, "where") || lower_is(k, "whereas")) {
+    return false;
+  }
+  const std::uint32_t n = next(k, u.end);
+  for (const cue_hit& h : hits) {
+    if (h.first <= n || entry(h).type != cue_type::speech) continue;
+    auto np = scan_left_np(h.first, n, 10);
+    return np && np->first == n && speakerish(np->first, np->end);
+  }
+  return false;
+}
+
+// After the comma closing "X, who said …,": the main clause's verb ("has", "met").
+bool content_scanner::main_verb_after_relative(std::uint32_t n) const {
+  return is_word(n) && !cap(n) &&
+         (cls(n) &
+          (wc_conjunction | wc_preposition | wc_determiner | wc_pronoun | wc_complementizer)) == 0;
+}
+
+bool content_scanner::writer_adjunct(const unit& u, std::uint32_t n) const {
+  static constexpr std::array<std::string_view, 6> kLead = {"despite", "amid", "both",
+                                                            "which",   "in",   "following"};
+  bool lead = false;
+  for (const auto w : kLead) lead = lead || lower_is(n, w);
+  if (!lead) return false;
+  if (lower_is(n, "in")) {
+    const std::uint32_t m = next(n, u.end);
+    if (m >= u.end ||
+        !(lower_is(m, "violation") || lower_is(m, "breach") || lower_is(m, "defiance")))
+      return false;
+  }
+  // It must run to the end of the sentence.
+  for (std::uint32_t k = next(n, u.end); k < u.end; k = next(k, u.end)) {
+    if (is_comma(k) || punct_is(k, ";") || in_quotation(k)) return false;
+  }
+  return true;
+}
+
+bool content_scanner::starts_attribution(const unit& u, std::uint32_t n,
+                                         const std::vector<cue_hit>& hits) const {
+  for (const cue_hit& h : hits) {
+    if (h.first == n) {
+      const cue_entry& ce = entry(h);
+      if (ce.type == cue_type::according) return true;
+      if (ce.participle && ce.type != cue_type::evidential) return true;
+      // ", said X" / "and added"
+      return ce.type != cue_type::evidential;
+    }
+    if (h.first > n) {
+      // ", he said" / ", the official added" (a short source before the cue)
+      if (!(lex_.cue(h.entry).type == cue_type::speech)) return false;
+      auto np = scan_left_np(h.first, n, 6);
+      if (np && np->first == n) {
+        const std::uint32_t after = next(h.end - 1, u.end);
+        if (after >= u.end || is_comma(after) || is_terminal(after) || in_quotation(after))
+          return true;
+        // "…, and Hillary Clinton said she would …": a new report with its own source.
+        return speakerish(np->first, np->end) && after < u.end && is_word(after) &&
+               (cap(n) || lower_is(after, "that") ||
+                (cls(after) & (wc_determiner | wc_he | wc_she | wc_they | wc_we | wc_i | wc_it)) !=
+                    0);
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+// Does a clause with its own subject start after the comma at k ("…, the base has shown")?
+// After token k: a subject (a word or a number that is not a preposition, relative or
+// participle) and, within six words, a verb of any kind ("while 9 percent found …").
+bool content_scanner::subject_then_verb(std::uint32_t k, std::uint32_t end) const {
+  const std::uint32_t n = next(k, end);
+  if (n >= end || !is_wordish(n) || (is_word(n) && (cls(n) & (wc_relative | wc_preposition)) != 0))
+    return false;
+  if (is_word(n) && !cap(n) && ends_with(s(n), "ing")) return false;
+  for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
+    if (!is_wordish(j) || in_quotation(j)) return false;
+    if (is_word(j) && !cap(j) && (cls(j) & (wc_auxiliary | wc_verb | wc_cue)) != 0 &&
+        !adverbial_only(j))
+      return true;
+    if (is_word(j) && (cls(j) & (wc_relative | wc_conjunction)) != 0) return false;
+  }
+  return false;
+}
+
+}  // namespace sayso::detail

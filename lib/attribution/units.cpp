@@ -1,0 +1,114 @@
+// Units: the stretches of text the attributor reads one at a time (reader.hpp).
+#include <algorithm>
+
+#include "attribution/reader.hpp"
+
+namespace sayso::detail {
+
+namespace {
+
+// A "sentence" of thousands of tokens (a page without sentence ends) is cut outside
+// quotations into units of about kMaxUnitTokens, at a space if there is one: the per-unit
+// passes compare cues with cues and claims, so unbounded units would make attribution
+// quadratic in the text.
+constexpr std::uint32_t kMaxUnitTokens = 1024;
+
+}  // namespace
+
+void reader::build_units(std::vector<unit>& units) const {
+  const auto sentences = doc_.sentences();
+  const auto paragraphs = doc_.paragraphs();
+  for (std::uint32_t si = 0; si < sentences.size();) {
+    const sentence& first = sentences[si];
+    std::uint32_t end = first.end_token;
+    std::uint32_t sj = si + 1;
+    // Extend while a quotation runs past the unit's end (same paragraph only).
+    for (;;) {
+      std::uint32_t last = end - 1;
+      while (last > first.first_token && tok_[last].kind == token_kind::space) --last;
+      const std::uint32_t q = qid_[last];
+      if (q == npos || qspans_[q].close_tok < end || sj >= sentences.size() ||
+          sentences[sj].paragraph != first.paragraph) {
+        break;
+      }
+      end = sentences[sj].end_token;
+      ++sj;
+    }
+    const paragraph& para = paragraphs[first.paragraph];
+    push_unit(units, first.first_token, end, first.paragraph, is_headline(para));
+    si = sj;
+  }
+}
+
+void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end,
+                       std::uint32_t paragraph, bool headline) const {
+  while (end - first > kMaxUnitTokens) {
+    std::uint32_t cut = npos;
+    for (int pass = 0; pass < 2 && cut == npos; ++pass) {  // a space, else any token
+      for (std::uint32_t t = first + kMaxUnitTokens; t > first + kMaxUnitTokens / 2 && cut == npos;
+           --t) {
+        if (qid_[t] == npos && (pass == 1 || tok_[t].kind == token_kind::space)) cut = t;
+      }
+    }
+    for (std::uint32_t t = first + kMaxUnitTokens + 1; t < end && cut == npos; ++t) {
+      if (qid_[t] == npos) cut = t;
+    }
+    if (cut == npos || cut + 1 >= end) break;
+    units.push_back({first, cut, paragraph, headline});
+    first = tok_[cut].kind == token_kind::space ? cut + 1 : cut;
+  }
+  units.push_back({first, end, paragraph, headline});
+}
+
+// A paragraph that does not end like a sentence and is short: a headline, dateline or
+// navigation line. Quotes are not looked for in it.
+bool reader::is_headline(const paragraph& p) const {
+  const auto sentences = doc_.sentences();
+  const std::uint32_t first = sentences[p.first_sentence].first_token;
+  const std::uint32_t last = sentences[p.end_sentence - 1].end_token - 1;
+  std::uint32_t t = last;
+  while (t > first && (tok_[t].kind == token_kind::space)) --t;
+  if (is_terminal(t) || tok_[t].kind == token_kind::quotation_mark || punct_is(t, ":")) {
+    return false;
+  }
+  // A paragraph opening with a quotation is speech ("“…” — Name"), not a headline.
+  if (tok_[first].kind == token_kind::quotation_mark && is_open_mark(first)) return false;
+  std::uint32_t words = 0;
+  for (std::uint32_t i = first; i <= last; ++i) words += is_word(i) ? 1 : 0;
+  return words < 25;
+}
+
+std::uint32_t reader::after_dateline(const unit& u) const {
+  std::uint32_t k = u.first;
+  while (k < u.end && tok_[k].kind == token_kind::space) ++k;
+  if (k >= u.end || !is_word(k)) return u.first;
+  if (!info_[k].all_upper()) {
+    // "Washington (AFP) – ": a place and an agency in brackets.
+    std::uint32_t j = k;
+    for (int n = 0; n < 3 && j < u.end && is_word(j) && cap(j); ++n) j = next(j, u.end);
+    if (j < u.end && punct_is(j, "(")) {
+      std::uint32_t m = next(j, u.end);
+      while (m < u.end && is_word(m) && info_[m].all_upper()) m = next(m, u.end);
+      if (m < u.end && punct_is(m, ")")) {
+        const std::uint32_t d = next(m, u.end);
+        if (d < u.end && is_dash(d)) return next(d, u.end);
+      }
+    }
+    return u.first;
+  }
+  for (std::uint32_t n = 0; k < u.end && n < 10; k = next(k, u.end), ++n) {
+    if (is_dash(k)) return next(k, u.end);
+    const bool part = (is_word(k) && (info_[k].all_upper() || cap(k) || (cls(k) & wc_time) != 0)) ||
+                      tok_[k].kind == token_kind::number || is_comma(k) || punct_is(k, ".");
+    if (!part) break;
+  }
+  return u.first;
+}
+
+bool reader::unit_starts_with(const unit& u, std::uint32_t t) const {
+  std::uint32_t f = u.first;
+  while (f < u.end && tok_[f].kind == token_kind::space) ++f;
+  return f == t;
+}
+
+}  // namespace sayso::detail
