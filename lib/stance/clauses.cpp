@@ -150,4 +150,19 @@ bool labeller::same_sentence(std::uint32_t a, std::uint32_t b) const {
   return false;
 }
 
+bool labeller::context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const {
+  // How far before and after a mention its context conditions look.
+  constexpr std::uint32_t kWindow = 96;
+  const byte_range sentence = ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(begin))].range;
+  const auto piece = [&](std::uint32_t a, std::uint32_t b) { return re2::StringPiece(text_.data() + a, b - a); };
+  if (cx.sentence_has && !RE2::PartialMatch(piece(sentence.begin, std::max(sentence.end, end)), *cx.sentence_has)) {
+    return false;
+  }
+  const std::uint32_t from = std::max(sentence.begin, begin > kWindow ? begin - kWindow : 0U);
+  if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
+  if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
+  const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
+  return !(cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after));
+}
+
 }  // namespace sayso::detail::stance_internal

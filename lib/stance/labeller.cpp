@@ -70,6 +70,15 @@ void labeller::collect() {
       find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, false});
     }
+    // Expressions that count only in some contexts ("withdrew" troops, not a proposal).
+    for (const auto& cx : c_.contexts) {
+      if (std::find(present.begin(), present.end(), static_cast<int>(cx.term)) == present.end()) continue;
+      found.clear();
+      find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
+      for (const hit& h : found) {
+        if (context_holds(cx, h.begin, h.end)) terms_.push_back({cx.term, h.begin, h.end, span.begin, span.end, false});
+      }
+    }
     // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.
     present.clear();
     if (c_.any_opposite && c_.any_opposite->Match(re2::StringPiece(s.data(), s.size()), &present)) {
@@ -86,6 +95,11 @@ void labeller::collect() {
     const std::string_view s = span.of(text_);
     find_all(c_.support.get(), s, span.begin, cue_class::support, cues_);
     find_all(c_.oppose.get(), s, span.begin, cue_class::oppose, cues_);
+    const std::size_t evaluations = cues_.size();
+    find_all(c_.praise.get(), s, span.begin, cue_class::support, cues_);
+    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, cues_);
+    for (std::size_t i = evaluations; i < cues_.size(); ++i) cues_[i].evaluative = true;
+    find_all(c_.neutral.get(), s, span.begin, cue_class::neutral, cues_);
     find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);
     find_all(c_.negation.get(), s, span.begin, cue_class::negation, cues_);
     find_all(c_.pseudo_negation.get(), s, span.begin, cue_class::pseudo, cues_);
@@ -97,6 +111,7 @@ void labeller::collect() {
   // decide, so that the pairwise passes below stay bounded and labelling linear in the text.
   if (terms_.size() > kMaxTermHits) terms_.resize(kMaxTermHits);
   if (cues_.size() > kMaxCueHits) cues_.resize(kMaxCueHits);
+  keep_longest_predicates();
   // Overlapping expressions of different terms: the longer match wins ("peace talks" is
   // talks, not also a ceasefire).
   std::vector<term_hit> kept;
@@ -134,7 +149,8 @@ void labeller::collect() {
     cc.negative = cc.negative || starts_with_ci(c, "unless");
     cc.strong = starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
                 starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
-                starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return");
+                starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
+                starts_with_ci(c, "except") || starts_with_ci(c, "other than");
     conditions_.push_back(cc);
   }
   // "First they must withdraw, then we can talk about a ceasefire": what follows "then" is
@@ -181,38 +197,16 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     negated = true;
     evidence.push_back({h.begin, h.end});
   }
-  // The nearest support or oppose cue before the term in its clause.
-  const hit* nearest = nullptr;
-  for (const hit& h : cues_) {
-    if (h.begin < begin || h.end > th.begin) continue;
-    if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, h.end, th.begin) <= 12) {
-      nearest = &h;
-    }
-  }
-  // A passive cue right after the term: "a ceasefire has been brokered", "talks were rejected".
-  if (nearest == nullptr) {
-    for (const hit& h : cues_) {
-      if (h.begin < th.end || !same_sentence(th.end, h.begin)) continue;
-      if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, th.end, h.begin) <= 3 &&
-          passive_between(th.end, h.begin)) {
-        nearest = &h;
-        break;
-      }
-    }
-  }
-  // "view the frontlines as the only realistic basis", "described talks as a trap": the
-  // evaluation follows the term after "as".
-  if (nearest == nullptr) {
-    for (const hit& h : cues_) {
-      if (h.begin < th.end || !same_sentence(th.end, h.begin)) continue;
-      if ((h.cls == cue_class::support || h.cls == cue_class::oppose) && words_between(text_, th.end, h.begin) <= 6) {
-        const std::string_view gap = text_.substr(th.end, h.begin - th.end);
-        if (gap.find(" as ") != std::string_view::npos || gap.rfind("as ", 0) == 0 || gap.find(" as") == gap.size() - 3) {
-          nearest = &h;
-        }
-        break;
-      }
-    }
+  // The predicate that governs the term (predicates.cpp).
+  bool negated_after = false;
+  const hit* nearest = governor(th, begin, negated_after);
+  const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
+  if (neutral_governor) nearest = nullptr;  // reported or predicted
+  if (nearest != nullptr && nearest->begin >= th.end) {
+    // A predicate after the term: only a negation between them counts ("talks were not
+    // productive"); one before the term negates the term itself.
+    negated = negated_after;
+    if (negated) evidence.push_back({th.end, nearest->begin});
   }
   // Opposing an opposition supports: "criticized the rejection of the ceasefire".
   bool double_oppose = false;
@@ -220,14 +214,34 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
   }
   // A cue that contains the negation ("not ready") already counts it.
-  if (nearest != nullptr && negated) {
+  if (nearest != nullptr && negated && nearest->end <= th.begin) {
     bool outside = false;
     for (const hit& h : cues_) {
       if (h.cls != cue_class::negation || h.begin < begin || h.end > th.begin) continue;
       if (words_between(text_, h.end, th.begin) > 5) continue;
-      if (!(h.begin >= nearest->begin && h.end <= nearest->end)) outside = true;
+      // Oppose cues hold their negation ("not ready", "no intention"); in any other cue it
+      // negates ("is not ready to", "not productive").
+      if (!(h.begin >= nearest->begin && h.end <= nearest->end) || nearest->cls != cue_class::oppose) outside = true;
     }
     negated = outside;
+  }
+  // A negated evaluation reports an outcome ("the talks were not productive", "no real
+  // progress in the talks"): no position.
+  // An evaluation before the term is negated by a trigger right before it ("no real
+  // progress in the talks"), however far the term.
+  if (nearest != nullptr && nearest->evaluative && nearest->end <= th.begin && !negated) {
+    for (const hit& h : cues_) {
+      if (h.cls == cue_class::negation && h.begin >= begin && h.end <= nearest->begin &&
+          words_between(text_, h.end, nearest->begin) <= 1) {
+        negated = true;
+      }
+    }
+  }
+  const bool negated_evaluation = nearest != nullptr && nearest->evaluative && negated;
+  if (negated_evaluation) {
+    nearest = nullptr;
+    negated = false;
+    double_oppose = false;
   }
   cue_class base = cue_class::neutral;
   if (double_oppose) {
@@ -238,7 +252,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   } else if (nearest != nullptr) {
     base = nearest->cls;
     evidence.push_back({nearest->begin, nearest->end});
-  } else if (!own_.empty() && governed_by_cue(th)) {
+  } else if (deontic(th)) {
+    base = cue_class::support;  // "the bloodshed has to stop": the speaker demands it
+  } else if (!own_.empty() && governed_by_cue(th) && !neutral_governor && !negated_evaluation) {
     base = own_.front().cls;
     evidence.push_back({own_.front().begin, own_.front().end});
   }

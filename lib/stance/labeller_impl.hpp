@@ -25,6 +25,7 @@ struct hit {
   std::uint32_t begin;
   std::uint32_t end;
   cue_class cls;
+  bool evaluative = false;  // praise or condemn: said of a term before or after it
 };
 
 // Every match of `re` in `text`, at byte offset `base`, as hits of class `cls`.
@@ -87,6 +88,8 @@ class labeller {
   // "has been", "was", "were", "is being" between a term and a cue.
   bool passive_between(std::uint32_t a, std::uint32_t b) const;
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
+  // Do the conditions of a context expression hold for its mention text_[begin, end)?
+  bool context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -105,6 +108,21 @@ class labeller {
   // Is the subject of the clause starting at byte `from` a party other than the speaker's own
   // side? Sets `mention` to the party's words.
   bool third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const;
+
+  // ---- predicates.cpp: the predicate that governs a term ---------------------------------
+  // The cue that governs term `th` in its clause (starting at `begin`), or null: a support,
+  // oppose or evaluative cue before it, an evaluation or a passive or deontic predicate after
+  // it, or a neutral predicate (reporting, predicting) that keeps it neutral. Sets
+  // `negated_after` when a negation stands between the term and a predicate after it.
+  const hit* governor(const term_hit& th, std::uint32_t begin, bool& negated_after) const;
+  // The nearest support, oppose, evaluative or neutral predicate before the term in its clause.
+  const hit* governor_before(const term_hit& th, std::uint32_t begin) const;
+  // A predicate said of the term after it: "talks were productive", "the fighting must stop".
+  const hit* governor_after(const term_hit& th, bool& negated) const;
+  // Does the term's own expression hold a deontic modal ("the killing must end")?
+  bool deontic(const term_hit& th) const;
+  // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").
+  void keep_longest_predicates();
 
   // ---- state -----------------------------------------------------------------------------
   const stance_context& ctx_;
