@@ -197,6 +197,13 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     negated = true;
     evidence.push_back({h.begin, h.end});
   }
+  // A negation inside an expression that spans a clause ("our troops will not leave").
+  if (!negated) {
+    const std::string_view inner = text_.substr(th.begin, th.end - th.begin);
+    for (const std::string_view n : {" not ", " never ", "n't ", "n\xE2\x80\x99t "}) {
+      if (inner.find(n) != std::string_view::npos) negated = true;
+    }
+  }
   // The predicate that governs the term (predicates.cpp).
   bool negated_after = false;
   const hit* nearest = governor(th, begin, negated_after);

@@ -102,6 +102,7 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   bool copula = false;
   bool modal = false;
   bool as = false;
+  bool predictive = false;  // "a truce may be announced": a prediction, not a position
   std::uint32_t words = 0;
   std::uint32_t tail = 0;  // words of the noun phrase's tail
   for (std::uint32_t t = ctx_.doc.token_at(th.end); t < tokens.size() && tokens[t].range.begin < next->begin; ++t) {
@@ -121,6 +122,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
                lw == "being" || lw == "remain" || lw == "remains" || lw == "seem" || lw == "seems" || lw == "prove" ||
                lw == "proved";
       modal = modal || lw == "must" || lw == "should" || lw == "need" || lw == "needs" || lw == "ought";
+      // Possibility, not plans: "a truce may be announced" predicts, "a truce will be signed"
+      // (by the speaker's side, often) announces.
+      predictive = predictive || lw == "may" || lw == "might" || lw == "could";
       as = as || lw == "as";
       continue;
     }
@@ -138,6 +142,7 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   const bool commitment = (starts_with_ci(cue, "will") || starts_with_ci(cue, "shall")) &&
                           (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
                            cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
+  if (predictive && !modal) return nullptr;
   if (copula || modal || as || deontic_cue || (commitment && next->cls == cue_class::support)) return next;
   return nullptr;
 }
