@@ -39,6 +39,7 @@ struct term_lexicon::compiled {
   std::unique_ptr<RE2> oppose;
   std::unique_ptr<RE2> praise;   // evaluations that support the term they are said of
   std::unique_ptr<RE2> condemn;  // evaluations that oppose it
+  std::unique_ptr<RE2> undermine;  // working against it: the agent opposes, a speaker accusing them supports
   std::unique_ptr<RE2> conditional;
   std::unique_ptr<RE2> neutral;
   std::unique_ptr<RE2> negation;

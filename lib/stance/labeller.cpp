@@ -99,6 +99,9 @@ void labeller::collect() {
     find_all(c_.praise.get(), s, span.begin, cue_class::support, cues_);
     find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, cues_);
     for (std::size_t i = evaluations; i < cues_.size(); ++i) cues_[i].evaluative = true;
+    const std::size_t accusations = cues_.size();
+    find_all(c_.undermine.get(), s, span.begin, cue_class::oppose, cues_);
+    for (std::size_t i = accusations; i < cues_.size(); ++i) cues_[i].accusing = true;
     find_all(c_.neutral.get(), s, span.begin, cue_class::neutral, cues_);
     find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);
     find_all(c_.negation.get(), s, span.begin, cue_class::negation, cues_);
@@ -250,6 +253,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     negated = false;
     double_oppose = false;
   }
+  // "They are trying to derail the talks": the speaker accuses another agent, and so supports
+  // the term that agent works against.
+  const bool accused = nearest != nullptr && nearest->accusing && !negated && !double_oppose && !media_speaker_ &&
+                       accuses_other(*nearest, begin);
   cue_class base = cue_class::neutral;
   if (double_oppose) {
     base = cue_class::support;
@@ -344,16 +351,19 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::support;
     }
   }
-  add(out, th.term, label, speaker, reported, std::move(evidence), condition);
+  add(out, th.term, label, speaker, reported, std::move(evidence), condition,
+      accused && label == (th.opposite ? stance_label::support : stance_label::oppose));
 }
 
 void labeller::add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
-         std::vector<byte_range> evidence, std::optional<byte_range> condition) {
+         std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused) {
   if (term >= c_.terms.size()) return;
   const std::string& id = c_.terms[term].id;
   const float confidence = label == stance_label::neutral ? 0.5F : (evidence.size() > 1 ? 0.8F : 0.6F);
-  // The speaker's own stance (neutral when reporting another party's position).
-  const stance_label own = reported ? stance_label::neutral : label;
+  // The speaker's own stance: neutral when reporting another party's position, the reverse of
+  // the position they accuse another agent of ("Russia is sabotaging the talks").
+  stance_label own = reported ? stance_label::neutral : label;
+  if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
   merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
   if (reported && label != stance_label::neutral) merge(out, id, label, no_entity, true, evidence, condition, confidence);
 }

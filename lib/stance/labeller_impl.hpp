@@ -26,6 +26,7 @@ struct hit {
   std::uint32_t end;
   cue_class cls;
   bool evaluative = false;  // praise or condemn: said of a term before or after it
+  bool accusing = false;    // undermine: said of another agent, the speaker supports the term
 };
 
 // Every match of `re` in `text`, at byte offset `base`, as hits of class `cls`.
@@ -67,7 +68,7 @@ class labeller {
   std::size_t precondition_term() const;
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
   void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
-           std::vector<byte_range> evidence, std::optional<byte_range> condition);
+           std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused = false);
   static void merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
                     bool reported, const std::vector<byte_range>& evidence, std::optional<byte_range> condition,
                     float confidence);
@@ -119,6 +120,9 @@ class labeller {
   const hit* governor_before(const term_hit& th, std::uint32_t begin) const;
   // A predicate said of the term after it: "talks were productive", "the fighting must stop".
   const hit* governor_after(const term_hit& th, bool& negated) const;
+  // Is the agent of the undermining predicate `h` someone other than the speaker's side
+  // ("they are trying to derail the talks", not "we will derail them")?
+  bool accuses_other(const hit& h, std::uint32_t begin) const;
   // Does the term's own expression hold a deontic modal ("the killing must end")?
   bool deontic(const term_hit& th) const;
   // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").

@@ -167,4 +167,15 @@ const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& neg
   return before;
 }
 
+bool labeller::accuses_other(const hit& h, std::uint32_t begin) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(begin); t < tokens.size() && tokens[t].range.end <= h.begin; ++t) {
+    if (tokens[t].kind == token_kind::word && tokens[t].range.begin >= begin &&
+        (ctx_.info[t].classes & (wc_we | wc_i)) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace sayso::detail::stance_internal

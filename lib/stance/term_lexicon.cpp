@@ -112,6 +112,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
       {"oppose", &term_lexicon::compiled::oppose},
       {"praise", &term_lexicon::compiled::praise},
       {"condemn", &term_lexicon::compiled::condemn},
+      {"undermine", &term_lexicon::compiled::undermine},
       {"conditional", &term_lexicon::compiled::conditional},
       {"neutral", &term_lexicon::compiled::neutral},
       {"negation", &term_lexicon::compiled::negation},
@@ -124,7 +125,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
     if (f == std::end(fields)) {
       fail(name, node.source().begin.line,
            "unknown key '" + std::string(key.str()) +
-               "' in [stance] (support, oppose, praise, condemn, conditional, neutral, negation, pseudo_negation, "
+               "' in [stance] (support, oppose, praise, condemn, undermine, conditional, neutral, negation, pseudo_negation, "
                "terminators)");
     }
     std::vector<std::string> exprs;
@@ -402,8 +403,8 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   }
   // A key the file leaves out keeps the default list (stance.toml).
   static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
-      &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::conditional,
-      &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::terminators};
+      &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
+      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::terminators};
   const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
                                     [&](auto member) { return c.get()->*member != nullptr; });
   if (!complete) {
