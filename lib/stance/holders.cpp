@@ -142,6 +142,8 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
       }
       return false;
     }
+    // "— and the U.S. does not want …": a clause's leading conjunction is not its subject.
+    if (!started && (c & wc_conjunction) != 0 && !upper) continue;
     if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
     if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
       verb_follows = true;

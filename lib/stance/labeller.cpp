@@ -42,12 +42,15 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
       reported = third_party_at(th.span_begin, th.begin, mention);
     }
     if (reported && !party) party = reported_party{mention};
-    // One reported party per quote: another party's clause is left to the speaker.
+    // One reported party per quote: another party's clause keeps the speaker neutral, and its
+    // position is not given (a quote has one reported holder).
     const bool same = reported && party && party->mention.of(text_) == mention.of(text_);
     any_reported = any_reported || same;
-    label(th, speaker, same, out);
+    report_party_ = same;
+    label(th, speaker, reported, out);
   }
   const bool reported = any_reported;
+  report_party_ = true;
   // "rejects X without Y": the speaker demands Y before X, a precondition.
   if (without_demand_) add(out, precondition_term(), stance_label::support, speaker, reported, {}, std::nullopt);
 }
@@ -156,6 +159,9 @@ void labeller::collect() {
                 starts_with_ci(c, "except") || starts_with_ci(c, "other than");
     conditions_.push_back(cc);
   }
+  // "There will be no ceasefire that rewards aggression": a relative clause restricting a
+  // negated term says what the term must not be, a condition.
+  restrictive_conditions();
   // "First they must withdraw, then we can talk about a ceasefire": what follows "then" is
   // conditional on what precedes it.
   for (const byte_range& span : q_.spans) {
@@ -200,6 +206,21 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     negated = true;
     evidence.push_back({h.begin, h.end});
   }
+  // A condemned kind of the term ("a wasted meeting", "a bad deal") under another predicate:
+  // that predicate governs the term, and the evaluation restricts it.
+  const hit* kind = nullptr;
+  {
+    bool ignored = false;
+    const hit* g = governor(th, begin, ignored);
+    const bool adjacent = g != nullptr && g->evaluative && g->end <= th.begin && words_between(text_, g->end, th.begin) == 0;
+    if (!adjacent) {
+      g = nullptr;
+      for (const hit& h : cues_) {  // inside the expression: "a bad deal"
+        if (h.evaluative && h.cls == cue_class::oppose && h.begin >= th.begin && h.end < th.end) g = &h;
+      }
+    }
+    if (g != nullptr && g->evaluative && g->cls == cue_class::oppose && outer_governor(*g, begin) != g) kind = g;
+  }
   // A negation inside an expression that spans a clause ("our troops will not leave").
   if (!negated) {
     const std::string_view inner = text_.substr(th.begin, th.end - th.begin);
@@ -209,7 +230,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   }
   // The predicate that governs the term (predicates.cpp).
   bool negated_after = false;
-  const hit* nearest = governor(th, begin, negated_after);
+  const hit* nearest = kind != nullptr ? outer_governor(*kind, begin) : governor(th, begin, negated_after);
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
   if (neutral_governor) nearest = nullptr;  // reported or predicted
   if (nearest != nullptr && nearest->begin >= th.end) {
@@ -340,6 +361,12 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       }
     }
   }
+  // "We don't want a wasted meeting", "we reject a bad deal": the term, but not of that kind.
+  if (kind != nullptr && label == stance_label::oppose && !th.opposite) {
+    label = stance_label::conditional;
+    condition = byte_range{kind->begin, kind->end};
+    evidence.push_back(*condition);
+  }
   if (th.opposite) {
     // A position on the contrary is the reverse position on the term; a plain mention of
     // it ("fighting continued") says nothing about the term.
@@ -365,7 +392,9 @@ void labeller::add(std::vector<stance>& out, std::size_t term, stance_label labe
   stance_label own = reported ? stance_label::neutral : label;
   if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
   merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
-  if (reported && label != stance_label::neutral) merge(out, id, label, no_entity, true, evidence, condition, confidence);
+  if (reported && report_party_ && label != stance_label::neutral) {
+    merge(out, id, label, no_entity, true, evidence, condition, confidence);
+  }
 }
 
 void labeller::merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
@@ -393,6 +422,21 @@ void labeller::merge(std::vector<stance>& out, const std::string& id, stance_lab
   st.holder = holder;
   st.reported = reported;
   out.push_back(std::move(st));
+}
+
+void labeller::restrictive_conditions() {
+  for (const term_hit& th : terms_) {
+    const std::uint32_t limit = clause_limit(th.end);
+    std::uint32_t at = th.end;
+    while (at < limit && (text_[at] == ' ' || text_[at] == '\n')) ++at;
+    const std::string_view rest = text_.substr(at, limit - at);
+    if (!(rest.starts_with("that ") || rest.starts_with("which "))) continue;
+    const bool negated = std::any_of(cues_.begin(), cues_.end(), [&](const hit& h) {
+      return h.cls == cue_class::negation && h.end <= th.begin && h.begin + 2 == h.end &&
+             starts_with_ci(text_.substr(h.begin, 2), "no") && words_between(text_, h.end, th.begin) <= 2;
+    });
+    if (negated) conditions_.push_back({at, clause_end(at), false, true, true});
+  }
 }
 
 }  // namespace sayso::detail::stance_internal

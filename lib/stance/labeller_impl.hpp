@@ -66,6 +66,8 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
+  // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
+  void restrictive_conditions();
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
   void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
            std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused = false);
@@ -125,6 +127,9 @@ class labeller {
   bool accuses_other(const hit& h, std::uint32_t begin) const;
   // Does the term's own expression hold a deontic modal ("the killing must end")?
   bool deontic(const term_hit& th) const;
+  // The support or oppose predicate that governs an evaluation of the term ("want" in "don't
+  // want a wasted meeting"), or the evaluation itself if none does.
+  const hit* outer_governor(const hit& evaluation, std::uint32_t begin) const;
   // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").
   void keep_longest_predicates();
 
@@ -141,6 +146,7 @@ class labeller {
   std::vector<std::uint16_t> mine_;
   bool media_speaker_ = false;
   bool without_demand_ = false;
+  bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
 };
 
 }  // namespace sayso::detail::stance_internal

@@ -178,4 +178,15 @@ bool labeller::accuses_other(const hit& h, std::uint32_t begin) const {
   return true;
 }
 
+const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) const {
+  const hit* outer = &evaluation;
+  for (const hit& h : cues_) {
+    if (h.begin >= begin && h.end <= evaluation.begin && (h.cls == cue_class::support || h.cls == cue_class::oppose) &&
+        !h.evaluative && words_between(text_, h.end, evaluation.begin) <= 6) {
+      outer = &h;
+    }
+  }
+  return outer;
+}
+
 }  // namespace sayso::detail::stance_internal
