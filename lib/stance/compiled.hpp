@@ -44,6 +44,7 @@ struct term_lexicon::compiled {
   std::unique_ptr<RE2> neutral;
   std::unique_ptr<RE2> negation;
   std::unique_ptr<RE2> pseudo_negation;
+  std::unique_ptr<RE2> uncertain;  // "not clear whether": the rest of the sentence is asked about
   std::unique_ptr<RE2> terminators;
 };
 

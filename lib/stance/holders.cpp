@@ -59,9 +59,15 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
   const auto tokens = ctx_.doc.tokens();
   std::uint32_t t = ctx_.doc.token_at(at);
   const std::uint32_t first = ctx_.doc.token_at(span_begin);
+  // After a terminator ("but", "whereas"): a new clause with its own subject.
+  std::uint32_t after_terminator = span_begin;
+  for (const hit& h : cues_) {
+    if (h.cls == cue_class::terminator && h.begin >= span_begin && h.end <= at) after_terminator = h.end;
+  }
   while (t > first) {
     --t;
     const token& tok = tokens[t];
+    if (tok.range.end <= after_terminator) return after_terminator;
     const std::string_view w = tok.range.of(text_);
     if (tok.kind == token_kind::word && (((ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") || w == "then")) {
       return tok.range.end;

@@ -109,6 +109,9 @@ void labeller::collect() {
     find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);
     find_all(c_.negation.get(), s, span.begin, cue_class::negation, cues_);
     find_all(c_.pseudo_negation.get(), s, span.begin, cue_class::pseudo, cues_);
+    const std::size_t uncertain = cues_.size();
+    find_all(c_.uncertain.get(), s, span.begin, cue_class::pseudo, cues_);
+    for (std::size_t i = uncertain; i < cues_.size(); ++i) cues_[i].uncertain = true;
     find_all(c_.terminators.get(), s, span.begin, cue_class::terminator, cues_);
   }
   std::sort(cues_.begin(), cues_.end(), [](const hit& a, const hit& b) { return a.begin < b.begin; });
@@ -118,6 +121,12 @@ void labeller::collect() {
   if (terms_.size() > kMaxTermHits) terms_.resize(kMaxTermHits);
   if (cues_.size() > kMaxCueHits) cues_.resize(kMaxCueHits);
   keep_longest_predicates();
+  // A terminator inside a pseudo-negation ("nothing but a truce") ends nothing.
+  std::erase_if(cues_, [&](const hit& t) {
+    return t.cls == cue_class::terminator && std::any_of(cues_.begin(), cues_.end(), [&](const hit& p) {
+             return p.cls == cue_class::pseudo && p.begin <= t.begin && p.end >= t.end;
+           });
+  });
   // Overlapping expressions of different terms: the longer match wins ("peace talks" is
   // talks, not also a ceasefire).
   std::vector<term_hit> kept;
@@ -152,8 +161,17 @@ void labeller::collect() {
       if (n.cls == cue_class::negation && n.begin >= h.end && n.end <= cc.end) cc.negative = true;
     }
     const std::string_view c = cue;
+    // "no talks before the prisoners are released" is "no talks until they are": the main
+    // clause waits on the condition.
+    if (starts_with_ci(c, "before") && std::any_of(cues_.begin(), cues_.end(), [&](const hit& n) {
+          return n.cls == cue_class::negation && n.end <= h.begin && same_sentence(n.begin, h.begin) &&
+                 words_between(text_, n.end, h.begin) <= 8;
+        })) {
+      cc.prior = false;
+      cc.strong = true;
+    }
     cc.negative = cc.negative || starts_with_ci(c, "unless");
-    cc.strong = starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
+    cc.strong = cc.strong || starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
                 starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
                 starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
                 starts_with_ci(c, "except") || starts_with_ci(c, "other than");
@@ -193,6 +211,14 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   if (id == "prisoner_exchange" && capture(th)) return;
   const std::uint32_t begin = clause_begin(th);
   std::vector<byte_range> evidence{{th.begin, th.end}};
+  // "It is not clear whether / if a truce will be signed": the term is asked about.
+  for (const hit& h : cues_) {
+    if (h.uncertain && h.end <= th.begin && same_sentence(h.begin, th.begin)) {
+      evidence.push_back({h.begin, h.end});
+      add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
+      return;
+    }
+  }
 
   // Negation: a trigger within five words before the term.
   bool negated = false;
@@ -347,9 +373,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     } else if (negated) {
       label = stance_label::oppose;
     }
-    // "no talks unless …", "no ceasefire until …": a strong condition binds even a negated term.
+    // "no talks unless …", "we reject a truce until …": a strong condition binds even a negated
+    // or rejected term.
     if (governing != nullptr && !governing->prior &&
-        (label != stance_label::oppose || (governing->strong && negated && base == cue_class::neutral))) {
+        (label != stance_label::oppose || governing->strong)) {
       label = stance_label::conditional;
       condition = byte_range{governing->begin, governing->end};
       evidence.push_back(*condition);

@@ -27,6 +27,7 @@ struct hit {
   cue_class cls;
   bool evaluative = false;  // praise or condemn: said of a term before or after it
   bool accusing = false;    // undermine: said of another agent, the speaker supports the term
+  bool uncertain = false;   // "not clear whether": what follows in the sentence is asked about
 };
 
 // Every match of `re` in `text`, at byte offset `base`, as hits of class `cls`.

@@ -120,7 +120,8 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       const std::string_view lw = w;
       copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" || lw == "been" ||
                lw == "being" || lw == "remain" || lw == "remains" || lw == "seem" || lw == "seems" || lw == "prove" ||
-               lw == "proved";
+               lw == "proved" || starts_with_ci(lw, "isn") || starts_with_ci(lw, "aren") || starts_with_ci(lw, "wasn") ||
+               starts_with_ci(lw, "weren");
       modal = modal || lw == "must" || lw == "should" || lw == "need" || lw == "needs" || lw == "ought";
       // Possibility, not plans: "a truce may be announced" predicts, "a truce will be signed"
       // (by the speaker's side, often) announces.
@@ -142,6 +143,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   const bool commitment = (starts_with_ci(cue, "will") || starts_with_ci(cue, "shall")) &&
                           (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
                            cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
+  // A cue that holds its copula ("is needed", "are welcome").
+  copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") || starts_with_ci(cue, "was ") ||
+           starts_with_ci(cue, "were ");
   if (predictive && !modal) return nullptr;
   if (copula || modal || as || deontic_cue || (commitment && next->cls == cue_class::support)) return next;
   return nullptr;

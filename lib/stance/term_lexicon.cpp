@@ -117,6 +117,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
       {"neutral", &term_lexicon::compiled::neutral},
       {"negation", &term_lexicon::compiled::negation},
       {"pseudo_negation", &term_lexicon::compiled::pseudo_negation},
+      {"uncertain", &term_lexicon::compiled::uncertain},
       {"terminators", &term_lexicon::compiled::terminators},
   };
   for (const auto& [key, node] : table) {
@@ -126,7 +127,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
       fail(name, node.source().begin.line,
            "unknown key '" + std::string(key.str()) +
                "' in [stance] (support, oppose, praise, condemn, undermine, conditional, neutral, negation, pseudo_negation, "
-               "terminators)");
+               "uncertain, terminators)");
     }
     std::vector<std::string> exprs;
     std::vector<std::uint32_t> lines;
@@ -404,7 +405,8 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   // A key the file leaves out keeps the default list (stance.toml).
   static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
       &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
-      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::terminators};
+      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::uncertain,
+      &compiled::terminators};
   const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
                                     [&](auto member) { return c.get()->*member != nullptr; });
   if (!complete) {
