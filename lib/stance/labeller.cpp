@@ -242,7 +242,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     if (!adjacent) {
       g = nullptr;
       for (const hit& h : cues_) {  // inside the expression: "a bad deal"
-        if (h.evaluative && h.cls == cue_class::oppose && h.begin >= th.begin && h.end < th.end) g = &h;
+        if (h.evaluative && h.cls == cue_class::oppose && h.begin > th.begin && h.end < th.end) g = &h;
       }
     }
     if (g != nullptr && g->evaluative && g->cls == cue_class::oppose && outer_governor(*g, begin) != g) kind = g;
