@@ -26,12 +26,16 @@ bool is_predicate(const hit& h) {
 // predicate be said of the term? Auxiliaries, copulas, modals, negations and adverbs do.
 bool linking_word(std::string_view w) {
   static constexpr std::string_view kLinks[] = {
-      "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should",
-      "can", "could", "may", "might", "must", "to", "not", "never", "no", "n't", "now", "so", "very", "still", "also",
-      "already", "seem", "seems", "seemed", "prove", "proved", "proven", "remain", "remains", "remained", "become",
-      "became", "becomes", "as", "truly", "really", "simply", "clearly", "deeply", "entirely", "largely", "quite",
-      "highly", "extremely", "both", "all", "a", "an", "the", "just", "only", "cannot", "won't", "can't", "isn't",
-      "aren't", "wasn't", "weren't", "wouldn't", "shouldn't", "mustn't", "needs", "need", "ought", "got", "get"};
+      "is",       "are",     "was",     "were",     "be",        "been",    "being",    "has",
+      "have",     "had",     "will",    "would",    "shall",     "should",  "can",      "could",
+      "may",      "might",   "must",    "to",       "not",       "never",   "no",       "n't",
+      "now",      "so",      "very",    "still",    "also",      "already", "seem",     "seems",
+      "seemed",   "prove",   "proved",  "proven",   "remain",    "remains", "remained", "become",
+      "became",   "becomes", "as",      "truly",    "really",    "simply",  "clearly",  "deeply",
+      "entirely", "largely", "quite",   "highly",   "extremely", "both",    "all",      "a",
+      "an",       "the",     "just",    "only",     "cannot",    "won't",   "can't",    "isn't",
+      "aren't",   "wasn't",  "weren't", "wouldn't", "shouldn't", "mustn't", "needs",    "need",
+      "ought",    "got",     "get"};
   for (const std::string_view l : kLinks) {
     if (w.size() == l.size() && std::equal(w.begin(), w.end(), l.begin(), [](char a, char b) {
           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
@@ -43,7 +47,8 @@ bool linking_word(std::string_view w) {
 }
 
 bool is_negation_word(std::string_view w) {
-  return w == "not" || w == "never" || w == "no" || w == "cannot" || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t");
+  return w == "not" || w == "never" || w == "no" || w == "cannot" || w.ends_with("n't") ||
+         w.ends_with("n\xE2\x80\x99t");
 }
 
 }  // namespace
@@ -77,7 +82,9 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   // A neutral predicate governed by a support or oppose one: "ready to discuss", "refused to
   // discuss".
   for (const hit& h : cues_) {
-    if (h.begin < begin || h.end > nearest->begin || (h.cls != cue_class::support && h.cls != cue_class::oppose)) continue;
+    if (h.begin < begin || h.end > nearest->begin ||
+        (h.cls != cue_class::support && h.cls != cue_class::oppose))
+      continue;
     if (words_between(text_, h.end, nearest->begin) <= 1) return &h;
   }
   return nearest;
@@ -105,7 +112,8 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   bool predictive = false;  // "a truce may be announced": a prediction, not a position
   std::uint32_t words = 0;
   std::uint32_t tail = 0;  // words of the noun phrase's tail
-  for (std::uint32_t t = ctx_.doc.token_at(th.end); t < tokens.size() && tokens[t].range.begin < next->begin; ++t) {
+  for (std::uint32_t t = ctx_.doc.token_at(th.end);
+       t < tokens.size() && tokens[t].range.begin < next->begin; ++t) {
     const token& tok = tokens[t];
     if (tok.range.end <= th.end || tok.kind == token_kind::space) continue;
     if (tok.kind != token_kind::word) {
@@ -114,15 +122,18 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
     }
     const std::string_view w = tok.range.of(text_);
     if (++words > 6) return nullptr;
-    if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w)) return nullptr;  // "which", "who"
+    if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w))
+      return nullptr;  // "which", "who"
     if (linking_word(w)) {
       if (is_negation_word(w)) negated = true;
       const std::string_view lw = w;
-      copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" || lw == "been" ||
-               lw == "being" || lw == "remain" || lw == "remains" || lw == "seem" || lw == "seems" || lw == "prove" ||
-               lw == "proved" || starts_with_ci(lw, "isn") || starts_with_ci(lw, "aren") || starts_with_ci(lw, "wasn") ||
+      copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" ||
+               lw == "been" || lw == "being" || lw == "remain" || lw == "remains" || lw == "seem" ||
+               lw == "seems" || lw == "prove" || lw == "proved" || starts_with_ci(lw, "isn") ||
+               starts_with_ci(lw, "aren") || starts_with_ci(lw, "wasn") ||
                starts_with_ci(lw, "weren");
-      modal = modal || lw == "must" || lw == "should" || lw == "need" || lw == "needs" || lw == "ought";
+      modal =
+          modal || lw == "must" || lw == "should" || lw == "need" || lw == "needs" || lw == "ought";
       // Possibility, not plans: "a truce may be announced" predicts, "a truce will be signed"
       // (by the speaker's side, often) announces.
       predictive = predictive || lw == "may" || lw == "might" || lw == "could";
@@ -136,24 +147,27 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   // A support or oppose verb after its object is passive ("talks were rejected") or deontic
   // ("the talks must resume"), or follows "as" ("saw the talks as a way out").
   const std::string_view cue = text_.substr(next->begin, next->end - next->begin);
-  const bool deontic_cue = starts_with_ci(cue, "must") || starts_with_ci(cue, "need") || starts_with_ci(cue, "has to") ||
-                           starts_with_ci(cue, "have to");
+  const bool deontic_cue = starts_with_ci(cue, "must") || starts_with_ci(cue, "need") ||
+                           starts_with_ci(cue, "has to") || starts_with_ci(cue, "have to");
   // A commitment said of the term: "our delegation will be there".
   // Only verbs of taking part: "the truce will hold" is a prediction.
-  const bool commitment = (starts_with_ci(cue, "will") || starts_with_ci(cue, "shall")) &&
-                          (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
-                           cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
+  const bool commitment =
+      (starts_with_ci(cue, "will") || starts_with_ci(cue, "shall")) &&
+      (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
+       cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
   // A cue that holds its copula ("is needed", "are welcome").
-  copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") || starts_with_ci(cue, "was ") ||
-           starts_with_ci(cue, "were ");
+  copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") ||
+           starts_with_ci(cue, "was ") || starts_with_ci(cue, "were ");
   if (predictive && !modal) return nullptr;
-  if (copula || modal || as || deontic_cue || (commitment && next->cls == cue_class::support)) return next;
+  if (copula || modal || as || deontic_cue || (commitment && next->cls == cue_class::support))
+    return next;
   return nullptr;
 }
 
 bool labeller::deontic(const term_hit& th) const {
   const std::string_view surface = text_.substr(th.begin, th.end - th.begin);
-  for (const std::string_view m : {" must ", " has to ", " have to ", " need to ", " needs to ", " should ", " ought to "}) {
+  for (const std::string_view m :
+       {" must ", " has to ", " have to ", " need to ", " needs to ", " should ", " ought to "}) {
     if (surface.find(m) != std::string_view::npos) return true;
   }
   return false;
@@ -173,7 +187,8 @@ const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& neg
 
 bool labeller::accuses_other(const hit& h, std::uint32_t begin) const {
   const auto tokens = ctx_.doc.tokens();
-  for (std::uint32_t t = ctx_.doc.token_at(begin); t < tokens.size() && tokens[t].range.end <= h.begin; ++t) {
+  for (std::uint32_t t = ctx_.doc.token_at(begin);
+       t < tokens.size() && tokens[t].range.end <= h.begin; ++t) {
     if (tokens[t].kind == token_kind::word && tokens[t].range.begin >= begin &&
         (ctx_.info[t].classes & (wc_we | wc_i)) != 0) {
       return false;
@@ -185,8 +200,9 @@ bool labeller::accuses_other(const hit& h, std::uint32_t begin) const {
 const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) const {
   const hit* outer = &evaluation;
   for (const hit& h : cues_) {
-    if (h.begin >= begin && h.end <= evaluation.begin && (h.cls == cue_class::support || h.cls == cue_class::oppose) &&
-        !h.evaluative && words_between(text_, h.end, evaluation.begin) <= 6) {
+    if (h.begin >= begin && h.end <= evaluation.begin &&
+        (h.cls == cue_class::support || h.cls == cue_class::oppose) && !h.evaluative &&
+        words_between(text_, h.end, evaluation.begin) <= 6) {
       outer = &h;
     }
   }
