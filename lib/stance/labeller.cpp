@@ -29,7 +29,10 @@ namespace sayso::detail::stance_internal {
 
 void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
   collect();
-  if (terms_.empty()) return;
+  if (terms_.empty()) {
+    if (c_.any_mention) label_evaluated_object(speaker, out);
+    return;
+  }
   speaker_parties(speaker);
   bool any_reported = false;
   for (const term_hit& th : terms_) {

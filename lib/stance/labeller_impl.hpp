@@ -131,6 +131,9 @@ class labeller {
   // The support or oppose predicate that governs an evaluation of the term ("want" in "don't
   // want a wasted meeting"), or the evaluation itself if none does.
   const hit* outer_governor(const hit& evaluation, std::uint32_t begin) const;
+  // A short content that only evaluates ("productive") something named before it in its
+  // sentence ("the call was described as “productive”"): that thing's terms take the evaluation.
+  void label_evaluated_object(entity_id speaker, std::vector<stance>& out);
   // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").
   void keep_longest_predicates();
 

@@ -209,4 +209,48 @@ const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) 
   return outer;
 }
 
+void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& out) {
+  // How long a content may be to be an evaluation of something outside it.
+  constexpr std::uint32_t kMaxEvaluationWords = 6;
+  if (q_.spans.empty()) return;
+  std::uint32_t words = 0;
+  std::vector<hit> found;
+  for (const byte_range& span : q_.spans) {
+    words += words_between(text_, span.begin, span.end);
+    const std::string_view s = span.of(text_);
+    find_all(c_.praise.get(), s, span.begin, cue_class::support, found);
+    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, found);
+    find_all(c_.negation.get(), s, span.begin, cue_class::negation, found);
+  }
+  if (words > kMaxEvaluationWords || found.empty()) return;
+  const auto evaluation = std::find_if(found.begin(), found.end(),
+                                       [](const hit& h) { return h.cls != cue_class::negation; });
+  if (evaluation == found.end() || std::any_of(found.begin(), found.end(), [](const hit& h) {
+        return h.cls == cue_class::negation;
+      })) {
+    return;  // "not productive" reports an outcome
+  }
+  // The terms of the sentence before the content: "the call with X was described as
+  // “productive”".
+  const std::uint32_t first = q_.spans.front().begin;
+  const byte_range sentence =
+      ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(first))].range;
+  if (sentence.begin >= first) return;
+  const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
+  std::vector<int> present;
+  if (!c_.any_term || !c_.any_term->Match(re2::StringPiece(before.data(), before.size()), &present))
+    return;
+  for (const int t : present) {
+    std::vector<hit> mentions;
+    find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
+             cue_class::neutral, mentions);
+    if (mentions.empty()) continue;
+    const stance_label label =
+        evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
+    add(out, static_cast<std::size_t>(t), label, speaker, false,
+        {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},
+        std::nullopt);
+  }
+}
+
 }  // namespace sayso::detail::stance_internal

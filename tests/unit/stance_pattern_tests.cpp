@@ -579,6 +579,15 @@ const std::vector<pattern_case> term_expressions_cases = {
     {"“We want an end to the occupation,” Anna Holm said.", "troop_withdrawal=support"},
 };
 
+// evaluations of a term named before the quotation
+const std::vector<pattern_case> evaluations_of_a_term_named_before_the_quotation_cases = {
+    {"The phone call with their president was described by Anna Holm as “productive.”",
+     "talks=support"},
+    {"Anna Holm described the negotiations as “constructive.”", "talks=support"},
+    {"Anna Holm described the weather as “awful.”", "-"},
+    {"Anna Holm called the truce “a sham.”", "ceasefire=oppose"},
+};
+
 // Every table, for the lexicon coverage test.
 const std::vector<const std::vector<pattern_case>*> all_tables = {
     &terms_named_in_other_words_cases,
@@ -605,6 +614,7 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &pseudo_negations_and_terminators_cases,
     &more_cue_entries_cases,
     &term_expressions_cases,
+    &evaluations_of_a_term_named_before_the_quotation_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -729,6 +739,11 @@ BOOST_DATA_TEST_CASE(more_cue_entries, boost::unit_test::data::make(more_cue_ent
   check_pattern(c);
 }
 BOOST_DATA_TEST_CASE(term_expressions, boost::unit_test::data::make(term_expressions_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(
+    evaluations_of_a_term_named_before_the_quotation,
+    boost::unit_test::data::make(evaluations_of_a_term_named_before_the_quotation_cases), c) {
   check_pattern(c);
 }
 
