@@ -1,6 +1,7 @@
 // Internal: the compiled form of a term lexicon.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -46,6 +47,16 @@ struct term_lexicon::compiled {
   std::unique_ptr<RE2> pseudo_negation;
   std::unique_ptr<RE2> uncertain;  // "not clear whether": the rest of the sentence is asked about
   std::unique_ptr<RE2> terminators;
+  // The stance lists above as one set, in the order of cue_lists(): which lists occur in a
+  // sentence, in one pass, so that only those are searched. Null if it would not compile.
+  std::unique_ptr<RE2::Set> any_cue;
+
+  // The stance lists, in a fixed order (the order of any_cue's patterns).
+  static constexpr std::size_t kCueLists = 11;
+  [[nodiscard]] std::array<const RE2*, kCueLists> cue_lists() const {
+    return {support.get(), oppose.get(),   praise.get(),          condemn.get(),   undermine.get(),  conditional.get(),
+            neutral.get(), negation.get(), pseudo_negation.get(), uncertain.get(), terminators.get()};
+  }
 };
 
 }  // namespace sayso

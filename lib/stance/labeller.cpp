@@ -97,25 +97,47 @@ void labeller::collect() {
     }
   }
   if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions
-  for (const byte_range& span : q_.spans) {
-    const std::string_view s = span.of(text_);
-    find_all(c_.support.get(), s, span.begin, cue_class::support, cues_);
-    find_all(c_.oppose.get(), s, span.begin, cue_class::oppose, cues_);
-    const std::size_t evaluations = cues_.size();
-    find_all(c_.praise.get(), s, span.begin, cue_class::support, cues_);
-    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, cues_);
-    for (std::size_t i = evaluations; i < cues_.size(); ++i) cues_[i].evaluative = true;
-    const std::size_t accusations = cues_.size();
-    find_all(c_.undermine.get(), s, span.begin, cue_class::oppose, cues_);
-    for (std::size_t i = accusations; i < cues_.size(); ++i) cues_[i].accusing = true;
-    find_all(c_.neutral.get(), s, span.begin, cue_class::neutral, cues_);
-    find_all(c_.conditional.get(), s, span.begin, cue_class::conditional, cues_);
-    find_all(c_.negation.get(), s, span.begin, cue_class::negation, cues_);
-    find_all(c_.pseudo_negation.get(), s, span.begin, cue_class::pseudo, cues_);
-    const std::size_t uncertain = cues_.size();
-    find_all(c_.uncertain.get(), s, span.begin, cue_class::pseudo, cues_);
-    for (std::size_t i = uncertain; i < cues_.size(); ++i) cues_[i].uncertain = true;
-    find_all(c_.terminators.get(), s, span.begin, cue_class::terminator, cues_);
+  // Cues count only within the sentence of a term: only those sentences are searched, and in
+  // each only the lists that one pass of the set finds there.
+  std::vector<byte_range> regions;
+  const auto sentences = ctx_.doc.sentences();
+  for (const term_hit& th : terms_) {
+    const byte_range sentence = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(th.begin))].range;
+    regions.push_back({std::max(sentence.begin, th.span_begin), std::min(sentence.end, th.span_end)});
+  }
+  std::sort(regions.begin(), regions.end(), [](byte_range a, byte_range b) { return a.begin < b.begin; });
+  std::vector<byte_range> merged;
+  for (const byte_range r : regions) {
+    if (!merged.empty() && r.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  const auto lists = c_.cue_lists();
+  constexpr std::array<cue_class, term_lexicon::compiled::kCueLists> kClasses = {
+      cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
+      cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
+      cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
+  std::vector<int> present;
+  for (const byte_range& region : merged) {
+    const std::string_view s = region.of(text_);
+    present.clear();
+    if (c_.any_cue) {
+      c_.any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
+    } else {
+      for (std::size_t i = 0; i < lists.size(); ++i) present.push_back(static_cast<int>(i));
+    }
+    std::sort(present.begin(), present.end());
+    for (const int i : present) {
+      const std::size_t first = cues_.size();
+      find_all(lists[static_cast<std::size_t>(i)], s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
+      for (std::size_t k = first; k < cues_.size(); ++k) {
+        cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
+        cues_[k].accusing = i == 4;              // undermine
+        cues_[k].uncertain = i == 9;             // uncertain
+      }
+    }
   }
   std::sort(cues_.begin(), cues_.end(), [](const hit& a, const hit& b) { return a.begin < b.begin; });
   std::sort(terms_.begin(), terms_.end(), [](const term_hit& a, const term_hit& b) { return a.begin < b.begin; });

@@ -213,16 +213,22 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   // How long a content may be to be an evaluation of something outside it.
   constexpr std::uint32_t kMaxEvaluationWords = 6;
   if (q_.spans.empty()) return;
+  // Count the words first: most quotes are long, and the expressions are not run on them.
   std::uint32_t words = 0;
+  for (const byte_range& span : q_.spans) {
+    // Spans of more than this many bytes hold more words: no need to count them.
+    if (span.end - span.begin > 16 * kMaxEvaluationWords) return;
+    words += words_between(text_, span.begin, span.end);
+  }
+  if (words > kMaxEvaluationWords) return;
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
-    words += words_between(text_, span.begin, span.end);
     const std::string_view s = span.of(text_);
     find_all(c_.praise.get(), s, span.begin, cue_class::support, found);
     find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, found);
     find_all(c_.negation.get(), s, span.begin, cue_class::negation, found);
   }
-  if (words > kMaxEvaluationWords || found.empty()) return;
+  if (found.empty()) return;
   const auto evaluation = std::find_if(found.begin(), found.end(),
                                        [](const hit& h) { return h.cls != cue_class::negation; });
   if (evaluation == found.end() || std::any_of(found.begin(), found.end(), [](const hit& h) {

@@ -417,6 +417,20 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
       if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
     }
   }
+  {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    bool ok = true;
+    for (const RE2* list : c->cue_lists()) {
+      std::string error_text;
+      // A list left empty by a user's [stance] table: a pattern that never matches.
+      ok = ok && set->Add(list != nullptr ? list->pattern() : std::string("[^\\x00-\\x{10FFFF}]"), &error_text) >= 0;
+    }
+    if (ok && set->Compile()) c->any_cue = std::move(set);
+  }
   return term_lexicon(std::move(c));
 }
 
