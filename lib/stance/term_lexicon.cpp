@@ -28,12 +28,14 @@ namespace {
 }
 
 // An expression as written in a lexicon, turned into RE2 syntax: a space matches any run of
-// white space and an apostrophe matches ' or ’.
+// white space and double quotation marks, and an apostrophe matches ' or ’.
 std::string to_re2(std::string_view expr) {
   std::string out;
   for (char c : expr) {
     if (c == ' ') {
-      out += "\\s+";
+      // White space, and double quotation marks inside a mixed quote ("“full-scale
+      // resumption” of war").
+      out += "(?:\\s|\"|\xE2\x80\x9C|\xE2\x80\x9D)+";
     } else if (c == '\'') {
       out += "(?:'|\xE2\x80\x99)";
     } else {

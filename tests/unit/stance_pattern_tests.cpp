@@ -586,6 +586,7 @@ const std::vector<pattern_case> evaluations_of_a_term_named_before_the_quotation
     {"Anna Holm described the negotiations as “constructive.”", "talks=support"},
     {"Anna Holm described the weather as “awful.”", "-"},
     {"Anna Holm called the truce “a sham.”", "ceasefire=oppose"},
+    {"Anna Holm said they must prevent a “full-scale resumption” of the war.", "ceasefire=support"},
 };
 
 // Every table, for the lexicon coverage test.
