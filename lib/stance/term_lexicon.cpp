@@ -28,12 +28,14 @@ namespace {
 }
 
 // An expression as written in a lexicon, turned into RE2 syntax: a space matches any run of
-// white space and an apostrophe matches ' or ’.
+// white space and double quotation marks, and an apostrophe matches ' or ’.
 std::string to_re2(std::string_view expr) {
   std::string out;
   for (char c : expr) {
     if (c == ' ') {
-      out += "\\s+";
+      // White space, and double quotation marks inside a mixed quote ("“full-scale
+      // resumption” of war").
+      out += "(?:\\s|\"|\xE2\x80\x9C|\xE2\x80\x9D)+";
     } else if (c == '\'') {
       out += "(?:'|\xE2\x80\x99)";
     } else {
@@ -72,6 +74,22 @@ std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
   return re;
 }
 
+// Like compile_alternatives, anchored: `where` is "end" ((?:…)\s*$, the text before a mention)
+// or "start" (^\s*(?:…), the text after it).
+std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
+                                      std::string_view name, std::string_view what, std::string_view where) {
+  const auto plain = compile_alternatives(exprs, lines, name, what);
+  if (!plain) return nullptr;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  const std::string& p = plain->pattern();
+  auto re = std::make_unique<RE2>(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
+  if (!re->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  return re;
+}
+
 void read_strings(const toml::node& node, std::string_view name, std::string_view what,
                   std::vector<std::string>& out, std::vector<std::uint32_t>& lines) {
   const toml::array* arr = node.as_array();
@@ -94,10 +112,14 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
   const field fields[] = {
       {"support", &term_lexicon::compiled::support},
       {"oppose", &term_lexicon::compiled::oppose},
+      {"praise", &term_lexicon::compiled::praise},
+      {"condemn", &term_lexicon::compiled::condemn},
+      {"undermine", &term_lexicon::compiled::undermine},
       {"conditional", &term_lexicon::compiled::conditional},
       {"neutral", &term_lexicon::compiled::neutral},
       {"negation", &term_lexicon::compiled::negation},
       {"pseudo_negation", &term_lexicon::compiled::pseudo_negation},
+      {"uncertain", &term_lexicon::compiled::uncertain},
       {"terminators", &term_lexicon::compiled::terminators},
   };
   for (const auto& [key, node] : table) {
@@ -106,12 +128,50 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
     if (f == std::end(fields)) {
       fail(name, node.source().begin.line,
            "unknown key '" + std::string(key.str()) +
-               "' in [stance] (support, oppose, conditional, neutral, negation, pseudo_negation, terminators)");
+               "' in [stance] (support, oppose, praise, condemn, undermine, conditional, neutral, negation, pseudo_negation, "
+               "uncertain, terminators)");
     }
     std::vector<std::string> exprs;
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
     c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()));
+  }
+}
+
+// [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
+void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
+                   term_lexicon::compiled& c) {
+  const toml::array* arr = node.as_array();
+  if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
+  for (const toml::node& item : *arr) {
+    const toml::table* t = item.as_table();
+    const std::uint32_t line = item.source().begin.line;
+    if (t == nullptr) fail(name, line, "each [[term.contexts]] must be a table");
+    term_lexicon::compiled::context ctx;
+    ctx.term = term;
+    const std::string what = "term '" + id + "' context";
+    for (const auto& [key, value] : *t) {
+      std::vector<std::string> exprs;
+      std::vector<std::uint32_t> lines;
+      read_strings(value, name, what + " " + std::string(key.str()), exprs, lines);
+      if (key.str() == "expressions") {
+        ctx.expressions = compile_alternatives(exprs, lines, name, what);
+      } else if (key.str() == "sentence_has") {
+        ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
+      } else if (key.str() == "before") {
+        ctx.before = compile_anchored(exprs, lines, name, what + " before", "end");
+      } else if (key.str() == "not_before") {
+        ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end");
+      } else if (key.str() == "not_after") {
+        ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start");
+      } else {
+        fail(name, value.source().begin.line,
+             "unknown key '" + std::string(key.str()) +
+                 "' in [[term.contexts]] (expressions, sentence_has, before, not_before, not_after)");
+      }
+    }
+    if (!ctx.expressions) fail(name, line, what + " has no expressions");
+    c.contexts.push_back(std::move(ctx));
   }
 }
 
@@ -256,6 +316,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     term_info info;
     std::vector<std::uint32_t> lines;
     std::vector<std::uint32_t> opposite_lines;
+    const toml::node* contexts = nullptr;
     for (const auto& [key, value] : *t) {
       const std::uint32_t vline = value.source().begin.line;
       if (key.str() == "id") {
@@ -272,9 +333,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
         read_strings(value, name, "term expressions", info.expressions, lines);
       } else if (key.str() == "opposites") {
         read_strings(value, name, "term opposites", info.opposites, opposite_lines);
+      } else if (key.str() == "contexts") {
+        contexts = &value;
       } else {
         fail(name, vline,
-             "unknown key '" + std::string(key.str()) + "' in [[term]] (id, description, expressions, opposites)");
+             "unknown key '" + std::string(key.str()) +
+                 "' in [[term]] (id, description, expressions, opposites, contexts)");
       }
     }
     if (info.id.empty()) fail(name, line, "[[term]] without an id");
@@ -287,6 +351,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
                                ? nullptr
                                : compile_alternatives(info.opposites, opposite_lines, name,
                                                       "term '" + info.id + "' opposite"));
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c);
     c->terms.push_back(std::move(info));
   }
   // One set of all terms' expressions: which terms occur in a text, in one pass.
@@ -297,8 +362,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     options.set_max_mem(64 << 20);
     c->any_term = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (std::size_t t = 0; t < c->patterns.size(); ++t) {
+      std::string pattern = c->patterns[t]->pattern();
+      for (const auto& ctx : c->contexts) {
+        if (ctx.term == t) pattern += "|" + ctx.expressions->pattern();
+      }
       std::string error_text;
-      if (c->any_term->Add(c->patterns[t]->pattern(), &error_text) != static_cast<int>(t)) {
+      if (c->any_term->Add(pattern, &error_text) != static_cast<int>(t)) {
         fail(name, 1, "term '" + c->terms[t].id + "' cannot be combined with the others: " + error_text);
       }
     }
@@ -325,6 +394,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
         all += "(?:" + re->pattern() + ")";
       }
     }
+    for (const auto& ctx : c->contexts) all += "|(?:" + ctx.expressions->pattern() + ")";
     c->any_mention = std::make_unique<RE2>(all, options);
     if (!c->any_mention->ok()) c->any_mention.reset();
   }
@@ -335,14 +405,34 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     if (st == nullptr) fail(name, stance->source().begin.line, "[stance] must be a table");
     load_stance(*st, name, *c);
   }
-  if (!c->support || !c->oppose || !c->conditional || !c->negation) {
+  // A key the file leaves out keeps the default list (stance.toml).
+  static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
+      &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
+      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::uncertain,
+      &compiled::terminators};
+  const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
+                                    [&](auto member) { return c.get()->*member != nullptr; });
+  if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
     term_lexicon::compiled d;
     load_stance(*defaults["stance"].as_table(), "stance.toml", d);
-    for (auto member : {&compiled::support, &compiled::oppose, &compiled::conditional, &compiled::neutral,
-                        &compiled::negation, &compiled::pseudo_negation, &compiled::terminators}) {
+    for (auto member : kStanceLists) {
       if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
     }
+  }
+  {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    bool ok = true;
+    for (const RE2* list : c->cue_lists()) {
+      std::string error_text;
+      // A list left empty by a user's [stance] table: a pattern that never matches.
+      ok = ok && set->Add(list != nullptr ? list->pattern() : std::string("[^\\x00-\\x{10FFFF}]"), &error_text) >= 0;
+    }
+    if (ok && set->Compile()) c->any_cue = std::move(set);
   }
   return term_lexicon(std::move(c));
 }

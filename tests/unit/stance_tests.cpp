@@ -487,6 +487,31 @@ BOOST_AUTO_TEST_CASE(custom_lexicon_with_its_own_stance_cues) {
   BOOST_TEST(label_of(a.quotes[1], "grain_corridor") == "oppose");
 }
 
+// [[term.contexts]]: an ambiguous word counts only where its conditions hold.
+BOOST_AUTO_TEST_CASE(custom_lexicon_with_context_expressions) {
+  const std::string toml = std::string(grain_lexicon) + R"toml(
+[[term.contexts]]
+expressions = ["(?:the|a) deal"]
+sentence_has = ["grain|wheat|ships?|ports?"]
+not_before = ["trade "]
+not_after = ["on (?:cars|steel)"]
+)toml";
+  sayso::pipeline_options options;
+  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
+  const sayso::pipeline pipeline(options);
+  const std::string_view text =
+      "“We welcome the deal for grain ships,” Anna Holm said. “We reject the trade deal for grain,” Piet "
+      "Varga said. “We signed the deal yesterday,” Anna Holm said. “We welcome the deal on steel at the "
+      "port,” Piet Varga said.";
+  const sayso::analysis a = pipeline.analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 4U);
+  BOOST_TEST(label_of(a.quotes[0], "grain_corridor") == "support");  // the sentence is about grain
+  BOOST_TEST(a.quotes[1].stances.empty());                           // not_before: a trade deal
+  BOOST_TEST(a.quotes[2].stances.empty());                           // sentence_has: nothing of grain
+  BOOST_TEST(a.quotes[3].stances.empty());                           // not_after: a deal on steel
+}
+
 BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   const auto refused = [](std::string_view toml, std::string_view expected_start) {
     try {
@@ -499,6 +524,11 @@ BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   };
   refused("[[term]]\nid = \"two words\"\nexpressions = [\"x\"]\n", "mine.toml:2");
   refused("[[term]]\nid = \"bad_pattern\"\nexpressions = [\"(unclosed\"]\n", "mine.toml:3");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\nnear = [\"y\"]\n",
+          "mine.toml:6");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nsentence_has = [\"y\"]\n",
+          "mine.toml:4");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[stance]\npraise = [\"(bad\"]\n", "mine.toml:5");
 }
 
 // ---- later additions ------------------------------------------------------------------------

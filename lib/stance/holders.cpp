@@ -1,0 +1,184 @@
+// Stance holders: the parties of the speaker's own side, and whether a clause states the position
+// of another party ("Russia is not ready to stop fighting"), which the speaker then reports.
+#include "stance/labeller_impl.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "text/unicode.hpp"
+
+namespace sayso::detail::stance_internal {
+
+// ---- holders ------------------------------------------------------------------------------
+std::uint16_t labeller::party_of(std::uint32_t t) const {
+  if (ctx_.doc.tokens()[t].kind != token_kind::word) return 0;
+  std::array<char, 48> buf{};
+  std::string_view key = lookup_key(ctx_.doc.tokens()[t].range.of(text_), buf);
+  // Possessive forms ("Russia's") name the party too.
+  if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.remove_suffix(2);
+  // "us", "un", "eu" in lower case are words, not parties.
+  if (!ctx_.info[t].starts_upper() && key.size() <= 3) return 0;
+  return ctx_.lex.party(key);
+}
+
+void labeller::parties_in(byte_range r, std::vector<std::uint16_t>& out) const {
+  if (r.empty()) return;
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(r.begin); t < tokens.size() && tokens[t].range.begin < r.end; ++t) {
+    const std::uint16_t p = party_of(t);
+    if (p != 0 && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  }
+}
+
+// The parties of the speaker's own side: from the source mention and the speaker entity.
+void labeller::speaker_parties(entity_id speaker) {
+  if (!q_.source) return;
+  const auto tokens = ctx_.doc.tokens();
+  // News outlets ("Press TV", "Tasnim News Agency", "the newspaper") report; they take no side.
+  for (std::uint32_t t = q_.source->first; t < q_.source->end; ++t) {
+    if (tokens[t].kind != token_kind::word) continue;
+    std::array<char, 32> buf{};
+    const std::string_view w = lookup_key(tokens[t].range.of(text_), buf);
+    static constexpr std::array<std::string_view, 12> kMedia = {
+        "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
+        "reuters", "axios", "outlet"};
+    for (const auto m : kMedia) media_speaker_ = media_speaker_ || w == m;
+  }
+  parties_in({tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end}, mine_);
+  if (speaker != no_entity && speaker < ctx_.entities.size()) {
+    // The first mentions only (the fullest forms come first): a speaker quoted thousands of
+    // times must not make each of their quotes scan every mention (quadratic time).
+    const auto& mentions = ctx_.entities[speaker].mentions;
+    for (std::size_t i = 0; i < mentions.size() && i < kMaxSpeakerMentions; ++i) parties_in(mentions[i], mine_);
+  }
+}
+
+// The first byte of the clause holding byte `at` within its span: after "that", ";", ":" or a
+// dash, else the span's start.
+std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin) const {
+  const auto tokens = ctx_.doc.tokens();
+  std::uint32_t t = ctx_.doc.token_at(at);
+  const std::uint32_t first = ctx_.doc.token_at(span_begin);
+  // After a terminator ("but", "whereas"): a new clause with its own subject.
+  std::uint32_t after_terminator = span_begin;
+  for (const hit& h : cues_) {
+    if (h.cls == cue_class::terminator && h.begin >= span_begin && h.end <= at) after_terminator = h.end;
+  }
+  while (t > first) {
+    --t;
+    const token& tok = tokens[t];
+    if (tok.range.end <= after_terminator) return after_terminator;
+    const std::string_view w = tok.range.of(text_);
+    if (tok.kind == token_kind::word && (((ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") || w == "then")) {
+      return tok.range.end;
+    }
+    if (tok.kind == token_kind::punctuation &&
+        (w == ";" || w == ":" || first_code_point(w) == 0x2014 || first_code_point(w) == 0x2013)) {
+      return tok.range.end;
+    }
+  }
+  return span_begin;
+}
+
+// "they must withdraw", "he should resign": the speaker demands it of them.
+bool labeller::demanded_of(std::uint32_t t) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 4; ++k) {
+    if (tokens[k].kind == token_kind::space) continue;
+    const std::string_view w = tokens[k].range.of(text_);
+    return w == "must" || w == "should" || w == "need" || w == "needs" || w == "have" || w == "has" ||
+           w == "ought";
+  }
+  return false;
+}
+
+// Is the pronoun at token t followed (after adverbs) by a verb or auxiliary?
+bool labeller::verb_follows_pronoun(std::uint32_t t) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 8; ++k) {
+    if (tokens[k].kind == token_kind::space) continue;
+    if (tokens[k].kind != token_kind::word) return false;
+    const std::uint32_t c = ctx_.info[k].classes;
+    if ((c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) return true;
+    return !ctx_.info[k].starts_upper();  // an unknown lower-case word: the verb
+  }
+  return false;
+}
+
+// Does the clause starting at byte `from` open with "there" or "it"?
+bool labeller::expletive_at(std::uint32_t from) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(from); t < tokens.size(); ++t) {
+    if (tokens[t].range.end <= from || tokens[t].kind == token_kind::space) continue;
+    const std::string_view w = tokens[t].range.of(text_);
+    return w == "there" || w == "There" || w == "it" || w == "It";
+  }
+  return false;
+}
+
+// Is the subject of the clause starting at byte `from` a party other than the speaker's own
+// side? Sets `mention` to the party's words.
+bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
+  if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
+  const bool no_side = mine_.empty() && !media_speaker_;  // only "they" in a direct quote can tell
+  const auto tokens = ctx_.doc.tokens();
+  std::uint32_t t = ctx_.doc.token_at(from);
+  if (t < tokens.size() && tokens[t].range.end <= from) ++t;
+  std::vector<std::uint16_t> theirs;
+  bool verb_follows = false;
+  bool started = false;
+  for (std::uint32_t n = 0; t < tokens.size() && tokens[t].range.begin < limit && n < 8; ++t) {
+    const token& tok = tokens[t];
+    if (tok.kind == token_kind::space) continue;
+    if (tok.kind != token_kind::word) {
+      const std::string_view p = tok.range.of(text_);
+      if (p == "." || p == "-" || first_code_point(p) == 0x2019 || p == "'") continue;
+      if (tok.kind == token_kind::quotation_mark && !started) continue;
+      break;
+    }
+    const std::uint32_t c = ctx_.info[t].classes;
+    const bool upper = ctx_.info[t].starts_upper();
+    if (!started && (c & wc_complementizer) != 0 && !upper) continue;  // "that"
+    if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) {
+      // "we", "I" are the speaker's side; in the speaker's own words "they", "he", "she" are
+      // someone else ("They want the talks to fail"), which the speaker reports on.
+      if (q_.kind == quote_kind::direct && (c & (wc_they | wc_he | wc_she)) != 0 && !demanded_of(t)) {
+        mention = tok.range;
+        return verb_follows_pronoun(t);
+      }
+      return false;
+    }
+    // "— and the U.S. does not want …": a clause's leading conjunction is not its subject.
+    if (!started && (c & wc_conjunction) != 0 && !upper) continue;
+    if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
+    if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
+      verb_follows = true;
+      break;
+    }
+    if (!upper && (c & wc_determiner) != 0 && started) break;
+    // An unknown lower-case word after a capitalised subject is its verb ("Russia launched").
+    if (!upper && (c & (wc_role | wc_org | wc_title | wc_demonym | wc_determiner)) == 0 && !theirs.empty()) {
+      verb_follows = true;
+      break;
+    }
+    started = true;
+    const std::uint16_t p = party_of(t);
+    if (p != 0 && std::find(theirs.begin(), theirs.end(), p) == theirs.end()) {
+      theirs.push_back(p);
+      std::string_view w = tok.range.of(text_);
+      std::uint32_t end = tok.range.end;
+      if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") end -= 4;
+      else if (w.size() > 2 && w.substr(w.size() - 2) == "'s") end -= 2;
+      mention = {tok.range.begin, end};
+    }
+    ++n;
+  }
+  if (no_side || theirs.empty() || !verb_follows) return false;
+  if (media_speaker_) return true;  // a news outlet reports other parties' positions
+  for (const std::uint16_t p : theirs) {
+    if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
+  }
+  return true;
+}
+
+}  // namespace sayso::detail::stance_internal

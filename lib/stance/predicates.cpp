@@ -1,0 +1,262 @@
+// Stance: the predicate that governs a term mention, and the attitude toward it that the
+// predicate expresses for its holder (the lists are data: lib/lexicons/stance.toml).
+//
+// Without a parser, government is read from word order within the term's clause:
+//  - before the term: the nearest predicate decides. A neutral predicate (reporting, scheduling,
+//    predicting) keeps the term neutral, unless a support or oppose predicate governs that
+//    predicate in turn ("ready to discuss a truce", "refused to discuss a truce");
+//  - after the term, when nothing before it decides: an evaluation said of it ("the talks were
+//    productive", "a truce now would be a betrayal"), a passive ("talks were rejected"), a
+//    deontic modal ("talks must resume"), an evaluation after "as" ("viewed the front line as
+//    the only basis"); a reporting or predicting predicate ("talks will resume") keeps it
+//    neutral. A relative pronoun, another term or the clause's end stops the search.
+#include "stance/labeller_impl.hpp"
+
+#include <algorithm>
+
+namespace sayso::detail::stance_internal {
+
+namespace {
+
+bool is_predicate(const hit& h) {
+  return h.cls == cue_class::support || h.cls == cue_class::oppose || h.cls == cue_class::neutral;
+}
+
+// Is `w` (a word of the gap between a term and a predicate after it) one that lets the
+// predicate be said of the term? Auxiliaries, copulas, modals, negations and adverbs do.
+bool linking_word(std::string_view w) {
+  static constexpr std::string_view kLinks[] = {
+      "is",       "are",     "was",     "were",     "be",        "been",    "being",    "has",
+      "have",     "had",     "will",    "would",    "shall",     "should",  "can",      "could",
+      "may",      "might",   "must",    "to",       "not",       "never",   "no",       "n't",
+      "now",      "so",      "very",    "still",    "also",      "already", "seem",     "seems",
+      "seemed",   "prove",   "proved",  "proven",   "remain",    "remains", "remained", "become",
+      "became",   "becomes", "as",      "truly",    "really",    "simply",  "clearly",  "deeply",
+      "entirely", "largely", "quite",   "highly",   "extremely", "both",    "all",      "a",
+      "an",       "the",     "just",    "only",     "cannot",    "won't",   "can't",    "isn't",
+      "aren't",   "wasn't",  "weren't", "wouldn't", "shouldn't", "mustn't", "needs",    "need",
+      "ought",    "got",     "get"};
+  for (const std::string_view l : kLinks) {
+    if (w.size() == l.size() && std::equal(w.begin(), w.end(), l.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_negation_word(std::string_view w) {
+  return w == "not" || w == "never" || w == "no" || w == "cannot" || w.ends_with("n't") ||
+         w.ends_with("n\xE2\x80\x99t");
+}
+
+}  // namespace
+
+void labeller::keep_longest_predicates() {
+  // cues_ is sorted by start; a predicate inside a longer one of any predicate class is dropped.
+  std::vector<hit> kept;
+  kept.reserve(cues_.size());
+  for (std::size_t i = 0; i < cues_.size(); ++i) {
+    const hit& h = cues_[i];
+    bool inside = false;
+    if (is_predicate(h)) {
+      for (std::size_t j = 0; j < cues_.size() && !inside; ++j) {
+        const hit& o = cues_[j];
+        if (j == i || !is_predicate(o) || o.begin > h.begin) continue;
+        inside = o.begin <= h.begin && o.end >= h.end && (o.end - o.begin) > (h.end - h.begin);
+      }
+    }
+    if (!inside) kept.push_back(h);
+  }
+  cues_ = std::move(kept);
+}
+
+const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) const {
+  const hit* nearest = nullptr;
+  for (const hit& h : cues_) {
+    if (h.begin < begin || h.end > th.begin) continue;
+    if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
+  }
+  if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
+  // A neutral predicate governed by a support or oppose one: "ready to discuss", "refused to
+  // discuss".
+  for (const hit& h : cues_) {
+    if (h.begin < begin || h.end > nearest->begin ||
+        (h.cls != cue_class::support && h.cls != cue_class::oppose))
+      continue;
+    if (words_between(text_, h.end, nearest->begin) <= 1) return &h;
+  }
+  return nearest;
+}
+
+const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
+  const auto tokens = ctx_.doc.tokens();
+  const std::uint32_t limit = clause_end(th.end);
+  const hit* next = nullptr;
+  for (const hit& h : cues_) {
+    if (h.begin >= th.end && h.begin < limit && is_predicate(h)) {
+      next = &h;
+      break;
+    }
+  }
+  if (next == nullptr) return nullptr;
+  for (const term_hit& o : terms_) {
+    if (o.begin >= th.end && o.begin < next->begin) return nullptr;  // another term stands between
+  }
+  // The gap: up to three words continuing the term's noun phrase ("talks between the two
+  // sides"), then linking words only (auxiliaries, copulas, modals, negation, adverbs).
+  bool copula = false;
+  bool modal = false;
+  bool as = false;
+  bool predictive = false;  // "a truce may be announced": a prediction, not a position
+  std::uint32_t words = 0;
+  std::uint32_t tail = 0;  // words of the noun phrase's tail
+  for (std::uint32_t t = ctx_.doc.token_at(th.end);
+       t < tokens.size() && tokens[t].range.begin < next->begin; ++t) {
+    const token& tok = tokens[t];
+    if (tok.range.end <= th.end || tok.kind == token_kind::space) continue;
+    if (tok.kind != token_kind::word) {
+      if (tok.kind == token_kind::quotation_mark) continue;
+      return nullptr;  // punctuation: another clause
+    }
+    const std::string_view w = tok.range.of(text_);
+    if (++words > 6) return nullptr;
+    if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w))
+      return nullptr;  // "which", "who"
+    if (linking_word(w)) {
+      if (is_negation_word(w)) negated = true;
+      const std::string_view lw = w;
+      copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" ||
+               lw == "been" || lw == "being" || lw == "remain" || lw == "remains" || lw == "seem" ||
+               lw == "seems" || lw == "prove" || lw == "proved" || starts_with_ci(lw, "isn") ||
+               starts_with_ci(lw, "aren") || starts_with_ci(lw, "wasn") ||
+               starts_with_ci(lw, "weren");
+      modal =
+          modal || lw == "must" || lw == "should" || lw == "need" || lw == "needs" || lw == "ought";
+      // Possibility, not plans: "a truce may be announced" predicts, "a truce will be signed"
+      // (by the speaker's side, often) announces.
+      predictive = predictive || lw == "may" || lw == "might" || lw == "could";
+      as = as || lw == "as";
+      continue;
+    }
+    // A word of the term's noun phrase, before any linking word.
+    if (copula || modal || as || ++tail > 3) return nullptr;
+  }
+  if (next->cls == cue_class::neutral || next->evaluative) return next;
+  // A support or oppose verb after its object is passive ("talks were rejected") or deontic
+  // ("the talks must resume"), or follows "as" ("saw the talks as a way out").
+  const std::string_view cue = text_.substr(next->begin, next->end - next->begin);
+  const bool deontic_cue = starts_with_ci(cue, "must") || starts_with_ci(cue, "need") ||
+                           starts_with_ci(cue, "has to") || starts_with_ci(cue, "have to");
+  // A commitment said of the term: "our delegation will be there".
+  // Only verbs of taking part: "the truce will hold" is a prediction.
+  const bool commitment =
+      (starts_with_ci(cue, "will") || starts_with_ci(cue, "shall")) &&
+      (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
+       cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
+  // A cue that holds its copula ("is needed", "are welcome").
+  copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") ||
+           starts_with_ci(cue, "was ") || starts_with_ci(cue, "were ");
+  if (predictive && !modal) return nullptr;
+  if (copula || modal || as || deontic_cue || (commitment && next->cls == cue_class::support))
+    return next;
+  return nullptr;
+}
+
+bool labeller::deontic(const term_hit& th) const {
+  const std::string_view surface = text_.substr(th.begin, th.end - th.begin);
+  for (const std::string_view m :
+       {" must ", " has to ", " have to ", " need to ", " needs to ", " should ", " ought to "}) {
+    if (surface.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& negated_after) const {
+  const hit* before = governor_before(th, begin);
+  if (before != nullptr && before->cls != cue_class::neutral) return before;
+  bool negated = false;
+  const hit* after = governor_after(th, negated);
+  if (after != nullptr) {
+    negated_after = negated;
+    return after;
+  }
+  return before;
+}
+
+bool labeller::accuses_other(const hit& h, std::uint32_t begin) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(begin);
+       t < tokens.size() && tokens[t].range.end <= h.begin; ++t) {
+    if (tokens[t].kind == token_kind::word && tokens[t].range.begin >= begin &&
+        (ctx_.info[t].classes & (wc_we | wc_i)) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) const {
+  const hit* outer = &evaluation;
+  for (const hit& h : cues_) {
+    if (h.begin >= begin && h.end <= evaluation.begin &&
+        (h.cls == cue_class::support || h.cls == cue_class::oppose) && !h.evaluative &&
+        words_between(text_, h.end, evaluation.begin) <= 6) {
+      outer = &h;
+    }
+  }
+  return outer;
+}
+
+void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& out) {
+  // How long a content may be to be an evaluation of something outside it.
+  constexpr std::uint32_t kMaxEvaluationWords = 6;
+  if (q_.spans.empty()) return;
+  // Count the words first: most quotes are long, and the expressions are not run on them.
+  std::uint32_t words = 0;
+  for (const byte_range& span : q_.spans) {
+    // Spans of more than this many bytes hold more words: no need to count them.
+    if (span.end - span.begin > 16 * kMaxEvaluationWords) return;
+    words += words_between(text_, span.begin, span.end);
+  }
+  if (words > kMaxEvaluationWords) return;
+  std::vector<hit> found;
+  for (const byte_range& span : q_.spans) {
+    const std::string_view s = span.of(text_);
+    find_all(c_.praise.get(), s, span.begin, cue_class::support, found);
+    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, found);
+    find_all(c_.negation.get(), s, span.begin, cue_class::negation, found);
+  }
+  if (found.empty()) return;
+  const auto evaluation = std::find_if(found.begin(), found.end(),
+                                       [](const hit& h) { return h.cls != cue_class::negation; });
+  if (evaluation == found.end() || std::any_of(found.begin(), found.end(), [](const hit& h) {
+        return h.cls == cue_class::negation;
+      })) {
+    return;  // "not productive" reports an outcome
+  }
+  // The terms of the sentence before the content: "the call with X was described as
+  // “productive”".
+  const std::uint32_t first = q_.spans.front().begin;
+  const byte_range sentence =
+      ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(first))].range;
+  if (sentence.begin >= first) return;
+  const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
+  std::vector<int> present;
+  if (!c_.any_term || !c_.any_term->Match(re2::StringPiece(before.data(), before.size()), &present))
+    return;
+  for (const int t : present) {
+    std::vector<hit> mentions;
+    find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
+             cue_class::neutral, mentions);
+    if (mentions.empty()) continue;
+    const stance_label label =
+        evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
+    add(out, static_cast<std::size_t>(t), label, speaker, false,
+        {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},
+        std::nullopt);
+  }
+}
+
+}  // namespace sayso::detail::stance_internal

@@ -1,0 +1,781 @@
+// Stance patterns (issue 14): invented sentences, one table per pattern, each with the labels its
+// speaker takes (GUIDELINES.md). Terms named in other words, support that is not a support verb,
+// oppose carried by an evaluation, conditions, reports and predictions, ambiguous words in
+// other senses, holders, and one sentence or more for every entry of the default lexicons: the
+// last test checks that every entry of lib/lexicons/stance.toml and ceasefire.toml compiles
+// and is matched by some sentence here (an entry no sentence exercises is untested, or dead).
+// The texts and speakers are invented; parties are real countries where a test needs a side.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <toml++/toml.h>
+
+#include "analysis_helpers.hpp"
+
+namespace {
+
+// A sentence and the labels its single quote's speaker takes: "term=label,term=label", or "-"
+// for a sentence whose quote concerns no term.
+struct pattern_case {
+  std::string_view text;
+  std::string_view expected;
+};
+
+std::ostream& operator<<(std::ostream& os, const pattern_case& c) { return os << c.text; }
+
+void check_pattern(const pattern_case& c) {
+  const sayso::analysis a = sayso_test::analyze(c.text);
+  sayso_test::check_well_formed(a, c.text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 1U);
+  const sayso::quote& q = a.quotes[0];
+  if (c.expected == "-") {
+    BOOST_TEST(q.stances.empty(), "a stance on " << (q.stances.empty() ? "" : q.stances[0].term));
+    return;
+  }
+  std::string_view rest = c.expected;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view one = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const std::size_t eq = one.find('=');
+    const std::string_view term = one.substr(0, eq);
+    BOOST_TEST(sayso_test::label_of(q, term) == one.substr(eq + 1), term);
+  }
+}
+
+// A. terms named in other words
+const std::vector<pattern_case> terms_named_in_other_words_cases = {
+    {"“We want to end the war as soon as possible,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We are ready to sign a peace deal tomorrow,” Mara Tenlow said.", "ceasefire=support"},
+    {"“A negotiated settlement is the only way to bring this conflict to a close,” Mara Tenlow "
+     "said.",
+     "ceasefire=support"},
+    {"“We call for a political solution to this conflict,” Mara Tenlow said.", "ceasefire=support"},
+    {"Mara Tenlow said her government would work for a lasting peace in the region.",
+     "ceasefire=support"},
+    {"“This bloodshed has to stop,” Mara Tenlow said.", "ceasefire=support"},
+    {"“The killing must end now,” Mara Tenlow said.", "ceasefire=support"},
+    {"Mara Tenlow called for an end to the bloodshed.", "ceasefire=support"},
+    {"Mara Tenlow urged both armies to halt air raids on the capital.", "ceasefire=support"},
+    {"“The mediators put forward a halt to air raids,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We welcome the resumption of negotiations,” Mara Tenlow said.", "talks=support"},
+    {"“We are committed to the peace process,” Mara Tenlow said.", "talks=support"},
+    {"“Dialogue is the only way forward,” Mara Tenlow said.", "talks=support"},
+    {"“I will sit down with him to stop this,” Mara Tenlow said.", "talks=support"},
+    {"“Our delegation will be there on Monday,” Mara Tenlow said.", "talks=support"},
+    {"Mara Tenlow said she was ready to meet her Varnian counterpart face to face.",
+     "talks=support"},
+    {"“We are ready to return to the negotiating table,” Mara Tenlow said.", "talks=support"},
+    {"“We will never hand over the eastern districts,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“We will not withdraw from the valley,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“We will never accept the facts on the ground,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“We refuse any concessions on our borders,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“We need firm guarantees from our partners,” Mara Tenlow said.",
+     "security_guarantees=support"},
+    {"“We welcome a reassurance force,” Mara Tenlow said.", "security_guarantees=support"},
+    {"“We want boots on the ground,” Mara Tenlow said.", "security_guarantees=support"},
+    {"“We propose a swap of all captives,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We demand the release of the captives,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We are ready for an all-for-all exchange,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We demand that aid convoys be allowed in,” Mara Tenlow said.",
+     "humanitarian_access=support"},
+    {"“Their forces must pull back from the border,” Mara Tenlow said.",
+     "troop_withdrawal=support"},
+};
+
+// B. support that is not a support verb
+const std::vector<pattern_case> support_that_is_not_a_support_verb_cases = {
+    {"“The talks were productive,” Mara Tenlow said.", "talks=support"},
+    {"“We had constructive talks today,” Mara Tenlow said.", "talks=support"},
+    {"“There has been real progress in the negotiations,” Mara Tenlow said.", "talks=support"},
+    {"Mara Tenlow described the negotiations as constructive.", "talks=support"},
+    {"Mara Tenlow said the talks were a step in the right direction.", "talks=support"},
+    {"“A truce is essential for the survival of the city,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We are working towards a ceasefire,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We are preparing for the summit,” Mara Tenlow said.", "talks=support"},
+    {"“We are pushing hard for a truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"“It is time for a ceasefire,” Mara Tenlow said.", "ceasefire=support"},
+};
+
+// C. oppose carried by evaluation
+const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
+    {"“It is unjust to ask us to give up our land,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“It is unjust to ask us to give ground,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“Our citizens would never stand for a land swap,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“Aggression cannot be paid for with land,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“A truce now would be a betrayal of our soldiers,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“This ceasefire is a sham,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“These negotiations are a trap,” Mara Tenlow said.", "talks=oppose"},
+    {"“The talks are pointless,” Mara Tenlow said.", "talks=oppose"},
+    {"“A freeze would only reward the aggressor,” Mara Tenlow said.", "frontline_freeze=oppose"},
+    {"“Freezing the conflict is unacceptable,” Mara Tenlow said.", "frontline_freeze=oppose"},
+    {"“Any territorial concession is out of the question,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    {"“We are pulling out of the talks,” Mara Tenlow said.", "talks=oppose"},
+};
+
+// D. conditions
+const std::vector<pattern_case> conditions_cases = {
+    {"“Everything hinges on whether they stop the shelling; a ceasefire depends on it,” Mara "
+     "Tenlow said.",
+     "ceasefire=conditional"},
+    {"“There is no way to end the war except through negotiations,” Mara Tenlow said.",
+     "ceasefire=conditional,talks=support"},
+    {"“A ceasefire is impossible while their tanks remain on our soil,” Mara Tenlow said.",
+     "ceasefire=conditional"},
+    {"“We will resume talks only after the shelling stops,” Mara Tenlow said.",
+     "talks=conditional"},
+    {"“We will respect the truce as long as they do,” Mara Tenlow said.", "ceasefire=conditional"},
+    {"“The summit hinges on a prisoner release,” Mara Tenlow said.", "talks=conditional"},
+    {"“Any truce is contingent on a full withdrawal,” Mara Tenlow said.", "ceasefire=conditional"},
+};
+
+// E. reports, predictions, assessments: neutral
+const std::vector<pattern_case> reports_predictions_assessments_neutral_cases = {
+    {"“Talks will resume on Thursday,” Mara Tenlow said.", "talks=neutral"},
+    {"“The truce could collapse at any moment,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"“The ceasefire is holding,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"Mara Tenlow said the negotiations had stalled.", "talks=neutral"},
+    {"“No tangible progress has been made in the talks,” Mara Tenlow said.", "talks=neutral"},
+    {"“The talks were not productive,” Mara Tenlow said.", "talks=neutral"},
+    {"Mara Tenlow said a truce was likely within days.", "ceasefire=neutral"},
+    {"“We discussed the summit with our allies,” Mara Tenlow said.", "talks=neutral"},
+};
+
+// F. ambiguity
+const std::vector<pattern_case> ambiguity_cases = {
+    {"“We signed a minerals deal with the company,” Mara Tenlow said.", "-"},
+    {"“They withdrew the proposal last night,” Mara Tenlow said.", "-"},
+    {"“The committee withdrew its nomination,” Mara Tenlow said.", "-"},
+    {"“The board meeting lasted two hours,” Mara Tenlow said.", "-"},
+};
+
+// holders: reporting another party
+const std::vector<pattern_case> holders_reporting_another_party_cases = {
+    {"“Russia is not interested in a truce,” a senior Ukrainian official said.",
+     "ceasefire=neutral"},
+    {"A Ukrainian official said Russia had rejected the talks.", "talks=neutral"},
+    {"“They see the talks as a trap,” Mara Tenlow said.", "talks=neutral"},
+};
+
+// more support forms
+const std::vector<pattern_case> more_support_forms_cases = {
+    {"Mara Tenlow welcomed the talks as a first step.", "talks=support"},
+    {"Mara Tenlow said the meeting between the two presidents had been constructive.",
+     "talks=support"},
+    {"Mara Tenlow hailed the negotiations as a breakthrough.", "talks=support"},
+    {"“A ceasefire is urgently needed,” Mara Tenlow said.", "ceasefire=support"},
+    {"Mara Tenlow appealed for a truce over the holidays.", "ceasefire=support"},
+    {"“Aid must reach the besieged districts,” Mara Tenlow said.", "humanitarian_access=support"},
+    {"“All hostages must be released,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We are ready to discuss a truce and hold talks,” Mara Tenlow said.", "talks=support"},
+    {"“We will sign the truce tomorrow,” Mara Tenlow said.", "ceasefire=support"},
+    {"“Peacekeepers are essential,” Mara Tenlow said.", "security_guarantees=support"},
+};
+
+// more oppose
+const std::vector<pattern_case> more_oppose_cases = {
+    {"“We reject this so-called truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We refuse to discuss any summit,” Mara Tenlow said.", "talks=oppose"},
+    {"“Negotiations are not an option,” Mara Tenlow said.", "talks=oppose"},
+    {"“A truce is off the table,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“Ceding land would be a mistake,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"Mara Tenlow denounced the truce as a farce.", "ceasefire=oppose"},
+    {"“Our troops will not leave the region,” Mara Tenlow said.", "troop_withdrawal=oppose"},
+};
+
+// conditional
+const std::vector<pattern_case> conditional_cases = {
+    {"“We will accept a ceasefire only once the prisoners are home,” Mara Tenlow said.",
+     "ceasefire=conditional"},
+    {"“Sanctions relief depends on a full withdrawal,” Mara Tenlow said.",
+     "sanctions_relief=conditional"},
+    {"“There can be no truce until our land is returned,” Mara Tenlow said.",
+     "ceasefire=conditional"},
+};
+
+// neutral: predictions, reports, questions
+const std::vector<pattern_case> neutral_predictions_reports_questions_cases = {
+    {"“A ceasefire may be announced next week,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"“The next round of talks is scheduled for May,” Mara Tenlow said.", "talks=neutral"},
+    {"Mara Tenlow asked whether the truce would survive the winter.", "ceasefire=neutral"},
+    {"Mara Tenlow said the summit had been postponed.", "talks=neutral"},
+    {"“The prisoner exchange took place at dawn,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“The talks ended without agreement,” Mara Tenlow said.", "talks=neutral"},
+    {"“The truce expired on Sunday,” Mara Tenlow said.", "ceasefire=neutral"},
+};
+
+// false-positive traps
+const std::vector<pattern_case> false_positive_traps_cases = {
+    {"“The trade agreement was signed yesterday,” Mara Tenlow said.", "-"},
+    {"“We will withdraw our complaint,” Mara Tenlow said.", "-"},
+    {"“He withdrew from the race,” Mara Tenlow said.", "-"},
+    {"“We had a long board meeting,” Mara Tenlow said.", "-"},
+    {"“Prices have frozen for a year,” Mara Tenlow said.", "-"},
+    {"“We need more teachers,” Mara Tenlow said.", "-"},
+    {"“The war of words must end,” Mara Tenlow said.", "-"},
+};
+
+// accusations
+const std::vector<pattern_case> accusations_cases = {
+    {"“They are trying to derail the talks,” Mara Tenlow said.", "talks=support"},
+    {"A Ukrainian official said Russia had violated the ceasefire.", "ceasefire=neutral"},
+    {"“Hardliners are sabotaging the negotiations,” Mara Tenlow said.", "talks=support"},
+    {"“We must prevent a resumption of the fighting,” Mara Tenlow said.", "ceasefire=support"},
+    {"“There will be no ceasefire that leaves us short of our territorial ambitions,” Mara Tenlow "
+     "said.",
+     "ceasefire=conditional,territorial_concession=support"},
+    {"“There will be no truce that rewards aggression,” Mara Tenlow said.",
+     "ceasefire=conditional"},
+    {"“We do not want a wasted summit,” Mara Tenlow said.", "talks=conditional"},
+    {"“We will not accept a bad deal to end the war,” Mara Tenlow said.", "ceasefire=conditional"},
+    {"Mara Tenlow said she would soon meet her counterpart in Geneva.", "talks=support"},
+};
+
+// support predicates
+const std::vector<pattern_case> support_predicates_cases = {
+    {"Anna Holm said she was calling for a truce.", "ceasefire=support"},
+    {"“We call on both armies to agree a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We will press hard for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We insist on a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We plead for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We will lobby for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We advocate a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We campaign for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We seek a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We have always sought a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We hope for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We wish for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is needed,” Anna Holm said.", "ceasefire=support"},
+    {"“We are in favour of a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We favor a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We support a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We endorse the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We agree to a truce,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm said her side had agreed to a truce.", "ceasefire=support"},
+    {"“We embrace the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We are prepared to sign a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We are willing to observe a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We are keen on talks,” Anna Holm said.", "talks=support"},
+    {"“We tabled a truce last week,” Anna Holm said.", "ceasefire=support"},
+    {"“We floated a truce last week,” Anna Holm said.", "ceasefire=support"},
+    {"“We offer a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“Our commitment to the truce is total,” Anna Holm said.", "ceasefire=support"},
+    {"“We pledge to respect the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We vow to honour the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We promise a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We strive for a lasting peace,” Anna Holm said.", "ceasefire=support"},
+    {"“We are striving for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We declare a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We want to reach an agreement to end the war,” Anna Holm said.", "ceasefire=support"},
+    {"“We must restore the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We plan to establish a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We will establish a humanitarian pause and a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We outlined a plan for talks,” Anna Holm said.", "talks=support"},
+    {"“We responded positively to the talks,” Anna Holm said.", "talks=support"},
+    {"“This is the basis for talks,” Anna Holm said.", "talks=support"},
+};
+
+// oppose predicates
+const std::vector<pattern_case> oppose_predicates_cases = {
+    {"“We rule out a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"Anna Holm said she was ruling out a truce.", "ceasefire=oppose"},
+    {"“We oppose the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We dismiss the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We condemn the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We criticize the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We criticise the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We are against a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We decry the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will veto the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We want to avert a resumption of the war,” Anna Holm said.", "ceasefire=support"},
+    {"“We must avoid a resumption of the fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“Our answer is a flat rejection of the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We have no intention of accepting a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We are not ready for a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We warn against a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We threaten to end the truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We walked away from the talks,” Anna Holm said.", "talks=oppose"},
+    {"“We will never tolerate a truce,” Anna Holm said.", "ceasefire=oppose"},
+};
+
+// praise
+const std::vector<pattern_case> praise_cases = {
+    {"“The talks were fruitful,” Anna Holm said.", "talks=support"},
+    {"“We held positive talks,” Anna Holm said.", "talks=support"},
+    {"“The talks were encouraging,” Anna Holm said.", "talks=support"},
+    {"“The talks are promising,” Anna Holm said.", "talks=support"},
+    {"“The talks were useful,” Anna Holm said.", "talks=support"},
+    {"“The talks were successful,” Anna Holm said.", "talks=support"},
+    {"“We held meaningful talks,” Anna Holm said.", "talks=support"},
+    {"“The talks are a step forward,” Anna Holm said.", "talks=support"},
+    {"“The talks were a milestone,” Anna Holm said.", "talks=support"},
+    {"“The truce is welcome news,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is vital,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is crucial,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is indispensable,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is necessary,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is very important,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is the best chance for the city,” Anna Holm said.", "ceasefire=support"},
+    {"“A truce is a chance for peace,” Anna Holm said.", "ceasefire=support"},
+    {"“The truce was a wise decision,” Anna Holm said.", "ceasefire=support"},
+};
+
+// condemn
+const std::vector<pattern_case> condemn_cases = {
+    {"“Giving up land is unfair,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“It is not fair to ask us to cede land,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“This truce is inacceptable,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is intolerable,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is outrageous,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is shameful,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is disgraceful,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is absurd,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce now is naive,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce now is reckless,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce now is dangerous,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce now is premature,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce now is unrealistic,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is meaningless,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is worthless,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is useless,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is a non-starter,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is humiliating,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is wrong,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is a tragedy,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is capitulation,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is surrender,” Anna Holm said.", "ceasefire=oppose"},
+    {"“This truce is appeasement,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will not accept an empty truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will not accept a hasty truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will not accept a rushed truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will not accept a fake truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We reject a phony truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We reject a lopsided truce,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We reject a one-sided truce,” Anna Holm said.", "ceasefire=conditional"},
+};
+
+// undermine
+const std::vector<pattern_case> undermine_cases = {
+    {"“They are trying to undercut the talks,” Anna Holm said.", "talks=support"},
+    {"“They want to undermine the talks,” Anna Holm said.", "talks=support"},
+    {"“They torpedoed the talks,” Anna Holm said.", "talks=support"},
+    {"“They seek to discredit the talks,” Anna Holm said.", "talks=support"},
+    {"“They obstruct the talks,” Anna Holm said.", "talks=support"},
+    {"“They are dragging their feet on the talks,” Anna Holm said.", "talks=support"},
+    {"“They tried to wreck the talks,” Anna Holm said.", "talks=support"},
+    {"“They are stalling on the talks,” Anna Holm said.", "talks=support"},
+    {"“They will scupper the talks,” Anna Holm said.", "talks=support"},
+    {"“They attempted to spoil the talks,” Anna Holm said.", "talks=support"},
+};
+
+// conditional cues
+const std::vector<pattern_case> conditional_cues_cases = {
+    {"“We will sign a truce only if the shelling stops,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will sign a truce only when the shelling stops,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will sign a truce so long as the monitors stay,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will sign a truce providing that the shelling stops,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will sign a truce on condition that the shelling stops,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“A truce is conditional on an end to the shelling,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“A truce is conditioned on an end to the shelling,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will sign a truce in return for a prisoner swap,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will sign a truce if the shelling stops,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will sign a truce upon the return of our soldiers,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“A truce is subject to approval by parliament,” Anna Holm said.", "ceasefire=conditional"},
+    {"“A truce is tied to the return of our soldiers,” Anna Holm said.", "ceasefire=conditional"},
+    {"“A truce is linked to the return of our soldiers,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We will hold talks, but we want our soldiers back in return,” Anna Holm said.",
+     "talks=conditional"},
+    {"“Should the truce fail, we will defend ourselves,” Anna Holm said.", "ceasefire=support"},
+    {"“We will accept a truce on our own terms,” Anna Holm said.", "ceasefire=conditional"},
+    {"“There is no way to end the war other than through talks,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will not hold talks before the prisoners are released,” Anna Holm said.",
+     "talks=conditional"},
+    {"“A ceasefire must not lead to a frozen conflict,” Anna Holm said.", "ceasefire=conditional"},
+    {"“We demand a withdrawal as a condition for a truce,” Anna Holm said.",
+     "ceasefire=conditional,preconditions=support"},
+    {"“Any talks are pending the release of our soldiers,” Anna Holm said.", "talks=conditional"},
+};
+
+// neutral predicates
+const std::vector<pattern_case> neutral_predicates_cases = {
+    {"“Our envoy reported on the truce,” Anna Holm said.", "ceasefire=neutral"},
+    {"“Talks are expected to begin on Monday,” Anna Holm said.", "talks=neutral"},
+    {"“The summit was delayed again,” Anna Holm said.", "talks=neutral"},
+    {"“Reporters asked about the talks,” Anna Holm said.", "talks=neutral"},
+    {"“Experts predict a truce by spring,” Anna Holm said.", "ceasefire=neutral"},
+    {"“The talks reached a deadlock,” Anna Holm said.", "talks=neutral"},
+    {"“A date for the talks has not been set,” Anna Holm said.", "talks=neutral"},
+    {"“The truce is in force,” Anna Holm said.", "ceasefire=neutral"},
+    {"“The cabinet reviewed the truce,” Anna Holm said.", "ceasefire=neutral"},
+    {"“People wonder whether the truce will last,” Anna Holm said.", "ceasefire=neutral"},
+};
+
+// negations
+const std::vector<pattern_case> negations_cases = {
+    {"“We neither want a truce nor need one,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We won't accept a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We can't support a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“A truce isn't needed,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Truces aren't welcome here,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We didn't want a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Our government doesn't want a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We wouldn't sign a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We shouldn't sign a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We haven't agreed to a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Our side hasn’t agreed to a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Our army wasn't ready for a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We weren't ready for a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We don't want a truce,” Anna Holm said.", "ceasefire=oppose"},
+};
+
+// pseudo-negations and terminators
+const std::vector<pattern_case> pseudo_negations_and_terminators_cases = {
+    {"“We want not just a truce but peace,” Anna Holm said.", "ceasefire=support"},
+    {"“There is no doubt we want a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We no longer resist a truce; we want a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We want a truce without delay,” Anna Holm said.", "ceasefire=support"},
+    {"“We want nothing but a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We want a truce no later than Friday,” Anna Holm said.", "ceasefire=support"},
+    {"“We want, not least, a truce,” Anna Holm said.", "ceasefire=support"},
+    {"“It is not yet clear if a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“It is not certain that a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We are not sure a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“It is not known when a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“It is not yet decided when a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We will not attend the dinner; however we welcome the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We do not like them, although we welcome the talks,” Anna Holm said.", "talks=support"},
+    {"“We do not like them, though we welcome the talks,” Anna Holm said.", "talks=support"},
+    {"“We do not like them, yet we welcome the talks,” Anna Holm said.", "talks=support"},
+    {"“They do not attend, whereas we welcome the talks,” Anna Holm said.", "talks=support"},
+};
+
+// more cue entries
+const std::vector<pattern_case> more_cue_entries_cases = {
+    {"“We are open to talks,” Anna Holm said.", "talks=support"},
+    {"“We deny them a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“There will be no talks unless the shelling stops,” Anna Holm said.", "talks=conditional"},
+    {"“We will sign a truce provided the shelling stops,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will ease sanctions in exchange for a prisoner swap,” Anna Holm said.",
+     "sanctions_relief=conditional"},
+    {"“We didn't ask for a truce,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We want not only a truce but a lasting settlement,” Anna Holm said.", "ceasefire=support"},
+    {"“It is unclear whether a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“It is uncertain if a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“No one knows if a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“Nobody knows if a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+    {"“It remains to be seen if a truce will be signed,” Anna Holm said.", "ceasefire=neutral"},
+};
+
+// term expressions
+const std::vector<pattern_case> term_expressions_cases = {
+    {"“We want both sides to cease fire,” Anna Holm said.", "ceasefire=support"},
+    {"“We want an armistice,” Anna Holm said.", "ceasefire=support"},
+    {"“We call for a cessation of hostilities,” Anna Holm said.", "ceasefire=support"},
+    {"“We want both sides to stop fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“We urge the rebels to lay down their arms,” Anna Holm said.", "ceasefire=support"},
+    {"“We want the end of the war,” Anna Holm said.", "ceasefire=support"},
+    {"“We welcome the truce agreement,” Anna Holm said.", "ceasefire=support"},
+    {"“We want de-escalation,” Anna Holm said.", "ceasefire=support"},
+    {"“We want the guns to fall silent,” Anna Holm said.", "ceasefire=support"},
+    {"“Our army will continue to fight,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We continue fighting,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Our soldiers fight on,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will fight to the end,” Anna Holm said.", "ceasefire=oppose"},
+    {"“Our commitment to the fighting is total,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We are committed to the war,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We are determined to keep fighting,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will intensify the offensive,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We reject the current front line as a border,” Anna Holm said.", "frontline_freeze=oppose"},
+    {"“We reject the line of contact as a border,” Anna Holm said.", "frontline_freeze=oppose"},
+    {"“We reject the contact line as a border,” Anna Holm said.", "frontline_freeze=oppose"},
+    {"“We reject a truce along the current front lines,” Anna Holm said.",
+     "frontline_freeze=oppose"},
+    {"“We reject a standstill,” Anna Holm said.", "frontline_freeze=oppose"},
+    {"“We reject any cession of our land,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We will not trade away our land,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We will never surrender our land,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We will never recognise the annexation,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We reject new borders,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We will never concede our villages,” Anna Holm said.", "territorial_concession=oppose"},
+    {"“We reject their control of the entire eastern region,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“We refuse to make concessions on our borders,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“We reject their preconditions,” Anna Holm said.", "preconditions=oppose"},
+    {"“We have set out clear conditions for talks,” Anna Holm said.", "preconditions=support"},
+    {"“We want talks unconditionally,” Anna Holm said.", "preconditions=oppose"},
+    {"“We want talks without any conditions,” Anna Holm said.", "preconditions=oppose"},
+    {"“We reject their maximalist demands,” Anna Holm said.", "preconditions=oppose"},
+    {"“We reject their ultimatum,” Anna Holm said.", "preconditions=oppose"},
+    {"“We reject their five conditions,” Anna Holm said.", "preconditions=oppose"},
+    {"“We back the truce negotiations,” Anna Holm said.", "talks=support"},
+    {"“We welcome the peace conference,” Anna Holm said.", "talks=support"},
+    {"“We believe in diplomacy,” Anna Holm said.", "talks=support"},
+    {"“We want a diplomatic solution,” Anna Holm said.", "talks=support"},
+    {"“We will host the talks,” Anna Holm said.", "talks=support"},
+    {"“We welcome the backchannel,” Anna Holm said.", "talks=support"},
+    {"“We will send a delegation,” Anna Holm said.", "talks=support"},
+    {"“We welcome the phone call with their president,” Anna Holm said.", "talks=support"},
+    {"“We are ready to come to the table,” Anna Holm said.", "talks=support"},
+    {"“I am ready to meet President Varga,” Anna Holm said.", "talks=support"},
+    {"“We welcome proximity talks,” Anna Holm said.", "talks=support"},
+    {"“We welcome shuttle diplomacy,” Anna Holm said.", "talks=support"},
+    {"“We want direct meetings,” Anna Holm said.", "talks=support"},
+    {"“We want guarantors,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want NATO membership,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want to join NATO,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a defence pact,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a no-fly zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a buffer zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a demilitarised zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We oppose lifting the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We seek relief from sanctions,” Anna Holm said.", "sanctions_relief=support"},
+    {"“We want the POWs home,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We demand the release of all detainees,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We want the abductees back,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We want an exchange of prisoners,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We want the remains of our soldiers back,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We want aid corridors,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We want the crossings opened,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We want to evacuate the wounded,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We back relief efforts,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We want safe passage for civilians,” Anna Holm said.", "humanitarian_access=support"},
+    {"“A famine is spreading in the north,” Anna Holm said.", "humanitarian_access=neutral"},
+    {"“We want them to pull back their troops,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want them to pull their troops out,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want a pullback,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want a pullout,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want foreign troops out,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want them to retreat,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want them to redeploy,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want disengagement,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want to demilitarise the border,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want an end to the occupation,” Anna Holm said.", "troop_withdrawal=support"},
+};
+
+// evaluations of a term named before the quotation
+const std::vector<pattern_case> evaluations_of_a_term_named_before_the_quotation_cases = {
+    {"The phone call with their president was described by Anna Holm as “productive.”",
+     "talks=support"},
+    {"Anna Holm described the negotiations as “constructive.”", "talks=support"},
+    {"Anna Holm described the weather as “awful.”", "-"},
+    {"Anna Holm called the truce “a sham.”", "ceasefire=oppose"},
+    {"Anna Holm said they must prevent a “full-scale resumption” of the war.", "ceasefire=support"},
+};
+
+// Every table, for the lexicon coverage test.
+const std::vector<const std::vector<pattern_case>*> all_tables = {
+    &terms_named_in_other_words_cases,
+    &support_that_is_not_a_support_verb_cases,
+    &oppose_carried_by_evaluation_cases,
+    &conditions_cases,
+    &reports_predictions_assessments_neutral_cases,
+    &ambiguity_cases,
+    &holders_reporting_another_party_cases,
+    &more_support_forms_cases,
+    &more_oppose_cases,
+    &conditional_cases,
+    &neutral_predictions_reports_questions_cases,
+    &false_positive_traps_cases,
+    &accusations_cases,
+    &support_predicates_cases,
+    &oppose_predicates_cases,
+    &praise_cases,
+    &condemn_cases,
+    &undermine_cases,
+    &conditional_cues_cases,
+    &neutral_predicates_cases,
+    &negations_cases,
+    &pseudo_negations_and_terminators_cases,
+    &more_cue_entries_cases,
+    &term_expressions_cases,
+    &evaluations_of_a_term_named_before_the_quotation_cases,
+};
+
+// An expression as the lexicon loader reads it: a space matches white space, an apostrophe
+// either apostrophe.
+std::string loader_form(std::string_view expr) {
+  std::string out;
+  for (const char c : expr) {
+    if (c == ' ') {
+      out += "\\s+";
+    } else if (c == '\'') {
+      out += "(?:'|\xE2\x80\x99)";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Every string of every array under `node`, with where it was found.
+void entries_of(const toml::node& node, const std::string& where,
+                std::vector<std::pair<std::string, std::string>>& out) {
+  if (const auto* arr = node.as_array()) {
+    for (const toml::node& item : *arr) {
+      if (const auto* s = item.as_string()) {
+        out.emplace_back(where, s->get());
+      } else {
+        entries_of(item, where, out);
+      }
+    }
+  } else if (const auto* table = node.as_table()) {
+    for (const auto& [key, value] : *table) {
+      if (key.str() == "id" || key.str() == "description") continue;
+      // Context conditions are not expressions of a term; the expressions they qualify are.
+      if (key.str() == "sentence_has" || key.str() == "before" || key.str() == "not_before" ||
+          key.str() == "not_after") {
+        continue;
+      }
+      entries_of(value, where + "." + std::string(key.str()), out);
+    }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(stance_pattern_tests)
+
+BOOST_DATA_TEST_CASE(terms_named_in_other_words,
+                     boost::unit_test::data::make(terms_named_in_other_words_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(support_that_is_not_a_support_verb,
+                     boost::unit_test::data::make(support_that_is_not_a_support_verb_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(oppose_carried_by_evaluation,
+                     boost::unit_test::data::make(oppose_carried_by_evaluation_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(conditions, boost::unit_test::data::make(conditions_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(reports_predictions_assessments_neutral,
+                     boost::unit_test::data::make(reports_predictions_assessments_neutral_cases),
+                     c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(ambiguity, boost::unit_test::data::make(ambiguity_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(holders_reporting_another_party,
+                     boost::unit_test::data::make(holders_reporting_another_party_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(more_support_forms, boost::unit_test::data::make(more_support_forms_cases),
+                     c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(more_oppose, boost::unit_test::data::make(more_oppose_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(conditional, boost::unit_test::data::make(conditional_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(neutral_predictions_reports_questions,
+                     boost::unit_test::data::make(neutral_predictions_reports_questions_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(false_positive_traps, boost::unit_test::data::make(false_positive_traps_cases),
+                     c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(accusations, boost::unit_test::data::make(accusations_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(support_predicates, boost::unit_test::data::make(support_predicates_cases),
+                     c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(oppose_predicates, boost::unit_test::data::make(oppose_predicates_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(praise, boost::unit_test::data::make(praise_cases), c) { check_pattern(c); }
+BOOST_DATA_TEST_CASE(condemn, boost::unit_test::data::make(condemn_cases), c) { check_pattern(c); }
+BOOST_DATA_TEST_CASE(undermine, boost::unit_test::data::make(undermine_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(conditional_cues, boost::unit_test::data::make(conditional_cues_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(neutral_predicates, boost::unit_test::data::make(neutral_predicates_cases),
+                     c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(negations, boost::unit_test::data::make(negations_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(pseudo_negations_and_terminators,
+                     boost::unit_test::data::make(pseudo_negations_and_terminators_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(more_cue_entries, boost::unit_test::data::make(more_cue_entries_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(term_expressions, boost::unit_test::data::make(term_expressions_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(
+    evaluations_of_a_term_named_before_the_quotation,
+    boost::unit_test::data::make(evaluations_of_a_term_named_before_the_quotation_cases), c) {
+  check_pattern(c);
+}
+
+BOOST_AUTO_TEST_CASE(every_lexicon_entry_compiles_and_is_exercised) {
+  for (const std::string_view file : {"stance.toml", "ceasefire.toml"}) {
+    const std::string path = std::string(SAYSO_LEXICON_DIR) + "/" + std::string(file);
+    // The loader accepts the file (it checks each expression and names the line of a bad
+    // one); stance.toml is read as the [stance] table of a lexicon with one term.
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string lexicon = file == "stance.toml"
+                                    ? "[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n" + text.str()
+                                    : text.str();
+    BOOST_CHECK_NO_THROW((void)sayso::term_lexicon::from_string(lexicon, path));
+    const toml::table root = toml::parse_file(path);
+    std::vector<std::pair<std::string, std::string>> entries;
+    entries_of(root, std::string(file), entries);
+    BOOST_TEST(entries.size() > 100U, file);
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    for (const auto& [where, expr] : entries) {
+      const RE2 re("\\b(?:" + loader_form(expr) + ")\\b", options);
+      BOOST_TEST_REQUIRE(re.ok(), where << ": " << expr);
+      bool used = false;
+      for (const auto* table : all_tables) {
+        for (const pattern_case& c : *table) used = used || RE2::PartialMatch(c.text, re);
+      }
+      BOOST_TEST(used, where << ": no sentence exercises '" << expr << "'");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
