@@ -1,0 +1,311 @@
+// Speaker resolution, part 2: what a quote's source mention refers to (a name, a description, an
+// organisation, a relative pronoun, a compound source).
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
+  // Words of the mention.
+  std::vector<std::uint32_t> words;
+  for (std::uint32_t t = first; t < end; ++t) {
+    if (tok_[t].kind == token_kind::punctuation && s(t) == "(" && !words.empty()) break;  // "X (R-S.C.)"
+    if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
+  }
+  if (words.empty()) return no_entity;
+  const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+  if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
+    return resolve_pronoun(words[0], mention);
+  }
+  // "X, who said": the relative pronoun stands for the phrase before it.
+  if (words.size() == 1 && (lower(words[0]) == "who" || lower(words[0]) == "which")) {
+    const std::uint32_t e = antecedent(words[0]);
+    if (e != no_entity) add_mention(e, mention);
+    return e;
+  }
+  // "Cambodia's ambassador to the United Nations, Chhea Keo": a bare name after a comma is
+  // who the description is.
+  for (std::uint32_t t = end; t > first; --t) {
+    if (tok_[t - 1].kind != token_kind::punctuation || s(t - 1) != ",") continue;
+    std::vector<std::uint32_t> after;
+    bool bare = true;
+    for (std::uint32_t u = t; u < end; ++u) {
+      if (!is_word(u)) continue;
+      bare = bare && cap(u) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
+      after.push_back(u);
+    }
+    if (bare && after.size() >= 2 && after.size() <= 4 && after.size() < words.size()) {
+      return resolve_words(after, mention, true);
+    }
+    break;
+  }
+  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa": a name before
+  // "of" is the person; what follows says where they are from.
+  for (std::size_t k = 2; k + 1 < words.size(); ++k) {
+    if (lower(words[k]) != "of") continue;
+    bool name = true;
+    std::size_t caps = 0;
+    for (std::size_t j = 0; j < k && name; ++j) {
+      const std::uint32_t c = cls(words[j]);
+      if ((c & (wc_title | wc_determiner | wc_possessive)) != 0 && j + 2 < k) continue;  // "Gov.", "the"
+      name = cap(words[j]) && (c & (wc_org | wc_role | wc_place | wc_demonym)) == 0;
+      caps += name ? 1 : 0;
+    }
+    if (name && caps >= 2) {
+      return resolve_words(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)),
+                           mention, true);
+    }
+    break;
+  }
+  // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
+  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    if (lower(words[k]) != "and") continue;
+    const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+    const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
+    // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
+    // person with a long title: the right part holds a title before a name, the left no name.
+    bool right_titled = false;
+    for (std::size_t r = 0; r + 1 < right.size(); ++r) {
+      right_titled = right_titled || ((cls(right[r]) & wc_title) != 0 && cap(right[r]) && cap(right[r + 1]));
+    }
+    bool left_named = false;
+    for (std::uint32_t w : left) left_named = left_named || (cap(w) && (cls(w) & (wc_title | wc_org | wc_determiner)) == 0);
+    if (right_titled && !left_named) break;
+    const std::uint32_t a = resolve_words(left, mention, false);
+    const std::uint32_t b = resolve_words(right, mention, false);
+    if (a == no_entity || b == no_entity) break;
+    std::string name = ents_[a].name + " and " + ents_[b].name;
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].kind == entity_kind::group && ents_[i].name == name) return i;
+    }
+    known& g = new_entity();
+    g.name = std::move(name);
+    g.kind = entity_kind::group;
+    g.plural = true;
+    return static_cast<std::uint32_t>(ents_.size() - 1);
+  }
+  return resolve_words(words, mention, true);
+}
+
+std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
+  std::size_t start = 0;
+  while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
+    ++start;
+  }
+  // "a source within the ministry", "officials at the embassy": the role noun heads it.
+  for (std::size_t k = start; k + 1 < words.size(); ++k) {
+    const lowered w = lower(words[k + 1]);
+    if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
+        (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
+      return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
+                      mention, create, true);
+    }
+  }
+  // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
+  // and name particles join ("Secretary of State", "Bashar al-Assad").
+  std::size_t run_begin = words.size();
+  std::size_t run_end = words.size();
+  for (std::size_t k = words.size(); k-- > start;) {
+    const bool joiner = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start &&
+                        cap(words[k - 1]) &&
+                        (lower(words[k]) == "of" || std::find(kParticles.begin(), kParticles.end(), lower(words[k])) != kParticles.end());
+    if (cap(words[k]) || joiner) {
+      if (run_begin == words.size() || k + 1 == run_begin) {
+        if (run_begin == words.size()) run_end = k + 1;
+        run_begin = k;
+        continue;
+      }
+    }
+    if (run_begin < words.size()) break;
+  }
+  if (run_begin >= words.size()) return describe(words, mention, create);
+  std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
+                                 words.begin() + static_cast<std::ptrdiff_t>(run_end));
+  // Drop a sentence-initial "The".
+  while (!run.empty() && (cls(run.front()) & wc_determiner) != 0 && (cls(run.front()) & wc_org) == 0) {
+    run.erase(run.begin());
+  }
+  if (run.empty()) return describe(words, mention, create);
+  const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+  // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
+  if (run_end < words.size() || possessive(run.back())) {
+    // The head noun decides: "the Trump campaign" is an organisation, "a senior European
+    // security official" a person described.
+    const std::uint32_t head = words.back();
+    if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
+      return org_or_alias(rest, mention);
+    }
+    if ((cls(head) & wc_org) != 0 && (cls(head) & wc_role) != 0 && !plural(head) &&
+        (lower(head) == "campaign" || lower(head) == "administration" || lower(head) == "government" ||
+         lower(head) == "ministry" || lower(head) == "military" || lower(head) == "army" ||
+         lower(head) == "police" || lower(head) == "office" || lower(head) == "party" || lower(head) == "agency")) {
+      return org_or_alias(rest, mention);
+    }
+    return describe(words, mention, create);
+  }
+  std::vector<std::string> roles;
+  const std::size_t name_at = split_prefix(run, roles);
+  const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
+  // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
+  for (std::size_t k = start; k < run_begin; ++k) {
+    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
+  }
+  bool org = false;
+  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
+                          (cls(name.front()) & wc_place) == 0;
+  const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+  const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
+  if (title_only) return describe(words, mention, create);
+  if (org || acronym) return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(run_end)) : name, mention);
+  if (place) return org_or_alias(name, mention);
+  std::vector<std::string> lw;
+  for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
+  return add_person(lw, surface(name), roles, mention);
+}
+
+std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {
+  std::vector<std::uint32_t> clean;
+  for (std::uint32_t t : toks) {
+    if (is_word(t) || tok_[t].kind == token_kind::number) clean.push_back(t);
+  }
+  if (clean.empty()) return no_entity;
+  // An acronym given earlier in brackets ("the Palestinian Civil Defence (PCD)" and later
+  // "the PCD"): the name it stands for.
+  if (clean.size() == 1 && info_[clean.front()].all_upper()) {
+    if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
+      clean = found->second;
+    }
+  }
+  std::string name = surface(clean);
+  std::string key = normalise(name);
+  // A name the text spells out for an acronym is the canonical one: "the Kurdish-led Syrian
+  // Democratic Forces (SDF)" is "Syrian Democratic Forces".
+  for (const auto& [expansion, full] : acronym_names_) {
+    if (key.size() > expansion.size() && key.compare(key.size() - expansion.size(), expansion.size(), expansion) == 0 &&
+        key[key.size() - expansion.size() - 1] == ' ') {
+      name = full;
+      key = expansion;
+      break;
+    }
+  }
+  // The first organisation whose name is this one, or ends this one or is ended by it in whole
+  // words when the shorter has two words or more ("the Israeli military" and "military" do
+  // not match "Government of Israel" by "Israel"). Found through the indexes of add_org
+  // rather than a scan of all entities, so that long documents stay linear.
+  const auto multi = [](std::string_view x) { return x.find(' ') != std::string_view::npos; };
+  std::uint32_t first = npos;
+  const auto consider = [&first](const auto& index, std::string_view k) {
+    if (const auto found = index.find(std::string(k)); found != index.end()) first = std::min(first, found->second);
+  };
+  consider(orgs_by_key_, key);
+  if (multi(key)) consider(org_suffixes_, key);
+  for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+    const std::string_view suffix = std::string_view(key).substr(at + 1);
+    if (multi(suffix)) consider(orgs_by_key_, suffix);
+  }
+  if (first != npos) {
+    add_mention(first, mention);
+    // The fullest form names it: "Tesland's Defence Ministry" over "Defence Ministry".
+    std::string full = name;
+    if (full.rfind("The ", 0) == 0 || full.rfind("the ", 0) == 0) full.erase(0, 4);
+    if (full.size() > ents_[first].name.size() && normalise(full).size() > normalise(ents_[first].name).size() &&
+        !acronym_names_.contains(normalise(ents_[first].name))) {
+      ents_[first].name = full;
+    }
+    return first;
+  }
+  return add_org(name, mention);
+}
+
+// An unnamed source: a description of a person in a role, an organisation, or an anonymous
+// source or group.
+std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
+                                 bool anonymous_head) {
+  const lowered first = lower(words.front());
+  // The head: the last role, title or organisation word.
+  std::string head;
+  std::uint32_t head_tok = npos;
+  for (std::uint32_t t : words) {
+    if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
+      head = lower(t).view();
+      head_tok = t;
+    }
+  }
+  std::vector<std::string> qualifiers;
+  for (std::uint32_t t : words) {
+    if ((cls(t) & (wc_demonym | wc_place)) != 0) qualifiers.emplace_back(lower(t).view());
+  }
+  const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
+  const bool is_plural = head_tok != npos && plural(head_tok);
+  // "the U.S. president", "the envoy": a person who holds that role.
+  if (definite && !head.empty() && !is_plural) {
+    std::uint32_t best = npos;
+    std::uint32_t best_seen = 0;
+    // The persons holding the role (an index rather than a scan of all entities).
+    const auto holders = persons_by_role_.find(head);
+    std::span<const std::uint32_t> candidates;
+    if (holders != persons_by_role_.end()) candidates = holders->second;
+    for (const std::uint32_t i : candidates) {
+      const known& k = ents_[i];
+      bool ok = true;
+      for (const std::string& q : qualifiers) {
+        ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
+      }
+      if (!ok) continue;
+      const std::uint32_t seen = last_before(k, mention.begin);
+      if (best == npos || seen > best_seen) {
+        best = i;
+        best_seen = seen;
+      }
+    }
+    if (best != npos) return best;
+  }
+  // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military".
+  if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {
+    std::vector<std::uint32_t> rest;
+    for (std::uint32_t t : words) {
+      if ((cls(t) & wc_determiner) == 0 || cap(t)) rest.push_back(t);
+    }
+    while (!rest.empty() && (cls(rest.front()) & wc_determiner) != 0) rest.erase(rest.begin());
+    if (!rest.empty()) return org_or_alias(rest, mention);
+  }
+  // "the official", "the source": the latest anonymous source with that head.
+  if (definite && !head.empty()) {
+    index_unnamed();
+    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
+  }
+  if (!create && head.empty()) return no_entity;
+  known& k = new_entity();
+  k.name = mention.of(text_);
+  k.kind = is_plural || first == "both" || first == "all" || first == "several" || first == "many"
+               ? entity_kind::group
+               : entity_kind::anonymous;
+  if (head.empty()) k.kind = entity_kind::group;
+  k.head = head;
+  k.plural = is_plural;
+  return static_cast<std::uint32_t>(ents_.size() - 1);
+}
+
+// The entity named just before a relative pronoun ("Kall, co-editor of ..., who").
+std::uint32_t resolver::antecedent(std::uint32_t rel) {
+  std::uint32_t end = rel;
+  while (end > 0 && (tok_[end - 1].kind == token_kind::space || s(end - 1) == ",")) --end;
+  std::uint32_t first = end;
+  std::uint32_t n = 0;
+  while (first > 0 && n < 8) {
+    const std::uint32_t t = first - 1;
+    if (tok_[t].kind == token_kind::space) {
+      --first;
+      continue;
+    }
+    if (!is_word(t) && s(t) != "." && s(t) != "-") break;
+    if (is_word(t) && !cap(t) && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
+    --first;
+    ++n;
+  }
+  while (first < end && tok_[first].kind == token_kind::space) ++first;
+  if (first >= end) return no_entity;
+  return resolve(first, end);
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,257 @@
+// Internal to lib/entities: the state of one document's speaker resolution, shared by the files
+// that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
+// introduces; mentions.cpp: what a source mention refers to; pronouns.cpp: pronouns and gender).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entities/resolver.hpp"
+#include "text/lexicon.hpp"
+
+namespace sayso::detail {
+
+inline constexpr std::array<std::string_view, 16> kParticles = {
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
+
+// A word lower-cased for comparison (lookup_key), without a possessive "'s" or "'", held in
+// place: lower() runs for many tokens of every run of capitalised words, mostly to compare with a
+// few words, and a std::string each time cost an allocation or a copy. Compares with, and
+// converts to, std::string_view (valid while the object lives; not copyable, as the view may
+// point into it).
+class lowered {
+ public:
+  explicit lowered(std::string_view token) noexcept {
+    view_ = lookup_key(token, buffer_);
+    if (view_.empty()) view_ = token;
+    if (view_.size() > 2 && view_.substr(view_.size() - 2) == "'s") {
+      view_.remove_suffix(2);
+    } else if (!view_.empty() && view_.back() == '\'') {
+      view_.remove_suffix(1);
+    }
+  }
+  lowered(const lowered&) = delete;
+  lowered& operator=(const lowered&) = delete;
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+  operator std::string_view() const noexcept { return view_; }  // NOLINT(google-explicit-constructor)
+  friend bool operator==(const lowered& a, std::string_view b) noexcept { return a.view_ == b; }
+
+ private:
+  std::array<char, 64> buffer_;
+  std::string_view view_;
+};
+
+struct known {
+  std::string name;                 // canonical name
+  entity_kind kind = entity_kind::person;
+  std::vector<std::string> words;   // lower-cased name words (persons) or normalised name (others)
+  std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
+  std::string head;                 // head noun of an unnamed source
+  std::vector<byte_range> mentions;  // appended through resolver::add_mention (it keeps an index)
+  std::vector<std::uint32_t> ends;   // the mentions' ends, sorted, for last_before (add_mention)
+  std::uint32_t last_seen = 0;      // byte offset of the latest mention
+  bool speaker = false;
+  bool plural = false;
+  char gender = 0;  // 'f', 'm' or unknown, from titles and the pronouns the text uses for it
+
+  // As if new, keeping the buffers.
+  void reset() noexcept {
+    name.clear();
+    kind = entity_kind::person;
+    words.clear();
+    roles.clear();
+    head.clear();
+    mentions.clear();
+    ends.clear();
+    last_seen = 0;
+    speaker = false;
+    plural = false;
+    gender = 0;
+  }
+};
+
+// What a thread's resolvers hand on to the next one: the entity vector and spare entities, whose
+// buffers (names, words, mentions) a document would otherwise allocate anew for each of its
+// hundreds of names. Not shared between threads.
+struct resolver_pool {
+  static constexpr std::size_t max_spare = 4096;  // what a very long document leaves is freed
+  std::vector<known> ents;
+  std::vector<known> spare;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
+};
+
+
+/// One document's resolution (resolve_speakers makes one per document). Not thread-safe; holds
+/// references to the document, its features, quotations and quotes, which must outlive it, and
+/// borrows the buffers of `pool` for its lifetime.
+class resolver {
+ public:
+  resolver(const document& doc, const std::vector<token_info>& info,
+           const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes, resolver_pool& pool)
+      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes),
+        pool_(pool) {
+    ents_.swap(pool_.ents);
+    ents_.clear();
+    scan_ends_.swap(pool_.scan_ends);
+    scan_ends_.clear();
+  }
+  resolver(const resolver&) = delete;
+  resolver& operator=(const resolver&) = delete;
+  ~resolver() {
+    try {
+      for (known& k : ents_) {
+        if (pool_.spare.size() >= resolver_pool::max_spare) break;
+        k.reset();
+        pool_.spare.push_back(std::move(k));
+      }
+    } catch (...) {  // out of memory: the rest are freed
+    }
+    ents_.clear();
+    ents_.swap(pool_.ents);
+    scan_ends_.swap(pool_.scan_ends);
+  }
+
+  resolution run();
+
+ private:
+  std::string_view s(std::uint32_t i) const { return tok_[i].range.of(text_); }
+  // A new entity at the end of ents_ (references into ents_ may move), with the buffers of a
+  // spare one.
+  known& new_entity() {
+    if (pool_.spare.empty()) return ents_.emplace_back();
+    ents_.push_back(std::move(pool_.spare.back()));
+    pool_.spare.pop_back();
+    return ents_.back();
+  }
+  bool is_word(std::uint32_t i) const { return tok_[i].kind == token_kind::word; }
+  bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
+  std::uint32_t cls(std::uint32_t i) const { return info_[i].classes; }
+  lowered lower(std::uint32_t i) const { return lowered(s(i)); }
+  // The surface of a word without a possessive ending.
+  std::string_view bare(std::uint32_t i) const {
+    std::string_view t = s(i);
+    if (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s") return t.substr(0, t.size() - 4);
+    if (t.size() > 2 && t.substr(t.size() - 2) == "'s") return t.substr(0, t.size() - 2);
+    return t;
+  }
+  bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+
+  void mark_quotations();
+  void index_unnamed();
+  void add_mention(std::uint32_t e, byte_range mention);
+
+  // ---- names.cpp: the people and organisations the text names ----
+  std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
+  void register_group(const sentence& sent);
+  void scan_names();
+  std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
+  void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
+  std::string surface(std::span<const std::uint32_t> toks) const;
+  void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
+  static std::string normalise(std::string_view name);
+  std::uint32_t add_org(const std::string& name, byte_range mention);
+  std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
+                           const std::vector<std::string>& roles, byte_range mention);
+  bool plural(std::uint32_t t) const;
+  void index_acronyms();
+
+  // ---- mentions.cpp: what a source mention refers to ----
+  std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
+  std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create);
+  std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention);
+  std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
+                         bool anonymous_head = false);
+  std::uint32_t antecedent(std::uint32_t rel);
+
+  // ---- pronouns.cpp ----
+  void learn_gender(known& k, const raw_quote& q) const;
+  std::uint32_t resolve_pronoun(std::uint32_t t, byte_range mention);
+
+  // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
+  // (Through the sorted ends: a person mentioned thousands of times in a long document must not
+  // make every description scan all their mentions.)
+  static std::uint32_t last_before(const known& k, std::uint32_t pos) {
+    std::uint32_t best = 0;
+    if (const auto after = std::upper_bound(k.ends.begin(), k.ends.end(), pos); after != k.ends.begin()) {
+      best = *std::prev(after);
+    }
+    return best == 0 && !k.mentions.empty() ? 1 : best;
+  }
+
+  // The entity that fits with the latest mention ending at or before `before`; of several
+  // ending there, the first. Walks the mention ends back from `before` rather than all mentions.
+  template <class Pred>
+  std::uint32_t most_recent(std::uint32_t before, Pred pred) const {
+    const std::pair<std::uint32_t, std::uint32_t> key{before, npos};
+    const auto a = latest(scan_ends_, std::upper_bound(scan_ends_.begin(), scan_ends_.end(), key), pred);
+    const auto b = latest(mention_ends_, mention_ends_.upper_bound(key), pred);
+    if (!a) return b ? b->second : no_entity;
+    if (!b) return a->second;
+    if (a->first != b->first) return a->first > b->first ? a->second : b->second;
+    return std::min(a->second, b->second);
+  }
+
+  // most_recent in one ordered sequence of (end, entity), searched back from `it`: that end and
+  // entity, if any.
+  template <class Ends, class Pred>
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> latest(const Ends& ends, typename Ends::const_iterator it,
+                                                                Pred pred) const {
+    while (it != ends.begin()) {
+      --it;
+      if (!pred(ents_[it->second])) continue;
+      std::uint32_t best = it->second;
+      const std::uint32_t end = it->first;
+      while (it != ends.begin() && (--it)->first == end) {
+        if (pred(ents_[it->second])) best = it->second;
+      }
+      return std::pair{end, best};
+    }
+    return std::nullopt;
+  }
+
+  const document& doc_;
+  std::string_view text_;
+  std::span<const token> tok_;
+  const std::vector<token_info>& info_;
+  const std::vector<quotation>& quots_;
+  const std::vector<raw_quote>& quotes_;
+  resolver_pool& pool_;
+  std::vector<bool> in_quote_;
+  std::vector<known> ents_;  // (kept in pool_ between documents)
+  // Persons by the last word of their name, organisations by normalised name (add_person and
+  // add_org): the entities' indices, in order of creation.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
+  std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
+  std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
+  // Persons by role or title word (indices in order), the latest unnamed source by head noun.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
+  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
+  std::size_t unnamed_indexed_ = 0;
+  // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
+  // (a vector: one allocation rather than one per mention), and those added later.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
+  std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
+  bool scanning_ = false;
+  // Scratch vectors of scan_names, reused from one run of capitalised words to the next.
+  std::vector<std::uint32_t> run_;
+  std::vector<std::uint32_t> group_words_;
+  std::vector<std::string> roles_;
+  std::vector<std::string> name_words_;
+  std::uint32_t last_speaker_ = npos;
+  std::uint32_t last_speaker_pos_ = 0;
+  std::uint32_t last_speaker_paragraph_ = 0;
+};
+
+}  // namespace sayso::detail
