@@ -149,6 +149,9 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   for (std::size_t k = start; k < run_begin; ++k) {
     if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
   }
+  // The roles of the words before the name, as one description ("deputy Foreign Minister X").
+  const std::size_t name_index = run_end - run.size() + name_at;
+  if (name_index > start) role_keys(std::span<const std::uint32_t>(words).subspan(start, name_index - start), roles);
   bool org = false;
   for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
@@ -231,34 +234,13 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
       head_tok = t;
     }
   }
-  std::vector<std::string> qualifiers;
-  for (std::uint32_t t : words) {
-    if ((cls(t) & (wc_demonym | wc_place)) != 0) qualifiers.emplace_back(lower(t).view());
-  }
   const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
   const bool is_plural = head_tok != npos && plural(head_tok);
-  // "the U.S. president", "the envoy": a person who holds that role.
-  if (definite && !head.empty() && !is_plural) {
-    std::uint32_t best = npos;
-    std::uint32_t best_seen = 0;
-    // The persons holding the role (an index rather than a scan of all entities).
-    const auto holders = persons_by_role_.find(head);
-    std::span<const std::uint32_t> candidates;
-    if (holders != persons_by_role_.end()) candidates = holders->second;
-    for (const std::uint32_t i : candidates) {
-      const known& k = ents_[i];
-      bool ok = true;
-      for (const std::string& q : qualifiers) {
-        ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
-      }
-      if (!ok) continue;
-      const std::uint32_t seen = last_before(k, mention.begin);
-      if (best == npos || seen > best_seen) {
-        best = i;
-        best_seen = seen;
-      }
-    }
-    if (best != npos) return best;
+  // "the French leader", "Russia's top diplomat", "the envoy": the most recent person who holds
+  // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).
+  if ((first == "the" || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
+    const std::uint32_t holder = role_holder(words, head_tok, mention);
+    if (holder != npos) return holder;
   }
   // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military".
   if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {

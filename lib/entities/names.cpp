@@ -123,10 +123,11 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
 
 void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence_start) {
   std::span<const std::uint32_t> run = run_in;
-  // Drop a sentence-initial function word ("The", "But", "In").
-  while (!run.empty() && (cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition |
-                                              wc_pronoun | wc_auxiliary | wc_time)) != 0 &&
-         (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) {
+  // Drop a sentence-initial function word or opener ("The", "But", "In", "However").
+  while (!run.empty() && (((cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition | wc_pronoun |
+                                                wc_auxiliary | wc_time)) != 0 &&
+                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) ||
+                          lex_.opener(lower(run.front()).view()))) {
     run = run.subspan(1);
   }
   if (run.empty()) return;
@@ -160,7 +161,13 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
       return;
     }
   }
-  // Appositive roles: "X, a close ally and the Kremlin's investment envoy,"
+  // A description before the name ("Kremlin spokesman X", "the French president, X") and
+  // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
+  {
+    std::vector<std::uint32_t> described = preceding_words(run.front(), name_at > 0, roles);
+    described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
+    if (!described.empty()) role_keys(described, roles);
+  }
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   words.clear();
@@ -197,17 +204,22 @@ std::string resolver::surface(std::span<const std::uint32_t> toks) const {
 void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const {
   std::uint32_t j = last + 1;
   if (j >= tok_.size() || s(j) != ",") return;
+  std::vector<std::uint32_t>& words = preceding_;
+  words.clear();
   for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
-    if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") return;
-    if (tok_[k].kind == token_kind::quotation_mark) return;
+    if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
+    if (tok_[k].kind == token_kind::quotation_mark) break;
     if (is_word(k)) {
       if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
       if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
-      if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) return;
+      if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
+      words.push_back(k);
     }
     ++n;
   }
+  // The roles and qualifiers it names ("Russia's top diplomat": "=foreign_minister", "@russia").
+  if (!words.empty()) role_keys(std::vector<std::uint32_t>(words), roles);
 }
 
 std::string resolver::normalise(std::string_view name) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "entities/resolver.hpp"
+#include "entities/speaker_lexicon.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso::detail {
@@ -173,6 +174,36 @@ class resolver {
                          bool anonymous_head = false);
   std::uint32_t antecedent(std::uint32_t rel);
 
+  // ---- roles.cpp: the in-document role index ----
+  static constexpr std::uint16_t npos16 = UINT16_MAX;
+  // What scan_roles finds in a run of words: the keys (see roles.cpp), and the last role named
+  // with its modifier.
+  struct role_scan {
+    std::vector<std::string> keys;
+    std::uint16_t role = npos16;
+    std::string_view modifier;  // into lowered
+    std::string_view head;       // the last title or role word before a complement, or empty
+    std::size_t role_begin = 0;  // index of the role's first word
+    std::size_t role_end = 0;    // index after its last word
+    std::vector<std::string> lowered;
+    std::vector<std::string_view> views;
+  };
+  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
+                   std::vector<std::string_view>& views) const;
+  void scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const;
+  // Appends the keys of the titles, roles and qualifiers among `toks`.
+  void role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const;
+  // The words of a description just before a name ("Kremlin spokesman X", "Russia's foreign
+  // minister X", "the French president, X"), in text order; appends their bare title words. Without
+  // a title or role among them, none unless `titled` (the name has a title of its own).
+  // A noun for a person's role: a title and role word of english.toml that names no organisation,
+  // or a one-word role of the speaker lexicon.
+  bool person_role(std::uint32_t t) const;
+  std::vector<std::uint32_t> preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys) const;
+  // The person a definite description names by its role (a role of the lexicon, else its head
+  // word `head_tok`) and qualifiers, or npos.
+  std::uint32_t role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention);
+
   // ---- pronouns.cpp ----
   void learn_gender(known& k, const raw_quote& q) const;
   std::uint32_t resolve_pronoun(std::uint32_t t, byte_range mention);
@@ -220,6 +251,7 @@ class resolver {
   }
 
   const document& doc_;
+  const speaker_lexicon& lex_ = speaker_lexicon::english();
   std::string_view text_;
   std::span<const token> tok_;
   const std::vector<token_info>& info_;
@@ -249,6 +281,9 @@ class resolver {
   std::vector<std::uint32_t> group_words_;
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
+  mutable role_scan role_scan_;
+  std::vector<std::string> role_tries_;  // role_holder's role keys
+  mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;

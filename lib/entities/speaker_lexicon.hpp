@@ -1,0 +1,92 @@
+// Internal: the speaker lexicon (lib/lexicons/speakers.toml): role phrases and their
+// equivalences, countries with their demonyms and capitals, spelling variants, subjects that are
+// not sources, and sentence openers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sayso::detail {
+
+/// What the entity resolver knows about roles, countries and non-sources, loaded from TOML.
+/// Thread safety: immutable after construction; safe for concurrent use. Look-ups take the
+/// lower-cased words of the text (lookup_key: ASCII lowered, ’ read as '); a phrase look-up costs
+/// one hash per word of the longest entry, and none allocates for words of up to 15 bytes.
+class speaker_lexicon {
+ public:
+  /// A phrase found in a sequence of words: its entry's id and its length in words (0: none).
+  struct match {
+    std::uint16_t id = 0;
+    std::uint16_t length = 0;
+    explicit operator bool() const noexcept { return length != 0; }
+  };
+
+  speaker_lexicon() = default;
+  speaker_lexicon(const speaker_lexicon&) = delete;
+  speaker_lexicon& operator=(const speaker_lexicon&) = delete;
+
+  /// The embedded default (lib/lexicons/speakers.toml), parsed once and shared.
+  static const speaker_lexicon& english();
+  /// Parses a lexicon in speakers.toml's format; throws sayso::error (errc::lexicon) naming
+  /// `name` and the line.
+  static std::unique_ptr<speaker_lexicon> parse(std::string_view toml, std::string_view name);
+
+  /// The longest role phrase that starts at words[at] ("foreign minister", "top diplomat").
+  [[nodiscard]] match role_at(std::span<const std::string_view> words, std::size_t at) const;
+  /// The longest country form that starts at words[at] ("russia", "russian", "united states").
+  [[nodiscard]] match country_at(std::span<const std::string_view> words, std::size_t at) const;
+  /// A role's key ("foreign_minister") and the roles a description naming it may refer to: the
+  /// role itself first, then those of [broader].
+  [[nodiscard]] std::string_view role_key(std::uint16_t role) const { return roles_[role].key; }
+  [[nodiscard]] std::span<const std::uint16_t> covered(std::uint16_t role) const { return roles_[role].covers; }
+  [[nodiscard]] std::string_view country_key(std::uint16_t country) const { return countries_[country]; }
+  /// A word that makes another role of the role after it ("deputy", "former").
+  [[nodiscard]] bool distinct_modifier(std::string_view word) const { return contains(modifiers_, word); }
+  /// The spelling a word is matched under ("defence" -> "defense"), or the word itself.
+  [[nodiscard]] std::string_view spelling(std::string_view word) const;
+  /// A head noun that is never a source ("history", "choreography").
+  [[nodiscard]] bool abstract_subject(std::string_view word) const { return contains(abstract_, word); }
+  /// A head noun that is a source only with its issuer or after "according to" ("data").
+  [[nodiscard]] bool bare_finding(std::string_view word) const { return contains(findings_, word); }
+  /// A noun for a document, a finding or a channel ("report", "poll"), never a person's role.
+  [[nodiscard]] bool document(std::string_view word) const { return contains(documents_, word); }
+  /// A sentence adverb or connective that never starts a name ("however", "meanwhile").
+  [[nodiscard]] bool opener(std::string_view word) const { return contains(openers_, word); }
+
+ private:
+  struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using word_set = std::unordered_set<std::string, string_hash, std::equal_to<>>;
+  using phrase_map = std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>>;
+  struct role_entry {
+    std::string key;
+    std::vector<std::uint16_t> covers;
+  };
+  static bool contains(const word_set& set, std::string_view word) { return set.find(word) != set.end(); }
+  static match longest(const phrase_map& phrases, std::size_t max_words, std::span<const std::string_view> words,
+                       std::size_t at);
+
+  std::vector<role_entry> roles_;
+  phrase_map role_phrases_;  // "foreign minister" -> role
+  std::size_t role_words_ = 0;  // words of the longest role phrase
+  std::vector<std::string> countries_;
+  phrase_map country_forms_;
+  std::size_t country_words_ = 0;
+  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> spellings_;
+  word_set modifiers_;
+  word_set abstract_;
+  word_set findings_;
+  word_set documents_;
+  word_set openers_;
+};
+
+}  // namespace sayso::detail
