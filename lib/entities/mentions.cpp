@@ -5,16 +5,29 @@
 namespace sayso::detail {
 
 std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
-  // Words of the mention.
+  // Words of the mention, up to a bracket ("X (R-S.C.)") or a dash between spaces ("... in New
+  // Hampshire - despite ...").
   std::vector<std::uint32_t> words;
   for (std::uint32_t t = first; t < end; ++t) {
-    if (tok_[t].kind == token_kind::punctuation && s(t) == "(" && !words.empty()) break;  // "X (R-S.C.)"
+    if (tok_[t].kind == token_kind::punctuation && !words.empty()) {
+      const std::string_view p = s(t);
+      if (p == "(" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93") break;
+      if (p == "-" && t > first && tok_[t - 1].kind == token_kind::space) break;
+    }
     if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
   }
+  trim_mention(words);
   if (words.empty()) return no_entity;
   const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
-    return resolve_pronoun(words[0], mention);
+    return resolve_pronoun(cls(words[0]), mention);
+  }
+  // A contraction: "He's" is "he is"; "There's", "That's" name no one.
+  if (words.size() == 1 && possessive(words[0]) &&
+      (words_.classes(lower(words[0]).view()) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
+    const std::uint32_t c = words_.classes(lower(words[0]).view());
+    if ((c & wc_pronoun) != 0) return resolve_pronoun(c, mention);
+    return no_entity;
   }
   // "X, who said": the relative pronoun stands for the phrase before it.
   if (words.size() == 1 && (lower(words[0]) == "who" || lower(words[0]) == "which")) {
@@ -56,11 +69,25 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     }
     break;
   }
-  // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam".
+  // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam". Both
+  // sides name someone; "supporters in Iowa and Ohio" and "the book and film" are one source.
+  // (A capitalised role noun names someone unless it is capitalised for starting the sentence:
+  // "Singer and Faso", "Democrats and Republicans"; not "Developers and supporters in Congress".)
+  const auto names = [this](std::span<const std::uint32_t> side) {
+    for (const std::uint32_t w : side) {
+      const std::uint32_t c = cls(w);
+      if (!cap(w) || (c & wc_determiner) != 0) continue;
+      const bool initial = doc_.sentences()[doc_.sentence_of_token(w)].first_token == w;
+      if ((c & wc_role) == 0 || (c & (wc_title | wc_org | wc_place | wc_demonym)) != 0 || !initial) return true;
+    }
+    return false;
+  };
   for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    if (!cap(words[k]) && (cls(words[k]) & wc_preposition) != 0) break;
     if (lower(words[k]) != "and") continue;
     const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
     const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
+    if (!names(left) || !names(right)) break;
     // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
     // person with a long title: the right part holds a title before a name, the left no name.
     bool right_titled = false;
@@ -91,13 +118,19 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
     ++start;
   }
-  // "a source within the ministry", "officials at the embassy": the role noun heads it.
+  // "a source within the ministry", "officials at the embassy", "a spokesman for X", "the
+  // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
     const lowered w = lower(words[k + 1]);
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
-                      mention, create, true);
+                      mention, create, true, words);
+    }
+    if (!cap(words[k]) && (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
+        !lex_.document(lower(words[k]).view()) && !cap(words[k + 1]) &&
+        (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
+      return describe(words, mention, create, true);
     }
   }
   // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
@@ -127,7 +160,8 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (run.empty()) return describe(words, mention, create);
   const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
   // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
-  if (run_end < words.size() || possessive(run.back())) {
+  // (A possessive alone is its owner: "Trump's" cut from "Trump's campaign".)
+  if (run_end < words.size()) {
     // The head noun decides: "the Trump campaign" is an organisation, "a senior European
     // security official" a person described.
     const std::uint32_t head = words.back();
@@ -223,12 +257,14 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
 // An unnamed source: a description of a person in a role, an organisation, or an anonymous
 // source or group.
 std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
-                                 bool anonymous_head) {
+                                 bool anonymous_head, std::span<const std::uint32_t> named) {
   const lowered first = lower(words.front());
-  // The head: the last role, title or organisation word.
+  // The head: the last role, title or organisation word before a complement ("the head of the
+  // security council").
   std::string head;
   std::uint32_t head_tok = npos;
   for (std::uint32_t t : words) {
+    if (head_tok != npos && !cap(t) && (cls(t) & wc_preposition) != 0) break;
     if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
       head = lower(t).view();
       head_tok = t;
@@ -242,8 +278,10 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
     const std::uint32_t holder = role_holder(words, head_tok, mention);
     if (holder != npos) return holder;
   }
-  // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military".
-  if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural) {
+  // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a
+  // group of doctors", which stays a description).
+  if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural && first != "a" &&
+      first != "an") {
     std::vector<std::uint32_t> rest;
     for (std::uint32_t t : words) {
       if ((cls(t) & wc_determiner) == 0 || cap(t)) rest.push_back(t);
@@ -258,7 +296,7 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   }
   if (!create && head.empty()) return no_entity;
   known& k = new_entity();
-  k.name = mention.of(text_);
+  k.name = phrase_name(named.empty() ? std::span<const std::uint32_t>(words) : named);
   k.kind = is_plural || first == "both" || first == "all" || first == "several" || first == "many"
                ? entity_kind::group
                : entity_kind::anonymous;
@@ -288,6 +326,134 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   while (first < end && tok_[first].kind == token_kind::space) ++first;
   if (first >= end) return no_entity;
   return resolve(first, end);
+}
+
+bool resolver::is_time(const std::vector<std::uint32_t>& words, std::size_t k) const {
+  const std::uint32_t t = words[k];
+  if (tok_[t].kind == token_kind::number) {
+    // A year, or a day after a month ("February 12").
+    const std::string_view d = s(t);
+    if (d.size() == 4 && (d.front() == '1' || d.front() == '2')) return true;
+    return k > 0 && (cls(words[k - 1]) & wc_time) != 0 && cap(words[k - 1]);
+  }
+  if ((cls(t) & wc_time) == 0) return false;
+  // Not the end of a name ("Theresa May", "Labor Day").
+  return !(cap(t) && k > 0 && cap(words[k - 1]) && (cls(words[k - 1]) & wc_time) == 0);
+}
+
+void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
+  // Before the source: an opener ("However", "Meanwhile"), a conjunction, or a complementizer
+  // before a name ("Whether Clinton", "that Cruz").
+  std::size_t b = 0;
+  while (b < words.size()) {
+    const std::uint32_t t = words[b];
+    const std::uint32_t c = cls(t);
+    const bool more = b + 1 < words.size();
+    const bool opener = lex_.opener(lower(t).view());
+    const bool joint = more && (c & wc_conjunction) != 0 && (c & (wc_determiner | wc_pronoun | wc_preposition)) == 0;
+    const bool complement = more && (c & wc_complementizer) != 0 && cap(words[b + 1]) && (c & wc_pronoun) == 0;
+    if (!opener && !joint && !complement) break;
+    ++b;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
+  // After it: a relative, conjunction or preposition left dangling ("a letter ... that").
+  while (words.size() > 1 && !cap(words.back()) &&
+         (cls(words.back()) & (wc_relative | wc_complementizer | wc_conjunction | wc_preposition)) != 0) {
+    words.pop_back();
+  }
+  // A time or channel adjunct: "X on February 12", "a poll released Monday", "a letter from his
+  // doctor Friday afternoon", "X in a video address".
+  const std::size_t n = words.size();
+  const auto participle = [this, &words](std::size_t k) {
+    const std::string_view w = s(words[k]);
+    return !cap(words[k]) && w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en") &&
+           (cls(words[k]) & (wc_title | wc_role | wc_org | wc_demonym)) == 0;
+  };
+  const auto time_after = [&](std::size_t k) {
+    // A time word within the next three words, after determiners and lower-case modifiers, and
+    // only time words after it ("on February 12", "in late July 2015"; not "from his 1995 tax
+    // return").
+    for (std::size_t j = k + 1; j < n && j <= k + 3; ++j) {
+      if (is_time(words, j)) {
+        for (std::size_t r = j + 1; r < n; ++r) {
+          if (!is_time(words, r)) return false;
+        }
+        return true;
+      }
+      if (cap(words[j]) || (cls(words[j]) & (wc_role | wc_title | wc_org | wc_medium)) != 0) return false;
+    }
+    return false;
+  };
+  std::size_t cut = n;
+  for (std::size_t k = 1; k < n && cut == n; ++k) {
+    const std::uint32_t t = words[k];
+    const std::uint32_t c = cls(t);
+    if (!cap(t) && (c & wc_preposition) != 0 && time_after(k)) {
+      cut = k;
+    } else if (is_time(words, k) && !cap(words[k - 1])) {
+      // A time word after a lower-case word, with only time words after it.
+      bool rest = true;
+      for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
+      if (rest) cut = k;
+    } else if ((c & wc_preposition) != 0 && !cap(t) && cap(words[k - 1])) {
+      // "X in a video address", "X in an interview with ...": after a name only.
+      for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
+        if ((cls(words[j]) & wc_medium) != 0 && !cap(words[j])) {
+          cut = k;
+          break;
+        }
+        if (cap(words[j]) && (cls(words[j]) & wc_time) == 0) break;
+      }
+    }
+    // "released Monday", "conducted in February": the participle goes with its adjunct.
+    if (cut == k && k > 1 && participle(k - 1)) cut = k - 1;
+  }
+  // Something other than determiners must remain.
+  bool named = false;
+  for (std::size_t k = 0; k < cut; ++k) named = named || (cls(words[k]) & wc_determiner) == 0 || cap(words[k]);
+  if (named) words.resize(cut);
+  // Only time words: no one ("Also Monday").
+  bool timeless = false;
+  for (std::size_t k = 0; k < words.size(); ++k) timeless = timeless || !is_time(words, k);
+  if (!timeless) words.clear();
+}
+
+std::string resolver::phrase_name(std::span<const std::uint32_t> words) const {
+  std::string name = surface(words);
+  // "the the congressional report", "Developers and Developers": a phrase written twice in a
+  // row, once.
+  std::vector<std::string_view> w;
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t j = std::min(name.find(' ', i), name.size());
+    w.push_back(std::string_view(name).substr(i, j - i));
+    i = j + 1;
+  }
+  const auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const auto x = static_cast<unsigned char>(a[i]);
+      const auto y = static_cast<unsigned char>(b[i]);
+      if ((x | 0x20U) != (y | 0x20U)) return false;
+    }
+    return true;
+  };
+  bool repeated = false;
+  for (std::size_t len = 1; len <= 4; ++len) {
+    for (std::size_t i = 0; i + 2 * len <= w.size(); ++i) {
+      bool all = true;
+      for (std::size_t k = 0; k < len && all; ++k) all = same(w[i + k], w[i + len + k]);
+      if (!all) continue;
+      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i + len), w.begin() + static_cast<std::ptrdiff_t>(i + 2 * len));
+      repeated = true;
+    }
+  }
+  if (!repeated) return name;
+  std::string out;
+  for (const std::string_view x : w) {
+    if (!out.empty()) out += ' ';
+    out += x;
+  }
+  return out;
 }
 
 }  // namespace sayso::detail

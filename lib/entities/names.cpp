@@ -6,6 +6,21 @@
 
 namespace sayso::detail {
 
+namespace {
+
+// The length in bytes of a Unicode space (no-break, thin, ideographic...) that `s` starts with,
+// or 0.
+std::size_t unicode_space(std::string_view s) {
+  const auto at = [s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (s.size() >= 2 && at(0) == 0xC2 && at(1) == 0xA0) return 2;
+  if (s.size() >= 3 && at(0) == 0xE2 && at(1) == 0x80 && (at(2) <= 0x8A || at(2) == 0xAF)) return 3;
+  if (s.size() >= 3 && at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+  if (s.size() >= 3 && at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+  return 0;
+}
+
+}  // namespace
+
 // Next word or glue token of a capitalised run after token i, or npos.
 std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const {
   std::uint32_t j = i + 1;
@@ -180,21 +195,25 @@ std::string resolver::surface(std::span<const std::uint32_t> toks) const {
   for (std::size_t k = 0; k < toks.size(); ++k) {
     const std::uint32_t t = toks[k];
     if (k > 0) {
-      // Keep the text between tokens as it is, collapsed to one space.
+      // Keep the text between tokens as it is (punctuation, or a word left out of `toks`), its
+      // white space (Unicode spaces included) collapsed to one space, none next to a hyphen.
       const std::uint32_t a = tok_[toks[k - 1]].range.end;
       const std::uint32_t b = tok_[t].range.begin;
-      std::string_view gap = text_.substr(a, b - a);
+      const std::string_view gap = text_.substr(a, b - a);
       bool space = false;
-      std::string glue;
-      for (char ch : gap) {
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      for (std::size_t g = 0; g < gap.size(); ++g) {
+        const char ch = gap[g];
+        const std::size_t width = unicode_space(gap.substr(g));
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || width > 0) {
           space = true;
-        } else {
-          glue += ch;
+          if (width > 1) g += width - 1;
+          continue;
         }
+        if (space && !out.empty() && out.back() != '-' && ch != '-') out += ' ';
+        space = false;
+        out += ch;
       }
-      out += glue;
-      if (space && (glue.empty() || glue.back() != '-')) out += ' ';
+      if (space && (out.empty() || out.back() != '-')) out += ' ';
     }
     out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
   }

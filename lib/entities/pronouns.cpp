@@ -25,8 +25,7 @@ void resolver::learn_gender(known& k, const raw_quote& q) const {
   if (w == "he" || w == "his") k.gender = 'm';
 }
 
-std::uint32_t resolver::resolve_pronoun(std::uint32_t t, byte_range mention) {
-  const std::uint32_t c = cls(t);
+std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
   const auto para_of = [this](std::uint32_t byte) {
     return doc_.sentences()[doc_.sentence_of_token(doc_.token_at(byte))].paragraph;
   };

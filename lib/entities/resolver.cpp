@@ -116,10 +116,10 @@ void resolver::add_mention(std::uint32_t e, byte_range mention) {
   }
 }
 
-resolution resolve_speakers(const document& doc, const std::vector<token_info>& info,
+resolution resolve_speakers(const document& doc, const std::vector<token_info>& info, const lexicon& words,
                             const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes) {
   thread_local resolver_pool pool;
-  return resolver(doc, info, quotations, quotes, pool).run();
+  return resolver(doc, info, words, quotations, quotes, pool).run();
 }
 
 }  // namespace sayso::detail

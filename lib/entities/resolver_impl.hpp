@@ -97,10 +97,10 @@ struct resolver_pool {
 /// borrows the buffers of `pool` for its lifetime.
 class resolver {
  public:
-  resolver(const document& doc, const std::vector<token_info>& info,
+  resolver(const document& doc, const std::vector<token_info>& info, const lexicon& words,
            const std::vector<quotation>& quotations, const std::vector<raw_quote>& quotes, resolver_pool& pool)
-      : doc_(doc), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations), quotes_(quotes),
-        pool_(pool) {
+      : doc_(doc), words_(words), text_(doc.text()), tok_(doc.tokens()), info_(info), quots_(quotations),
+        quotes_(quotes), pool_(pool) {
     ents_.swap(pool_.ents);
     ents_.clear();
     scan_ends_.swap(pool_.scan_ends);
@@ -170,9 +170,15 @@ class resolver {
   std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
   std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create);
   std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention);
+  // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
+  // `named` (default: `words`), the fullest description; `words` may be its head part only.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
-                         bool anonymous_head = false);
+                         bool anonymous_head = false, std::span<const std::uint32_t> named = {});
   std::uint32_t antecedent(std::uint32_t rel);
+  void trim_mention(std::vector<std::uint32_t>& words) const;
+  // A description's name: its words as written, without a repeated phrase.
+  std::string phrase_name(std::span<const std::uint32_t> words) const;
+  bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
 
   // ---- roles.cpp: the in-document role index ----
   static constexpr std::uint16_t npos16 = UINT16_MAX;
@@ -199,6 +205,8 @@ class resolver {
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
+  // Whether a role phrase of the lexicon goes on past words[k] ("secretary | of state").
+  bool role_spans(std::span<const std::uint32_t> words, std::size_t k) const;
   std::vector<std::uint32_t> preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys) const;
   // The person a definite description names by its role (a role of the lexicon, else its head
   // word `head_tok`) and qualifiers, or npos.
@@ -206,7 +214,8 @@ class resolver {
 
   // ---- pronouns.cpp ----
   void learn_gender(known& k, const raw_quote& q) const;
-  std::uint32_t resolve_pronoun(std::uint32_t t, byte_range mention);
+  // The entity a personal pronoun of word classes `c` refers to, or no_entity.
+  std::uint32_t resolve_pronoun(std::uint32_t c, byte_range mention);
 
   // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
   // (Through the sorted ends: a person mentioned thousands of times in a long document must not
@@ -251,6 +260,7 @@ class resolver {
   }
 
   const document& doc_;
+  const lexicon& words_;  // the word classes of info_
   const speaker_lexicon& lex_ = speaker_lexicon::english();
   std::string_view text_;
   std::span<const token> tok_;

@@ -99,6 +99,17 @@ void resolver::role_keys(std::span<const std::uint32_t> toks, std::vector<std::s
   for (std::string& k : scan.keys) keys.push_back(std::move(k));
 }
 
+bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) const {
+  std::vector<std::string> lowered;
+  std::vector<std::string_view> views;
+  const std::size_t from = k >= 3 ? k - 3 : 0;
+  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), lowered, views);
+  for (std::size_t i = 0; i + from <= k; ++i) {
+    if (i + from + lex_.role_at(views, i).length > k + 1) return true;
+  }
+  return false;
+}
+
 bool resolver::person_role(std::uint32_t t) const {
   const std::uint32_t c = cls(t);
   const lowered w = lower(t);

@@ -68,7 +68,7 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   const std::vector<raw_quote> raw =
       attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
   done(stage::attribution);
-  resolution res = resolve_speakers(ws.doc, ws.info, quotations, raw);
+  resolution res = resolve_speakers(ws.doc, ws.info, *state.words, quotations, raw);
   done(stage::entities);
 
   analysis out;
