@@ -108,6 +108,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     g.name = std::move(name);
     g.kind = entity_kind::group;
     g.plural = true;
+    g.members = {a, b};
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
   return resolve_words(words, mention, true);
@@ -127,7 +128,8 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
                       mention, create, true, words);
     }
-    if (!cap(words[k]) && (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
+    if ((!cap(words[k]) || (cls(words[k]) & (wc_title | wc_place | wc_demonym)) == 0) &&
+        (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
         !lex_.document(lower(words[k]).view()) && !cap(words[k + 1]) &&
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
       return describe(words, mention, create, true);
@@ -245,9 +247,14 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
     // The fullest form names it: "Tesland's Defence Ministry" over "Defence Ministry".
     std::string full = name;
     if (full.rfind("The ", 0) == 0 || full.rfind("the ", 0) == 0) full.erase(0, 4);
-    if (full.size() > ents_[first].name.size() && normalise(full).size() > normalise(ents_[first].name).size() &&
-        !acronym_names_.contains(normalise(ents_[first].name))) {
+    const std::string full_key = normalise(full);
+    const std::string own_key = normalise(ents_[first].name);
+    if (full_key == own_key) {
+      name_form(first, full);  // the same name written another way: the most used form
+    } else if (full.size() > ents_[first].name.size() && full_key.size() > own_key.size() &&
+               !acronym_names_.contains(own_key) && proper_name(clean)) {
       ents_[first].name = full;
+      ents_[first].forms.clear();
     }
     return first;
   }
@@ -326,6 +333,18 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   while (first < end && tok_[first].kind == token_kind::space) ++first;
   if (first >= end) return no_entity;
   return resolve(first, end);
+}
+
+bool resolver::proper_name(std::span<const std::uint32_t> words) const {
+  for (const std::uint32_t w : words) {
+    if (cap(w) || tok_[w].kind == token_kind::number || (s(w).front() >= '0' && s(w).front() <= '9')) continue;
+    const lowered lw = lower(w);
+    if (lw != "of" && lw != "the" && lw != "and" && lw != "for" && lw != "on" &&
+        std::find(kParticles.begin(), kParticles.end(), lw) == kParticles.end()) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool resolver::is_time(const std::vector<std::uint32_t>& words, std::size_t k) const {

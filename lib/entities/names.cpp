@@ -241,14 +241,58 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
   if (!words.empty()) role_keys(std::vector<std::uint32_t>(words), roles);
 }
 
-std::string resolver::normalise(std::string_view name) {
-  std::string out;
+std::string resolver::normalise(std::string_view name) const {
+  std::string lowered;
   for (char ch : name) {
     const auto c = static_cast<unsigned char>(ch);
-    out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    lowered += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
   }
-  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  if (lowered.rfind("the ", 0) == 0) lowered.erase(0, 4);
+  // Words without a possessive ending ("russia's", "russia’s"), in the spelling they are matched
+  // under ("defence" as "defense").
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < lowered.size();) {
+    std::size_t j = std::min(lowered.find(' ', i), lowered.size());
+    std::string_view w = std::string_view(lowered).substr(i, j - i);
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+    if (!w.empty()) words.push_back(lex_.spelling(w));
+    i = j + 1;
+  }
+  // In a name of several words, a country's name or demonym is the country: "the Russian Defense
+  // Ministry" and "Russia's Defense Ministry" are one ministry. (A name that is only a country,
+  // "Russia", stays itself, and capitals are not countries here: "Moscow", "the Washington Post".)
+  std::string out;
+  for (std::size_t i = 0; i < words.size();) {
+    if (!out.empty()) out += ' ';
+    const speaker_lexicon::match m = words.size() > 1 ? lex_.country_at(words, i, false) : speaker_lexicon::match{};
+    if (m && m.length < words.size()) {
+      out += '@';
+      out += lex_.country_key(m.id);
+      i += m.length;
+      continue;
+    }
+    out += words[i];
+    ++i;
+  }
   return out;
+}
+
+void resolver::name_form(std::uint32_t e, std::string_view form) {
+  known& k = ents_[e];
+  if (k.forms.empty()) {
+    if (form == k.name) return;
+    k.forms.emplace_back(k.name, static_cast<std::uint32_t>(std::max<std::size_t>(k.mentions.size(), 2) - 1));
+  }
+  auto it = std::find_if(k.forms.begin(), k.forms.end(), [form](const auto& f) { return f.first == form; });
+  if (it == k.forms.end()) {
+    k.forms.emplace_back(std::string(form), 1);
+  } else {
+    ++it->second;
+  }
+  const auto best = std::max_element(k.forms.begin(), k.forms.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  k.name = best->first;
 }
 
 std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
@@ -260,6 +304,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
     known& k = ents_[found->second];
     add_mention(found->second, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
+    name_form(found->second, n);
     return found->second;
   }
   const auto index = static_cast<std::uint32_t>(ents_.size());

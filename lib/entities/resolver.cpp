@@ -25,6 +25,7 @@ resolution resolver::run() {
   std::sort(scan_ends_.begin(), scan_ends_.end());
   resolution out;
   out.speakers.assign(quotes_.size(), no_entity);
+  out.not_quotes.assign(quotes_.size(), false);
   // The speaker of the latest quote with each source mention, as (first token, end token):
   // a map rather than a scan of the earlier quotes keeps long documents linear.
   std::unordered_map<std::uint64_t, entity_id> by_mention;
@@ -36,9 +37,14 @@ resolution resolver::run() {
     const raw_quote& q = quotes_[i];
     if (q.speaker_from != npos && q.speaker_from < i) {
       out.speakers[i] = out.speakers[q.speaker_from];
+      out.not_quotes[i] = out.not_quotes[q.speaker_from];
       continue;
     }
     if (q.source_first == npos) continue;
+    if (not_a_source(q)) {
+      out.not_quotes[i] = true;
+      continue;
+    }
     // The same mention (a participle's subject: "X said …, adding …") is the same entity.
     std::uint32_t e = no_entity;
     if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
@@ -69,6 +75,16 @@ resolution resolver::run() {
   std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
     return ents_[a].mentions.front().begin < ents_[b].mentions.front().begin;
   });
+  // A compound source is named by its members' final names (an organisation's name may have
+  // settled on its most used form since).
+  for (known& k : ents_) {
+    if (k.members.empty()) continue;
+    k.name.clear();
+    for (const std::uint32_t m : k.members) {
+      if (!k.name.empty()) k.name += " and ";
+      k.name += ents_[m].name;
+    }
+  }
   for (std::uint32_t i : order) {
     remap[i] = static_cast<entity_id>(out.entities.size());
     known& k = ents_[i];

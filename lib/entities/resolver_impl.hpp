@@ -64,6 +64,10 @@ struct known {
   bool speaker = false;
   bool plural = false;
   char gender = 0;  // 'f', 'm' or unknown, from titles and the pronouns the text uses for it
+  // An organisation's ways of writing its name with one key ("the Israeli military", "the Israel
+  // military"), with how often each is used (see name_form); empty while there is one.
+  std::vector<std::pair<std::string, std::uint32_t>> forms;
+  std::vector<std::uint32_t> members;  // a compound source's entities ("X and Y"), named by theirs
 
   // As if new, keeping the buffers.
   void reset() noexcept {
@@ -78,6 +82,8 @@ struct known {
     speaker = false;
     plural = false;
     gender = 0;
+    forms.clear();
+    members.clear();
   }
 };
 
@@ -159,8 +165,13 @@ class resolver {
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
   std::string surface(std::span<const std::uint32_t> toks) const;
   void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
-  static std::string normalise(std::string_view name);
+  // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
+  // variants or the many ways of naming its country.
+  std::string normalise(std::string_view name) const;
   std::uint32_t add_org(const std::string& name, byte_range mention);
+  // Counts `form` as a way the text writes organisation e's name; the most used form (the first
+  // of equals) is its canonical name.
+  void name_form(std::uint32_t e, std::string_view form);
   std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
                            const std::vector<std::string>& roles, byte_range mention);
   bool plural(std::uint32_t t) const;
@@ -179,6 +190,9 @@ class resolver {
   // A description's name: its words as written, without a repeated phrase.
   std::string phrase_name(std::span<const std::uint32_t> words) const;
   bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
+  // Whether the words are a proper name: capitalised words, numbers, "of", "the", "and", "for",
+  // "on" and name particles ("Tesland's Defence Ministry", not "Supporters who heard ...").
+  bool proper_name(std::span<const std::uint32_t> words) const;
 
   // ---- roles.cpp: the in-document role index ----
   static constexpr std::uint16_t npos16 = UINT16_MAX;
@@ -211,6 +225,10 @@ class resolver {
   // The person a definite description names by its role (a role of the lexicon, else its head
   // word `head_tok`) and qualifiers, or npos.
   std::uint32_t role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention);
+
+  // ---- sources.cpp ----
+  // Whether the quote's source is an abstract or metaphorical subject, which states nothing.
+  bool not_a_source(const raw_quote& q) const;
 
   // ---- pronouns.cpp ----
   void learn_gender(known& k, const raw_quote& q) const;

@@ -59,7 +59,7 @@ void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) c
     }
     // Country forms are capitalised ("us" is a pronoun, "US" a country).
     if (cap(t)) {
-      if (const speaker_lexicon::match m = lex_.country_at(out.views, i)) {
+      if (const speaker_lexicon::match m = lex_.country_at(out.views, i, true)) {
         out.keys.push_back(country_key(lex_, m.id));
         i += m.length;
         continue;

@@ -86,8 +86,12 @@ speaker_lexicon::match speaker_lexicon::role_at(std::span<const std::string_view
   return longest(role_phrases_, role_words_, words, at);
 }
 
-speaker_lexicon::match speaker_lexicon::country_at(std::span<const std::string_view> words, std::size_t at) const {
-  return longest(country_forms_, country_words_, words, at);
+speaker_lexicon::match speaker_lexicon::country_at(std::span<const std::string_view> words, std::size_t at,
+                                                   bool capitals) const {
+  const match country = longest(country_forms_, country_words_, words, at);
+  if (!capitals) return country;
+  const match capital = longest(capital_forms_, capital_words_, words, at);
+  return capital.length > country.length ? capital : country;
 }
 
 std::string_view speaker_lexicon::spelling(std::string_view word) const {
@@ -142,6 +146,21 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
         }
         lex->country_words_ = std::max(lex->country_words_, words);
       });
+    }
+  }
+  if (const toml::table* capitals = table_of(name, root, "capitals")) {
+    std::unordered_map<std::string_view, std::uint16_t> ids;
+    for (std::uint16_t i = 0; i < lex->countries_.size(); ++i) ids.emplace(lex->countries_[i], i);
+    for (const auto& [key, node] : *capitals) {
+      const auto* country = node.as_string();
+      if (country == nullptr) fail(name, node.source(), "capital " + std::string(key.str()) + ": not a string");
+      const auto id = ids.find(country->get());
+      if (id == ids.end()) fail(name, node.source(), "capital " + std::string(key.str()) + ": unknown country " + country->get());
+      std::size_t words = 0;
+      if (!lex->capital_forms_.emplace(phrase_key(key.str(), words), id->second).second) {
+        fail(name, node.source(), "capital \"" + std::string(key.str()) + "\" is listed twice");
+      }
+      lex->capital_words_ = std::max(lex->capital_words_, words);
     }
   }
   if (const toml::table* spellings = table_of(name, root, "spellings")) {

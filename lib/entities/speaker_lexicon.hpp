@@ -40,8 +40,9 @@ class speaker_lexicon {
 
   /// The longest role phrase that starts at words[at] ("foreign minister", "top diplomat").
   [[nodiscard]] match role_at(std::span<const std::string_view> words, std::size_t at) const;
-  /// The longest country form that starts at words[at] ("russia", "russian", "united states").
-  [[nodiscard]] match country_at(std::span<const std::string_view> words, std::size_t at) const;
+  /// The longest country form that starts at words[at] ("russia", "russian", "united states"),
+  /// with `capitals` also a capital or seat of government ("moscow", "downing street").
+  [[nodiscard]] match country_at(std::span<const std::string_view> words, std::size_t at, bool capitals) const;
   /// A role's key ("foreign_minister") and the roles a description naming it may refer to: the
   /// role itself first, then those of [broader].
   [[nodiscard]] std::string_view role_key(std::uint16_t role) const { return roles_[role].key; }
@@ -81,6 +82,8 @@ class speaker_lexicon {
   std::vector<std::string> countries_;
   phrase_map country_forms_;
   std::size_t country_words_ = 0;
+  phrase_map capital_forms_;
+  std::size_t capital_words_ = 0;
   std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> spellings_;
   word_set modifiers_;
   word_set abstract_;

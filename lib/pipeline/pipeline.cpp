@@ -75,6 +75,7 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   out.entities = std::move(res.entities);
   out.quotes.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (res.not_quotes[i]) continue;  // "history teaches": no source, no quote
     const raw_quote& r = raw[i];
     quote q;
     q.kind = r.kind;
