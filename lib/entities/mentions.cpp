@@ -136,14 +136,21 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     }
   }
   // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
-  // and name particles join ("Secretary of State", "Bashar al-Assad").
+  // and name particles join ("Secretary of State", "Bashar al-Assad"), and in an organisation's
+  // name "for", "on", "and" and "the" ("the Center for Strategic and International Studies",
+  // "the Institute for the Study of War").
+  const auto in_org_name = [](std::string_view w) { return w == "for" || w == "on" || w == "and"; };
   std::size_t run_begin = words.size();
   std::size_t run_end = words.size();
   for (std::size_t k = words.size(); k-- > start;) {
-    const bool joiner = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start &&
-                        cap(words[k - 1]) &&
-                        (lower(words[k]) == "of" || std::find(kParticles.begin(), kParticles.end(), lower(words[k])) != kParticles.end());
-    if (cap(words[k]) || joiner) {
+    const lowered w = lower(words[k]);
+    const bool after = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start;
+    const bool joiner = after && cap(words[k - 1]) &&
+                        (w == "of" || in_org_name(w.view()) ||
+                         std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
+    const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
+                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
+    if (cap(words[k]) || joiner || article) {
       if (run_begin == words.size() || k + 1 == run_begin) {
         if (run_begin == words.size()) run_end = k + 1;
         run_begin = k;
@@ -151,6 +158,16 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
       }
     }
     if (run_begin < words.size()) break;
+  }
+  // "for", "on" and "and" join only after an organisation word: "Joseph Aoun and Nawaf Salam"
+  // are two names.
+  {
+    bool org_word = false;
+    for (std::size_t k = run_begin; k < run_end; ++k) {
+      if (cap(words[k]) && (cls(words[k]) & wc_org) != 0) org_word = true;
+      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
+    }
+    while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
   }
   if (run_begin >= words.size()) return describe(words, mention, create);
   std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
@@ -190,12 +207,30 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (name_index > start) role_keys(std::span<const std::uint32_t>(words).subspan(start, name_index - start), roles);
   bool org = false;
   for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
+  // after a title ("the Council on X Executive Director Y Z").
+  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg").
+  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
+    bool only_last = true;
+    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
+    org = !only_last;
+  }
+  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
                           (cls(name.front()) & wc_place) == 0;
   const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
   if (title_only) return describe(words, mention, create);
-  if (org || acronym) return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.begin() + static_cast<std::ptrdiff_t>(run_end)) : name, mention);
+  if (org || acronym) {
+    // An organisation's name from its first capitalised or organisation word ("the progressive
+    // Center for X": "Center for X").
+    std::size_t from = start;
+    while (from < run_begin && !cap(words[from]) && (cls(words[from]) & wc_org) == 0) ++from;
+    return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(from),
+                                                         words.begin() + static_cast<std::ptrdiff_t>(run_end))
+                            : name,
+                        mention);
+  }
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
   for (std::uint32_t t : name) lw.emplace_back(lower(t).view());

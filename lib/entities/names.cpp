@@ -155,6 +155,12 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
   bool org = false;
   for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg").
+  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
+    bool only_last = true;
+    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
+    org = !only_last;
+  }
   bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
   if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
@@ -368,49 +374,5 @@ bool resolver::plural(std::uint32_t t) const {
          w != "press";
 }
 
-// Acronyms the text defines in brackets after a name whose capitalised words give its letters
-// ("the Palestinian Civil Defence (PCD)", "the Kurdish-led Syrian Democratic Forces (SDF)"):
-// the acronym and the tokens of the name. One pass over the tokens.
-void resolver::index_acronyms() {
-  acronyms_.clear();
-  acronym_names_.clear();
-  for (std::uint32_t i = 0; i + 2 < tok_.size(); ++i) {
-    if (tok_[i].kind != token_kind::punctuation || tok_[i].range.of(text_) != "(") continue;
-    const std::uint32_t a = i + 1;
-    if (!is_word(a) || !info_[a].all_upper() || tok_[a + 1].range.of(text_) != ")") continue;
-    const std::string_view acr = tok_[a].range.of(text_);
-    if (acr.size() < 2 || acr.size() > 6) continue;
-    // The capitalised words before the bracket, right to left, with "of", "and", "for",
-    // "the" between them.
-    std::vector<std::uint32_t> caps;
-    std::uint32_t k = i;
-    while (k > 0 && caps.size() < acr.size() + 2) {
-      --k;
-      if (tok_[k].kind == token_kind::space) continue;
-      if (!is_word(k)) break;
-      const lowered lw = lower(k);
-      if (info_[k].starts_upper()) {
-        caps.push_back(k);
-      } else if (!(lw.view() == "of" || lw.view() == "and" || lw.view() == "for" || lw.view() == "the")) {
-        break;
-      }
-    }
-    if (caps.size() < acr.size()) continue;
-    // The last acr.size() capitalised words must give the letters.
-    bool match = true;
-    for (std::size_t n = 0; n < acr.size() && match; ++n) {
-      const std::string_view w = tok_[caps[acr.size() - 1 - n]].range.of(text_);
-      match = !w.empty() && (static_cast<unsigned char>(w[0]) & 0xDF) == (static_cast<unsigned char>(acr[n]) & 0xDF);
-    }
-    if (!match) continue;
-    std::vector<std::uint32_t> name;
-    for (std::uint32_t t = caps[acr.size() - 1]; t < i; ++t) {
-      if (is_word(t)) name.push_back(t);
-    }
-    const std::string full = surface(name);
-    acronym_names_.emplace(normalise(full), full);
-    acronyms_.emplace(std::string(acr), std::move(name));
-  }
-}
 
 }  // namespace sayso::detail

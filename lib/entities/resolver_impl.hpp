@@ -175,7 +175,11 @@ class resolver {
   std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
                            const std::vector<std::string>& roles, byte_range mention);
   bool plural(std::uint32_t t) const;
+  // ---- acronyms.cpp ----
   void index_acronyms();
+  // The first of `words` (lower-cased) that the acronym's letters spell to the end, with the
+  // demonyms and places before it; words.size() if none.
+  std::size_t spelled_by(std::string_view acronym, std::span<const std::uint32_t> words) const;
 
   // ---- mentions.cpp: what a source mention refers to ----
   std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
