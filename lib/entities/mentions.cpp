@@ -354,9 +354,14 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   while (end > 0 && (tok_[end - 1].kind == token_kind::space || s(end - 1) == ",")) --end;
   std::uint32_t first = end;
   std::uint32_t n = 0;
+  // Within the relative pronoun's sentence: never a name built across a sentence or paragraph
+  // break ("... administration.\n\nArab countries, who").
+  const std::uint32_t sentence = doc_.sentence_of_token(rel);
   while (first > 0 && n < 8) {
     const std::uint32_t t = first - 1;
+    if (doc_.sentence_of_token(t) != sentence) break;
     if (tok_[t].kind == token_kind::space) {
+      if (s(t).find('\n') != std::string_view::npos) break;
       --first;
       continue;
     }

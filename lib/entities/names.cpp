@@ -146,6 +146,9 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     run = run.subspan(1);
   }
   if (run.empty()) return;
+  // A day or a season is no one: "Super Tuesday", "Labor Day", "Election Night" (a month may end
+  // a person's name: "Theresa May").
+  if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !lex_.month(lower(run.back()).view())) return;
   if (sentence_start && run.size() == 1 && run.front() == run_in.front() && (cls(run.front()) & wc_cue) != 0) return;
   std::vector<std::string>& roles = roles_;
   roles.clear();

@@ -185,6 +185,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(not_sources, "abstract", lex->abstract_);
   words_of(not_sources, "bare_findings", lex->findings_);
   words_of(table_of(name, root, "documents"), "words", lex->documents_);
+  words_of(table_of(name, root, "names"), "months", lex->months_);
   words_of(table_of(name, root, "openers"), "words", lex->openers_);
   return lex;
 }

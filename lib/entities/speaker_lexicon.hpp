@@ -58,6 +58,8 @@ class speaker_lexicon {
   [[nodiscard]] bool bare_finding(std::string_view word) const { return contains(findings_, word); }
   /// A noun for a document, a finding or a channel ("report", "poll"), never a person's role.
   [[nodiscard]] bool document(std::string_view word) const { return contains(documents_, word); }
+  /// A month's name ("may", "june"), which may also end a person's name.
+  [[nodiscard]] bool month(std::string_view word) const { return contains(months_, word); }
   /// A sentence adverb or connective that never starts a name ("however", "meanwhile").
   [[nodiscard]] bool opener(std::string_view word) const { return contains(openers_, word); }
 
@@ -89,6 +91,7 @@ class speaker_lexicon {
   word_set abstract_;
   word_set findings_;
   word_set documents_;
+  word_set months_;
   word_set openers_;
 };
 
