@@ -52,7 +52,7 @@ void resolver::index_acronyms() {
   const auto acronym_at = [this](std::uint32_t t) {
     if (t >= tok_.size() || !is_word(t) || !info_[t].all_upper()) return std::string_view{};
     const std::string_view a = s(t);
-    return a.size() >= 2 && a.size() <= 8 ? a : std::string_view{};
+    return a.size() >= 2 && a.size() <= 10 ? a : std::string_view{};
   };
   const auto name_word = [this](std::uint32_t t) {
     return is_word(t) && (cap(t) || function_word(lower(t).view()));

@@ -422,12 +422,18 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
   }
   // A time or channel adjunct: "X on February 12", "a poll released Monday", "a letter from his
   // doctor Friday afternoon", "X in a video address".
-  const std::size_t n = words.size();
   const auto participle = [this, &words](std::size_t k) {
     const std::string_view w = s(words[k]);
     return !cap(words[k]) && w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en") &&
-           (cls(words[k]) & (wc_title | wc_role | wc_org | wc_demonym)) == 0;
+           w.substr(w.size() - 3) != "men" && (cls(words[k]) & (wc_title | wc_role | wc_org | wc_demonym)) == 0;
   };
+  // A participle left at the end once its adjunct is gone ("a poll released"; not the verb of a
+  // relative clause, "the experts I interviewed").
+  while (words.size() > 2 && participle(words.size() - 1) &&
+         (cls(words[words.size() - 2]) & (wc_determiner | wc_pronoun)) == 0 && tok_[words.back() - 1].kind == token_kind::space) {
+    words.pop_back();
+  }
+  const std::size_t n = words.size();
   const auto time_after = [&](std::size_t k) {
     // A time word within the next three words, after determiners and lower-case modifiers, and
     // only time words after it ("on February 12", "in late July 2015"; not "from his 1995 tax

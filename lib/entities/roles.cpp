@@ -162,7 +162,13 @@ std::vector<std::uint32_t> resolver::preceding_words(std::uint32_t first, bool t
     words.push_back(p);
     t = p;
   }
-  if (!titled || words.empty()) return {};
+  if (words.empty()) return {};
+  if (!titled) {
+    // A role of the lexicon of more than one word ("Russia's top diplomat, X").
+    std::vector<std::uint32_t> in_order(words.rbegin(), words.rend());
+    scan_roles(in_order, role_scan_);
+    if (role_scan_.role == npos16) return {};
+  }
   // After a comma, the description must be a definite one that starts a clause or follows a verb
   // or preposition: "the French president, X," not "... in Paris, X".
   if (comma) {
