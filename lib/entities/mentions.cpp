@@ -234,7 +234,9 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
   for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
-  return add_person(lw, surface(name), roles, mention);
+  const std::uint32_t person = add_person(lw, surface(name), roles, mention);
+  if (name_index > start) ents_[person].titled = true;
+  return person;
 }
 
 std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {

@@ -91,6 +91,7 @@ void resolver::scan_names() {
   const auto sentences = doc_.sentences();
   for (const sentence& sent : sentences) {
     register_group(sent);
+    subject_open_ = true;
     std::uint32_t i = sent.first_token;
     while (i < sent.end_token) {
       if (!is_word(i) || !cap(i) || in_quote_[i]) {
@@ -155,6 +156,10 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   const std::size_t name_at = split_prefix(run, roles);
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
+  // A title alone ("Mrs." cut from its name) names no one.
+  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && lex_.gender(lower(name.front()).view()) != 0) return;
+  // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
+  if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
   bool org = false;
   for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
@@ -165,6 +170,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     org = !only_last;
   }
   bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+  place = place || is_country(name);
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
   if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2)) {
@@ -174,6 +180,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
     add_org(surface(org ? run : name), mention);
+    subject_open_ = false;
     return;
   }
   // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
@@ -187,16 +194,58 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   }
   // A description before the name ("Kremlin spokesman X", "the French president, X") and
   // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
-  {
-    std::vector<std::uint32_t> described = preceding_words(run.front(), name_at > 0, roles);
-    described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
-    if (!described.empty()) role_keys(described, roles);
-  }
+  std::vector<std::uint32_t> described = preceding_words(run.front(), name_at > 0, roles);
+  described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
+  if (!described.empty()) role_keys(described, roles);
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   words.clear();
   for (std::uint32_t t : name) words.emplace_back(lower(t).view());
-  add_person(words, surface(name), roles, mention);
+  const std::uint32_t e = add_person(words, surface(name), roles, mention);
+  if (!described.empty()) ents_[e].titled = true;
+  if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
+  // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
+  // Brem met Tomas Velk": Brem), which a later pronoun prefers (pronouns.cpp).
+  if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
+    subject_ends_.emplace_back(mention.end, e);
+  }
+  subject_open_ = false;
+}
+
+bool resolver::in_prose(std::span<const std::uint32_t> run) const {
+  // Not a heading: some letters of the run are lower case, and a lower-case word follows it in
+  // its sentence ("QUESTIONABLE CLAIMS", "Gender Equality.", a headline in title case).
+  std::size_t upper = 0;
+  for (const std::uint32_t t : run) upper += info_[t].all_upper() ? 1 : 0;
+  if (upper == run.size() || upper >= 2) return false;
+  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 40; ++t) {
+    if (is_word(t) && !cap(t)) return true;
+  }
+  return false;
+}
+
+bool resolver::opens_clause(std::uint32_t first) const {
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  std::uint32_t t = first;
+  while (t > sentence_first) {
+    --t;
+    if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
+    if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // After an introductory phrase and its comma ("In an interview, X"), or a capitalised
+    // conjunction or opener starting the sentence ("But X", "Meanwhile X"); not after any other
+    // word ("met X", "replacing X", "with X").
+    // (Not the comma of an appositive: "Her deputy, Piet Varga, agreed.")
+    if (s(t + 1) == "," || (t + 1 < first && s(t + 1) != " " && s(t + 2) == ",")) {
+      const std::uint32_t c = cls(sentence_first);
+      const std::string_view w = s(sentence_first);
+      return is_word(sentence_first) && ((c & (wc_preposition | wc_conjunction | wc_time)) != 0 ||
+                                         lex_.opener(lower(sentence_first).view()) ||
+                                         (w.size() > 4 && w.substr(w.size() - 3) == "ing"));
+    }
+    return t == sentence_first && cap(t) && ((cls(t) & wc_conjunction) != 0 || lex_.opener(lower(t).view()));
+  }
+  return true;
 }
 
 std::string resolver::surface(std::span<const std::uint32_t> toks) const {

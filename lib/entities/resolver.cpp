@@ -56,6 +56,7 @@ resolution resolver::run() {
     k.last_seen = std::max(k.last_seen, mention.end);
     k.speaker = true;
     if (k.kind == entity_kind::person) learn_gender(k, q);
+    if (k.kind == entity_kind::person) speaker_ends_.emplace_back(mention.end, e);
     last_speaker_ = e;
     last_speaker_pos_ = mention.end;
     last_speaker_paragraph_ = q.paragraph;

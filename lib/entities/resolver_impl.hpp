@@ -68,6 +68,7 @@ struct known {
   // military"), with how often each is used (see name_form); empty while there is one.
   std::vector<std::pair<std::string, std::uint32_t>> forms;
   std::vector<std::uint32_t> members;  // a compound source's entities ("X and Y"), named by theirs
+  bool titled = false;  // named once with a title or description ("Mrs. Holm", "spokesman X")
 
   // As if new, keeping the buffers.
   void reset() noexcept {
@@ -84,6 +85,7 @@ struct known {
     gender = 0;
     forms.clear();
     members.clear();
+    titled = false;
   }
 };
 
@@ -163,6 +165,10 @@ class resolver {
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
+  // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
+  // opener or an introductory phrase before it in its sentence, no preposition or verb.
+  bool opens_clause(std::uint32_t first) const;
+  bool in_prose(std::span<const std::uint32_t> run) const;
   std::string surface(std::span<const std::uint32_t> toks) const;
   void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
   // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
@@ -223,6 +229,8 @@ class resolver {
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
+  // Whether the words name a country or a capital, whole ("Dominican Republic", "Kyiv").
+  bool is_country(std::span<const std::uint32_t> name) const;
   // Whether a role phrase of the lexicon goes on past words[k] ("secretary | of state").
   bool role_spans(std::span<const std::uint32_t> words, std::size_t k) const;
   std::vector<std::uint32_t> preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys) const;
@@ -236,8 +244,53 @@ class resolver {
 
   // ---- pronouns.cpp ----
   void learn_gender(known& k, const raw_quote& q) const;
+  // Gender evidence at a name in the narration (the run of words naming person e, and the
+  // description before it): a gendered title, or the first pronoun after it in its sentence.
+  void gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run, std::span<const std::uint32_t> described);
   // The entity a personal pronoun of word classes `c` refers to, or no_entity.
   std::uint32_t resolve_pronoun(std::uint32_t c, byte_range mention);
+  std::uint32_t paragraph_of(std::uint32_t byte) const;
+  // "he" or "she" (a person who `fits`), by recency, grammatical role and gender: paragraph by
+  // paragraph back from the pronoun's (at most kPronounParagraphs back), the latest source of a
+  // quote (the subject of a reporting clause) in it, else the latest subject of one of its
+  // sentences (for "she", `want` 'f', women the text shows as such first); else no_entity.
+  static constexpr std::uint32_t kPronounParagraphs = 3;
+  // A person by the evidence of the text: a full name, or a title or description given with the
+  // name; a capitalised word opening a sentence ("Smiling broadly, she ...") may be no one.
+  static bool named(const known& k) { return k.words.size() >= 2 || k.titled; }
+  template <class Fits>
+  std::uint32_t he_or_she(byte_range mention, std::uint32_t para, char want, Fits fits) const {
+    using ends = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    const auto before = [&mention](const ends& e) {
+      return std::upper_bound(e.begin(), e.end(), std::pair<std::uint32_t, std::uint32_t>{mention.begin, npos});
+    };
+    auto speakers = before(speaker_ends_);
+    auto subjects = before(subject_ends_);
+    for (std::uint32_t p = para + 1; p-- > 0 && p + kPronounParagraphs >= para;) {
+      // The paragraph's mentions of each list, latest first: the first that fits, and the first
+      // whose gender the text shows.
+      const auto take = [&](const ends& e, ends::const_iterator& it) {
+        std::pair<std::uint32_t, std::uint32_t> found{no_entity, no_entity};
+        while (it != e.begin() && paragraph_of(std::prev(it)->first - 1) >= p) {
+          --it;
+          const known& k = ents_[it->second];
+          if (!fits(k) || !named(k)) continue;
+          if (found.first == no_entity) found.first = it->second;
+          if (found.second == no_entity && k.gender != 0) found.second = it->second;
+        }
+        return found;
+      };
+      const auto speaker = take(speaker_ends_, speakers);
+      const auto subject = take(subject_ends_, subjects);
+      // (A woman the text shows as one before a person of unknown gender, for "she": news names
+      // more men, and shows women's gender more often.)
+      if (want == 'f' && speaker.second != no_entity) return speaker.second;
+      if (want == 'f' && subject.second != no_entity) return subject.second;
+      if (speaker.first != no_entity) return speaker.first;
+      if (subject.first != no_entity) return subject.first;
+    }
+    return no_entity;
+  }
 
   // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
   // (Through the sorted ends: a person mentioned thousands of times in a long document must not
@@ -308,6 +361,11 @@ class resolver {
   std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
   std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
   bool scanning_ = false;
+  // Persons' mentions as the subject of their sentence (scan_names) and as the source of a quote
+  // (run), as (end, entity) in text order, for pronouns (pronouns.cpp).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> subject_ends_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> speaker_ends_;
+  bool subject_open_ = false;  // no name registered yet in the sentence being scanned
   // Scratch vectors of scan_names, reused from one run of capitalised words to the next.
   std::vector<std::uint32_t> run_;
   std::vector<std::uint32_t> group_words_;

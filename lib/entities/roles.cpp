@@ -110,6 +110,14 @@ bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) c
   return false;
 }
 
+bool resolver::is_country(std::span<const std::uint32_t> name) const {
+  if (name.empty() || name.size() > 4) return false;
+  std::vector<std::string> lowered;
+  std::vector<std::string_view> views;
+  lower_words(name, lowered, views);
+  return lex_.country_at(views, 0, true).length == name.size();
+}
+
 bool resolver::person_role(std::uint32_t t) const {
   const std::uint32_t c = cls(t);
   const lowered w = lower(t);

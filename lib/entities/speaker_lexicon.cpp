@@ -186,6 +186,11 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(not_sources, "bare_findings", lex->findings_);
   words_of(table_of(name, root, "documents"), "words", lex->documents_);
   words_of(table_of(name, root, "names"), "months", lex->months_);
+  const toml::table* gender = table_of(name, root, "gender");
+  words_of(gender, "female", lex->female_);
+  words_of(gender, "male", lex->male_);
+  words_of(gender, "female_pronouns", lex->female_pronouns_);
+  words_of(gender, "male_pronouns", lex->male_pronouns_);
   words_of(table_of(name, root, "openers"), "words", lex->openers_);
   return lex;
 }

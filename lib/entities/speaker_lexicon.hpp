@@ -58,6 +58,14 @@ class speaker_lexicon {
   [[nodiscard]] bool bare_finding(std::string_view word) const { return contains(findings_, word); }
   /// A noun for a document, a finding or a channel ("report", "poll"), never a person's role.
   [[nodiscard]] bool document(std::string_view word) const { return contains(documents_, word); }
+  /// The gender a title or role noun shows ('f', 'm'), or 0.
+  [[nodiscard]] char gender(std::string_view word) const {
+    return contains(female_, word) ? 'f' : contains(male_, word) ? 'm' : 0;
+  }
+  /// The gender a personal pronoun or possessive shows ('f', 'm'), or 0.
+  [[nodiscard]] char pronoun_gender(std::string_view word) const {
+    return contains(female_pronouns_, word) ? 'f' : contains(male_pronouns_, word) ? 'm' : 0;
+  }
   /// A month's name ("may", "june"), which may also end a person's name.
   [[nodiscard]] bool month(std::string_view word) const { return contains(months_, word); }
   /// A sentence adverb or connective that never starts a name ("however", "meanwhile").
@@ -92,6 +100,10 @@ class speaker_lexicon {
   word_set findings_;
   word_set documents_;
   word_set months_;
+  word_set female_;
+  word_set male_;
+  word_set female_pronouns_;
+  word_set male_pronouns_;
   word_set openers_;
 };
 

@@ -94,6 +94,35 @@ const named_case kRoles[] = {
 
 BOOST_DATA_TEST_CASE(role_coreference, boost::unit_test::data::make(kRoles), c) { check(c); }
 
+// ---- pronouns ------------------------------------------------------------------------------
+
+const named_case kPronouns[] = {
+    {"the subject, not the object, of the sentence before",
+     "Anna Brem met Tomas Velk in Vienna. She told reporters that the meeting had been useful.",
+     "the meeting had been useful", "Anna Brem"},
+    {"the source of a reporting clause in an earlier paragraph, not a possessor in the last one",
+     "President Anton Velk has said repeatedly that the war must end.\n\n"
+     "In a separate interview, Pavel Korin, the deputy foreign minister, told the agency that the army "
+     "would not back down.\n\nVelk's office declined to comment.\n\n"
+     "He said the delegations would meet in Geneva.",
+     "the delegations would meet in Geneva", "Pavel Korin"},
+    {"a pronoun shows a speaker's gender, which a later pronoun respects",
+     "Prime Minister Lena Saar said the offer was serious.\n\n"
+     "The plan is dead, Deputy Foreign Minister Pavel Korin told the agency on Tuesday. He said the army "
+     "would stay.\n\nShe said she hoped for a deal.",
+     "she hoped for a deal", "Lena Saar"},
+    {"a pronoun after a name in its sentence shows its gender",
+     "Ilse Marten, for her part, sided with the mayor. Piet Varga arrived later.\n\n"
+     "\u201CThe corridor stays open,\u201D she said.",
+     "The corridor stays open", "Ilse Marten"},
+    {"a capitalised word opening a sentence is no person",
+     "Kasimir Dorn spoke for an hour. Smiling broadly, he thanked the crowd.\n\n"
+     "\u201CWe will win,\u201D he said.",
+     "We will win", "Kasimir Dorn"},
+};
+
+BOOST_DATA_TEST_CASE(pronouns, boost::unit_test::data::make(kPronouns), c) { check(c); }
+
 // ---- canonical names -----------------------------------------------------------------------
 
 const named_case kNames[] = {
