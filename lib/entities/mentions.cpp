@@ -130,7 +130,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     }
     if ((!cap(words[k]) || (cls(words[k]) & (wc_title | wc_place | wc_demonym)) == 0) &&
         (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
-        !lex_.document(lower(words[k]).view()) && !cap(words[k + 1]) &&
+        !is_document(words[k]) && !cap(words[k + 1]) &&
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
       return describe(words, mention, create, true);
     }
@@ -410,10 +410,10 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     const std::uint32_t t = words[b];
     const std::uint32_t c = cls(t);
     const bool more = b + 1 < words.size();
-    const bool opener = lex_.opener(lower(t).view());
+    const bool opens = opener(t);
     const bool joint = more && (c & wc_conjunction) != 0 && (c & (wc_determiner | wc_pronoun | wc_preposition)) == 0;
     const bool complement = more && (c & wc_complementizer) != 0 && cap(words[b + 1]) && (c & wc_pronoun) == 0;
-    if (!opener && !joint && !complement) break;
+    if (!opens && !joint && !complement) break;
     ++b;
   }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));

@@ -143,13 +143,13 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   while (!run.empty() && (((cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition | wc_pronoun |
                                                 wc_auxiliary | wc_time)) != 0 &&
                            (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) ||
-                          lex_.opener(lower(run.front()).view()))) {
+                          opener(run.front()))) {
     run = run.subspan(1);
   }
   if (run.empty()) return;
   // A day or a season is no one: "Super Tuesday", "Labor Day", "Election Night" (a month may end
   // a person's name: "Theresa May").
-  if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !lex_.month(lower(run.back()).view())) return;
+  if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !month(run.back())) return;
   if (sentence_start && run.size() == 1 && run.front() == run_in.front() && (cls(run.front()) & wc_cue) != 0) return;
   std::vector<std::string>& roles = roles_;
   roles.clear();
@@ -157,7 +157,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
-  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && lex_.gender(lower(name.front()).view()) != 0) return;
+  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && gender_of(name.front()) != 0) return;
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
@@ -194,7 +194,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   }
   // A description before the name ("Kremlin spokesman X", "the French president, X") and
   // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
-  std::vector<std::uint32_t> described = preceding_words(run.front(), name_at > 0, roles);
+  std::vector<std::uint32_t>& described = described_;
+  preceding_words(run.front(), name_at > 0, roles, described);
   described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
   if (!described.empty()) role_keys(described, roles);
   collect_appositive(run.back(), roles);
@@ -240,10 +241,10 @@ bool resolver::opens_clause(std::uint32_t first) const {
       const std::uint32_t c = cls(sentence_first);
       const std::string_view w = s(sentence_first);
       return is_word(sentence_first) && ((c & (wc_preposition | wc_conjunction | wc_time)) != 0 ||
-                                         lex_.opener(lower(sentence_first).view()) ||
+                                         opener(sentence_first) ||
                                          (w.size() > 4 && w.substr(w.size() - 3) == "ing"));
     }
-    return t == sentence_first && cap(t) && ((cls(t) & wc_conjunction) != 0 || lex_.opener(lower(t).view()));
+    return t == sentence_first && cap(t) && ((cls(t) & wc_conjunction) != 0 || opener(t));
   }
   return true;
 }
@@ -296,7 +297,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
     ++n;
   }
   // The roles and qualifiers it names ("Russia's top diplomat": "=foreign_minister", "@russia").
-  if (!words.empty()) role_keys(std::vector<std::uint32_t>(words), roles);
+  if (!words.empty()) role_keys(words, roles);
 }
 
 std::string resolver::normalise(std::string_view name) const {
@@ -308,7 +309,8 @@ std::string resolver::normalise(std::string_view name) const {
   if (lowered.rfind("the ", 0) == 0) lowered.erase(0, 4);
   // Words without a possessive ending ("russia's", "russia’s"), in the spelling they are matched
   // under ("defence" as "defense").
-  std::vector<std::string_view> words;
+  std::vector<std::string_view>& words = scratch_views_;
+  words.clear();
   for (std::size_t i = 0; i < lowered.size();) {
     std::size_t j = std::min(lowered.find(' ', i), lowered.size());
     std::string_view w = std::string_view(lowered).substr(i, j - i);
@@ -323,7 +325,9 @@ std::string resolver::normalise(std::string_view name) const {
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     if (!out.empty()) out += ' ';
-    const speaker_lexicon::match m = words.size() > 1 ? lex_.country_at(words, i, false) : speaker_lexicon::match{};
+    const speaker_lexicon::match m = words.size() > 1 && (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
+                                         ? lex_.country_at(words, i, false)
+                                         : speaker_lexicon::match{};
     if (m && m.length < words.size()) {
       out += '@';
       out += lex_.country_key(m.id);
@@ -410,8 +414,11 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
   for (const std::string& r : roles) {
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
       k.roles.push_back(r);
-      std::vector<std::uint32_t>& holders = persons_by_role_[r];
-      holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
+      // (Countries are only qualifiers, checked on the holders of a role: not indexed.)
+      if (r.front() != '@') {
+        std::vector<std::uint32_t>& holders = persons_by_role_[r];
+        holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
+      }
     }
   }
   add_mention(match, mention);

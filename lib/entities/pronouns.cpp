@@ -9,12 +9,12 @@ namespace sayso::detail {
 void resolver::learn_gender(known& k, const raw_quote& q) const {
   for (std::uint32_t t = q.source_first; t < q.source_end; ++t) {
     if (!is_word(t)) continue;
-    if (const char g = lex_.gender(lower(t).view()); g != 0) k.gender = g;
+    if (const char g = gender_of(t); g != 0) k.gender = g;
   }
   if (k.gender != 0 || q.spans.empty() || q.kind == quote_kind::direct) return;
   const std::uint32_t first = doc_.token_at(q.spans.front().begin);
   if (first >= tok_.size() || !is_word(first)) return;
-  k.gender = lex_.pronoun_gender(lower(first).view());
+  k.gender = pronoun_gender_of(first);
 }
 
 void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run,
@@ -24,7 +24,8 @@ void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t
   // A title or role noun before the name ("Mrs. Holm", "spokeswoman X").
   for (const auto* words : {&run, &described}) {
     for (const std::uint32_t t : *words) {
-      if (const char g = lex_.gender(lower(t).view()); g != 0) k.gender = g;
+      if ((cls(t) & (wc_title | wc_role)) == 0) continue;
+      if (const char g = gender_of(t); g != 0) k.gender = g;
     }
   }
   if (k.gender != 0) return;
@@ -34,7 +35,8 @@ void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t
   for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 30; ++t) {
     if (!is_word(t) || in_quote_[t]) continue;
     if (cap(t) && (cls(t) & (wc_determiner | wc_title | wc_pronoun)) == 0) return;
-    if (const char g = lex_.pronoun_gender(lower(t).view()); g != 0) {
+    if ((cls(t) & (wc_he | wc_she | wc_possessive)) == 0) continue;
+    if (const char g = pronoun_gender_of(t); g != 0) {
       k.gender = g;
       return;
     }

@@ -97,6 +97,7 @@ struct resolver_pool {
   std::vector<known> ents;
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
+  std::vector<std::uint16_t> flags;
 };
 
 
@@ -113,6 +114,8 @@ class resolver {
     ents_.clear();
     scan_ends_.swap(pool_.scan_ends);
     scan_ends_.clear();
+    flags_.swap(pool_.flags);
+    flags_.assign(tok_.size(), 0);
   }
   resolver(const resolver&) = delete;
   resolver& operator=(const resolver&) = delete;
@@ -128,6 +131,7 @@ class resolver {
     ents_.clear();
     ents_.swap(pool_.ents);
     scan_ends_.swap(pool_.scan_ends);
+    flags_.swap(pool_.flags);
   }
 
   resolution run();
@@ -154,6 +158,25 @@ class resolver {
     return t;
   }
   bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+  // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
+  std::uint16_t flags(std::uint32_t i) const {
+    std::uint16_t& f = flags_[i];
+    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
+    return f;
+  }
+  static constexpr std::uint16_t kFlagsKnown = 1U << 15;
+  bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
+  bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
+  bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
+  bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
+  char gender_of(std::uint32_t i) const {
+    const std::uint16_t f = flags(i);
+    return (f & speaker_lexicon::f_female) != 0 ? 'f' : (f & speaker_lexicon::f_male) != 0 ? 'm' : 0;
+  }
+  char pronoun_gender_of(std::uint32_t i) const {
+    const std::uint16_t f = flags(i);
+    return (f & speaker_lexicon::f_she) != 0 ? 'f' : (f & speaker_lexicon::f_he) != 0 ? 'm' : 0;
+  }
 
   void mark_quotations();
   void index_unnamed();
@@ -224,8 +247,11 @@ class resolver {
   // Appends the keys of the titles, roles and qualifiers among `toks`.
   void role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const;
   // The words of a description just before a name ("Kremlin spokesman X", "Russia's foreign
-  // minister X", "the French president, X"), in text order; appends their bare title words. Without
-  // a title or role among them, none unless `titled` (the name has a title of its own).
+  // minister X", "the French president, X"), in text order, into `words`; appends their bare title
+  // words to `keys`. Without a title or role among them, none unless `titled` (the name has a
+  // title of its own).
+  void preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
+                       std::vector<std::uint32_t>& words) const;
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
@@ -233,7 +259,6 @@ class resolver {
   bool is_country(std::span<const std::uint32_t> name) const;
   // Whether a role phrase of the lexicon goes on past words[k] ("secretary | of state").
   bool role_spans(std::span<const std::uint32_t> words, std::size_t k) const;
-  std::vector<std::uint32_t> preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys) const;
   // The person a definite description names by its role (a role of the lexicon, else its head
   // word `head_tok`) and qualifiers, or npos.
   std::uint32_t role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention);
@@ -372,8 +397,12 @@ class resolver {
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
+  mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
+  mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
+  mutable std::vector<std::string_view> scratch_views_;
   std::vector<std::string> role_tries_;  // role_holder's role keys
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
+  std::vector<std::uint32_t> described_;          // register_run's description before a name
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;

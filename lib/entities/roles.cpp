@@ -35,10 +35,13 @@ std::string role_key(const speaker_lexicon& lex, std::string_view modifier, std:
 
 void resolver::lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
                            std::vector<std::string_view>& views) const {
-  out.clear();
+  // (Strings assigned in place keep their buffers from one call to the next.)
+  if (out.size() < toks.size()) out.resize(toks.size());
   views.clear();
-  for (const std::uint32_t t : toks) out.emplace_back(lower(t).view());
-  for (const std::string& w : out) views.emplace_back(w);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    out[i].assign(lower(toks[i]).view());
+    views.emplace_back(out[i]);
+  }
 }
 
 void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const {
@@ -58,14 +61,17 @@ void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) c
       out.head = out.views[i];
     }
     // Country forms are capitalised ("us" is a pronoun, "US" a country).
-    if (cap(t)) {
+    if (cap(t) && (flags(t) & speaker_lexicon::f_country) != 0) {
       if (const speaker_lexicon::match m = lex_.country_at(out.views, i, true)) {
         out.keys.push_back(country_key(lex_, m.id));
         i += m.length;
         continue;
       }
     }
-    if (const speaker_lexicon::match m = lex_.role_at(out.views, i)) {
+    // Role phrases start with a title, role, organisation or demonym word ("house speaker"), a
+    // verb ("lead negotiator"), or a word the lexicon does not know ("veep").
+    const bool may_start_role = (c & (wc_title | wc_role | wc_org | wc_demonym | wc_verb)) != 0 || c == 0;
+    if (const speaker_lexicon::match m = may_start_role ? lex_.role_at(out.views, i) : speaker_lexicon::match{}) {
       // A possessive role qualifies what follows ("the president's spokesman").
       if (!possessive(toks[i + m.length - 1])) {
         out.keys.push_back(role_key(lex_, pending, m.id));
@@ -79,10 +85,10 @@ void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) c
         continue;
       }
     }
-    if (lex_.distinct_modifier(out.views[i])) {
+    if (modifier(t)) {
       pending = out.views[i];
     } else if ((c & wc_determiner) == 0 || cap(t)) {
-      if ((cap(t) && (c & (wc_determiner | wc_preposition | wc_conjunction)) == 0 && !lex_.document(out.views[i])) ||
+      if ((cap(t) && (c & (wc_determiner | wc_preposition | wc_conjunction)) == 0 && !is_document(t)) ||
           (c & (wc_demonym | wc_place)) != 0) {
         out.keys.emplace_back(out.views[i]);
       }
@@ -100,10 +106,9 @@ void resolver::role_keys(std::span<const std::uint32_t> toks, std::vector<std::s
 }
 
 bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) const {
-  std::vector<std::string> lowered;
-  std::vector<std::string_view> views;
+  std::vector<std::string_view>& views = scratch_views_;
   const std::size_t from = k >= 3 ? k - 3 : 0;
-  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), lowered, views);
+  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), scratch_lowered_, views);
   for (std::size_t i = 0; i + from <= k; ++i) {
     if (i + from + lex_.role_at(views, i).length > k + 1) return true;
   }
@@ -112,25 +117,23 @@ bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) c
 
 bool resolver::is_country(std::span<const std::uint32_t> name) const {
   if (name.empty() || name.size() > 4) return false;
-  std::vector<std::string> lowered;
-  std::vector<std::string_view> views;
-  lower_words(name, lowered, views);
-  return lex_.country_at(views, 0, true).length == name.size();
+  if ((flags(name.front()) & speaker_lexicon::f_country) == 0) return false;
+  lower_words(name, scratch_lowered_, scratch_views_);
+  return lex_.country_at(scratch_views_, 0, true).length == name.size();
 }
 
 bool resolver::person_role(std::uint32_t t) const {
   const std::uint32_t c = cls(t);
-  const lowered w = lower(t);
-  if (lex_.document(w.view())) return false;
-  if ((c & wc_title) != 0 && (c & wc_role) != 0 && (c & wc_org) == 0) return true;
-  const std::string_view one[] = {w.view()};
-  return static_cast<bool>(lex_.role_at(one, 0));
+  const std::uint16_t f = flags(t);
+  if ((f & speaker_lexicon::f_document) != 0) return false;
+  return ((c & wc_title) != 0 && (c & wc_role) != 0 && (c & wc_org) == 0) || (f & speaker_lexicon::f_role) != 0;
 }
 
-std::vector<std::uint32_t> resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys) const {
+void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
+                               std::vector<std::uint32_t>& words) const {
   // Right to left from the name: lower-case titles and roles, capitalised words (qualifiers),
   // hyphens and the periods of abbreviations, within the sentence; at most eight words.
-  std::vector<std::uint32_t> words;
+  words.clear();
   std::uint32_t t = first;
   const auto space_before = [this](std::uint32_t i) {
     return i > 0 && tok_[i - 1].kind == token_kind::space && s(i - 1).find('\n') == std::string_view::npos;
@@ -159,10 +162,13 @@ std::vector<std::uint32_t> resolver::preceding_words(std::uint32_t first, bool t
     if (!is_word(p) || in_quote_[p]) break;
     const std::uint32_t c = cls(p);
     const bool role_word = (c & (wc_title | wc_role)) != 0 && (c & wc_verb) == 0;
-    if (!cap(p) && !role_word && (c & wc_demonym) == 0 && !lex_.distinct_modifier(lower(p).view())) break;
+    if (!cap(p) && !role_word && (c & wc_demonym) == 0 &&
+        ((c != 0 && (c & (wc_title | wc_auxiliary | wc_preposition)) == 0) || !modifier(p))) {
+      break;
+    }
     // A person's role noun makes it a description of the person ("spokesman", "minister"; not
     // "statement", "poll" or "campaign", which are role nouns of english.toml too).
-    titled = titled || person_role(p);
+    titled = titled || (role_word && person_role(p));
     if (cap(p) && (c & (wc_determiner | wc_preposition | wc_conjunction | wc_pronoun | wc_auxiliary | wc_time)) != 0 &&
         (c & (wc_title | wc_org | wc_place | wc_demonym)) == 0) {
       break;
@@ -170,12 +176,16 @@ std::vector<std::uint32_t> resolver::preceding_words(std::uint32_t first, bool t
     words.push_back(p);
     t = p;
   }
-  if (words.empty()) return {};
+  if (words.empty()) return;
   if (!titled) {
     // A role of the lexicon of more than one word ("Russia's top diplomat, X").
-    std::vector<std::uint32_t> in_order(words.rbegin(), words.rend());
-    scan_roles(in_order, role_scan_);
-    if (role_scan_.role == npos16) return {};
+    std::reverse(words.begin(), words.end());
+    scan_roles(words, role_scan_);
+    std::reverse(words.begin(), words.end());
+    if (role_scan_.role == npos16) {
+      words.clear();
+      return;
+    }
   }
   // After a comma, the description must be a definite one that starts a clause or follows a verb
   // or preposition: "the French president, X," not "... in Paris, X".
@@ -185,14 +195,17 @@ std::vector<std::uint32_t> resolver::preceding_words(std::uint32_t first, bool t
     while (d > 0 && tok_[d - 1].kind == token_kind::space) --d;
     if (d == 0 || !is_word(d - 1) || lower(d - 1) != "the") {
       const bool owner = possessive(start) && cap(start);
-      if (!owner) return {};
+      if (!owner) {
+        words.clear();
+        return;
+      }
     }
   }
   std::reverse(words.begin(), words.end());
   for (const std::uint32_t w : words) {
     if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0) keys.emplace_back(lower(w).view());
   }
-  return words;
+
 }
 
 std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention) {
@@ -212,12 +225,12 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
       const std::uint32_t c = cls(t);
       narrowed = !cap(t) && tok_[t].kind == token_kind::word &&
                  (c & (wc_determiner | wc_title | wc_role | wc_demonym | wc_place | wc_possessive)) == 0 &&
-                 !lex_.distinct_modifier(scan.views[scan.role_begin - 1]);
+                 !modifier(t);
     }
     if (!narrowed) {
       for (const std::uint16_t r : lex_.covered(scan.role).subspan(1)) roles.push_back(role_key(lex_, scan.modifier, r));
     }
-  } else if (head_tok != npos && !lex_.document(lower(head_tok).view())) {
+  } else if (head_tok != npos && !is_document(head_tok)) {
     // The head of a description it was introduced with ("X, the parent company" for "the
     // company"), or for a person's role, a title word of its name ("Sen. X" for "the senator").
     roles.push_back(std::string("^") += lower(head_tok).view());

@@ -75,11 +75,23 @@ speaker_lexicon::match speaker_lexicon::longest(const phrase_map& phrases, std::
     if (n > 0) buffer[size++] = ' ';
     w.copy(buffer.data() + size, w.size());
     size += w.size();
-    if (const auto found = phrases.find(std::string_view(buffer.data(), size)); found != phrases.end()) {
-      best = {found->second, static_cast<std::uint16_t>(n + 1)};
-    }
+    const auto found = phrases.find(std::string_view(buffer.data(), size));
+    if (found == phrases.end()) break;
+    if (found->second.whole) best = {found->second.id, static_cast<std::uint16_t>(n + 1)};
+    if (!found->second.continues) break;
   }
   return best;
+}
+
+bool speaker_lexicon::add_phrase(phrase_map& phrases, const std::string& phrase, std::uint16_t id) {
+  phrase_entry& whole = phrases[phrase];
+  if (whole.whole) return false;
+  whole.whole = true;
+  whole.id = id;
+  for (std::size_t at = phrase.find(' '); at != std::string::npos; at = phrase.find(' ', at + 1)) {
+    phrases[phrase.substr(0, at)].continues = true;
+  }
+  return true;
 }
 
 speaker_lexicon::match speaker_lexicon::role_at(std::span<const std::string_view> words, std::size_t at) const {
@@ -95,8 +107,10 @@ speaker_lexicon::match speaker_lexicon::country_at(std::span<const std::string_v
 }
 
 std::string_view speaker_lexicon::spelling(std::string_view word) const {
-  const auto found = spellings_.find(word);
-  return found == spellings_.end() ? word : std::string_view(found->second);
+  for (const auto& [variant, spelling] : spellings_) {
+    if (variant == word) return spelling;
+  }
+  return word;
 }
 
 std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, std::string_view name) {
@@ -115,8 +129,9 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       role_ids.emplace(std::string(key.str()), id);
       for_each_string(name, node, "role " + std::string(key.str()), [&](const std::string& entry, const toml::node& item) {
         std::size_t words = 0;
-        std::string phrase = phrase_key(entry, words);
-        if (!lex->role_phrases_.emplace(std::move(phrase), id).second) {
+        const std::string phrase = phrase_key(entry, words);
+        if (words == 1) lex->flags_[phrase] |= f_role;
+        if (!add_phrase(lex->role_phrases_, phrase, id)) {
           fail(name, item.source(), "role phrase \"" + entry + "\" is listed twice");
         }
         lex->role_words_ = std::max(lex->role_words_, words);
@@ -140,8 +155,9 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       lex->countries_.emplace_back(key.str());
       for_each_string(name, node, "country " + std::string(key.str()), [&](const std::string& entry, const toml::node& item) {
         std::size_t words = 0;
-        std::string form = phrase_key(entry, words);
-        if (!lex->country_forms_.emplace(std::move(form), id).second) {
+        const std::string form = phrase_key(entry, words);
+        lex->flags_[form.substr(0, form.find(' '))] |= f_country;
+        if (!add_phrase(lex->country_forms_, form, id)) {
           fail(name, item.source(), "country form \"" + entry + "\" is listed twice");
         }
         lex->country_words_ = std::max(lex->country_words_, words);
@@ -157,7 +173,9 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       const auto id = ids.find(country->get());
       if (id == ids.end()) fail(name, node.source(), "capital " + std::string(key.str()) + ": unknown country " + country->get());
       std::size_t words = 0;
-      if (!lex->capital_forms_.emplace(phrase_key(key.str(), words), id->second).second) {
+      const std::string form = phrase_key(key.str(), words);
+      lex->flags_[form.substr(0, form.find(' '))] |= f_country;
+      if (!add_phrase(lex->capital_forms_, form, id->second)) {
         fail(name, node.source(), "capital \"" + std::string(key.str()) + "\" is listed twice");
       }
       lex->capital_words_ = std::max(lex->capital_words_, words);
@@ -166,32 +184,32 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   if (const toml::table* spellings = table_of(name, root, "spellings")) {
     for (const auto& [key, node] : *spellings) {
       for_each_string(name, node, "spelling " + std::string(key.str()), [&](const std::string& entry, const toml::node&) {
-        lex->spellings_.emplace(entry, std::string(key.str()));
+        lex->spellings_.emplace_back(entry, std::string(key.str()));
       });
     }
   }
-  // Lists of single words.
-  const auto words_of = [&](const toml::table* table, std::string_view key, word_set& into) {
+  // Lists of single words, as flags of the word.
+  const auto words_of = [&](const toml::table* table, std::string_view key, std::uint16_t flag) {
     if (table == nullptr) return;
     const toml::node* node = table->get(key);
     if (node == nullptr) return;
     for_each_string(name, *node, key, [&](const std::string& entry, const toml::node& item) {
       if (entry.find(' ') != std::string::npos) fail(name, item.source(), std::string(key) + ": one word each: \"" + entry + "\"");
-      into.insert(entry);
+      lex->flags_[entry] |= flag;
     });
   };
-  words_of(table_of(name, root, "modifiers"), "distinct", lex->modifiers_);
+  words_of(table_of(name, root, "modifiers"), "distinct", f_modifier);
   const toml::table* not_sources = table_of(name, root, "not_sources");
-  words_of(not_sources, "abstract", lex->abstract_);
-  words_of(not_sources, "bare_findings", lex->findings_);
-  words_of(table_of(name, root, "documents"), "words", lex->documents_);
-  words_of(table_of(name, root, "names"), "months", lex->months_);
+  words_of(not_sources, "abstract", f_abstract);
+  words_of(not_sources, "bare_findings", f_finding);
+  words_of(table_of(name, root, "documents"), "words", f_document);
+  words_of(table_of(name, root, "names"), "months", f_month);
   const toml::table* gender = table_of(name, root, "gender");
-  words_of(gender, "female", lex->female_);
-  words_of(gender, "male", lex->male_);
-  words_of(gender, "female_pronouns", lex->female_pronouns_);
-  words_of(gender, "male_pronouns", lex->male_pronouns_);
-  words_of(table_of(name, root, "openers"), "words", lex->openers_);
+  words_of(gender, "female", f_female);
+  words_of(gender, "male", f_male);
+  words_of(gender, "female_pronouns", f_she);
+  words_of(gender, "male_pronouns", f_he);
+  words_of(table_of(name, root, "openers"), "words", f_opener);
   return lex;
 }
 

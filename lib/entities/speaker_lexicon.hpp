@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace sayso::detail {
@@ -48,41 +47,70 @@ class speaker_lexicon {
   [[nodiscard]] std::string_view role_key(std::uint16_t role) const { return roles_[role].key; }
   [[nodiscard]] std::span<const std::uint16_t> covered(std::uint16_t role) const { return roles_[role].covers; }
   [[nodiscard]] std::string_view country_key(std::uint16_t country) const { return countries_[country]; }
+  // What the single-word lists say of a word, as bits: one look-up answers them all.
+  enum : std::uint16_t {
+    f_modifier = 1U << 0,
+    f_abstract = 1U << 1,
+    f_finding = 1U << 2,
+    f_document = 1U << 3,
+    f_female = 1U << 4,
+    f_male = 1U << 5,
+    f_she = 1U << 6,
+    f_he = 1U << 7,
+    f_month = 1U << 8,
+    f_opener = 1U << 9,
+    f_role = 1U << 10,     // a role phrase of one word ("spokesman", "premier")
+    f_country = 1U << 11,  // the first word of a country's or capital's form
+  };
+  /// The bits of a lower-cased word (0 if no list holds it).
+  [[nodiscard]] std::uint16_t flags(std::string_view word) const {
+    const auto found = flags_.find(word);
+    return found == flags_.end() ? 0 : found->second;
+  }
   /// A word that makes another role of the role after it ("deputy", "former").
-  [[nodiscard]] bool distinct_modifier(std::string_view word) const { return contains(modifiers_, word); }
+  [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
   /// The spelling a word is matched under ("defence" -> "defense"), or the word itself.
   [[nodiscard]] std::string_view spelling(std::string_view word) const;
   /// A head noun that is never a source ("history", "choreography").
-  [[nodiscard]] bool abstract_subject(std::string_view word) const { return contains(abstract_, word); }
+  [[nodiscard]] bool abstract_subject(std::string_view word) const { return (flags(word) & f_abstract) != 0; }
   /// A head noun that is a source only with its issuer or after "according to" ("data").
-  [[nodiscard]] bool bare_finding(std::string_view word) const { return contains(findings_, word); }
+  [[nodiscard]] bool bare_finding(std::string_view word) const { return (flags(word) & f_finding) != 0; }
   /// A noun for a document, a finding or a channel ("report", "poll"), never a person's role.
-  [[nodiscard]] bool document(std::string_view word) const { return contains(documents_, word); }
+  [[nodiscard]] bool document(std::string_view word) const { return (flags(word) & f_document) != 0; }
   /// The gender a title or role noun shows ('f', 'm'), or 0.
   [[nodiscard]] char gender(std::string_view word) const {
-    return contains(female_, word) ? 'f' : contains(male_, word) ? 'm' : 0;
+    const std::uint16_t f = flags(word);
+    return (f & f_female) != 0 ? 'f' : (f & f_male) != 0 ? 'm' : 0;
   }
   /// The gender a personal pronoun or possessive shows ('f', 'm'), or 0.
   [[nodiscard]] char pronoun_gender(std::string_view word) const {
-    return contains(female_pronouns_, word) ? 'f' : contains(male_pronouns_, word) ? 'm' : 0;
+    const std::uint16_t f = flags(word);
+    return (f & f_she) != 0 ? 'f' : (f & f_he) != 0 ? 'm' : 0;
   }
   /// A month's name ("may", "june"), which may also end a person's name.
-  [[nodiscard]] bool month(std::string_view word) const { return contains(months_, word); }
+  [[nodiscard]] bool month(std::string_view word) const { return (flags(word) & f_month) != 0; }
   /// A sentence adverb or connective that never starts a name ("however", "meanwhile").
-  [[nodiscard]] bool opener(std::string_view word) const { return contains(openers_, word); }
+  [[nodiscard]] bool opener(std::string_view word) const { return (flags(word) & f_opener) != 0; }
 
  private:
   struct string_hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
-  using word_set = std::unordered_set<std::string, string_hash, std::equal_to<>>;
-  using phrase_map = std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>>;
+  // A phrase or the beginning of one: `id` if it is a whole phrase, `continues` if a longer
+  // phrase starts with it (so that a look-up stops at the first word that begins none).
+  struct phrase_entry {
+    std::uint16_t id = 0;
+    bool whole = false;
+    bool continues = false;
+  };
+  using phrase_map = std::unordered_map<std::string, phrase_entry, string_hash, std::equal_to<>>;
+  // Adds a phrase (its words joined by spaces) and its beginnings; false if already there.
+  static bool add_phrase(phrase_map& phrases, const std::string& phrase, std::uint16_t id);
   struct role_entry {
     std::string key;
     std::vector<std::uint16_t> covers;
   };
-  static bool contains(const word_set& set, std::string_view word) { return set.find(word) != set.end(); }
   static match longest(const phrase_map& phrases, std::size_t max_words, std::span<const std::string_view> words,
                        std::size_t at);
 
@@ -94,17 +122,8 @@ class speaker_lexicon {
   std::size_t country_words_ = 0;
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
-  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> spellings_;
-  word_set modifiers_;
-  word_set abstract_;
-  word_set findings_;
-  word_set documents_;
-  word_set months_;
-  word_set female_;
-  word_set male_;
-  word_set female_pronouns_;
-  word_set male_pronouns_;
-  word_set openers_;
+  std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
+  std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>> flags_;
 };
 
 }  // namespace sayso::detail
