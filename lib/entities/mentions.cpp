@@ -11,6 +11,11 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   for (std::uint32_t t = first; t < end; ++t) {
     if (tok_[t].kind == token_kind::punctuation && !words.empty()) {
       const std::string_view p = s(t);
+      // A bracketed acronym inside the mention is skipped ("The Karvian Forces (KF) and X").
+      if (p == "(" && t + 2 < end && is_word(t + 1) && info_[t + 1].all_upper() && s(t + 2) == ")") {
+        t += 2;
+        continue;
+      }
       if (p == "(" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93") break;
       if (p == "-" && t > first && tok_[t - 1].kind == token_kind::space) break;
     }
@@ -375,6 +380,33 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   while (first < end && tok_[first].kind == token_kind::space) ++first;
   if (first >= end) return no_entity;
   return resolve(first, end);
+}
+
+std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
+  // "The Karvian Forces (KF) and the Coast Guard said": the attribution may name only the last of
+  // two sources that open the sentence together; both are the source.
+  std::uint32_t t = first;
+  while (t > 0 && tok_[t - 1].kind == token_kind::space) --t;
+  if (t == 0 || !is_word(t - 1) || s(t - 1) != "and") return first;
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  std::uint32_t start = t - 1;
+  bool named = false;
+  for (std::uint32_t k = t - 1; k > sentence_first;) {
+    --k;
+    const std::uint32_t c = cls(k);
+    if (tok_[k].kind == token_kind::space) {
+      if (s(k).find('\n') != std::string_view::npos) return first;
+      continue;
+    }
+    if (tok_[k].kind == token_kind::punctuation) {
+      if (s(k) != "(" && s(k) != ")" && s(k) != "." && s(k) != "-") return first;
+    } else if (!is_word(k) || in_quote_[k] || !(cap(k) || (c & wc_determiner) != 0 || lower(k) == "of")) {
+      return first;
+    }
+    named = named || (cap(k) && (c & wc_determiner) == 0);
+    start = k;
+  }
+  return named && start == sentence_first ? start : first;
 }
 
 bool resolver::proper_name(std::span<const std::uint32_t> words) const {

@@ -48,6 +48,11 @@ resolution resolver::run() {
     // The same mention (a participle's subject: "X said …, adding …") is the same entity.
     std::uint32_t e = no_entity;
     if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
+    if (e == no_entity && (cap(q.source_first) || (cls(q.source_first) & wc_determiner) != 0)) {
+      if (const std::uint32_t start = coordinated_start(q.source_first); start != q.source_first) {
+        e = resolve(start, q.source_end);
+      }
+    }
     if (e == no_entity) e = resolve(q.source_first, q.source_end);
     if (e == no_entity) continue;
     known& k = ents_[e];

@@ -220,6 +220,9 @@ class resolver {
                          bool anonymous_head = false, std::span<const std::uint32_t> named = {});
   std::uint32_t antecedent(std::uint32_t rel);
   void trim_mention(std::vector<std::uint32_t>& words) const;
+  // Where a source mention starts if the sentence opens with another source joined to it by
+  // "and", which the attribution left out; else `first`.
+  std::uint32_t coordinated_start(std::uint32_t first) const;
   // A description's name: its words as written, without a repeated phrase.
   std::string phrase_name(std::span<const std::uint32_t> words) const;
   bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
