@@ -210,16 +210,9 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // The roles of the words before the name, as one description ("deputy Foreign Minister X").
   const std::size_t name_index = run_end - run.size() + name_at;
   if (name_index > start) role_keys(std::span<const std::uint32_t>(words).subspan(start, name_index - start), roles);
-  bool org = false;
-  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  bool org = organisation_name(run, name_at);
   // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
   // after a title ("the Council on X Executive Director Y Z").
-  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg").
-  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
-    bool only_last = true;
-    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
-    org = !only_last;
-  }
   for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
                           (cls(name.front()) & wc_place) == 0;

@@ -161,14 +161,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
-  bool org = false;
-  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
-  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg").
-  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
-    bool only_last = true;
-    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
-    org = !only_last;
-  }
+  const bool org = organisation_name(run, name_at);
   bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   place = place || is_country(name);
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
@@ -211,6 +204,20 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     subject_ends_.emplace_back(mention.end, e);
   }
   subject_open_ = false;
+}
+
+bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
+  const std::span<const std::uint32_t> name = run.subspan(name_at);
+  bool org = false;
+  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg"), whose last
+  // word only may be an organisation's.
+  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
+    bool only_last = true;
+    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
+    org = !only_last;
+  }
+  return org;
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {

@@ -192,6 +192,9 @@ class resolver {
   // opener or an introductory phrase before it in its sentence, no preposition or verb.
   bool opens_clause(std::uint32_t first) const;
   bool in_prose(std::span<const std::uint32_t> run) const;
+  // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
+  // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
+  bool organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const;
   std::string surface(std::span<const std::uint32_t> toks) const;
   void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
   // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
