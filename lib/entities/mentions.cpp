@@ -182,6 +182,13 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     run.erase(run.begin());
   }
   if (run.empty()) return describe(words, mention, create);
+  // A possessive inside the run says whose the person is: "the Karvia Herald's Ilse Marten" is
+  // Ilse Marten (the owner qualifies her).
+  for (std::size_t k = run.size() - 1; k-- > 0;) {
+    if (!possessive(run[k])) continue;
+    if (run.size() - 1 - k >= 2) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    break;
+  }
   const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
   // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
   // (A possessive alone is its owner: "Trump's" cut from "Trump's campaign".)
