@@ -23,13 +23,16 @@ struct resolution {
   // of the attribution it continues).
   std::vector<std::optional<speaker_mention>> speaker_mentions;
   std::vector<std::optional<reporting_cue>> cues;
+  // Per quote: its source is no speaker ("history teaches", "the data show"; GUIDELINES.md:
+  // a speaker is a person, group, organisation, state or document), so it is no quote.
+  std::vector<bool> not_quotes;
 };
 
 /// Finds the people and organisations the document names, then resolves each quote's source
 /// mention (name, short name, title, description, pronoun) to one of them, creating anonymous
 /// and group entities for unnamed sources. Floating quotes take the speaker of the quote they
-/// continue.
-resolution resolve_speakers(const document& doc, const std::vector<token_info>& info,
+/// continue. `words` is the lexicon that gave `info` its word classes.
+resolution resolve_speakers(const document& doc, const std::vector<token_info>& info, const lexicon& words,
                             const quotation_index& quotations, const std::vector<attributed_quote>& quotes);
 
 /// The entity for a party a quote reports on ("Russia"), found among `entities` by name or added

@@ -57,13 +57,14 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   const std::vector<attributed_quote> found =
       attribute({ws.doc, ws.info, *state.words, ws.quotations, state.options.beliefs});
   done(stage::attribution);
-  resolution res = resolve_speakers(ws.doc, ws.info, ws.quotations, found);
+  resolution res = resolve_speakers(ws.doc, ws.info, *state.words, ws.quotations, found);
   done(stage::entities);
 
   analysis out;
   out.entities = std::move(res.entities);
   out.quotes.reserve(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
+    if (res.not_quotes[i]) continue;  // "history teaches": no source, no quote
     const attributed_quote& r = found[i];
     quote q;
     q.kind = r.kind;

@@ -1,0 +1,558 @@
+// Speaker resolution, part 2: what a quote's source mention refers to (a name, a description, an
+// organisation, a relative pronoun, a compound source).
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
+  // Words of the mention, up to a bracket ("X (R-S.C.)") or a dash between spaces ("... in New
+  // Hampshire - despite ...").
+  std::vector<std::uint32_t> words;
+  for (std::uint32_t t = first; t < end; ++t) {
+    if (tok_[t].kind == token_kind::punctuation && !words.empty()) {
+      const std::string_view p = s(t);
+      // A bracketed acronym inside the mention is skipped ("The Karvian Forces (KF) and X").
+      if (p == "(" && t + 2 < end && is_word(t + 1) && info_[t + 1].all_upper() && s(t + 2) == ")") {
+        t += 2;
+        continue;
+      }
+      if (p == "(" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93") break;
+      if (p == "-" && t > first && tok_[t - 1].kind == token_kind::space) break;
+    }
+    if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
+  }
+  trim_mention(words);
+  if (words.empty()) return no_entity;
+  const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+  if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
+    return resolve_pronoun(cls(words[0]), mention);
+  }
+  // A contraction: "He's" is "he is"; "There's", "That's" name no one.
+  if (words.size() == 1 && possessive(words[0]) &&
+      (words_.classes(lower(words[0]).view()) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
+    const std::uint32_t c = words_.classes(lower(words[0]).view());
+    if ((c & wc_pronoun) != 0) return resolve_pronoun(c, mention);
+    return no_entity;
+  }
+  // "X, who said": the relative pronoun stands for the phrase before it.
+  if (words.size() == 1 && (lower(words[0]) == "who" || lower(words[0]) == "which")) {
+    const std::uint32_t e = antecedent(words[0]);
+    if (e != no_entity) add_mention(e, mention);
+    return e;
+  }
+  // "Cambodia's ambassador to the United Nations, Chhea Keo": a bare name after a comma is
+  // who the description is.
+  for (std::uint32_t t = end; t > first; --t) {
+    if (tok_[t - 1].kind != token_kind::punctuation || s(t - 1) != ",") continue;
+    std::vector<std::uint32_t> after;
+    bool bare = true;
+    for (std::uint32_t u = t; u < end; ++u) {
+      if (!is_word(u)) continue;
+      bare = bare && cap(u) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
+      after.push_back(u);
+    }
+    if (bare && after.size() >= 2 && after.size() <= 4 && after.size() < words.size()) {
+      return resolve_words(after, mention, true);
+    }
+    break;
+  }
+  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa": a name before
+  // "of" is the person; what follows says where they are from.
+  for (std::size_t k = 2; k + 1 < words.size(); ++k) {
+    if (lower(words[k]) != "of") continue;
+    bool name = true;
+    std::size_t caps = 0;
+    for (std::size_t j = 0; j < k && name; ++j) {
+      const std::uint32_t c = cls(words[j]);
+      if ((c & (wc_title | wc_determiner | wc_possessive)) != 0 && j + 2 < k) continue;  // "Gov.", "the"
+      name = cap(words[j]) && (c & (wc_org | wc_role | wc_place | wc_demonym)) == 0;
+      caps += name ? 1 : 0;
+    }
+    if (name && caps >= 2) {
+      return resolve_words(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)),
+                           mention, true);
+    }
+    break;
+  }
+  // Compound sources: "Lebanese president Joseph Aoun and prime minister Nawaf Salam". Both
+  // sides name someone; "supporters in Iowa and Ohio" and "the book and film" are one source.
+  // (A capitalised role noun names someone unless it is capitalised for starting the sentence:
+  // "Singer and Faso", "Democrats and Republicans"; not "Developers and supporters in Congress".)
+  const auto names = [this](std::span<const std::uint32_t> side) {
+    for (const std::uint32_t w : side) {
+      const std::uint32_t c = cls(w);
+      if (!cap(w) || (c & wc_determiner) != 0) continue;
+      const bool initial = doc_.sentences()[doc_.sentence_of_token(w)].first_token == w;
+      if ((c & wc_role) == 0 || (c & (wc_title | wc_org | wc_place | wc_demonym)) != 0 || !initial) return true;
+    }
+    return false;
+  };
+  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    if (!cap(words[k]) && (cls(words[k]) & wc_preposition) != 0) break;
+    if (lower(words[k]) != "and") continue;
+    const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+    const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
+    if (!names(left) || !names(right)) break;
+    // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
+    // person with a long title: the right part holds a title before a name, the left no name.
+    bool right_titled = false;
+    for (std::size_t r = 0; r + 1 < right.size(); ++r) {
+      right_titled = right_titled || ((cls(right[r]) & wc_title) != 0 && cap(right[r]) && cap(right[r + 1]));
+    }
+    bool left_named = false;
+    for (std::uint32_t w : left) left_named = left_named || (cap(w) && (cls(w) & (wc_title | wc_org | wc_determiner)) == 0);
+    if (right_titled && !left_named) break;
+    const std::uint32_t a = resolve_words(left, mention, false);
+    const std::uint32_t b = resolve_words(right, mention, false);
+    if (a == no_entity || b == no_entity) break;
+    std::string name = ents_[a].name + " and " + ents_[b].name;
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].kind == entity_kind::group && ents_[i].name == name) return i;
+    }
+    known& g = new_entity();
+    g.name = std::move(name);
+    g.kind = entity_kind::group;
+    g.plural = true;
+    g.members = {a, b};
+    return static_cast<std::uint32_t>(ents_.size() - 1);
+  }
+  return resolve_words(words, mention, true);
+}
+
+std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create) {
+  std::size_t start = 0;
+  while (start < words.size() && (cls(words[start]) & (wc_determiner | wc_possessive)) != 0 && !cap(words[start])) {
+    ++start;
+  }
+  // "a source within the ministry", "officials at the embassy", "a spokesman for X", "the
+  // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
+  for (std::size_t k = start; k + 1 < words.size(); ++k) {
+    const lowered w = lower(words[k + 1]);
+    if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
+        (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
+      return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
+                      mention, create, true, words);
+    }
+    if ((!cap(words[k]) || (cls(words[k]) & (wc_title | wc_place | wc_demonym)) == 0) &&
+        (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
+        !is_document(words[k]) && !cap(words[k + 1]) &&
+        (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
+      return describe(words, mention, create, true);
+    }
+  }
+  // The name is the last run of capitalised words ("Tulsa police Chief Chuck Jordan"); "of"
+  // and name particles join ("Secretary of State", "Bashar al-Assad"), and in an organisation's
+  // name "for", "on", "and" and "the" ("the Center for Strategic and International Studies",
+  // "the Institute for the Study of War").
+  const auto in_org_name = [](std::string_view w) { return w == "for" || w == "on" || w == "and"; };
+  std::size_t run_begin = words.size();
+  std::size_t run_end = words.size();
+  for (std::size_t k = words.size(); k-- > start;) {
+    const lowered w = lower(words[k]);
+    const bool after = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start;
+    const bool joiner = after && cap(words[k - 1]) &&
+                        (w == "of" || in_org_name(w.view()) ||
+                         std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
+    const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
+                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
+    if (cap(words[k]) || joiner || article) {
+      if (run_begin == words.size() || k + 1 == run_begin) {
+        if (run_begin == words.size()) run_end = k + 1;
+        run_begin = k;
+        continue;
+      }
+    }
+    if (run_begin < words.size()) break;
+  }
+  // "for", "on" and "and" join only after an organisation word: "Joseph Aoun and Nawaf Salam"
+  // are two names.
+  {
+    bool org_word = false;
+    for (std::size_t k = run_begin; k < run_end; ++k) {
+      if (cap(words[k]) && (cls(words[k]) & wc_org) != 0) org_word = true;
+      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
+    }
+    while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
+  }
+  if (run_begin >= words.size()) return describe(words, mention, create);
+  std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
+                                 words.begin() + static_cast<std::ptrdiff_t>(run_end));
+  // Drop a sentence-initial "The".
+  while (!run.empty() && (cls(run.front()) & wc_determiner) != 0 && (cls(run.front()) & wc_org) == 0) {
+    run.erase(run.begin());
+  }
+  if (run.empty()) return describe(words, mention, create);
+  // A possessive inside the run says whose the person is: "the Karvia Herald's Ilse Marten" is
+  // Ilse Marten (the owner qualifies her).
+  for (std::size_t k = run.size() - 1; k-- > 0;) {
+    if (!possessive(run[k])) continue;
+    if (run.size() - 1 - k >= 2) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    break;
+  }
+  const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
+  // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
+  // (A possessive alone is its owner: "Trump's" cut from "Trump's campaign".)
+  if (run_end < words.size()) {
+    // The head noun decides: "the Trump campaign" is an organisation, "a senior European
+    // security official" a person described.
+    const std::uint32_t head = words.back();
+    if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
+      return org_or_alias(rest, mention);
+    }
+    if ((cls(head) & wc_org) != 0 && (cls(head) & wc_role) != 0 && !plural(head) &&
+        (lower(head) == "campaign" || lower(head) == "administration" || lower(head) == "government" ||
+         lower(head) == "ministry" || lower(head) == "military" || lower(head) == "army" ||
+         lower(head) == "police" || lower(head) == "office" || lower(head) == "party" || lower(head) == "agency")) {
+      return org_or_alias(rest, mention);
+    }
+    return describe(words, mention, create);
+  }
+  std::vector<std::string> roles;
+  const std::size_t name_at = split_prefix(run, roles);
+  const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
+  // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
+  for (std::size_t k = start; k < run_begin; ++k) {
+    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
+  }
+  // The roles of the words before the name, as one description ("deputy Foreign Minister X").
+  const std::size_t name_index = run_end - run.size() + name_at;
+  if (name_index > start) role_keys(std::span<const std::uint32_t>(words).subspan(start, name_index - start), roles);
+  bool org = organisation_name(run, name_at);
+  // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
+  // after a title ("the Council on X Executive Director Y Z").
+  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
+  const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
+                          (cls(name.front()) & wc_place) == 0;
+  const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+  const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
+  if (title_only) return describe(words, mention, create);
+  if (org || acronym) {
+    // An organisation's name from its first capitalised or organisation word ("the progressive
+    // Center for X": "Center for X").
+    std::size_t from = start;
+    while (from < run_begin && !cap(words[from]) && (cls(words[from]) & wc_org) == 0) ++from;
+    return org_or_alias(org ? std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(from),
+                                                         words.begin() + static_cast<std::ptrdiff_t>(run_end))
+                            : name,
+                        mention);
+  }
+  if (place) return org_or_alias(name, mention);
+  std::vector<std::string> lw;
+  for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
+  const std::uint32_t person = add_person(lw, surface(name), roles, mention);
+  if (name_index > start) ents_[person].titled = true;
+  return person;
+}
+
+std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention) {
+  std::vector<std::uint32_t> clean;
+  for (std::uint32_t t : toks) {
+    if (is_word(t) || tok_[t].kind == token_kind::number) clean.push_back(t);
+  }
+  if (clean.empty()) return no_entity;
+  // An acronym given earlier in brackets ("the Palestinian Civil Defence (PCD)" and later
+  // "the PCD"): the name it stands for.
+  if (clean.size() == 1 && info_[clean.front()].all_upper()) {
+    if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
+      clean = found->second;
+    }
+  }
+  std::string name = surface(clean);
+  std::string key = normalise(name);
+  // A name the text spells out for an acronym is the canonical one: "the Kurdish-led Syrian
+  // Democratic Forces (SDF)" is "Syrian Democratic Forces".
+  for (const auto& [expansion, full] : acronym_names_) {
+    if (key.size() > expansion.size() && key.compare(key.size() - expansion.size(), expansion.size(), expansion) == 0 &&
+        key[key.size() - expansion.size() - 1] == ' ') {
+      name = full;
+      key = expansion;
+      break;
+    }
+  }
+  // The first organisation whose name is this one, or ends this one or is ended by it in whole
+  // words when the shorter has two words or more ("the Israeli military" and "military" do
+  // not match "Government of Israel" by "Israel"). Found through the indexes of add_org
+  // rather than a scan of all entities, so that long documents stay linear.
+  const auto multi = [](std::string_view x) { return x.find(' ') != std::string_view::npos; };
+  std::uint32_t first = npos;
+  const auto consider = [&first](const auto& index, std::string_view k) {
+    if (const auto found = index.find(std::string(k)); found != index.end()) first = std::min(first, found->second);
+  };
+  consider(orgs_by_key_, key);
+  if (multi(key)) consider(org_suffixes_, key);
+  for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+    const std::string_view suffix = std::string_view(key).substr(at + 1);
+    if (multi(suffix)) consider(orgs_by_key_, suffix);
+  }
+  if (first != npos) {
+    add_mention(first, mention);
+    // The fullest form names it: "Tesland's Defence Ministry" over "Defence Ministry".
+    std::string full = name;
+    if (full.rfind("The ", 0) == 0 || full.rfind("the ", 0) == 0) full.erase(0, 4);
+    const std::string full_key = normalise(full);
+    const std::string own_key = normalise(ents_[first].name);
+    if (full_key == own_key) {
+      name_form(first, full);  // the same name written another way: the most used form
+    } else if (full.size() > ents_[first].name.size() && full_key.size() > own_key.size() &&
+               !acronym_names_.contains(own_key) && proper_name(clean)) {
+      ents_[first].name = full;
+      ents_[first].forms.clear();
+    }
+    return first;
+  }
+  return add_org(name, mention);
+}
+
+// An unnamed source: a description of a person in a role, an organisation, or an anonymous
+// source or group.
+std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
+                                 bool anonymous_head, std::span<const std::uint32_t> named) {
+  const lowered first = lower(words.front());
+  // The head: the last role, title or organisation word before a complement ("the head of the
+  // security council").
+  std::string head;
+  std::uint32_t head_tok = npos;
+  for (std::uint32_t t : words) {
+    if (head_tok != npos && !cap(t) && (cls(t) & wc_preposition) != 0) break;
+    if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
+      head = lower(t).view();
+      head_tok = t;
+    }
+  }
+  const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
+  const bool is_plural = head_tok != npos && plural(head_tok);
+  // "the French leader", "Russia's top diplomat", "the envoy": the most recent person who holds
+  // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).
+  if ((first == "the" || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
+    const std::uint32_t holder = role_holder(words, head_tok, mention);
+    if (holder != npos) return holder;
+  }
+  // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a
+  // group of doctors", which stays a description).
+  if (!anonymous_head && head_tok != npos && (cls(head_tok) & wc_org) != 0 && !is_plural && first != "a" &&
+      first != "an") {
+    std::vector<std::uint32_t> rest;
+    for (std::uint32_t t : words) {
+      if ((cls(t) & wc_determiner) == 0 || cap(t)) rest.push_back(t);
+    }
+    while (!rest.empty() && (cls(rest.front()) & wc_determiner) != 0) rest.erase(rest.begin());
+    if (!rest.empty()) return org_or_alias(rest, mention);
+  }
+  // "the official", "the source": the latest anonymous source with that head.
+  if (definite && !head.empty()) {
+    index_unnamed();
+    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
+  }
+  if (!create && head.empty()) return no_entity;
+  known& k = new_entity();
+  k.name = phrase_name(named.empty() ? std::span<const std::uint32_t>(words) : named);
+  k.kind = is_plural || first == "both" || first == "all" || first == "several" || first == "many"
+               ? entity_kind::group
+               : entity_kind::anonymous;
+  if (head.empty()) k.kind = entity_kind::group;
+  k.head = head;
+  k.plural = is_plural;
+  return static_cast<std::uint32_t>(ents_.size() - 1);
+}
+
+// The entity named just before a relative pronoun ("Kall, co-editor of ..., who").
+std::uint32_t resolver::antecedent(std::uint32_t rel) {
+  std::uint32_t end = rel;
+  while (end > 0 && (tok_[end - 1].kind == token_kind::space || s(end - 1) == ",")) --end;
+  std::uint32_t first = end;
+  std::uint32_t n = 0;
+  // Within the relative pronoun's sentence: never a name built across a sentence or paragraph
+  // break ("... administration.\n\nArab countries, who").
+  const std::uint32_t sentence = doc_.sentence_of_token(rel);
+  while (first > 0 && n < 8) {
+    const std::uint32_t t = first - 1;
+    if (doc_.sentence_of_token(t) != sentence) break;
+    if (tok_[t].kind == token_kind::space) {
+      if (s(t).find('\n') != std::string_view::npos) break;
+      --first;
+      continue;
+    }
+    if (!is_word(t) && s(t) != "." && s(t) != "-") break;
+    if (is_word(t) && !cap(t) && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
+    --first;
+    ++n;
+  }
+  while (first < end && tok_[first].kind == token_kind::space) ++first;
+  if (first >= end) return no_entity;
+  return resolve(first, end);
+}
+
+std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
+  // "The Karvian Forces (KF) and the Coast Guard said": the attribution may name only the last of
+  // two sources that open the sentence together; both are the source.
+  std::uint32_t t = first;
+  while (t > 0 && tok_[t - 1].kind == token_kind::space) --t;
+  if (t == 0 || !is_word(t - 1) || s(t - 1) != "and") return first;
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  std::uint32_t start = t - 1;
+  bool named = false;
+  for (std::uint32_t k = t - 1; k > sentence_first;) {
+    --k;
+    const std::uint32_t c = cls(k);
+    if (tok_[k].kind == token_kind::space) {
+      if (s(k).find('\n') != std::string_view::npos) return first;
+      continue;
+    }
+    if (tok_[k].kind == token_kind::punctuation) {
+      if (s(k) != "(" && s(k) != ")" && s(k) != "." && s(k) != "-") return first;
+    } else if (!is_word(k) || in_quote_[k] || !(cap(k) || (c & wc_determiner) != 0 || lower(k) == "of")) {
+      return first;
+    }
+    named = named || (cap(k) && (c & wc_determiner) == 0);
+    start = k;
+  }
+  return named && start == sentence_first ? start : first;
+}
+
+bool resolver::proper_name(std::span<const std::uint32_t> words) const {
+  for (const std::uint32_t w : words) {
+    if (cap(w) || tok_[w].kind == token_kind::number || (s(w).front() >= '0' && s(w).front() <= '9')) continue;
+    const lowered lw = lower(w);
+    if (lw != "of" && lw != "the" && lw != "and" && lw != "for" && lw != "on" &&
+        std::find(kParticles.begin(), kParticles.end(), lw) == kParticles.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool resolver::is_time(const std::vector<std::uint32_t>& words, std::size_t k) const {
+  const std::uint32_t t = words[k];
+  if (tok_[t].kind == token_kind::number) {
+    // A year, or a day after a month ("February 12").
+    const std::string_view d = s(t);
+    if (d.size() == 4 && (d.front() == '1' || d.front() == '2')) return true;
+    return k > 0 && (cls(words[k - 1]) & wc_time) != 0 && cap(words[k - 1]);
+  }
+  if ((cls(t) & wc_time) == 0) return false;
+  // Not the end of a name ("Theresa May", "Labor Day").
+  return !(cap(t) && k > 0 && cap(words[k - 1]) && (cls(words[k - 1]) & wc_time) == 0);
+}
+
+void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
+  // Before the source: an opener ("However", "Meanwhile"), a conjunction, or a complementizer
+  // before a name ("Whether Clinton", "that Cruz").
+  std::size_t b = 0;
+  while (b < words.size()) {
+    const std::uint32_t t = words[b];
+    const std::uint32_t c = cls(t);
+    const bool more = b + 1 < words.size();
+    const bool opens = opener(t);
+    const bool joint = more && (c & wc_conjunction) != 0 && (c & (wc_determiner | wc_pronoun | wc_preposition)) == 0;
+    const bool complement = more && (c & wc_complementizer) != 0 && cap(words[b + 1]) && (c & wc_pronoun) == 0;
+    if (!opens && !joint && !complement) break;
+    ++b;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
+  // After it: a relative, conjunction or preposition left dangling ("a letter ... that").
+  while (words.size() > 1 && !cap(words.back()) &&
+         (cls(words.back()) & (wc_relative | wc_complementizer | wc_conjunction | wc_preposition)) != 0) {
+    words.pop_back();
+  }
+  // A time or channel adjunct: "X on February 12", "a poll released Monday", "a letter from his
+  // doctor Friday afternoon", "X in a video address".
+  const auto participle = [this, &words](std::size_t k) {
+    const std::string_view w = s(words[k]);
+    return !cap(words[k]) && w.size() > 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en") &&
+           w.substr(w.size() - 3) != "men" && (cls(words[k]) & (wc_title | wc_role | wc_org | wc_demonym)) == 0;
+  };
+  // A participle left at the end once its adjunct is gone ("a poll released"; not the verb of a
+  // relative clause, "the experts I interviewed").
+  while (words.size() > 2 && participle(words.size() - 1) &&
+         (cls(words[words.size() - 2]) & (wc_determiner | wc_pronoun)) == 0 && tok_[words.back() - 1].kind == token_kind::space) {
+    words.pop_back();
+  }
+  const std::size_t n = words.size();
+  const auto time_after = [&](std::size_t k) {
+    // A time word within the next three words, after determiners and lower-case modifiers, and
+    // only time words after it ("on February 12", "in late July 2015"; not "from his 1995 tax
+    // return").
+    for (std::size_t j = k + 1; j < n && j <= k + 3; ++j) {
+      if (is_time(words, j)) {
+        for (std::size_t r = j + 1; r < n; ++r) {
+          if (!is_time(words, r)) return false;
+        }
+        return true;
+      }
+      if (cap(words[j]) || (cls(words[j]) & (wc_role | wc_title | wc_org | wc_medium)) != 0) return false;
+    }
+    return false;
+  };
+  std::size_t cut = n;
+  for (std::size_t k = 1; k < n && cut == n; ++k) {
+    const std::uint32_t t = words[k];
+    const std::uint32_t c = cls(t);
+    if (!cap(t) && (c & wc_preposition) != 0 && time_after(k)) {
+      cut = k;
+    } else if (is_time(words, k) && !cap(words[k - 1])) {
+      // A time word after a lower-case word, with only time words after it.
+      bool rest = true;
+      for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
+      if (rest) cut = k;
+    } else if ((c & wc_preposition) != 0 && !cap(t) && cap(words[k - 1])) {
+      // "X in a video address", "X in an interview with ...": after a name only.
+      for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
+        if ((cls(words[j]) & wc_medium) != 0 && !cap(words[j])) {
+          cut = k;
+          break;
+        }
+        if (cap(words[j]) && (cls(words[j]) & wc_time) == 0) break;
+      }
+    }
+    // "released Monday", "conducted in February": the participle goes with its adjunct.
+    if (cut == k && k > 1 && participle(k - 1)) cut = k - 1;
+  }
+  // Something other than determiners must remain.
+  bool named = false;
+  for (std::size_t k = 0; k < cut; ++k) named = named || (cls(words[k]) & wc_determiner) == 0 || cap(words[k]);
+  if (named) words.resize(cut);
+  // Only time words: no one ("Also Monday").
+  bool timeless = false;
+  for (std::size_t k = 0; k < words.size(); ++k) timeless = timeless || !is_time(words, k);
+  if (!timeless) words.clear();
+}
+
+std::string resolver::phrase_name(std::span<const std::uint32_t> words) const {
+  std::string name = surface(words);
+  // "the the congressional report", "Developers and Developers": a phrase written twice in a
+  // row, once.
+  std::vector<std::string_view> w;
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t j = std::min(name.find(' ', i), name.size());
+    w.push_back(std::string_view(name).substr(i, j - i));
+    i = j + 1;
+  }
+  const auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const auto x = static_cast<unsigned char>(a[i]);
+      const auto y = static_cast<unsigned char>(b[i]);
+      if ((x | 0x20U) != (y | 0x20U)) return false;
+    }
+    return true;
+  };
+  bool repeated = false;
+  for (std::size_t len = 1; len <= 4; ++len) {
+    for (std::size_t i = 0; i + 2 * len <= w.size(); ++i) {
+      bool all = true;
+      for (std::size_t k = 0; k < len && all; ++k) all = same(w[i + k], w[i + len + k]);
+      if (!all) continue;
+      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i + len), w.begin() + static_cast<std::ptrdiff_t>(i + 2 * len));
+      repeated = true;
+    }
+  }
+  if (!repeated) return name;
+  std::string out;
+  for (const std::string_view x : w) {
+    if (!out.empty()) out += ' ';
+    out += x;
+  }
+  return out;
+}
+
+}  // namespace sayso::detail

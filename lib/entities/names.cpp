@@ -1,0 +1,444 @@
+// Speaker resolution, part 1: the people, organisations and groups the text names (runs of
+// capitalised words, their titles and appositives, acronyms defined in brackets).
+#include "entities/resolver_impl.hpp"
+
+#include "text/unicode.hpp"
+
+namespace sayso::detail {
+
+namespace {
+
+// The length in bytes of a Unicode space (no-break, thin, ideographic...) that `s` starts with,
+// or 0.
+std::size_t unicode_space(std::string_view s) {
+  const auto at = [s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (s.size() >= 2 && at(0) == 0xC2 && at(1) == 0xA0) return 2;
+  if (s.size() >= 3 && at(0) == 0xE2 && at(1) == 0x80 && (at(2) <= 0x8A || at(2) == 0xAF)) return 3;
+  if (s.size() >= 3 && at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+  if (s.size() >= 3 && at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+  return 0;
+}
+
+}  // namespace
+
+// Next word or glue token of a capitalised run after token i, or npos.
+std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const {
+  std::uint32_t j = i + 1;
+  if (j >= end) return npos;
+  // Glued punctuation: "U.S", ".", "Secretary", "-", "General"
+  if (tok_[j].kind == token_kind::punctuation) {
+    const std::string_view t = s(j);
+    if ((t == "-" || t == ".") && j + 1 < end && is_word(j + 1) && cap(j + 1) && !possessive(i)) {
+      if (t == "-") return j + 1;
+      // A period after an initial or abbreviation, then a space and a capitalised word.
+      return npos;
+    }
+    if (t == "." && j + 2 < end && tok_[j + 1].kind == token_kind::space && is_word(j + 2) && cap(j + 2) &&
+        (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos) && !possessive(i)) {
+      return j + 2;  // "Donald J. Trump", "U.S. President"
+    }
+    return npos;
+  }
+  if (tok_[j].kind != token_kind::space || s(j).find('\n') != std::string_view::npos || possessive(i)) return npos;
+  const std::uint32_t k = j + 1;
+  if (k >= end || !is_word(k)) return npos;
+  if (cap(k)) return k;
+  // "Secretary of State", "Bashar al-Assad"
+  const lowered lw = lower(k);
+  if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
+      (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
+    return k + 2;
+  }
+  return npos;
+}
+
+// A sentence opening with a plural role noun phrase ("Western diplomats were gloomy") names a
+// group that a later "they" may refer to.
+void resolver::register_group(const sentence& sent) {
+  std::uint32_t i = sent.first_token;
+  std::vector<std::uint32_t>& words = group_words_;
+  words.clear();
+  for (std::uint32_t n = 0; i < sent.end_token && n < 5; ++i) {
+    if (tok_[i].kind == token_kind::space) continue;
+    if (!is_word(i) || in_quote_[i]) return;
+    words.push_back(i);
+    ++n;
+    const std::uint32_t c = cls(i);
+    if ((c & wc_role) != 0 && !cap(i) && plural(i)) break;
+    if ((c & (wc_determiner | wc_demonym | wc_title)) == 0 && !(cap(i) && (c & wc_place) != 0) &&
+        !(words.size() == 1 && cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun)) == 0)) {
+      return;
+    }
+  }
+  if (words.empty() || i >= sent.end_token) return;
+  const std::uint32_t head = words.back();
+  if ((cls(head) & wc_role) == 0 || !plural(head)) return;
+  std::size_t start = 0;
+  while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
+  if (start >= words.size()) return;
+  const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
+  known& g = new_entity();
+  g.name = surface(phrase);
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.head = lower(head).view();
+  const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
+  g.last_seen = mention.end;
+  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
+}
+
+void resolver::scan_names() {
+  const auto sentences = doc_.sentences();
+  for (const sentence& sent : sentences) {
+    register_group(sent);
+    subject_open_ = true;
+    std::uint32_t i = sent.first_token;
+    while (i < sent.end_token) {
+      if (!is_word(i) || !cap(i) || in_quote_[i]) {
+        ++i;
+        continue;
+      }
+      std::vector<std::uint32_t>& run = run_;
+      run.assign(1, i);
+      std::uint32_t j = i;
+      while ((j = next_run_token(j, sent.end_token)) != npos && !in_quote_[j]) run.push_back(j);
+      register_run(run, i == sent.first_token);
+      i = run.back() + 1;
+    }
+  }
+}
+
+// The name is what follows the last title word or "of"-phrase: "Russian Foreign Minister |
+// Sergei Lavrov", "Secretary-General of Hezbollah | Naim Qassem", "Relief Coordinator | Thomas
+// Fletcher". Title words may also be names ("John Major"): a run ending in one keeps it.
+std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const {
+  std::size_t j = run.size();
+  while (j > 0) {
+    const std::uint32_t t = run[j - 1];
+    if ((cls(t) & wc_title) != 0 || lower(t) == "of") break;
+    if (j >= 2 && lower(run[j - 2]) == "of") break;  // the object of "Secretary-General of X"
+    --j;
+  }
+  if (j == run.size()) {
+    // The run ends in a title word: only leading titles and demonyms are the prefix.
+    j = 0;
+    while (j + 1 < run.size()) {
+      const std::uint32_t c = cls(run[j]);
+      const bool org_prefix = (c & wc_org) != 0 && info_[run[j]].all_upper();  // "NATO Secretary-General"
+      if ((c & (wc_title | wc_demonym)) == 0 && lower(run[j]) != "of" && !org_prefix) break;
+      ++j;
+    }
+  }
+  for (std::size_t k = 0; k < j; ++k) {
+    const std::uint32_t c = cls(run[k]);
+    const lowered lw = lower(run[k]);
+    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw.view());
+  }
+  return j;
+}
+
+void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence_start) {
+  std::span<const std::uint32_t> run = run_in;
+  // Drop a sentence-initial function word or opener ("The", "But", "In", "However").
+  while (!run.empty() && (((cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition | wc_pronoun |
+                                                wc_auxiliary | wc_time)) != 0 &&
+                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) ||
+                          opener(run.front()))) {
+    run = run.subspan(1);
+  }
+  if (run.empty()) return;
+  // A day or a season is no one: "Super Tuesday", "Labor Day", "Election Night" (a month may end
+  // a person's name: "Theresa May").
+  if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !month(run.back())) return;
+  if (sentence_start && run.size() == 1 && run.front() == run_in.front() && (cls(run.front()) & wc_cue) != 0) return;
+  std::vector<std::string>& roles = roles_;
+  roles.clear();
+  const std::size_t name_at = split_prefix(run, roles);
+  const std::span<const std::uint32_t> name = run.subspan(name_at);
+  if (name.empty()) return;
+  // A title alone ("Mrs." cut from its name) names no one.
+  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && gender_of(name.front()) != 0) return;
+  // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
+  if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
+  const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
+  const bool org = organisation_name(run, name_at);
+  bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+  place = place || is_country(name);
+  // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
+  if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
+      is_word(run.front() - 2)) {
+    const lowered p = lower(run.front() - 2);
+    place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
+            p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
+  }
+  if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
+    add_org(surface(org ? run : name), mention);
+    subject_open_ = false;
+    return;
+  }
+  // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
+  {
+    std::uint32_t n = run.back() + 1;
+    while (n < tok_.size() && tok_[n].kind == token_kind::space && s(n).find('\n') == std::string_view::npos) ++n;
+    if (n < tok_.size() && is_word(n) && !cap(n) && (cls(n) & (wc_role | wc_org | wc_title)) != 0 &&
+        !possessive(run.back())) {
+      return;
+    }
+  }
+  // A description before the name ("Kremlin spokesman X", "the French president, X") and
+  // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
+  std::vector<std::uint32_t>& described = described_;
+  preceding_words(run.front(), name_at > 0, roles, described);
+  described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
+  if (!described.empty()) role_keys(described, roles);
+  collect_appositive(run.back(), roles);
+  std::vector<std::string>& words = name_words_;
+  words.clear();
+  for (std::uint32_t t : name) words.emplace_back(lower(t).view());
+  const std::uint32_t e = add_person(words, surface(name), roles, mention);
+  if (!described.empty()) ents_[e].titled = true;
+  if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
+  // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
+  // Brem met Tomas Velk": Brem), which a later pronoun prefers (pronouns.cpp).
+  if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
+    subject_ends_.emplace_back(mention.end, e);
+  }
+  subject_open_ = false;
+}
+
+bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
+  const std::span<const std::uint32_t> name = run.subspan(name_at);
+  bool org = false;
+  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  // A person's title before the name makes it a person's ("Mayor Michael Bloomberg"), whose last
+  // word only may be an organisation's.
+  if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
+    bool only_last = true;
+    for (std::size_t k = 0; k + 1 < name.size(); ++k) only_last = only_last && (cls(name[k]) & wc_org) == 0;
+    org = !only_last;
+  }
+  return org;
+}
+
+bool resolver::in_prose(std::span<const std::uint32_t> run) const {
+  // Not a heading: some letters of the run are lower case, and a lower-case word follows it in
+  // its sentence ("QUESTIONABLE CLAIMS", "Gender Equality.", a headline in title case).
+  std::size_t upper = 0;
+  for (const std::uint32_t t : run) upper += info_[t].all_upper() ? 1 : 0;
+  if (upper == run.size() || upper >= 2) return false;
+  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 40; ++t) {
+    if (is_word(t) && !cap(t)) return true;
+  }
+  return false;
+}
+
+bool resolver::opens_clause(std::uint32_t first) const {
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  std::uint32_t t = first;
+  while (t > sentence_first) {
+    --t;
+    if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
+    if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // After an introductory phrase and its comma ("In an interview, X"), or a capitalised
+    // conjunction or opener starting the sentence ("But X", "Meanwhile X"); not after any other
+    // word ("met X", "replacing X", "with X").
+    // (Not the comma of an appositive: "Her deputy, Piet Varga, agreed.")
+    if (s(t + 1) == "," || (t + 1 < first && s(t + 1) != " " && s(t + 2) == ",")) {
+      const std::uint32_t c = cls(sentence_first);
+      const std::string_view w = s(sentence_first);
+      return is_word(sentence_first) && ((c & (wc_preposition | wc_conjunction | wc_time)) != 0 ||
+                                         opener(sentence_first) ||
+                                         (w.size() > 4 && w.substr(w.size() - 3) == "ing"));
+    }
+    return t == sentence_first && cap(t) && ((cls(t) & wc_conjunction) != 0 || opener(t));
+  }
+  return true;
+}
+
+std::string resolver::surface(std::span<const std::uint32_t> toks) const {
+  std::string out;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    const std::uint32_t t = toks[k];
+    if (k > 0) {
+      // Keep the text between tokens as it is (punctuation, or a word left out of `toks`), its
+      // white space (Unicode spaces included) collapsed to one space, none next to a hyphen.
+      const std::uint32_t a = tok_[toks[k - 1]].range.end;
+      const std::uint32_t b = tok_[t].range.begin;
+      const std::string_view gap = text_.substr(a, b - a);
+      bool space = false;
+      for (std::size_t g = 0; g < gap.size(); ++g) {
+        const char ch = gap[g];
+        const std::size_t width = unicode_space(gap.substr(g));
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || width > 0) {
+          space = true;
+          if (width > 1) g += width - 1;
+          continue;
+        }
+        if (space && !out.empty() && out.back() != '-' && ch != '-') out += ' ';
+        space = false;
+        out += ch;
+      }
+      if (space && (out.empty() || out.back() != '-')) out += ' ';
+    }
+    out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
+  }
+  return out;
+}
+
+void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const {
+  std::uint32_t j = last + 1;
+  if (j >= tok_.size() || s(j) != ",") return;
+  std::vector<std::uint32_t>& words = preceding_;
+  words.clear();
+  for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
+    if (tok_[k].kind == token_kind::space) continue;
+    if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
+    if (tok_[k].kind == token_kind::quotation_mark) break;
+    if (is_word(k)) {
+      if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
+      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
+      if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
+      words.push_back(k);
+    }
+    ++n;
+  }
+  // The roles and qualifiers it names ("Russia's top diplomat": "=foreign_minister", "@russia").
+  if (!words.empty()) role_keys(words, roles);
+}
+
+std::string resolver::normalise(std::string_view name) const {
+  std::string lowered;
+  for (char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    lowered += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  if (lowered.rfind("the ", 0) == 0) lowered.erase(0, 4);
+  // Words without a possessive ending ("russia's", "russia’s"), in the spelling they are matched
+  // under ("defence" as "defense").
+  std::vector<std::string_view>& words = scratch_views_;
+  words.clear();
+  for (std::size_t i = 0; i < lowered.size();) {
+    std::size_t j = std::min(lowered.find(' ', i), lowered.size());
+    std::string_view w = std::string_view(lowered).substr(i, j - i);
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+    if (!w.empty()) words.push_back(lex_.spelling(w));
+    i = j + 1;
+  }
+  // In a name of several words, a country's name or demonym is the country: "the Russian Defense
+  // Ministry" and "Russia's Defense Ministry" are one ministry. (A name that is only a country,
+  // "Russia", stays itself, and capitals are not countries here: "Moscow", "the Washington Post".)
+  std::string out;
+  for (std::size_t i = 0; i < words.size();) {
+    if (!out.empty()) out += ' ';
+    const speaker_lexicon::match m = words.size() > 1 && (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
+                                         ? lex_.country_at(words, i, false)
+                                         : speaker_lexicon::match{};
+    if (m && m.length < words.size()) {
+      out += '@';
+      out += lex_.country_key(m.id);
+      i += m.length;
+      continue;
+    }
+    out += words[i];
+    ++i;
+  }
+  return out;
+}
+
+void resolver::name_form(std::uint32_t e, std::string_view form) {
+  known& k = ents_[e];
+  if (k.forms.empty()) {
+    if (form == k.name) return;
+    k.forms.emplace_back(k.name, static_cast<std::uint32_t>(std::max<std::size_t>(k.mentions.size(), 2) - 1));
+  }
+  auto it = std::find_if(k.forms.begin(), k.forms.end(), [form](const auto& f) { return f.first == form; });
+  if (it == k.forms.end()) {
+    k.forms.emplace_back(std::string(form), 1);
+  } else {
+    ++it->second;
+  }
+  const auto best = std::max_element(k.forms.begin(), k.forms.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  k.name = best->first;
+}
+
+std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
+  std::string n = name;
+  if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
+  const std::string key = normalise(n);
+  // An index rather than a scan of all entities keeps long documents linear.
+  if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
+    known& k = ents_[found->second];
+    add_mention(found->second, mention);
+    k.last_seen = std::max(k.last_seen, mention.end);
+    name_form(found->second, n);
+    return found->second;
+  }
+  const auto index = static_cast<std::uint32_t>(ents_.size());
+  orgs_by_key_.emplace(key, index);
+  // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
+  // "israel"); the first organisation holding it.
+  for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+    org_suffixes_.emplace(key.substr(at + 1), index);
+  }
+  known& k = new_entity();
+  k.name = n;
+  k.kind = entity_kind::organisation;
+  k.words.push_back(key);
+  k.last_seen = mention.end;
+  add_mention(index, mention);
+  return index;
+}
+
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
+                         const std::vector<std::string>& roles, byte_range mention) {
+  // Match: same last word, and first names compatible.
+  // (A single word may be a known person's first name only if it is not a surname anyway.)
+  // The persons are indexed by last word, so that long documents stay linear.
+  std::uint32_t match = npos;
+  std::vector<std::uint32_t>& same_last = persons_by_last_[words.back()];
+  for (const std::uint32_t i : same_last) {
+    const known& k = ents_[i];
+    if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) {
+      if (match == npos || ents_[i].last_seen > ents_[match].last_seen) match = i;
+    }
+  }
+  if (match == npos) {
+    known& k = new_entity();
+    k.name = surface_name;
+    k.kind = entity_kind::person;
+    k.words = words;
+    match = static_cast<std::uint32_t>(ents_.size() - 1);
+    same_last.push_back(match);
+  }
+  known& k = ents_[match];
+  if (words.size() > k.words.size()) {
+    k.words = words;
+    k.name = surface_name;
+  }
+  for (const std::string& r : roles) {
+    if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
+      k.roles.push_back(r);
+      // (Countries are only qualifiers, checked on the holders of a role: not indexed.)
+      if (r.front() != '@') {
+        std::vector<std::uint32_t>& holders = persons_by_role_[r];
+        holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
+      }
+    }
+  }
+  add_mention(match, mention);
+  k.last_seen = std::max(k.last_seen, mention.end);
+  return match;
+}
+
+bool resolver::plural(std::uint32_t t) const {
+  const lowered lw = lower(t);
+  const std::string_view w = lw.view();
+  return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
+         w != "press";
+}
+
+
+}  // namespace sayso::detail

@@ -1,0 +1,77 @@
+// Speaker resolution, part 3: personal pronouns and the gender evidence they use.
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+// Gender evidence: a gendered title in the mention ("Mrs.", "spokeswoman"; speakers.toml
+// [gender]), or the content opening with a pronoun for the speaker ("Kowal said she had
+// waited ...").
+void resolver::learn_gender(known& k, const attributed_quote& q) const {
+  for (std::uint32_t t = q.source->first; t < q.source->end; ++t) {
+    if (!is_word(t)) continue;
+    if (const char g = gender_of(t); g != 0) k.gender = g;
+  }
+  if (k.gender != 0 || q.spans.empty() || q.kind == quote_kind::direct) return;
+  const std::uint32_t first = doc_.token_at(q.spans.front().begin);
+  if (first >= tok_.size() || !is_word(first)) return;
+  k.gender = pronoun_gender_of(first);
+}
+
+void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run,
+                                  std::span<const std::uint32_t> described) {
+  known& k = ents_[e];
+  if (k.gender != 0) return;
+  // A title or role noun before the name ("Mrs. Holm", "spokeswoman X").
+  for (const auto* words : {&run, &described}) {
+    for (const std::uint32_t t : *words) {
+      if ((cls(t) & (wc_title | wc_role)) == 0) continue;
+      if (const char g = gender_of(t); g != 0) k.gender = g;
+    }
+  }
+  if (k.gender != 0) return;
+  // The first personal pronoun after the name in its sentence, before any other name: "Holm, for
+  // her part, sided with the mayor."
+  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 30; ++t) {
+    if (!is_word(t) || in_quote_[t]) continue;
+    if (cap(t) && (cls(t) & (wc_determiner | wc_title | wc_pronoun)) == 0) return;
+    if ((cls(t) & (wc_he | wc_she | wc_possessive)) == 0) continue;
+    if (const char g = pronoun_gender_of(t); g != 0) {
+      k.gender = g;
+      return;
+    }
+  }
+}
+
+std::uint32_t resolver::paragraph_of(std::uint32_t byte) const {
+  return doc_.sentences()[doc_.sentence_of_token(doc_.token_at(byte))].paragraph;
+}
+
+std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
+  const std::uint32_t para = paragraph_of(mention.begin);
+  const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;
+  if ((c & (wc_he | wc_she)) != 0) {
+    const char want = (c & wc_she) != 0 ? 'f' : 'm';
+    const auto fits = [want](const known& k) {
+      return k.kind == entity_kind::person && (k.gender == 0 || k.gender == want);
+    };
+    std::uint32_t e = he_or_she(mention, para, want, fits);
+    if (e == no_entity) e = most_recent(mention.begin, fits);
+    // The text shows the person's gender.
+    if (e != no_entity && ents_[e].gender == 0) ents_[e].gender = want;
+    return e;
+  }
+  if ((c & (wc_they | wc_we)) != 0) {
+    if (recent_speaker && ents_[last_speaker_].kind != entity_kind::person) return last_speaker_;
+    return most_recent(mention.begin, [](const known& k) {
+      return k.kind == entity_kind::group || k.kind == entity_kind::organisation || k.plural;
+    });
+  }
+  if ((c & wc_it) != 0) {
+    if (recent_speaker && ents_[last_speaker_].kind == entity_kind::organisation) return last_speaker_;
+    return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
+  }
+  return no_entity;
+}
+
+}  // namespace sayso::detail

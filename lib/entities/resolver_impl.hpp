@@ -1,0 +1,413 @@
+// Internal to lib/entities: the state of one document's speaker resolution, shared by the files
+// that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
+// introduces; mentions.cpp: what a source mention refers to; pronouns.cpp: pronouns and gender).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entities/resolver.hpp"
+#include "entities/speaker_lexicon.hpp"
+#include "quotes/quotation_index.hpp"
+#include "text/lexicon.hpp"
+#include "text/token_view.hpp"
+
+namespace sayso::detail {
+
+inline constexpr std::array<std::string_view, 16> kParticles = {
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
+
+// A word lower-cased for comparison (lookup_key), without a possessive "'s" or "'", held in
+// place: lower() runs for many tokens of every run of capitalised words, mostly to compare with a
+// few words, and a std::string each time cost an allocation or a copy. Compares with, and
+// converts to, std::string_view (valid while the object lives; not copyable, as the view may
+// point into it).
+class lowered {
+ public:
+  explicit lowered(std::string_view token) noexcept {
+    view_ = lookup_key(token, buffer_);
+    if (view_.empty()) view_ = token;
+    if (view_.size() > 2 && view_.substr(view_.size() - 2) == "'s") {
+      view_.remove_suffix(2);
+    } else if (!view_.empty() && view_.back() == '\'') {
+      view_.remove_suffix(1);
+    }
+  }
+  lowered(const lowered&) = delete;
+  lowered& operator=(const lowered&) = delete;
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+  operator std::string_view() const noexcept { return view_; }  // NOLINT(google-explicit-constructor)
+  friend bool operator==(const lowered& a, std::string_view b) noexcept { return a.view_ == b; }
+
+ private:
+  std::array<char, 64> buffer_;
+  std::string_view view_;
+};
+
+struct known {
+  std::string name;                 // canonical name
+  entity_kind kind = entity_kind::person;
+  std::vector<std::string> words;   // lower-cased name words (persons) or normalised name (others)
+  std::vector<std::string> roles;   // lower-cased title and role words, and qualifiers
+  std::string head;                 // head noun of an unnamed source
+  std::vector<byte_range> mentions;  // appended through resolver::add_mention (it keeps an index)
+  std::vector<std::uint32_t> ends;   // the mentions' ends, sorted, for last_before (add_mention)
+  std::uint32_t last_seen = 0;      // byte offset of the latest mention
+  bool speaker = false;
+  bool plural = false;
+  char gender = 0;  // 'f', 'm' or unknown, from titles and the pronouns the text uses for it
+  // An organisation's ways of writing its name with one key ("the Israeli military", "the Israel
+  // military"), with how often each is used (see name_form); empty while there is one.
+  std::vector<std::pair<std::string, std::uint32_t>> forms;
+  std::vector<std::uint32_t> members;  // a compound source's entities ("X and Y"), named by theirs
+  bool titled = false;  // named once with a title or description ("Mrs. Holm", "spokesman X")
+
+  // As if new, keeping the buffers.
+  void reset() noexcept {
+    name.clear();
+    kind = entity_kind::person;
+    words.clear();
+    roles.clear();
+    head.clear();
+    mentions.clear();
+    ends.clear();
+    last_seen = 0;
+    speaker = false;
+    plural = false;
+    gender = 0;
+    forms.clear();
+    members.clear();
+    titled = false;
+  }
+};
+
+// What a thread's resolvers hand on to the next one: the entity vector and spare entities, whose
+// buffers (names, words, mentions) a document would otherwise allocate anew for each of its
+// hundreds of names. Not shared between threads.
+struct resolver_pool {
+  static constexpr std::size_t max_spare = 4096;  // what a very long document leaves is freed
+  std::vector<known> ents;
+  std::vector<known> spare;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
+  std::vector<std::uint16_t> flags;
+};
+
+
+/// One document's resolution (resolve_speakers makes one per document). Not thread-safe; holds
+/// references to the document, its features, quotations and quotes, which must outlive it, and
+/// borrows the buffers of `pool` for its lifetime.
+// (The token questions, s(), is_word(), cap() and cls(), are the shared token_view's.)
+class resolver : private token_view {
+ public:
+  resolver(const document& doc, const std::vector<token_info>& info, const lexicon& words,
+           const quotation_index& quotations, const std::vector<attributed_quote>& quotes, resolver_pool& pool)
+      : token_view(doc, info), doc_(doc), words_(words), in_quote_(quotations.inner_tokens()), quotes_(quotes),
+        pool_(pool) {
+    ents_.swap(pool_.ents);
+    ents_.clear();
+    scan_ends_.swap(pool_.scan_ends);
+    scan_ends_.clear();
+    flags_.swap(pool_.flags);
+    flags_.assign(tok_.size(), 0);
+  }
+  resolver(const resolver&) = delete;
+  resolver& operator=(const resolver&) = delete;
+  ~resolver() {
+    try {
+      for (known& k : ents_) {
+        if (pool_.spare.size() >= resolver_pool::max_spare) break;
+        k.reset();
+        pool_.spare.push_back(std::move(k));
+      }
+    } catch (...) {  // out of memory: the rest are freed
+    }
+    ents_.clear();
+    ents_.swap(pool_.ents);
+    scan_ends_.swap(pool_.scan_ends);
+    flags_.swap(pool_.flags);
+  }
+
+  resolution run();
+
+ private:
+  // A new entity at the end of ents_ (references into ents_ may move), with the buffers of a
+  // spare one.
+  known& new_entity() {
+    if (pool_.spare.empty()) return ents_.emplace_back();
+    ents_.push_back(std::move(pool_.spare.back()));
+    pool_.spare.pop_back();
+    return ents_.back();
+  }
+  lowered lower(std::uint32_t i) const { return lowered(s(i)); }
+  // The surface of a word without a possessive ending.
+  std::string_view bare(std::uint32_t i) const {
+    std::string_view t = s(i);
+    if (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s") return t.substr(0, t.size() - 4);
+    if (t.size() > 2 && t.substr(t.size() - 2) == "'s") return t.substr(0, t.size() - 2);
+    return t;
+  }
+  bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+  // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
+  std::uint16_t flags(std::uint32_t i) const {
+    std::uint16_t& f = flags_[i];
+    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
+    return f;
+  }
+  static constexpr std::uint16_t kFlagsKnown = 1U << 15;
+  bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
+  bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
+  bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
+  bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
+  char gender_of(std::uint32_t i) const {
+    const std::uint16_t f = flags(i);
+    return (f & speaker_lexicon::f_female) != 0 ? 'f' : (f & speaker_lexicon::f_male) != 0 ? 'm' : 0;
+  }
+  char pronoun_gender_of(std::uint32_t i) const {
+    const std::uint16_t f = flags(i);
+    return (f & speaker_lexicon::f_she) != 0 ? 'f' : (f & speaker_lexicon::f_he) != 0 ? 'm' : 0;
+  }
+
+  // Each quote's speaker mention and cue as the analysis reports them (resolver.cpp).
+  void floating_quotes(resolution& out) const;
+  void index_unnamed();
+  void add_mention(std::uint32_t e, byte_range mention);
+
+  // ---- names.cpp: the people and organisations the text names ----
+  std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
+  void register_group(const sentence& sent);
+  void scan_names();
+  std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
+  void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
+  // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
+  // opener or an introductory phrase before it in its sentence, no preposition or verb.
+  bool opens_clause(std::uint32_t first) const;
+  bool in_prose(std::span<const std::uint32_t> run) const;
+  // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
+  // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
+  bool organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const;
+  std::string surface(std::span<const std::uint32_t> toks) const;
+  void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
+  // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
+  // variants or the many ways of naming its country.
+  std::string normalise(std::string_view name) const;
+  std::uint32_t add_org(const std::string& name, byte_range mention);
+  // Counts `form` as a way the text writes organisation e's name; the most used form (the first
+  // of equals) is its canonical name.
+  void name_form(std::uint32_t e, std::string_view form);
+  std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
+                           const std::vector<std::string>& roles, byte_range mention);
+  bool plural(std::uint32_t t) const;
+  // ---- acronyms.cpp ----
+  void index_acronyms();
+  // The first of `words` (lower-cased) that the acronym's letters spell to the end, with the
+  // demonyms and places before it; words.size() if none.
+  std::size_t spelled_by(std::string_view acronym, std::span<const std::uint32_t> words) const;
+
+  // ---- mentions.cpp: what a source mention refers to ----
+  std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
+  std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create);
+  std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention);
+  // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
+  // `named` (default: `words`), the fullest description; `words` may be its head part only.
+  std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
+                         bool anonymous_head = false, std::span<const std::uint32_t> named = {});
+  std::uint32_t antecedent(std::uint32_t rel);
+  void trim_mention(std::vector<std::uint32_t>& words) const;
+  // Where a source mention starts if the sentence opens with another source joined to it by
+  // "and", which the attribution left out; else `first`.
+  std::uint32_t coordinated_start(std::uint32_t first) const;
+  // A description's name: its words as written, without a repeated phrase.
+  std::string phrase_name(std::span<const std::uint32_t> words) const;
+  bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
+  // Whether the words are a proper name: capitalised words, numbers, "of", "the", "and", "for",
+  // "on" and name particles ("Tesland's Defence Ministry", not "Supporters who heard ...").
+  bool proper_name(std::span<const std::uint32_t> words) const;
+
+  // ---- roles.cpp: the in-document role index ----
+  static constexpr std::uint16_t npos16 = UINT16_MAX;
+  // What scan_roles finds in a run of words: the keys (see roles.cpp), and the last role named
+  // with its modifier.
+  struct role_scan {
+    std::vector<std::string> keys;
+    std::uint16_t role = npos16;
+    std::string_view modifier;  // into lowered
+    std::string_view head;       // the last title or role word before a complement, or empty
+    std::size_t role_begin = 0;  // index of the role's first word
+    std::size_t role_end = 0;    // index after its last word
+    std::vector<std::string> lowered;
+    std::vector<std::string_view> views;
+  };
+  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
+                   std::vector<std::string_view>& views) const;
+  void scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const;
+  // Appends the keys of the titles, roles and qualifiers among `toks`.
+  void role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const;
+  // The words of a description just before a name ("Kremlin spokesman X", "Russia's foreign
+  // minister X", "the French president, X"), in text order, into `words`; appends their bare title
+  // words to `keys`. Without a title or role among them, none unless `titled` (the name has a
+  // title of its own).
+  void preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
+                       std::vector<std::uint32_t>& words) const;
+  // A noun for a person's role: a title and role word of english.toml that names no organisation,
+  // or a one-word role of the speaker lexicon.
+  bool person_role(std::uint32_t t) const;
+  // Whether the words name a country or a capital, whole ("Dominican Republic", "Kyiv").
+  bool is_country(std::span<const std::uint32_t> name) const;
+  // Whether a role phrase of the lexicon goes on past words[k] ("secretary | of state").
+  bool role_spans(std::span<const std::uint32_t> words, std::size_t k) const;
+  // The person a definite description names by its role (a role of the lexicon, else its head
+  // word `head_tok`) and qualifiers, or npos.
+  std::uint32_t role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention);
+
+  // ---- sources.cpp ----
+  // Whether the quote's source is an abstract or metaphorical subject, which states nothing.
+  bool not_a_source(const attributed_quote& q) const;
+
+  // ---- pronouns.cpp ----
+  void learn_gender(known& k, const attributed_quote& q) const;
+  // Gender evidence at a name in the narration (the run of words naming person e, and the
+  // description before it): a gendered title, or the first pronoun after it in its sentence.
+  void gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run, std::span<const std::uint32_t> described);
+  // The entity a personal pronoun of word classes `c` refers to, or no_entity.
+  std::uint32_t resolve_pronoun(std::uint32_t c, byte_range mention);
+  std::uint32_t paragraph_of(std::uint32_t byte) const;
+  // "he" or "she" (a person who `fits`), by recency, grammatical role and gender: paragraph by
+  // paragraph back from the pronoun's (at most kPronounParagraphs back), the latest source of a
+  // quote (the subject of a reporting clause) in it, else the latest subject of one of its
+  // sentences (for "she", `want` 'f', women the text shows as such first); else no_entity.
+  static constexpr std::uint32_t kPronounParagraphs = 3;
+  // A person by the evidence of the text: a full name, or a title or description given with the
+  // name; a capitalised word opening a sentence ("Smiling broadly, she ...") may be no one.
+  static bool named(const known& k) { return k.words.size() >= 2 || k.titled; }
+  template <class Fits>
+  std::uint32_t he_or_she(byte_range mention, std::uint32_t para, char want, Fits fits) const {
+    using ends = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    const auto before = [&mention](const ends& e) {
+      return std::upper_bound(e.begin(), e.end(), std::pair<std::uint32_t, std::uint32_t>{mention.begin, npos});
+    };
+    auto speakers = before(speaker_ends_);
+    auto subjects = before(subject_ends_);
+    for (std::uint32_t p = para + 1; p-- > 0 && p + kPronounParagraphs >= para;) {
+      // The paragraph's mentions of each list, latest first: the first that fits, and the first
+      // whose gender the text shows.
+      const auto take = [&](const ends& e, ends::const_iterator& it) {
+        std::pair<std::uint32_t, std::uint32_t> found{no_entity, no_entity};
+        while (it != e.begin() && paragraph_of(std::prev(it)->first - 1) >= p) {
+          --it;
+          const known& k = ents_[it->second];
+          if (!fits(k) || !named(k)) continue;
+          if (found.first == no_entity) found.first = it->second;
+          if (found.second == no_entity && k.gender != 0) found.second = it->second;
+        }
+        return found;
+      };
+      const auto speaker = take(speaker_ends_, speakers);
+      const auto subject = take(subject_ends_, subjects);
+      // (A woman the text shows as one before a person of unknown gender, for "she": news names
+      // more men, and shows women's gender more often.)
+      if (want == 'f' && speaker.second != no_entity) return speaker.second;
+      if (want == 'f' && subject.second != no_entity) return subject.second;
+      if (speaker.first != no_entity) return speaker.first;
+      if (subject.first != no_entity) return subject.first;
+    }
+    return no_entity;
+  }
+
+  // End of the latest mention of k before byte `pos` (0 if none; later mentions count as 1).
+  // (Through the sorted ends: a person mentioned thousands of times in a long document must not
+  // make every description scan all their mentions.)
+  static std::uint32_t last_before(const known& k, std::uint32_t pos) {
+    std::uint32_t best = 0;
+    if (const auto after = std::upper_bound(k.ends.begin(), k.ends.end(), pos); after != k.ends.begin()) {
+      best = *std::prev(after);
+    }
+    return best == 0 && !k.mentions.empty() ? 1 : best;
+  }
+
+  // The entity that fits with the latest mention ending at or before `before`; of several
+  // ending there, the first. Walks the mention ends back from `before` rather than all mentions.
+  template <class Pred>
+  std::uint32_t most_recent(std::uint32_t before, Pred pred) const {
+    const std::pair<std::uint32_t, std::uint32_t> key{before, npos};
+    const auto a = latest(scan_ends_, std::upper_bound(scan_ends_.begin(), scan_ends_.end(), key), pred);
+    const auto b = latest(mention_ends_, mention_ends_.upper_bound(key), pred);
+    if (!a) return b ? b->second : no_entity;
+    if (!b) return a->second;
+    if (a->first != b->first) return a->first > b->first ? a->second : b->second;
+    return std::min(a->second, b->second);
+  }
+
+  // most_recent in one ordered sequence of (end, entity), searched back from `it`: that end and
+  // entity, if any.
+  template <class Ends, class Pred>
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> latest(const Ends& ends, typename Ends::const_iterator it,
+                                                                Pred pred) const {
+    while (it != ends.begin()) {
+      --it;
+      if (!pred(ents_[it->second])) continue;
+      std::uint32_t best = it->second;
+      const std::uint32_t end = it->first;
+      while (it != ends.begin() && (--it)->first == end) {
+        if (pred(ents_[it->second])) best = it->second;
+      }
+      return std::pair{end, best};
+    }
+    return std::nullopt;
+  }
+
+  const document& doc_;
+  const lexicon& words_;  // the word classes of info_
+  const speaker_lexicon& lex_ = speaker_lexicon::english();
+  const std::vector<bool>& in_quote_;  // per token: inside a quotation's marks
+  const std::vector<attributed_quote>& quotes_;
+  resolver_pool& pool_;
+  std::vector<known> ents_;  // (kept in pool_ between documents)
+  // Persons by the last word of their name, organisations by normalised name (add_person and
+  // add_org): the entities' indices, in order of creation.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
+  std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
+  std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
+  // Persons by role or title word (indices in order), the latest unnamed source by head noun.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
+  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
+  std::size_t unnamed_indexed_ = 0;
+  // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
+  // (a vector: one allocation rather than one per mention), and those added later.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
+  std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
+  bool scanning_ = false;
+  // Persons' mentions as the subject of their sentence (scan_names) and as the source of a quote
+  // (run), as (end, entity) in text order, for pronouns (pronouns.cpp).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> subject_ends_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> speaker_ends_;
+  bool subject_open_ = false;  // no name registered yet in the sentence being scanned
+  // Scratch vectors of scan_names, reused from one run of capitalised words to the next.
+  std::vector<std::uint32_t> run_;
+  std::vector<std::uint32_t> group_words_;
+  std::vector<std::string> roles_;
+  std::vector<std::string> name_words_;
+  mutable role_scan role_scan_;
+  mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
+  mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
+  mutable std::vector<std::string_view> scratch_views_;
+  std::vector<std::string> role_tries_;  // role_holder's role keys
+  mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
+  std::vector<std::uint32_t> described_;          // register_run's description before a name
+  std::uint32_t last_speaker_ = npos;
+  std::uint32_t last_speaker_pos_ = 0;
+  std::uint32_t last_speaker_paragraph_ = 0;
+};
+
+}  // namespace sayso::detail

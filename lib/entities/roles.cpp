@@ -1,0 +1,271 @@
+// Speaker resolution, part 4: the in-document role index. A person introduced with a role, title,
+// nationality or organisation ("Karvia's chief negotiator Ilse Marrow", "Marrow, head of the
+// security council", "French President X") registers keys for them:
+//   "=role"            a role of speakers.toml ("=foreign_minister" for "top diplomat"),
+//   "=modifier+role"   a different role made by a modifier ("=deputy+foreign_minister"),
+//   "@country"         a country named by any of its forms ("Russian", "Russia's", "Moscow"),
+//   "word"             the bare lower-case words, as titles and capitalised qualifiers.
+// A later definite description ("the French leader", "Russia's foreign minister") resolves to the
+// most recent person who holds a role it may name and every qualifier it gives; no match keeps
+// the description.
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+namespace {
+
+// The key of a country, a role (with its modifier) or a word, as registered.
+std::string country_key(const speaker_lexicon& lex, std::uint16_t c) {
+  std::string key = "@";
+  key += lex.country_key(c);
+  return key;
+}
+
+std::string role_key(const speaker_lexicon& lex, std::string_view modifier, std::uint16_t r) {
+  std::string key = "=";
+  if (!modifier.empty()) {
+    key += modifier;
+    key += '+';
+  }
+  key += lex.role_key(r);
+  return key;
+}
+
+}  // namespace
+
+void resolver::lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
+                           std::vector<std::string_view>& views) const {
+  // (Strings assigned in place keep their buffers from one call to the next.)
+  if (out.size() < toks.size()) out.resize(toks.size());
+  views.clear();
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    out[i].assign(lower(toks[i]).view());
+    views.emplace_back(out[i]);
+  }
+}
+
+void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const {
+  out.keys.clear();
+  out.role = npos16;
+  out.modifier = {};
+  out.head = {};
+  lower_words(toks, out.lowered, out.views);
+  std::string_view pending;  // a modifier waiting for its role
+  bool complement = false;   // past the preposition after the head ("head of the council")
+  for (std::size_t i = 0; i < toks.size();) {
+    const std::uint32_t t = toks[i];
+    const std::uint32_t c = cls(t);
+    if (!out.head.empty() && !cap(t) && (c & wc_preposition) != 0) complement = true;
+    if (!complement && (c & (wc_title | wc_role)) != 0 && !possessive(t) && !cap(t)) out.head = out.views[i];
+    if (!complement && (c & (wc_title | wc_role)) != 0 && !possessive(t) && cap(t) && (c & wc_org) == 0) {
+      out.head = out.views[i];
+    }
+    // Country forms are capitalised ("us" is a pronoun, "US" a country).
+    if (cap(t) && (flags(t) & speaker_lexicon::f_country) != 0) {
+      if (const speaker_lexicon::match m = lex_.country_at(out.views, i, true)) {
+        out.keys.push_back(country_key(lex_, m.id));
+        i += m.length;
+        continue;
+      }
+    }
+    // Role phrases start with a title, role, organisation or demonym word ("house speaker"), a
+    // verb ("lead negotiator"), or a word the lexicon does not know ("veep").
+    const bool may_start_role = (c & (wc_title | wc_role | wc_org | wc_demonym | wc_verb)) != 0 || c == 0;
+    if (const speaker_lexicon::match m = may_start_role ? lex_.role_at(out.views, i) : speaker_lexicon::match{}) {
+      // A possessive role qualifies what follows ("the president's spokesman").
+      if (!possessive(toks[i + m.length - 1])) {
+        out.keys.push_back(role_key(lex_, pending, m.id));
+        out.role = m.id;
+        out.modifier = pending;
+        out.role_begin = i;
+        out.role_end = i + m.length;
+        pending = {};
+        if (!complement) out.head = out.views[i + m.length - 1];
+        i += m.length;
+        continue;
+      }
+    }
+    if (modifier(t)) {
+      pending = out.views[i];
+    } else if ((c & wc_determiner) == 0 || cap(t)) {
+      if ((cap(t) && (c & (wc_determiner | wc_preposition | wc_conjunction)) == 0 && !is_document(t)) ||
+          (c & (wc_demonym | wc_place)) != 0) {
+        out.keys.emplace_back(out.views[i]);
+      }
+      if ((c & (wc_demonym | wc_place)) == 0 || !cap(t)) pending = {};
+    }
+    ++i;
+  }
+  if (!out.head.empty()) out.keys.push_back(std::string("^") += out.head);
+}
+
+void resolver::role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const {
+  role_scan& scan = role_scan_;
+  scan_roles(toks, scan);
+  for (std::string& k : scan.keys) keys.push_back(std::move(k));
+}
+
+bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) const {
+  std::vector<std::string_view>& views = scratch_views_;
+  const std::size_t from = k >= 3 ? k - 3 : 0;
+  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), scratch_lowered_, views);
+  for (std::size_t i = 0; i + from <= k; ++i) {
+    if (i + from + lex_.role_at(views, i).length > k + 1) return true;
+  }
+  return false;
+}
+
+bool resolver::is_country(std::span<const std::uint32_t> name) const {
+  if (name.empty() || name.size() > 4) return false;
+  if ((flags(name.front()) & speaker_lexicon::f_country) == 0) return false;
+  lower_words(name, scratch_lowered_, scratch_views_);
+  return lex_.country_at(scratch_views_, 0, true).length == name.size();
+}
+
+bool resolver::person_role(std::uint32_t t) const {
+  const std::uint32_t c = cls(t);
+  const std::uint16_t f = flags(t);
+  if ((f & speaker_lexicon::f_document) != 0) return false;
+  return ((c & wc_title) != 0 && (c & wc_role) != 0 && (c & wc_org) == 0) || (f & speaker_lexicon::f_role) != 0;
+}
+
+void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
+                               std::vector<std::uint32_t>& words) const {
+  // Right to left from the name: lower-case titles and roles, capitalised words (qualifiers),
+  // hyphens and the periods of abbreviations, within the sentence; at most eight words.
+  words.clear();
+  std::uint32_t t = first;
+  const auto space_before = [this](std::uint32_t i) {
+    return i > 0 && tok_[i - 1].kind == token_kind::space && s(i - 1).find('\n') == std::string_view::npos;
+  };
+  // "the French president, X": a description and a comma before the name.
+  bool comma = false;
+  if (t >= 2 && s(t - 1) == " " && s(t - 2) == ",") {
+    t -= 2;
+    comma = true;
+  } else if (t >= 1 && s(t - 1) == ",") {
+    t -= 1;
+    comma = true;
+  }
+  while (t > 0 && words.size() < 8) {
+    std::uint32_t p = t - 1;
+    if (tok_[p].kind == token_kind::space) {
+      if (!space_before(t)) break;
+      if (p == 0) break;
+      --p;
+    }
+    if (tok_[p].kind == token_kind::punctuation && (s(p) == "-" || s(p) == ".") && p > 0 && is_word(p - 1) &&
+        (s(p) == "-" || s(p - 1).size() <= 3)) {
+      t = p;
+      continue;
+    }
+    if (!is_word(p) || in_quote_[p]) break;
+    const std::uint32_t c = cls(p);
+    const bool role_word = (c & (wc_title | wc_role)) != 0 && (c & wc_verb) == 0;
+    if (!cap(p) && !role_word && (c & wc_demonym) == 0 &&
+        ((c != 0 && (c & (wc_title | wc_auxiliary | wc_preposition)) == 0) || !modifier(p))) {
+      break;
+    }
+    // A person's role noun makes it a description of the person ("spokesman", "minister"; not
+    // "statement", "poll" or "campaign", which are role nouns of english.toml too).
+    titled = titled || (role_word && person_role(p));
+    if (cap(p) && (c & (wc_determiner | wc_preposition | wc_conjunction | wc_pronoun | wc_auxiliary | wc_time)) != 0 &&
+        (c & (wc_title | wc_org | wc_place | wc_demonym)) == 0) {
+      break;
+    }
+    words.push_back(p);
+    t = p;
+  }
+  if (words.empty()) return;
+  if (!titled) {
+    // A role of the lexicon of more than one word ("Russia's top diplomat, X").
+    std::reverse(words.begin(), words.end());
+    scan_roles(words, role_scan_);
+    std::reverse(words.begin(), words.end());
+    if (role_scan_.role == npos16) {
+      words.clear();
+      return;
+    }
+  }
+  // After a comma, the description must be a definite one that starts a clause or follows a verb
+  // or preposition: "the French president, X," not "... in Paris, X".
+  if (comma) {
+    const std::uint32_t start = words.back();
+    std::uint32_t d = start;
+    while (d > 0 && tok_[d - 1].kind == token_kind::space) --d;
+    if (d == 0 || !is_word(d - 1) || lower(d - 1) != "the") {
+      const bool owner = possessive(start) && cap(start);
+      if (!owner) {
+        words.clear();
+        return;
+      }
+    }
+  }
+  std::reverse(words.begin(), words.end());
+  for (const std::uint32_t w : words) {
+    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0) keys.emplace_back(lower(w).view());
+  }
+
+}
+
+std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention) {
+  role_scan& scan = role_scan_;
+  scan_roles(words, scan);
+  // The keys of the roles it may name: a role of the lexicon and those it covers ("the leader":
+  // a president, a prime minister), else its head word ("the judge").
+  std::vector<std::string>& roles = role_tries_;
+  roles.clear();
+  if (scan.role != npos16) {
+    roles.push_back(role_key(lex_, scan.modifier, scan.role));
+    // A noun or adjective just before the role narrows it ("the band leader" is not a
+    // president): then only the role itself.
+    bool narrowed = false;
+    if (scan.role_begin > 0) {
+      const std::uint32_t t = words[scan.role_begin - 1];
+      const std::uint32_t c = cls(t);
+      narrowed = !cap(t) && tok_[t].kind == token_kind::word &&
+                 (c & (wc_determiner | wc_title | wc_role | wc_demonym | wc_place | wc_possessive)) == 0 &&
+                 !modifier(t);
+    }
+    if (!narrowed) {
+      for (const std::uint16_t r : lex_.covered(scan.role).subspan(1)) roles.push_back(role_key(lex_, scan.modifier, r));
+    }
+  } else if (head_tok != npos && !is_document(head_tok)) {
+    // The head of a description it was introduced with ("X, the parent company" for "the
+    // company"), or for a person's role, a title word of its name ("Sen. X" for "the senator").
+    roles.push_back(std::string("^") += lower(head_tok).view());
+    if ((cls(head_tok) & wc_org) == 0) roles.emplace_back(lower(head_tok).view());
+  } else {
+    return npos;
+  }
+  std::uint32_t best = npos;
+  std::uint32_t best_seen = 0;
+  for (const std::string& role : roles) {
+    const auto holders = persons_by_role_.find(role);
+    if (holders == persons_by_role_.end()) continue;
+    for (const std::uint32_t i : holders->second) {
+      const known& k = ents_[i];
+      bool ok = true;
+      for (const std::string& q : scan.keys) {
+        if (q.front() == '=' || q.front() == '^') continue;
+        ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
+      }
+      // By a bare head word, a deputy or former holder is not the holder ("the nominee" is not
+      // the vice presidential nominee).
+      if (ok && scan.role == npos16) {
+        for (const std::string& r : k.roles) {
+          if (lex_.distinct_modifier(r) && std::find(scan.views.begin(), scan.views.end(), r) == scan.views.end()) ok = false;
+        }
+      }
+      if (!ok) continue;
+      const std::uint32_t seen = last_before(k, mention.begin);
+      if (best == npos || seen > best_seen || (seen == best_seen && i < best)) {
+        best = i;
+        best_seen = seen;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,41 @@
+// Speaker resolution, part 5: subjects that are not sources. GUIDELINES.md: a speaker is a
+// person, a group, an organisation, a state or a document that can state something; an abstract
+// or metaphorical subject ("history teaches", "the diplomatic choreography tells its own story",
+// "the data show") is not one, and what it "says" is no quote. Documents and findings with an
+// issuer stay sources ("the report says", "a poll found", "federal data show", "according to the
+// data").
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+bool resolver::not_a_source(const attributed_quote& q) const {
+  if (!q.source || q.source->end <= q.source->first) return false;
+  // The noun phrase's words, up to a complement (a preposition, a comma, a relative).
+  std::uint32_t head = npos;
+  std::uint32_t words = 0;
+  bool modified = false;
+  for (std::uint32_t t = q.source->first; t < q.source->end; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t)) {
+      if (s(t) == "," || s(t) == "(") break;
+      continue;
+    }
+    const std::uint32_t c = cls(t);
+    if (head != npos && !cap(t) && (c & (wc_preposition | wc_relative)) != 0) {
+      modified = true;  // "data from the ministry"
+      break;
+    }
+    if ((c & wc_determiner) == 0 && head != npos) modified = true;  // an adjective before the head
+    if ((c & wc_determiner) == 0) head = t;
+    ++words;
+  }
+  if (head == npos || possessive(head)) return false;
+  // A capitalised head inside the sentence is a name ("History Channel").
+  if (cap(head) && doc_.sentences()[doc_.sentence_of_token(head)].first_token != head) return false;
+  const lowered w = lower(head);
+  if (lex_.abstract_subject(w.view())) return true;
+  // "the data show", "the numbers tell": bare, and not after "according to".
+  return lex_.bare_finding(w.view()) && !modified && q.type != cue_type::according && words <= 2;
+}
+
+}  // namespace sayso::detail

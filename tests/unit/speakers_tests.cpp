@@ -1,0 +1,245 @@
+// Speakers named right (issue 15): role and description coreference through the in-document role
+// index, pronouns, clean canonical names, no inanimate or abstract speakers, and one entity for
+// one organisation written two ways. The texts are invented and the people fictional; countries
+// are real where the behaviour rests on the lexicon of countries and demonyms
+// (lib/lexicons/speakers.toml).
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+
+#include <string>
+#include <string_view>
+
+#include "analysis_helpers.hpp"
+
+using sayso_test::analyze;
+
+namespace {
+
+// The canonical name of the speaker of the quote over `needle` ("" if none), checked to exist.
+std::string name_for(std::string_view text, std::string_view needle) {
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  const sayso::quote* q = sayso_test::quote_over(a, text, needle);
+  BOOST_TEST(q != nullptr, "a quote over «" << needle << "»");
+  return q == nullptr ? std::string() : sayso_test::speaker_name(a, *q);
+}
+
+struct named_case {
+  std::string_view what;
+  std::string_view text;
+  std::string_view quote;  // words of the quote's content
+  std::string_view name;   // its speaker's canonical name
+};
+
+std::ostream& operator<<(std::ostream& os, const named_case& c) { return os << c.what; }
+
+void check(const named_case& c) {
+  BOOST_TEST_CONTEXT(c.what) { BOOST_TEST(name_for(c.text, c.quote) == c.name); }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(speakers_tests)
+
+// ---- role and description coreference --------------------------------------------------------
+
+const named_case kRoles[] = {
+    {"a leader is a president of the same country",
+     "French President Lene Varo met her counterparts in Brussels on Monday.\n\n"
+     "\u201CWe will not accept a frozen conflict,\u201D the French leader said.",
+     "We will not accept a frozen conflict", "Lene Varo"},
+    {"the nationality must match, however recent the other leader",
+     "French President Lene Varo and German Chancellor Tomas Brandt met in Berlin.\n\n"
+     "\u201CNobody will sign this,\u201D the French leader said.",
+     "Nobody will sign this", "Lene Varo"},
+    {"a top diplomat is the foreign minister; a possessive country is its demonym",
+     "Russia's top diplomat, Oleg Marsk, arrived late on Tuesday.\n\n"
+     "\u201CThe talks were useful,\u201D the Russian foreign minister told reporters.",
+     "The talks were useful", "Oleg Marsk"},
+    {"a description before the name registers the role",
+     "Kremlin spokesman Ivo Darr took questions for an hour.\n\n"
+     "The Kremlin spokesman said the summit could take place in the spring.",
+     "the summit could take place in the spring", "Ivo Darr"},
+    {"a premier is a prime minister",
+     "Israeli Prime Minister Eli Haran arrived in Cairo on Monday.\n\n"
+     "The Israeli premier said his country would not stop the operation.",
+     "his country would not stop the operation", "Eli Haran"},
+    {"a deputy foreign minister is not the foreign minister",
+     "Foreign Minister Lena Saar opened the meeting. Deputy Foreign Minister Pavel Korin chaired the "
+     "afternoon session.\n\n\u201CNothing is agreed,\u201D the foreign minister said.",
+     "Nothing is agreed", "Lena Saar"},
+    {"the most recent holder of the role",
+     "President Anna Holm spoke first. Later, President Kasimir Dorn arrived with his delegation.\n\n"
+     "\u201CWe stay until it is done,\u201D the president said.",
+     "We stay until it is done", "Kasimir Dorn"},
+    {"an invented country's possessive is a qualifier like any other",
+     "Karvia's chief negotiator Ilse Marrow arrived late.\n\n"
+     "\u201CWe came to listen,\u201D Karvia's chief negotiator said.",
+     "We came to listen", "Ilse Marrow"},
+    {"an appositive head registers the role",
+     "Tomas Velk, head of the security council, flew in on Sunday.\n\n"
+     "The head of the security council said the plan was dead.",
+     "the plan was dead", "Tomas Velk"},
+    {"no compatible antecedent keeps the description",
+     "French President Lene Varo met her counterparts in Brussels on Monday.\n\n"
+     "\u201CThe door is still open,\u201D the Spanish prime minister said.",
+     "The door is still open", "the Spanish prime minister"},
+    {"a noun before the role narrows it: a band leader is no president",
+     "President Anna Holm spoke first.\n\n\u201CPlay it again,\u201D the band leader said.",
+     "Play it again", "the band leader"},
+};
+
+BOOST_DATA_TEST_CASE(role_coreference, boost::unit_test::data::make(kRoles), c) { check(c); }
+
+// ---- pronouns ------------------------------------------------------------------------------
+
+const named_case kPronouns[] = {
+    {"the subject, not the object, of the sentence before",
+     "Anna Brem met Tomas Velk in Vienna. She told reporters that the meeting had been useful.",
+     "the meeting had been useful", "Anna Brem"},
+    {"the source of a reporting clause in an earlier paragraph, not a possessor in the last one",
+     "President Anton Velk has said repeatedly that the war must end.\n\n"
+     "In a separate interview, Pavel Korin, the deputy foreign minister, told the agency that the army "
+     "would not back down.\n\nVelk's office declined to comment.\n\n"
+     "He said the delegations would meet in Geneva.",
+     "the delegations would meet in Geneva", "Pavel Korin"},
+    {"a pronoun shows a speaker's gender, which a later pronoun respects",
+     "Prime Minister Lena Saar said the offer was serious.\n\n"
+     "The plan is dead, Deputy Foreign Minister Pavel Korin told the agency on Tuesday. He said the army "
+     "would stay.\n\nShe said she hoped for a deal.",
+     "she hoped for a deal", "Lena Saar"},
+    {"a pronoun after a name in its sentence shows its gender",
+     "Ilse Marten, for her part, sided with the mayor. Piet Varga arrived later.\n\n"
+     "\u201CThe corridor stays open,\u201D she said.",
+     "The corridor stays open", "Ilse Marten"},
+    {"a capitalised word opening a sentence is no person",
+     "Kasimir Dorn spoke for an hour. Smiling broadly, he thanked the crowd.\n\n"
+     "\u201CWe will win,\u201D he said.",
+     "We will win", "Kasimir Dorn"},
+};
+
+BOOST_DATA_TEST_CASE(pronouns, boost::unit_test::data::make(kPronouns), c) { check(c); }
+
+// ---- canonical names -----------------------------------------------------------------------
+
+const named_case kNames[] = {
+    {"a title and a date adjunct are not part of the name",
+     "Minister of Defence Ilse Marrow on February 12 said that the troops would stay.",
+     "the troops would stay", "Ilse Marrow"},
+    {"a channel adjunct is not part of the name",
+     "Kasimir Dorn in a video address said that the war would end soon.", "the war would end soon",
+     "Kasimir Dorn"},
+    {"an opener is not part of the name", "Meanwhile Moscow said the talks were over.", "the talks were over",
+     "Moscow"},
+    {"a participle and its time adjunct are cut from a document",
+     "A poll released Monday found that most voters want a truce.", "most voters want a truce", "A poll"},
+    {"two groups joined by 'and' are one source, named once",
+     "Developers and supporters in Congress said the bill was flawed.", "the bill was flawed",
+     "Developers and supporters in Congress"},
+    {"an organisation's full name with 'for' and 'and'",
+     "The Centre for Northern and Maritime Studies said in a report that the front had not moved.",
+     "the front had not moved", "Centre for Northern and Maritime Studies"},
+    {"an acronym after its expansion",
+     "The Karvian Security Forces (KSF) reported heavy shelling overnight. The KSF said four soldiers were "
+     "wounded.",
+     "four soldiers were wounded", "Karvian Security Forces"},
+    {"an acronym before its expansion",
+     "KSF (Karvian Security Forces) reported heavy shelling overnight. The KSF said four soldiers were "
+     "wounded.",
+     "four soldiers were wounded", "Karvian Security Forces"},
+    {"an acronym spelled by word beginnings, with a country before it",
+     "U.S. Northern Maritime Command (NORMARCOM) announced the drill. NORMARCOM said the drill would go "
+     "ahead.",
+     "the drill would go ahead", "U.S. Northern Maritime Command"},
+    {"a person named after a title is a person, whatever the last word",
+     "The plan is bad, former Karvian Mayor Ilse Bloomberg said on Tuesday.", "The plan is bad",
+     "Ilse Bloomberg"},
+    {"two sources opening the sentence together are one compound source",
+     "The Karvian Security Forces (KSF) and the Coast Guard say that two boats were seized.",
+     "two boats were seized", "Karvian Security Forces and Coast Guard"},
+    {"an owner's possessive before a name is not part of it",
+     "The Karvia Herald\u2019s Ilse Marten said the paper would appeal.", "the paper would appeal",
+     "Ilse Marten"},
+    {"a spokesman for someone is not that someone",
+     "A spokesman for Kasimir Dorn said the minister would not attend.", "the minister would not attend",
+     "A spokesman for Kasimir Dorn"},
+};
+
+BOOST_DATA_TEST_CASE(canonical_names, boost::unit_test::data::make(kNames), c) { check(c); }
+
+BOOST_AUTO_TEST_CASE(a_relative_pronoun_takes_no_name_across_a_paragraph_break) {
+  const std::string_view text =
+      "The talks stalled under the previous administration.\n\n"
+      "Gulf states, which have backed the plan, said they would send monitors.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  for (const sayso::entity& e : a.entities) {
+    BOOST_TEST(e.name.find('\n') == std::string::npos, e.name);
+    BOOST_TEST(e.name.find("administration") == std::string::npos, e.name);
+  }
+}
+
+// ---- inanimate and abstract subjects -------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(abstract_and_metaphorical_subjects_are_not_sources) {
+  const std::string_view text =
+      "The diplomatic choreography tells its own story: nobody wants to be blamed for the collapse.\n\n"
+      "The data show that the truce is holding in the north.\n\n"
+      "History shows that such truces rarely last.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST(sayso_test::quote_over(a, text, "nobody wants to be blamed") == nullptr);
+  BOOST_TEST(sayso_test::quote_over(a, text, "the truce is holding") == nullptr);
+  BOOST_TEST(sayso_test::quote_over(a, text, "such truces rarely last") == nullptr);
+}
+
+const named_case kDocuments[] = {
+    {"a report", "The report says that 40 people died in the shelling.", "40 people died", "The report"},
+    {"a poll", "A poll found that most voters want a truce.", "most voters want a truce", "A poll"},
+    {"data with an issuer", "Federal data show that the truce is holding.", "the truce is holding",
+     "Federal data"},
+    {"according to the data", "According to the data, the truce is holding in the north.",
+     "the truce is holding", "the data"},
+};
+
+BOOST_DATA_TEST_CASE(documents_and_findings_stay_sources, boost::unit_test::data::make(kDocuments), c) { check(c); }
+
+// ---- organisations -------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(one_organisation_written_two_ways_is_one_entity) {
+  const std::string_view text =
+      "\u201CWe have destroyed 40 drones,\u201D the Russian Defense Ministry said on Monday.\n\n"
+      "Russia's Defence Ministry said later that 12 more had been shot down.\n\n"
+      "Moscow said the talks were over. Russia said it would respond.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  const sayso::quote* first = sayso_test::quote_over(a, text, "We have destroyed 40 drones");
+  const sayso::quote* second = sayso_test::quote_over(a, text, "12 more had been shot down");
+  BOOST_TEST_REQUIRE(first != nullptr);
+  BOOST_TEST_REQUIRE(second != nullptr);
+  BOOST_TEST_REQUIRE(first->speaker.has_value());
+  BOOST_TEST_REQUIRE(second->speaker.has_value());
+  BOOST_TEST(first->speaker->entity == second->speaker->entity);
+  BOOST_TEST(sayso_test::speaker_name(a, *first) == "Russian Defense Ministry");
+  BOOST_TEST(sayso_test::speaker_kind(a, *first) == "organisation");
+  // A city and a country stay what they are: "Moscow" is not "Russia".
+  BOOST_TEST(name_for(text, "the talks were over") == "Moscow");
+  BOOST_TEST(name_for(text, "it would respond") == "Russia");
+}
+
+BOOST_AUTO_TEST_CASE(the_most_used_form_names_an_organisation) {
+  const std::string_view text =
+      "The Polish army said that it had struck a depot.\n\n"
+      "The Polish army said that two soldiers died.\n\n"
+      "The Poland army said that the strikes would continue.";
+  const sayso::analysis a = analyze(text);
+  sayso_test::check_well_formed(a, text);
+  const sayso::quote* last = sayso_test::quote_over(a, text, "the strikes would continue");
+  BOOST_TEST_REQUIRE(last != nullptr);
+  BOOST_TEST(sayso_test::speaker_name(a, *last) == "Polish army");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
