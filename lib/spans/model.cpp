@@ -1,0 +1,154 @@
+// The span model's weights (parsing, writing, scoring) and its Viterbi decoder.
+#include "spans/model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+
+#include <sayso/error.hpp>
+
+#include "spans/features.hpp"
+
+namespace sayso::detail {
+extern const std::string_view span_model_bytes;  // generated from lib/models/spans.model
+}
+
+namespace sayso::detail::spans {
+
+namespace {
+
+constexpr std::string_view kMagic = "SSPANMDL";
+constexpr std::uint32_t kMaxBits = 24;
+
+class reader {
+ public:
+  reader(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
+  std::uint32_t u32() {
+    need(4);
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t{static_cast<unsigned char>(bytes_[pos_ + i])} << (8 * i);
+    pos_ += 4;
+    return v;
+  }
+  std::int16_t i16() {
+    need(2);
+    const auto v = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes_[pos_]) |
+                                              (static_cast<unsigned char>(bytes_[pos_ + 1]) << 8));
+    pos_ += 2;
+    return static_cast<std::int16_t>(v);
+  }
+  std::string_view take(std::size_t n) {
+    need(n);
+    const std::string_view s = bytes_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  [[nodiscard]] bool done() const { return pos_ == bytes_.size(); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw error(errc::lexicon, std::string(name_) + ": " + what);
+  }
+
+ private:
+  void need(std::size_t n) const {
+    if (bytes_.size() - pos_ < n) fail("truncated span model");
+  }
+  std::string_view bytes_;
+  std::string_view name_;
+  std::size_t pos_ = 0;
+};
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void put_i16(std::string& out, std::int16_t v) {
+  const auto u = static_cast<std::uint16_t>(v);
+  out.push_back(static_cast<char>(u & 0xFF));
+  out.push_back(static_cast<char>(u >> 8));
+}
+
+}  // namespace
+
+model::model(std::uint32_t bucket_bits)
+    : bits_(bucket_bits), weights_((std::size_t{1} << bucket_bits) * kStride, 0) {}
+
+const model& model::embedded() {
+  static const std::unique_ptr<model> m = parse(span_model_bytes, "spans.model");
+  return *m;
+}
+
+std::unique_ptr<model> model::parse(std::string_view bytes, std::string_view name) {
+  reader r(bytes, name);
+  if (r.take(kMagic.size()) != kMagic) r.fail("not a span model");
+  if (r.u32() != format) r.fail("unknown span model format");
+  if (r.u32() != feature_version) r.fail("span model trained for another feature set");
+  if (r.u32() != static_cast<std::uint32_t>(feature_count)) r.fail("span model has another feature count");
+  if (r.u32() != static_cast<std::uint32_t>(tag_count)) r.fail("span model has another tag set");
+  const std::uint32_t bits = r.u32();
+  if (bits == 0 || bits > kMaxBits) r.fail("span model bucket bits out of range");
+  auto m = std::make_unique<model>(bits);
+  const std::uint32_t rows = r.u32();
+  for (std::int16_t& t : m->trans_) t = r.i16();
+  std::uint64_t last = 0;
+  for (std::uint32_t i = 0; i < rows; ++i) {
+    const std::uint32_t b = r.u32();
+    if (b >= (std::uint64_t{1} << bits) || (i > 0 && b <= last)) r.fail("span model rows out of order");
+    last = b;
+    std::int16_t* w = m->row(b);
+    for (int t = 0; t < tag_count; ++t) w[t] = r.i16();
+  }
+  if (!r.done()) r.fail("trailing bytes after the span model");
+  return m;
+}
+
+std::string model::serialize() const {
+  std::string out(kMagic);
+  put_u32(out, format);
+  put_u32(out, feature_version);
+  put_u32(out, feature_count);
+  put_u32(out, tag_count);
+  put_u32(out, bits_);
+  put_u32(out, static_cast<std::uint32_t>(nonzero_rows()));
+  for (const std::int16_t t : trans_) put_i16(out, t);
+  const std::size_t rows = std::size_t{1} << bits_;
+  for (std::size_t b = 0; b < rows; ++b) {
+    const std::int16_t* w = row(static_cast<std::uint32_t>(b));
+    if (std::all_of(w, w + tag_count, [](std::int16_t x) { return x == 0; })) continue;
+    put_u32(out, static_cast<std::uint32_t>(b));
+    for (int t = 0; t < tag_count; ++t) put_i16(out, w[t]);
+  }
+  return out;
+}
+
+std::size_t model::nonzero_rows() const noexcept {
+  std::size_t n = 0;
+  const std::size_t rows = std::size_t{1} << bits_;
+  for (std::size_t b = 0; b < rows; ++b) {
+    const std::int16_t* w = row(static_cast<std::uint32_t>(b));
+    if (std::any_of(w, w + tag_count, [](std::int16_t x) { return x != 0; })) ++n;
+  }
+  return n;
+}
+
+void model::emissions(const std::uint64_t* keys, std::size_t n, std::int32_t* out) const noexcept {
+  for (std::size_t j = 0; j < n; ++j) {
+    std::array<std::int32_t, kStride> sum{};
+    const std::uint64_t* k = keys + j * feature_count;
+    for (int f = 0; f < feature_count; ++f) {
+      const std::int16_t* w = row(bucket(k[f]));
+      for (std::size_t t = 0; t < kStride; ++t) sum[t] += w[t];
+    }
+    std::copy_n(sum.begin(), tag_count, out + j * tag_count);
+  }
+}
+
+void decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
+            std::vector<std::int32_t>& scratch) {
+  std::array<std::int32_t, (tag_count + 1) * tag_count> trans{};
+  for (int f = 0; f <= tag_count; ++f) {
+    for (int t = 0; t < tag_count; ++t) trans[f * tag_count + t] = m.transition(f, t);
+  }
+  viterbi(emissions, n, trans.data(), out, scratch);
+}
+
+}  // namespace sayso::detail::spans

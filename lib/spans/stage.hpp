@@ -1,0 +1,45 @@
+// Internal: the span-model stage. It runs after attribution and before entity resolution, and
+// adjusts the attributor's quote records in place: the same records, so the later stages see
+// no change of interface.
+//
+// The model tags the tokens of each candidate paragraph with BIO tags for cue, source and
+// content (spans/features.hpp says what it sees, including the rules' own decisions), and the
+// tags are grouped into attributions: each content span joins the nearest cue of its sentence,
+// and each cue the nearest source. Combined with the rules:
+//   - a rule quote keeps its place and its cue; where a model attribution shares its cue or
+//     most of its content, the model's content boundaries and source extent replace the rule's
+//     (not for quotations, whose marks are their boundaries);
+//   - a model attribution that no rule quote overlaps is added when its cue is a reporting cue
+//     of the lexicon or the model is sure of it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <sayso/quotes.hpp>
+#include <sayso/text.hpp>
+
+#include "spans/features.hpp"
+#include "spans/model.hpp"
+#include "text/lexicon.hpp"
+
+namespace sayso::detail::spans {
+
+enum class mode : std::uint8_t {
+  combined,  ///< rules, with the model's boundaries and additions (the pipeline's default)
+  alone,     ///< the model's attributions only (for measuring the model)
+};
+
+struct stage_input {
+  const document& doc;
+  const std::vector<token_info>& info;
+  const lexicon& lex;
+  const std::vector<quotation>& quotations;
+};
+
+/// Runs the model over the document and updates `quotes` (the attributor's output, in text
+/// order; stays in text order, floating quotes' references re-mapped). Cost: linear in the
+/// tokens of the candidate paragraphs; scratch memory is per thread and reused.
+void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes);
+
+}  // namespace sayso::detail::spans

@@ -1,0 +1,200 @@
+// sayso-train: trains the span model, and runs it for measurement.
+//
+//   sayso-train train --docs D --gold G -o lib/models/spans.model [--provenance FILE] [--commit C]
+//   sayso-train predict --docs D [--mode rules|model|combined] [--model FILE] > pred.jsonl
+//
+// `train` is deterministic: the same data and options give the same model file, byte for byte
+// (tests/model checks the shipped one). `predict` writes FORMAT.md predictions (spans, kind,
+// speaker mention) for score.py, with the rules only, the model only, or both as the pipeline
+// combines them.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sayso/error.hpp>
+#include <sayso/quotes.hpp>
+
+#include "attribution/attributor.hpp"
+#include "spans/stage.hpp"
+#include "spans/train/corpus.hpp"
+#include "spans/train/perceptron.hpp"
+#include "text/lexicon.hpp"
+
+namespace {
+
+using sayso::detail::spans::model;
+namespace train = sayso::detail::spans::train;
+
+// FNV-1a of a file's bytes: the provenance names the exact training files.
+std::string file_digest(const std::string& path, std::uintmax_t& size) {
+  std::ifstream in(path, std::ios::binary);
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  size = 0;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i) {
+      h ^= static_cast<unsigned char>(buf[i]);
+      h *= 0x100000001B3ULL;
+    }
+    size += static_cast<std::uintmax_t>(in.gcount());
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+int run_train(const std::string& docs, const std::string& gold, const std::string& output,
+              const std::string& provenance, const std::string& commit, const std::string& command,
+              const train::train_options& options, bool as_annotated) {
+  const auto start = std::chrono::steady_clock::now();
+  const train::convention conv = as_annotated ? train::convention::as_annotated : train::convention::guidelines;
+  const train::corpus c = train::read_corpus(docs, gold, options.bucket_bits, conv);
+  std::cerr << "corpus: " << c.documents << " documents, " << c.gold_quotes << " gold quotes ("
+            << c.gold_quotes_outside << " outside the candidate paragraphs), " << c.gold.size() << " of "
+            << c.tokens_in_documents << " tokens in " << c.sequences.size() << " sequences\n";
+  const model m = train::train_model(c, options, &std::cerr);
+  const std::string bytes = m.serialize();
+  {
+    std::ofstream out(output, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw sayso::error(sayso::errc::io, output + ": cannot write");
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "model: " << m.nonzero_rows() << " rows of 2^" << options.bucket_bits << ", " << bytes.size()
+            << " bytes, " << secs << " s\n";
+  if (!provenance.empty()) {
+    std::uintmax_t docs_size = 0;
+    std::uintmax_t gold_size = 0;
+    const std::string docs_digest = file_digest(docs, docs_size);
+    const std::string gold_digest = file_digest(gold, gold_size);
+    std::ofstream p(provenance);
+    p << "# Provenance of spans.model (written by sayso-train; the model holds weights only)\n\n"
+      << "command: " << command << "\n"
+      << "commit: " << (commit.empty() ? "(not given)" : commit) << "\n"
+      << "training documents: " << docs << " (" << docs_size << " bytes, FNV-1a 64 " << docs_digest << ")\n"
+      << "training gold: " << gold << " (" << gold_size << " bytes, FNV-1a 64 " << gold_digest << ")\n"
+      << "content convention: " << (as_annotated ? "as annotated" : "GUIDELINES.md (leading 'that' dropped)") << "\n"
+      << "corpus: " << c.documents << " documents, " << c.gold_quotes << " gold quotes, " << c.gold.size()
+      << " tokens in " << c.sequences.size() << " sequences\n"
+      << "trainer: averaged perceptron, " << options.epochs << " epochs, seed " << options.seed << ", 2^"
+      << options.bucket_bits << " feature buckets, prune " << options.prune << "\n"
+      << "model: " << m.nonzero_rows() << " non-zero rows, " << bytes.size() << " bytes\n";
+  }
+  return 0;
+}
+
+// The mention of quote i's speaker: its own source, or that of the quote it continues.
+std::pair<std::uint32_t, std::uint32_t> source_of(const std::vector<sayso::detail::raw_quote>& quotes, std::size_t i) {
+  std::size_t s = i;
+  while (quotes[s].source_first == sayso::detail::npos && quotes[s].speaker_from != sayso::detail::npos &&
+         quotes[s].speaker_from < s) {
+    s = quotes[s].speaker_from;
+  }
+  return {quotes[s].source_first, quotes[s].source_end};
+}
+
+int run_predict(const std::string& docs, const std::string& mode_name, const std::string& model_path) {
+  using json = nlohmann::json;
+  namespace d = sayso::detail;
+  std::unique_ptr<model> loaded;
+  if (!model_path.empty()) {
+    std::ifstream in(model_path, std::ios::binary);
+    if (!in) throw sayso::error(sayso::errc::io, model_path + ": cannot read");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    loaded = model::parse(ss.str(), model_path);
+  }
+  const model& m = loaded ? *loaded : model::embedded();
+  const d::lexicon& lex = d::lexicon::english();
+  std::ifstream in(docs, std::ios::binary);
+  if (!in) throw sayso::error(sayso::errc::io, docs + ": cannot read");
+  std::string line;
+  sayso::document doc;
+  std::vector<d::token_info> info;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const json rec = json::parse(line);
+    const std::string text = rec.at("text").get<std::string>();
+    doc.assign(text);
+    d::compute_features(doc, lex, info);
+    const std::vector<sayso::quotation> quots = sayso::find_quotations(doc);
+    std::vector<d::raw_quote> quotes = d::attribute({doc, info, lex, quots, true});
+    if (mode_name != "rules") {
+      d::spans::apply({doc, info, lex, quots}, m,
+                      mode_name == "model" ? d::spans::mode::alone : d::spans::mode::combined, quotes);
+    }
+    const sayso::offset_map map(text);
+    const auto cp = [&](std::uint32_t b) { return map.from_byte(b, sayso::offset_unit::code_point); };
+    json out_quotes = json::array();
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+      const d::raw_quote& q = quotes[i];
+      json spans = json::array();
+      for (const sayso::byte_range& r : q.spans) spans.push_back({cp(r.begin), cp(r.end)});
+      json jq = {{"kind", std::string(sayso::to_string(q.kind))}, {"spans", spans}};
+      const auto [first, end] = source_of(quotes, i);
+      if (first != d::npos) {
+        jq["speaker"] = {{"mention", {{"span", {cp(doc.tokens()[first].range.begin), cp(doc.tokens()[end - 1].range.end)}}}}};
+      }
+      if (q.cue) jq["cue"] = {{"span", {cp(q.cue->range.begin), cp(q.cue->range.end)}}};
+      out_quotes.push_back(std::move(jq));
+    }
+    std::cout << json{{"id", rec.at("id")}, {"quotes", out_quotes}}.dump() << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sayso-train: trains sayso's span model (lib/models/spans.model) and measures it"};
+  app.require_subcommand(1);
+  std::string docs;
+  std::string gold;
+  std::string output = "spans.model";
+  std::string provenance;
+  std::string commit;
+  std::string mode_name = "combined";
+  std::string model_path;
+  bool as_annotated = false;
+  train::train_options options;
+  CLI::App* tr = app.add_subcommand("train", "Train on FORMAT.md documents and gold; write the model");
+  tr->add_option("--docs", docs, "Documents (JSONL)")->required();
+  tr->add_option("--gold", gold, "Gold quotes (JSONL)")->required();
+  tr->add_option("-o,--output", output, "Model file to write")->capture_default_str();
+  tr->add_option("--provenance", provenance, "Write the provenance (data, command, commit) to this file");
+  tr->add_option("--commit", commit, "The source commit, recorded in the provenance");
+  tr->add_option("--epochs", options.epochs, "Passes over the data")->capture_default_str();
+  tr->add_option("--bits", options.bucket_bits, "Feature buckets: 2^bits")->check(CLI::Range(8U, 24U))->capture_default_str();
+  tr->add_option("--seed", options.seed, "Seed of the order of the sequences")->capture_default_str();
+  tr->add_option("--prune", options.prune, "Drop rows whose weights all lie within +-N")->capture_default_str();
+  tr->add_flag("--as-annotated", as_annotated, "Keep the gold content as annotated (a leading 'that' included)");
+  CLI::App* pr = app.add_subcommand("predict", "Write predictions (JSONL) for score.py");
+  pr->add_option("--docs", docs, "Documents (JSONL)")->required();
+  pr->add_option("--mode", mode_name, "rules, model or combined")
+      ->check(CLI::IsMember({"rules", "model", "combined"}))
+      ->capture_default_str();
+  pr->add_option("--model", model_path, "Model file (default: the embedded one)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    if (tr->parsed()) {
+      std::string command = "sayso-train";
+      for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+      return run_train(docs, gold, output, provenance, commit, command, options, as_annotated);
+    }
+    return run_predict(docs, mode_name, model_path);
+  } catch (const std::exception& e) {
+    std::cerr << "sayso-train: " << e.what() << '\n';
+    return 1;
+  }
+}
