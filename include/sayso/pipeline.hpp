@@ -30,6 +30,10 @@ struct pipeline_options {
   bool beliefs = true;
   /// Compute stances (set false to skip the stage).
   bool stance = true;
+  /// Refine the rules' quotes with the trained span model (lib/models/spans.model, embedded):
+  /// content boundaries, source extent, and reported speech the rules miss. Set false for the
+  /// hand-written rules alone.
+  bool span_model = true;
 };
 
 /// A document's outcome in a batch: its analysis, or the error that refused it.

@@ -56,6 +56,7 @@ struct settings {
   std::string terms;
   unsigned threads = 0;
   bool no_beliefs = false;
+  bool rules_only = false;
   bool no_text = false;
 };
 
@@ -397,6 +398,7 @@ sayso::pipeline make_pipeline(const settings& s) {
   sayso::pipeline_options options;
   if (!s.terms.empty()) options.terms = sayso::term_lexicon::from_file(s.terms);
   options.beliefs = !s.no_beliefs;
+  options.span_model = !s.rules_only;
   return sayso::pipeline(std::move(options));
 }
 
@@ -559,6 +561,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0U, 1024U))
       ->capture_default_str();
   extract->add_flag("--no-beliefs", s.no_beliefs, "Do not report attributed beliefs (\"X believes ...\")");
+  extract->add_flag("--rules-only", s.rules_only, "Hand-written rules only: do not refine quotes with the trained span model");
   extract->add_flag("--no-text", s.no_text, "Leave the text of quotes, cues and mentions out of the JSON");
 
   CLI::App* terms = app.add_subcommand("terms", "List the active term lexicon");
@@ -577,6 +580,7 @@ int main(int argc, char** argv) {
   report->add_option("--terms", s.terms, "Term lexicon file (TOML): the columns of the matrix");
   report->add_option("--threads", s.threads, "Threads to use (0: all cores)")->check(CLI::Range(0U, 1024U));
   report->add_flag("--no-beliefs", s.no_beliefs, "Do not report attributed beliefs (\"X believes ...\")");
+  report->add_flag("--rules-only", s.rules_only, "Hand-written rules only: do not refine quotes with the trained span model");
 
   try {
     app.parse(argc, argv);

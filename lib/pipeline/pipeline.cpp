@@ -17,6 +17,7 @@
 #include "attribution/attributor.hpp"
 #include "entities/resolver.hpp"
 #include "pipeline/state.hpp"
+#include "spans/stage.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
@@ -65,8 +66,10 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   done(stage::features);
   const std::vector<quotation> quotations = find_quotations(ws.doc);
   done(stage::quotations);
-  const std::vector<raw_quote> raw =
-      attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
+  std::vector<raw_quote> raw = attribute({ws.doc, ws.info, *state.words, quotations, state.options.beliefs});
+  if (state.options.span_model) {
+    spans::apply({ws.doc, ws.info, *state.words, quotations, state.options.beliefs}, spans::model::embedded(), spans::mode::combined, raw);
+  }
   done(stage::attribution);
   resolution res = resolve_speakers(ws.doc, ws.info, quotations, raw);
   done(stage::entities);

@@ -84,6 +84,10 @@ struct atom {
   std::uint8_t cue_left = 0;
   std::uint8_t cue_right = 0;
   std::uint8_t commas = 0;    // commas since the cue on the left (0-2)
+  std::uint8_t tail = 0;      // 1: before a final ", X said" segment of its sentence; 2: in it
+  std::uint8_t head = 0;      // the sentence's first cue: bucket of its position, and the side
+  std::uint64_t left_cue = 0;   // the nearest cue word on the left in the sentence (its word)
+  std::uint64_t right_cue = 0;  // ... and on the right
 };
 
 thread_local std::vector<atom> t_atoms;
@@ -244,12 +248,18 @@ void emit_keys(const std::vector<atom>& atoms, std::vector<std::uint64_t>& keys)
         key(23, a.cue_left, a.commas, a.shape),
         key(24, a.quote, role),
         key(25, a.classes, q.word),
+        key(26, a.tail, a.shape),
+        key(27, a.head, a.tail),
+        key(28, a.left_cue, a.cue_left),
+        key(29, a.right_cue, a.cue_right),
     };
     keys.insert(keys.end(), k.begin(), k.end());
   }
 }
 
 }  // namespace
+
+std::uint64_t bias_key() noexcept { return key(0, 0); }
 
 void encode(const encode_input& in, encoded_document& out) {
   out.tokens.clear();
@@ -292,21 +302,42 @@ void encode(const encode_input& in, encoded_document& out) {
       };
       constexpr std::size_t none = SIZE_MAX;
       std::size_t cue = none;
+      std::size_t first_cue = none;
+      std::size_t last_break = none;  // the last comma or dash of the sentence
       std::uint8_t commas = 0;
       for (std::size_t j = sent_begin; j < atoms.size(); ++j) {
         atoms[j].cue_left = cue == none ? 0 : bucket(static_cast<std::uint32_t>(j - cue));
+        atoms[j].left_cue = cue == none ? 0 : atoms[cue].word;
         atoms[j].commas = commas;
+        const bool brk = atoms[j].shape == sh_punct && (atoms[j].word == kComma || atoms[j].word == kDash);
+        if (brk && j + 1 < atoms.size()) last_break = j;
         if (is_cue(j)) {
           cue = j;
           commas = 0;
-        } else if (cue != none && atoms[j].shape == sh_punct && atoms[j].word == kComma) {
+          if (first_cue == none) first_cue = j;
+        } else if (cue != none && brk) {
           commas = static_cast<std::uint8_t>(std::min(2, commas + 1));
         }
       }
       cue = none;
       for (std::size_t j = atoms.size(); j-- > sent_begin;) {
         atoms[j].cue_right = cue == none ? 0 : bucket(static_cast<std::uint32_t>(cue - j));
+        atoms[j].right_cue = cue == none ? 0 : atoms[cue].word;
         if (is_cue(j)) cue = j;
+      }
+      // "C, X said." and "C, said X.": a short final segment holding a cue.
+      if (last_break != none && atoms.size() - last_break <= 12) {
+        bool cue_in_tail = false;
+        for (std::size_t j = last_break + 1; j < atoms.size(); ++j) cue_in_tail = cue_in_tail || is_cue(j);
+        if (cue_in_tail) {
+          for (std::size_t j = sent_begin; j < atoms.size(); ++j) atoms[j].tail = j <= last_break ? 1 : 2;
+        }
+      }
+      if (first_cue != none) {
+        const auto b = static_cast<std::uint8_t>(bucket(static_cast<std::uint32_t>(first_cue - sent_begin + 1)) << 2);
+        for (std::size_t j = sent_begin; j < atoms.size(); ++j) {
+          atoms[j].head = static_cast<std::uint8_t>(b | (j < first_cue ? 1 : j == first_cue ? 2 : 3));
+        }
       }
     }
     seq.end = static_cast<std::uint32_t>(out.tokens.size());

@@ -22,8 +22,8 @@ using rule_quote = raw_quote;
 
 /// Feature keys per token. A model file records the feature-set version it was trained with,
 /// and a model of another version is refused: change it with any change to the features.
-inline constexpr int feature_count = 26;
-inline constexpr std::uint32_t feature_version = 1;
+inline constexpr int feature_count = 30;
+inline constexpr std::uint32_t feature_version = 2;
 
 struct encode_input {
   const document& doc;
@@ -53,6 +53,9 @@ struct encoded_document {
 /// quotation mark, a colon or a rule quote. Others hold no quote the model could find, and
 /// skipping them keeps the stage cheap. Cost: linear in the number of tokens.
 void encode(const encode_input& in, encoded_document& out);
+
+/// The key of the bias feature, which every token has (its row shifts each tag's prior).
+std::uint64_t bias_key() noexcept;
 
 /// The role code the rules gave each token (feature value; exposed for tests).
 enum rule_code : std::uint8_t {

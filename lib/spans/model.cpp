@@ -142,13 +142,13 @@ void model::emissions(const std::uint64_t* keys, std::size_t n, std::int32_t* ou
   }
 }
 
-void decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
+std::int32_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
             std::vector<std::int32_t>& scratch) {
   std::array<std::int32_t, (tag_count + 1) * tag_count> trans{};
   for (int f = 0; f <= tag_count; ++f) {
     for (int t = 0; t < tag_count; ++t) trans[f * tag_count + t] = m.transition(f, t);
   }
-  viterbi(emissions, n, trans.data(), out, scratch);
+  return viterbi(emissions, n, trans.data(), out, scratch);
 }
 
 }  // namespace sayso::detail::spans

@@ -67,12 +67,12 @@ class model {
 
 /// Viterbi decoding under BIO constraints: the best tag sequence for `n` tokens given their
 /// emission scores (n * tag_count) and transition scores ((tag_count + 1) * tag_count, the last
-/// row being the start), into out[n]. Ties go to the lower tag. `scratch` is reused between
-/// calls. Cost: O(n * tag_count^2).
+/// row being the start), into out[n], and returns the best path's score. Ties go to the lower
+/// tag. `scratch` is reused between calls. Cost: O(n * tag_count^2).
 template <typename Score>
-void viterbi(const Score* emissions, std::size_t n, const Score* transitions, tag* out,
+Score viterbi(const Score* emissions, std::size_t n, const Score* transitions, tag* out,
              std::vector<Score>& scratch) {
-  if (n == 0) return;
+  if (n == 0) return 0;
   constexpr Score kNone = std::numeric_limits<Score>::min() / 2;
   scratch.resize(2 * n * tag_count);
   Score* score = scratch.data();
@@ -100,14 +100,16 @@ void viterbi(const Score* emissions, std::size_t n, const Score* transitions, ta
   }
   const Score* last = score + (n - 1) * tag_count;
   int t = static_cast<int>(std::max_element(last, last + tag_count) - last);
+  const Score best = last[t];
   for (std::size_t j = n; j-- > 0;) {
     out[j] = static_cast<tag>(t);
     t = static_cast<int>(back[j * tag_count + t]);
   }
+  return best;
 }
 
 /// viterbi() with a model's transitions.
-void decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
+std::int32_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
             std::vector<std::int32_t>& scratch);
 
 }  // namespace sayso::detail::spans

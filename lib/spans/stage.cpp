@@ -16,9 +16,12 @@ namespace {
 // A run of tokens the model gave one role: document tokens [first, last].
 struct piece {
   role what = role::none;
-  std::uint32_t first = 0;
+  std::uint32_t first = 0;     // document tokens
   std::uint32_t last = 0;
   std::uint32_t sentence = 0;
+  std::uint32_t sequence = 0;  // index into encoded_document::sequences
+  std::uint32_t first_j = 0;   // sequence tokens [first_j, last_j]
+  std::uint32_t last_j = 0;
 };
 
 // Pieces grouped: the content pieces of one attribution, its cue and its source (indices into
@@ -33,6 +36,9 @@ struct attribution {
 struct workspace {
   encoded_document enc;
   std::vector<std::int32_t> emissions;
+  std::vector<std::int32_t> best;  // per sequence, the best tagging's score
+  std::vector<std::int32_t> masked;
+  std::vector<tag> masked_tags;
   std::vector<std::int32_t> scratch;
   std::vector<tag> tags;
   std::vector<piece> pieces;
@@ -52,21 +58,24 @@ std::uint32_t distance(const piece& a, const piece& b) {
 
 class combiner {
  public:
-  combiner(const stage_input& in, workspace& ws, std::vector<rule_quote>& quotes)
-      : in_(in), ws_(ws), tok_(in.doc.tokens()), quotes_(quotes) {}
+  combiner(const stage_input& in, const encoded_document& enc, const std::vector<tag>& tags, workspace& ws,
+           std::vector<rule_quote>& quotes)
+      : in_(in), enc_(enc), tags_(tags), ws_(ws), tok_(in.doc.tokens()), quotes_(quotes) {}
 
   void collect_pieces() {
     ws_.pieces.clear();
-    for (const sequence& s : ws_.enc.sequences) {
+    for (std::uint32_t si = 0; si < enc_.sequences.size(); ++si) {
+      const sequence& s = enc_.sequences[si];
       for (std::uint32_t j = s.first; j < s.end; ++j) {
-        const tag t = ws_.tags[j];
+        const tag t = tags_[j];
         const role r = role_of(t);
         if (r == role::none) continue;
-        const std::uint32_t d = ws_.enc.tokens[j];
-        if (is_begin(t) || j == s.first || role_of(ws_.tags[j - 1]) != r) {
-          ws_.pieces.push_back({r, d, d, in_.doc.sentence_of_token(d)});
+        const std::uint32_t d = enc_.tokens[j];
+        if (is_begin(t) || j == s.first || role_of(tags_[j - 1]) != r) {
+          ws_.pieces.push_back({r, d, d, in_.doc.sentence_of_token(d), si, j, j});
         } else {
           ws_.pieces.back().last = d;
+          ws_.pieces.back().last_j = j;
         }
       }
     }
@@ -108,7 +117,9 @@ class combiner {
     }
   }
 
-  void combine(mode how) {
+  void combine(mode how, const model* m, const settings& how_much) {
+    m_ = m;
+    settings_ = how_much;
     const std::size_t rules = quotes_.size();
     if (how == mode::alone) quotes_.clear();
     for (const attribution& a : ws_.found) {
@@ -117,21 +128,23 @@ class combiner {
       if (how == mode::combined) {
         const std::uint32_t r = matching_rule(a, spans, rules);
         if (r != attribution::none) {
-          adjust(quotes_[r], a, std::move(spans));
+          adjust(quotes_[r], a);
           continue;
         }
-        if (overlaps_any_rule(spans, rules) || !worth_adding(a)) continue;
+        if (overlaps_any_rule(spans, rules) || !worth_adding(a, spans) || margin(a) < settings_.add_margin) continue;
       } else if (a.cue == attribution::none && !touches_quotation(ws_.pieces[a.content.front()])) {
         continue;
       }
-      quotes_.push_back(make_quote(a, std::move(spans)));
+      rule_quote q = make_quote(a, std::move(spans));
+      if (q.belief && !in_.beliefs) continue;
+      quotes_.push_back(std::move(q));
     }
     restore_order();
   }
 
  private:
   [[nodiscard]] std::string_view s(std::uint32_t t) const { return in_.doc.text_of(tok_[t].range); }
-  [[nodiscard]] std::uint8_t quote_state(std::uint32_t t) const { return ws_.enc.quote_state[t]; }
+  [[nodiscard]] std::uint8_t quote_state(std::uint32_t t) const { return enc_.quote_state[t]; }
 
   [[nodiscard]] bool same_paragraph(const piece& a, const piece& b) const {
     const auto sentences = in_.doc.sentences();
@@ -161,12 +174,29 @@ class combiner {
   }
 
   // Content pieces as byte ranges, without quotation marks, space and trailing punctuation at
-  // their edges (GUIDELINES.md: spans exclude the marks).
-  [[nodiscard]] std::vector<byte_range> content_spans(const attribution& a) const {
+  // their edges (GUIDELINES.md: spans exclude the marks). Pieces of one sentence are joined
+  // unless the attribution's own cue or source lies between them (“A,” she said, “B.”): a word
+  // the model left out inside a content is still content. With `sentences` (first, last), only
+  // pieces in those sentences count.
+  [[nodiscard]] std::vector<byte_range> content_spans(
+      const attribution& a, std::pair<std::uint32_t, std::uint32_t> sentences = {0, UINT32_MAX}) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;  // token [first, last], in order
+    std::uint32_t run_sentence = UINT32_MAX;
+    for (const std::uint32_t i : a.content) {  // in text order: pieces are
+      const piece& p = ws_.pieces[i];
+      if (p.sentence < sentences.first || p.sentence > sentences.second) continue;
+      const auto between = [&](std::uint32_t x) {
+        return x != attribution::none && ws_.pieces[x].first > runs.back().second && ws_.pieces[x].last < p.first;
+      };
+      if (!runs.empty() && run_sentence == p.sentence && !between(a.cue) && !between(a.source)) {
+        runs.back().second = p.last;
+      } else {
+        runs.emplace_back(p.first, p.last);
+        run_sentence = p.sentence;
+      }
+    }
     std::vector<byte_range> out;
-    for (const std::uint32_t i : a.content) {
-      std::uint32_t first = ws_.pieces[i].first;
-      std::uint32_t last = ws_.pieces[i].last;
+    for (auto [first, last] : runs) {
       const auto trimmable = [&](std::uint32_t t, bool at_end) {
         if (tok_[t].kind == token_kind::space || tok_[t].kind == token_kind::quotation_mark) return true;
         if (tok_[t].kind != token_kind::punctuation) return false;
@@ -181,7 +211,6 @@ class combiner {
       if (trimmable(first, true) && first == last) continue;
       out.push_back({tok_[first].range.begin, tok_[last].range.end});
     }
-    std::sort(out.begin(), out.end(), [](byte_range x, byte_range y) { return x.begin < y.begin; });
     return out;
   }
 
@@ -215,7 +244,7 @@ class combiner {
       }
     }
     std::uint32_t best = attribution::none;
-    double best_dice = 0.5;
+    double best_dice = settings_.adjust_overlap;
     for (std::uint32_t r = 0; r < rules; ++r) {
       const std::uint64_t o = overlap(quotes_[r].spans, spans);
       if (o == 0) continue;
@@ -235,13 +264,67 @@ class combiner {
     return false;
   }
 
-  // A model attribution the rules did not find is added when its cue begins with a reporting
-  // cue of the lexicon (a verb or "according to").
-  [[nodiscard]] bool worth_adding(const attribution& a) const {
-    if (a.cue == attribution::none || a.source == attribution::none) return false;
-    const piece& c = ws_.pieces[a.cue];
+  // How much better the best tagging is than the best one in which the attribution's tokens
+  // are all outside (the model's confidence in it).
+  [[nodiscard]] std::int32_t margin(const attribution& a) const {
+    if (m_ == nullptr) return std::numeric_limits<std::int32_t>::max();
+    const std::uint32_t si = ws_.pieces[a.content.front()].sequence;
+    const sequence& s = enc_.sequences[si];
+    const std::size_t n = s.end - s.first;
+    ws_.masked.assign(ws_.emissions.begin() + std::ptrdiff_t{s.first} * tag_count,
+                      ws_.emissions.begin() + std::ptrdiff_t{s.end} * tag_count);
+    const auto mask = [&](std::uint32_t p) {
+      const piece& x = ws_.pieces[p];
+      if (x.sequence != si) return;
+      for (std::uint32_t j = x.first_j; j <= x.last_j; ++j) {
+        for (int t = 1; t < tag_count; ++t) ws_.masked[(j - s.first) * tag_count + t] = -(1 << 28);
+      }
+    };
+    for (const std::uint32_t p : a.content) mask(p);
+    if (a.cue != attribution::none) mask(a.cue);
+    if (a.source != attribution::none) mask(a.source);
+    ws_.masked_tags.resize(n);
+    const std::int32_t without = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
+    return ws_.best[si] - without;
+  }
+
+  // The lexicon's entry for a cue piece: that of its first word that begins one, or null.
+  [[nodiscard]] const cue_entry* entry_of(const piece& c) const {
     for (std::uint32_t t = c.first; t <= c.last; ++t) {
-      if (tok_[t].kind == token_kind::word && (in_.info[t].classes & (wc_cue | wc_phrase)) != 0) return true;
+      if (tok_[t].kind != token_kind::word || (in_.info[t].classes & (wc_cue | wc_phrase)) == 0) continue;
+      std::array<char, 48> buffer{};
+      const auto entries = in_.lex.cues_starting(lookup_key(s(t), buffer));
+      if (!entries.empty()) return &in_.lex.cue(entries.front());
+    }
+    return nullptr;
+  }
+
+  // A model attribution the rules did not find is added when it has a source and its cue is a
+  // reporting cue of the lexicon: a speech verb, "according to" or a belief; a cue that also
+  // names acts and findings ("accused", "showed", "called") only with quoted words in the
+  // content. (The model learnt PolNeAR's broader notion of attribution, "X decided to",
+  // "Y seemed"; sayso reports speech.)
+  [[nodiscard]] bool worth_adding(const attribution& a, const std::vector<byte_range>& spans) const {
+    if (a.cue == attribution::none || a.source == attribution::none) return false;
+    // The source next to its cue ("X said", "said X", "X, Y's minister, said"); a be-form makes
+    // a passive, whose subject is not the speaker ("X is said to ...").
+    const piece& c = ws_.pieces[a.cue];
+    if (distance(c, ws_.pieces[a.source]) > 12) return false;
+    for (std::uint32_t t = c.first; t <= c.last; ++t) {
+      if (tok_[t].kind != token_kind::word) continue;
+      std::array<char, 16> buffer{};
+      const std::string_view w = lookup_key(s(t), buffer);
+      if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being") return false;
+    }
+    const cue_entry* e = entry_of(c);
+    if (e == nullptr) return false;
+    switch (e->type) {
+      case cue_type::speech:
+      case cue_type::according:
+      case cue_type::belief: return true;
+      case cue_type::evidential:
+      case cue_type::quoting:
+      case cue_type::act: return kind_of(spans) == quote_kind::mixed;
     }
     return false;
   }
@@ -249,17 +332,26 @@ class combiner {
   [[nodiscard]] quote_kind kind_of(const std::vector<byte_range>& spans) const {
     for (const byte_range& r : spans) {
       for (std::uint32_t t = in_.doc.token_at(r.begin); t < tok_.size() && tok_[t].range.begin < r.end; ++t) {
-        if (quote_state(t) != 0) return quote_kind::mixed;
+        const std::uint8_t q = quote_state(t);
+        if (q == 1 || q == 2 || q == 3) return quote_kind::mixed;  // inside, opening, closing; not stray marks
       }
     }
     return quote_kind::indirect;
   }
 
-  void adjust(rule_quote& q, const attribution& a, std::vector<byte_range> spans) {
+  // The model's boundaries replace a reported-speech rule quote's where the model prefers its
+  // own tagging to the rule's by settings::adjust_margin; its source extent replaces the rule's
+  // where the two overlap.
+  void adjust(rule_quote& q, const attribution& a) {
     if (q.kind == quote_kind::direct) return;
-    q.spans = std::move(spans);
-    q.first_token = in_.doc.token_at(q.spans.front().begin);
-    q.kind = kind_of(q.spans);
+    const std::uint32_t first_sentence = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.front().begin));
+    const std::uint32_t last_sentence = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.back().end - 1));
+    std::vector<byte_range> spans = content_spans(a, {first_sentence, last_sentence});
+    if (!spans.empty() && spans != q.spans && rule_margin(a, q) >= settings_.adjust_margin) {
+      q.spans = std::move(spans);
+      q.first_token = in_.doc.token_at(q.spans.front().begin);
+      q.kind = kind_of(q.spans);
+    }
     if (a.source != attribution::none && q.source_first != npos) {
       const piece& src = ws_.pieces[a.source];
       if (src.first < q.source_end && src.last >= q.source_first) {
@@ -267,6 +359,38 @@ class combiner {
         q.source_end = src.last + 1;
       }
     }
+  }
+
+  // How much better the best tagging is than the best one that tags the rule quote's content
+  // as the rule has it.
+  [[nodiscard]] std::int32_t rule_margin(const attribution& a, const rule_quote& q) const {
+    if (m_ == nullptr) return std::numeric_limits<std::int32_t>::max();
+    const std::uint32_t si = ws_.pieces[a.content.front()].sequence;
+    const sequence& s = enc_.sequences[si];
+    const std::size_t n = s.end - s.first;
+    ws_.masked.assign(ws_.emissions.begin() + std::ptrdiff_t{s.first} * tag_count,
+                      ws_.emissions.begin() + std::ptrdiff_t{s.end} * tag_count);
+    constexpr std::int32_t kNever = -(1 << 28);
+    const auto only = [&](std::uint32_t j, tag keep) {
+      for (int t = 0; t < tag_count; ++t) {
+        if (t != static_cast<int>(keep)) ws_.masked[j * tag_count + t] = kNever;
+      }
+    };
+    for (const byte_range& r : q.spans) {
+      bool first = true;
+      std::uint32_t j = 0;
+      for (j = 0; j < n; ++j) {
+        const token& tk = tok_[enc_.tokens[s.first + j]];
+        if (tk.range.end <= r.begin) continue;
+        if (tk.range.begin >= r.end) break;
+        only(j, first ? tag::begin_content : tag::inside_content);
+        first = false;
+      }
+      if (j < n) ws_.masked[j * tag_count + static_cast<int>(tag::inside_content)] = kNever;
+    }
+    ws_.masked_tags.resize(n);
+    const std::int32_t as_rule = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
+    return ws_.best[si] - as_rule;
   }
 
   [[nodiscard]] rule_quote make_quote(const attribution& a, std::vector<byte_range> spans) const {
@@ -292,18 +416,11 @@ class combiner {
       q.cue_end = c.last + 1;
       cue_kind kind = cue_kind::verb;
       if (c.first == c.last && s(c.first) == ":") kind = cue_kind::colon;
-      for (std::uint32_t t = c.first; t <= c.last; ++t) {
-        if (tok_[t].kind != token_kind::word) continue;
-        std::array<char, 48> buffer{};
-        const std::string_view lower = lookup_key(s(t), buffer);
-        const auto entries = in_.lex.cues_starting(lower);
-        if (entries.empty()) continue;
-        const cue_entry& e = in_.lex.cue(entries.front());
-        q.lemma = e.lemma;
-        q.type = e.type;
-        q.belief = e.type == cue_type::belief;
-        if (e.type == cue_type::according) kind = cue_kind::phrase;
-        break;
+      if (const cue_entry* e = entry_of(c)) {
+        q.lemma = e->lemma;
+        q.type = e->type;
+        q.belief = e->type == cue_type::belief;
+        if (e->type == cue_type::according) kind = cue_kind::phrase;
       }
       q.cue = reporting_cue{{tok_[c.first].range.begin, tok_[c.last].range.end}, kind};
     }
@@ -336,29 +453,44 @@ class combiner {
   }
 
   const stage_input& in_;
+  const encoded_document& enc_;
+  const std::vector<tag>& tags_;
   workspace& ws_;
+  const model* m_ = nullptr;
+  settings settings_;
   std::span<const token> tok_;
   std::vector<rule_quote>& quotes_;
 };
 
 }  // namespace
 
-void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes) {
+void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes,
+           const settings& how_much) {
   workspace& ws = thread_workspace();
   encode({in.doc, in.info, in.quotations, quotes}, ws.enc);
   const std::size_t n = ws.enc.tokens.size();
   if (n == 0 && how == mode::combined) return;
   ws.emissions.resize(n * tag_count);
   ws.tags.resize(n);
+  ws.best.clear();
   m.emissions(ws.enc.keys.data(), n, ws.emissions.data());
   for (const sequence& s : ws.enc.sequences) {
-    decode(m, ws.emissions.data() + std::size_t{s.first} * tag_count, s.end - s.first, ws.tags.data() + s.first,
-           ws.scratch);
+    ws.best.push_back(decode(m, ws.emissions.data() + std::size_t{s.first} * tag_count, s.end - s.first,
+                             ws.tags.data() + s.first, ws.scratch));
   }
-  combiner c(in, ws, quotes);
+  combiner c(in, ws.enc, ws.tags, ws, quotes);
   c.collect_pieces();
   c.group();
-  c.combine(how);
+  c.combine(how, &m, how_much);
+}
+
+void apply_tags(const stage_input& in, const encoded_document& enc, const std::vector<tag>& tags, mode how,
+                std::vector<rule_quote>& quotes) {
+  workspace& ws = thread_workspace();
+  combiner c(in, enc, tags, ws, quotes);
+  c.collect_pieces();
+  c.group();
+  c.combine(how, nullptr, {});
 }
 
 }  // namespace sayso::detail::spans

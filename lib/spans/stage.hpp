@@ -35,11 +35,32 @@ struct stage_input {
   const std::vector<token_info>& info;
   const lexicon& lex;
   const std::vector<quotation>& quotations;
+  bool beliefs = true;  // false: add no attributed beliefs (pipeline_options::beliefs)
+};
+
+/// How the combination trusts the model. The defaults are the pipeline's.
+struct settings {
+  /// An attribution the rules did not find is added when the best tagging beats the best one
+  /// without it (its tokens all outside) by this margin (model score units).
+  std::int32_t add_margin = 60000;
+  /// A model attribution refines a rule quote when it shares its cue, or covers it with at
+  /// least this Dice overlap (in bytes).
+  double adjust_overlap = 0.5;
+  /// ... and the rule quote takes the model's content boundaries when the best tagging beats
+  /// the best one that keeps the rule's content by this margin.
+  std::int32_t adjust_margin = 20000;
 };
 
 /// Runs the model over the document and updates `quotes` (the attributor's output, in text
 /// order; stays in text order, floating quotes' references re-mapped). Cost: linear in the
 /// tokens of the candidate paragraphs; scratch memory is per thread and reused.
-void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes);
+void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes,
+           const settings& how_much = {});
+
+/// apply() with given tags instead of the model's: `enc` is the document encoded with
+/// `quotes` as the rules (spans::encode), `tags` one per sequence token. The trainer uses it to
+/// measure what grouping loses, on gold tags.
+void apply_tags(const stage_input& in, const encoded_document& enc, const std::vector<tag>& tags, mode how,
+                std::vector<rule_quote>& quotes);
 
 }  // namespace sayso::detail::spans

@@ -100,8 +100,6 @@ void gold_tags(const document& doc, const encoded_document& enc, const std::vect
   }
 }
 
-namespace {
-
 std::vector<gold_quote> parse_gold(const json& record, std::string_view text, const std::string& where) {
   const offset_map map(text);
   std::vector<gold_quote> out;
@@ -127,8 +125,6 @@ std::vector<gold_quote> parse_gold(const json& record, std::string_view text, co
   }
   return out;
 }
-
-}  // namespace
 
 corpus read_corpus(const std::string& docs_path, const std::string& gold_path, std::uint32_t bucket_bits,
                    convention conv) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <sayso/text.hpp>
 
 #include "spans/features.hpp"
@@ -33,6 +35,10 @@ enum class convention : std::uint8_t { guidelines, as_annotated };
 /// a span when most of its bytes are. Appends to `out`.
 void gold_tags(const document& doc, const encoded_document& enc, const std::vector<gold_quote>& quotes,
                convention conv, std::vector<tag>& out);
+
+/// Gold quotes of one FORMAT.md gold record, in byte ranges of `text` (optional quotes left
+/// out). `where` names the record in errors.
+std::vector<gold_quote> parse_gold(const nlohmann::json& record, std::string_view text, const std::string& where);
 
 /// One training sequence: sequence tokens [first, end) of the corpus.
 struct corpus_sequence {

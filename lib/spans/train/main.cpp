@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -90,6 +91,42 @@ int run_train(const std::string& docs, const std::string& gold, const std::strin
   return 0;
 }
 
+// Error analysis: each sequence token with its gold and predicted tags, on stderr.
+void trace(const sayso::document& doc, const std::vector<sayso::detail::token_info>& info,
+           const std::vector<sayso::quotation>& quots, const std::vector<sayso::detail::raw_quote>& rules,
+           const model& m, const std::map<std::string, std::string>& gold_lines, const std::string& id,
+           const std::string& text) {
+  namespace d = sayso::detail;
+  const auto it = gold_lines.find(id);
+  if (it == gold_lines.end()) return;
+  const std::vector<train::gold_quote> gold = train::parse_gold(nlohmann::json::parse(it->second), text, id);
+  d::spans::encoded_document enc;
+  d::spans::encode({doc, info, quots, rules}, enc);
+  std::vector<d::spans::tag> g;
+  train::gold_tags(doc, enc, gold, train::convention::guidelines, g);
+  std::vector<std::int32_t> em(enc.tokens.size() * d::spans::tag_count);
+  m.emissions(enc.keys.data(), enc.tokens.size(), em.data());
+  std::vector<d::spans::tag> p(enc.tokens.size());
+  std::vector<std::int32_t> scratch;
+  for (const d::spans::sequence& s : enc.sequences) {
+    d::spans::decode(m, em.data() + std::size_t{s.first} * d::spans::tag_count, s.end - s.first, p.data() + s.first, scratch);
+    bool differs = false;
+    for (std::uint32_t j = s.first; j < s.end; ++j) differs = differs || g[j] != p[j];
+    if (!differs) continue;
+    std::cerr << "== " << id << " paragraph " << s.paragraph << '\n';
+    for (std::uint32_t j = s.first; j < s.end; ++j) {
+      const std::uint32_t t = enc.tokens[j];
+      std::cerr << doc.text_of(doc.tokens()[t].range);
+      if (g[j] != d::spans::tag::outside || p[j] != d::spans::tag::outside) {
+        std::cerr << '/' << d::spans::name(g[j]);
+        if (p[j] != g[j]) std::cerr << (g[j] == p[j] ? "" : "|") << d::spans::name(p[j]) << (g[j] != p[j] ? "!" : "");
+      }
+      std::cerr << ' ';
+    }
+    std::cerr << "\n";
+  }
+}
+
 // The mention of quote i's speaker: its own source, or that of the quote it continues.
 std::pair<std::uint32_t, std::uint32_t> source_of(const std::vector<sayso::detail::raw_quote>& quotes, std::size_t i) {
   std::size_t s = i;
@@ -100,7 +137,9 @@ std::pair<std::uint32_t, std::uint32_t> source_of(const std::vector<sayso::detai
   return {quotes[s].source_first, quotes[s].source_end};
 }
 
-int run_predict(const std::string& docs, const std::string& mode_name, const std::string& model_path) {
+int run_predict(const std::string& docs, const std::string& mode_name, const std::string& model_path,
+                const std::string& gold_path, int o_bias, const std::string& trace_path,
+                const sayso::detail::spans::settings& how_much) {
   using json = nlohmann::json;
   namespace d = sayso::detail;
   std::unique_ptr<model> loaded;
@@ -110,8 +149,26 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
     std::stringstream ss;
     ss << in.rdbuf();
     loaded = model::parse(ss.str(), model_path);
+    loaded->row(loaded->bucket(sayso::detail::spans::bias_key()))[0] -= static_cast<std::int16_t>(o_bias);
   }
   const model& m = loaded ? *loaded : model::embedded();
+  std::map<std::string, std::string> trace_gold;
+  if (!trace_path.empty()) {
+    std::ifstream g(trace_path, std::ios::binary);
+    std::string l;
+    while (std::getline(g, l)) trace_gold[json::parse(l).at("id").get<std::string>()] = l;
+  }
+  // Oracle: gold tags through the stage's grouping and combination.
+  std::map<std::string, std::string> gold_lines;
+  if (!gold_path.empty()) {
+    std::ifstream g(gold_path, std::ios::binary);
+    if (!g) throw sayso::error(sayso::errc::io, gold_path + ": cannot read");
+    std::string l;
+    while (std::getline(g, l)) {
+      const json r = json::parse(l);
+      gold_lines[r.at("id").get<std::string>()] = l;
+    }
+  }
   const d::lexicon& lex = d::lexicon::english();
   std::ifstream in(docs, std::ios::binary);
   if (!in) throw sayso::error(sayso::errc::io, docs + ": cannot read");
@@ -126,9 +183,19 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
     d::compute_features(doc, lex, info);
     const std::vector<sayso::quotation> quots = sayso::find_quotations(doc);
     std::vector<d::raw_quote> quotes = d::attribute({doc, info, lex, quots, true});
-    if (mode_name != "rules") {
-      d::spans::apply({doc, info, lex, quots}, m,
-                      mode_name == "model" ? d::spans::mode::alone : d::spans::mode::combined, quotes);
+    const auto how = mode_name == "model" ? d::spans::mode::alone : d::spans::mode::combined;
+    if (!gold_path.empty()) {
+      const auto it = gold_lines.find(rec.at("id").get<std::string>());
+      const std::vector<train::gold_quote> gold =
+          it == gold_lines.end() ? std::vector<train::gold_quote>{} : train::parse_gold(json::parse(it->second), text, docs);
+      d::spans::encoded_document enc;
+      d::spans::encode({doc, info, quots, quotes}, enc);
+      std::vector<d::spans::tag> tags;
+      train::gold_tags(doc, enc, gold, train::convention::guidelines, tags);
+      d::spans::apply_tags({doc, info, lex, quots}, enc, tags, how, quotes);
+    } else if (mode_name != "rules") {
+      if (!trace_gold.empty()) trace(doc, info, quots, quotes, m, trace_gold, rec.at("id").get<std::string>(), text);
+      d::spans::apply({doc, info, lex, quots}, m, how, quotes, how_much);
     }
     const sayso::offset_map map(text);
     const auto cp = [&](std::uint32_t b) { return map.from_byte(b, sayso::offset_unit::code_point); };
@@ -181,6 +248,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"rules", "model", "combined"}))
       ->capture_default_str();
   pr->add_option("--model", model_path, "Model file (default: the embedded one)");
+  std::string oracle;
+  int o_bias = 0;
+  sayso::detail::spans::settings how_much;
+  pr->add_option("--add-margin", how_much.add_margin, "Margin an attribution the rules miss needs to be added")->capture_default_str();
+  pr->add_option("--adjust-margin", how_much.adjust_margin, "Margin the model's boundaries need to replace a rule's")->capture_default_str();
+  pr->add_option("--adjust-overlap", how_much.adjust_overlap, "Overlap a model attribution needs to adjust a rule quote")->capture_default_str();
+  std::string trace_path;
+  pr->add_option("--trace-gold", trace_path, "Print the sequences where the model's tags differ from these gold quotes' (stderr)");
+  pr->add_option("--o-bias", o_bias, "Lower the outside tag's score by N (with --model): more spans");
+  pr->add_option("--oracle-gold", oracle, "Use these gold quotes' tags instead of the model's (measures the grouping)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -192,7 +269,7 @@ int main(int argc, char** argv) {
       for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
       return run_train(docs, gold, output, provenance, commit, command, options, as_annotated);
     }
-    return run_predict(docs, mode_name, model_path);
+    return run_predict(docs, mode_name, model_path, oracle, o_bias, trace_path, how_much);
   } catch (const std::exception& e) {
     std::cerr << "sayso-train: " << e.what() << '\n';
     return 1;
