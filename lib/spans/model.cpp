@@ -19,7 +19,7 @@ namespace sayso::detail::spans {
 namespace {
 
 constexpr std::string_view kMagic = "SSPANMDL";
-constexpr std::uint32_t kMaxBits = 24;
+constexpr std::uint32_t kMaxBits = 22;
 
 class reader {
  public:
@@ -87,14 +87,10 @@ std::unique_ptr<model> model::parse(std::string_view bytes, std::string_view nam
   const std::uint32_t bits = r.u32();
   if (bits == 0 || bits > kMaxBits) r.fail("span model bucket bits out of range");
   auto m = std::make_unique<model>(bits);
-  const std::uint32_t rows = r.u32();
   for (std::int16_t& t : m->trans_) t = r.i16();
-  std::uint64_t last = 0;
-  for (std::uint32_t i = 0; i < rows; ++i) {
-    const std::uint32_t b = r.u32();
-    if (b >= (std::uint64_t{1} << bits) || (i > 0 && b <= last)) r.fail("span model rows out of order");
-    last = b;
-    std::int16_t* w = m->row(b);
+  const std::size_t rows = std::size_t{1} << bits;
+  for (std::size_t b = 0; b < rows; ++b) {
+    std::int16_t* w = m->row(static_cast<std::uint32_t>(b));
     for (int t = 0; t < tag_count; ++t) w[t] = r.i16();
   }
   if (!r.done()) r.fail("trailing bytes after the span model");
@@ -108,47 +104,84 @@ std::string model::serialize() const {
   put_u32(out, feature_count);
   put_u32(out, tag_count);
   put_u32(out, bits_);
-  put_u32(out, static_cast<std::uint32_t>(nonzero_rows()));
   for (const std::int16_t t : trans_) put_i16(out, t);
   const std::size_t rows = std::size_t{1} << bits_;
   for (std::size_t b = 0; b < rows; ++b) {
     const std::int16_t* w = row(static_cast<std::uint32_t>(b));
-    if (std::all_of(w, w + tag_count, [](std::int16_t x) { return x == 0; })) continue;
-    put_u32(out, static_cast<std::uint32_t>(b));
     for (int t = 0; t < tag_count; ++t) put_i16(out, w[t]);
   }
   return out;
 }
 
-std::size_t model::nonzero_rows() const noexcept {
-  std::size_t n = 0;
-  const std::size_t rows = std::size_t{1} << bits_;
-  for (std::size_t b = 0; b < rows; ++b) {
-    const std::int16_t* w = row(static_cast<std::uint32_t>(b));
-    if (std::any_of(w, w + tag_count, [](std::int16_t x) { return x != 0; })) ++n;
-  }
-  return n;
-}
-
-void model::emissions(const std::uint64_t* keys, std::size_t n, std::int32_t* out) const noexcept {
+void model::emissions(const std::uint32_t* buckets, std::size_t n, std::int32_t* out) const noexcept {
   for (std::size_t j = 0; j < n; ++j) {
     std::array<std::int32_t, kStride> sum{};
-    const std::uint64_t* k = keys + j * feature_count;
+    const std::uint32_t* b = buckets + j * feature_count;
     for (int f = 0; f < feature_count; ++f) {
-      const std::int16_t* w = row(bucket(k[f]));
+      const std::int16_t* w = row(b[f]);
       for (std::size_t t = 0; t < kStride; ++t) sum[t] += w[t];
     }
     std::copy_n(sum.begin(), tag_count, out + j * tag_count);
   }
 }
 
-std::int32_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
-            std::vector<std::int32_t>& scratch) {
-  std::array<std::int32_t, (tag_count + 1) * tag_count> trans{};
+std::int64_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
+                    std::vector<std::uint8_t>& back) {
+  static_assert(tag_count == 7, "decode() is written for BIO over three roles");
+  if (n == 0) return 0;
+  // Scores are kept relative to the step's best (the offset is summed apart), so that they fit
+  // in 32 bits however long the sentence; a path far below the best is cut at kNone.
+  constexpr std::int32_t kNone = -(1 << 29);
+  std::array<std::array<std::int32_t, tag_count>, tag_count + 1> trans{};
   for (int f = 0; f <= tag_count; ++f) {
-    for (int t = 0; t < tag_count; ++t) trans[f * tag_count + t] = m.transition(f, t);
+    for (int t = 0; t < tag_count; ++t) trans[f][t] = m.transition(f, t);
   }
-  return viterbi(emissions, n, trans.data(), out, scratch);
+  back.resize(n * tag_count);
+  std::array<std::int32_t, tag_count> prev{};
+  std::array<std::int32_t, tag_count> cur{};
+  std::int64_t offset = 0;
+  const auto normalise = [&](std::array<std::int32_t, tag_count>& v) {
+    const std::int32_t top = *std::max_element(v.begin(), v.end());
+    for (std::int32_t& x : v) x = std::max(x - top, kNone);
+    offset += top;
+  };
+  for (int t = 0; t < tag_count; ++t) prev[t] = allowed(tag_count, t) ? emissions[t] + trans[tag_count][t] : kNone;
+  normalise(prev);
+  for (std::size_t j = 1; j < n; ++j) {
+    const std::int32_t* e = emissions + j * tag_count;
+    std::uint8_t* b = back.data() + j * tag_count;
+    // Outside and the begin tags follow any tag; ties go to the lower tag, as in viterbi().
+    for (const int t : {0, 1, 3, 5}) {
+      std::int32_t best = prev[0] + trans[0][t];
+      int from = 0;
+      for (int f = 1; f < tag_count; ++f) {
+        const std::int32_t s = prev[f] + trans[f][t];
+        if (s > best) {
+          best = s;
+          from = f;
+        }
+      }
+      cur[t] = best + e[t];
+      b[t] = static_cast<std::uint8_t>(from);
+    }
+    // An inside tag follows its begin tag or itself.
+    for (const int t : {2, 4, 6}) {
+      const std::int32_t from_begin = prev[t - 1] + trans[t - 1][t];
+      const std::int32_t from_inside = prev[t] + trans[t][t];
+      const bool inside = from_inside > from_begin;
+      cur[t] = (inside ? from_inside : from_begin) + e[t];
+      b[t] = static_cast<std::uint8_t>(inside ? t : t - 1);
+    }
+    prev = cur;
+    normalise(prev);
+  }
+  int t = static_cast<int>(std::max_element(prev.begin(), prev.end()) - prev.begin());
+  const std::int64_t best = offset + prev[t];
+  for (std::size_t j = n; j-- > 0;) {
+    out[j] = static_cast<tag>(t);
+    t = back[j * tag_count + t];
+  }
+  return best;
 }
 
 }  // namespace sayso::detail::spans

@@ -14,21 +14,23 @@
 
 namespace sayso::detail::spans {
 
-/// Weights of a linear model over hashed features: a feature key selects a row of one weight
-/// per tag (key >> (64 - bucket_bits)), and a transition weight scores each pair of adjacent
+/// Weights of a linear model over hashed features: a feature's bucket (spans/features.hpp)
+/// selects a row of one weight per tag, and a transition weight scores each pair of adjacent
 /// tags (row tag_count is the start of a sequence). Scores are integers.
 ///
 /// The file (lib/models/spans.model, little-endian) holds weights only:
-///   "SSPANMDL", u32 format (1), u32 feature_version, u32 feature_count, u32 tag_count,
-///   u32 bucket_bits, u32 rows, i16 transitions[(tag_count + 1) * tag_count],
-///   then per non-zero row: u32 bucket, i16 weights[tag_count] (buckets ascending).
+///   "SSPANMDL", u32 format (2), u32 feature_version, u32 feature_count, u32 tag_count,
+///   u32 bucket_bits, i16 transitions[(tag_count + 1) * tag_count],
+///   i16 weights[2^bucket_bits][tag_count].
+/// Few buckets do: features collide, and training on the hashed buckets learns with the
+/// collisions (2^14 buckets score as 2^20 do on PolNeAR), while the table stays in the cache.
 ///
 /// Thread safety: immutable after construction; safe for concurrent use. Ownership: owns its
-/// table (2^bucket_bits rows of 8 int16: 4 MiB for 18 bits). Cost: parsing is linear in the
+/// table (2^bucket_bits rows of 8 int16: 256 KiB for 14 bits). Cost: parsing is linear in the
 /// file; scoring a token reads one row per feature.
 class model {
  public:
-  static constexpr std::uint32_t format = 1;
+  static constexpr std::uint32_t format = 2;
 
   model() = default;
   /// An empty model of 2^bucket_bits rows (every weight 0), for the trainer and for tests.
@@ -39,13 +41,10 @@ class model {
   /// Parses a model file; throws sayso::error(errc::lexicon) naming `name` when the bytes are
   /// not a model of this feature set.
   static std::unique_ptr<model> parse(std::string_view bytes, std::string_view name);
-  /// The file's bytes: rows whose weights are all zero are left out.
+  /// The file's bytes.
   [[nodiscard]] std::string serialize() const;
 
   [[nodiscard]] std::uint32_t bucket_bits() const noexcept { return bits_; }
-  [[nodiscard]] std::uint32_t bucket(std::uint64_t key) const noexcept {
-    return static_cast<std::uint32_t>(key >> (64 - bits_));
-  }
   [[nodiscard]] std::int16_t* row(std::uint32_t bucket) noexcept { return &weights_[std::size_t{bucket} * kStride]; }
   [[nodiscard]] const std::int16_t* row(std::uint32_t bucket) const noexcept {
     return &weights_[std::size_t{bucket} * kStride];
@@ -53,10 +52,9 @@ class model {
   /// Transition weight from tag `from` (tag_count: the start) to tag `to`.
   [[nodiscard]] std::int16_t& transition(int from, int to) noexcept { return trans_[from * tag_count + to]; }
   [[nodiscard]] std::int16_t transition(int from, int to) const noexcept { return trans_[from * tag_count + to]; }
-  [[nodiscard]] std::size_t nonzero_rows() const noexcept;
 
-  /// Scores of every tag for `n` tokens of `feature_count` keys each, into out[n * tag_count].
-  void emissions(const std::uint64_t* keys, std::size_t n, std::int32_t* out) const noexcept;
+  /// Scores of every tag for `n` tokens of `feature_count` buckets each, into out[n * tag_count].
+  void emissions(const std::uint32_t* buckets, std::size_t n, std::int32_t* out) const noexcept;
 
  private:
   static constexpr std::size_t kStride = 8;  // tag_count weights, padded to 16 bytes
@@ -108,8 +106,9 @@ Score viterbi(const Score* emissions, std::size_t n, const Score* transitions, t
   return best;
 }
 
-/// viterbi() with a model's transitions.
-std::int32_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
-            std::vector<std::int32_t>& scratch);
+/// viterbi() with a model's transitions, written out for the seven BIO tags (the run-time
+/// path): the same tags, and the best path's score. `back` is reused between calls.
+std::int64_t decode(const model& m, const std::int32_t* emissions, std::size_t n, tag* out,
+                    std::vector<std::uint8_t>& back);
 
 }  // namespace sayso::detail::spans

@@ -34,20 +34,29 @@ struct attribution {
 };
 
 struct workspace {
-  encoded_document enc;
-  std::vector<std::int32_t> emissions;
-  std::vector<std::int32_t> best;  // per sequence, the best tagging's score
+  encoded_document enc;  // marks, tokens and sequences; no buckets (each sentence is scored as encoded)
+  std::vector<std::uint32_t> sentence_tokens;
+  std::vector<std::uint32_t> buckets;  // of one sentence
+  std::vector<std::int32_t> emissions;  // of one sentence
+  std::vector<std::int64_t> best;  // per sequence, the best tagging's score
   std::vector<std::int32_t> masked;
   std::vector<tag> masked_tags;
-  std::vector<std::int32_t> scratch;
+  std::vector<std::uint8_t> scratch;
   std::vector<tag> tags;
   std::vector<piece> pieces;
+  std::vector<std::uint32_t> piece_begin;  // per sequence, its first piece (and one past the last)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> rule_index;  // (sentence, rule quote), sorted
+  std::vector<std::uint32_t> near_rules;
   std::vector<attribution> found;
 };
 
 workspace& thread_workspace() {
   thread_local workspace ws;
   return ws;
+}
+
+std::int32_t clamp32(std::int64_t v) {
+  return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, INT32_MIN, INT32_MAX));
 }
 
 std::uint32_t distance(const piece& a, const piece& b) {
@@ -64,21 +73,24 @@ class combiner {
 
   void collect_pieces() {
     ws_.pieces.clear();
+    ws_.piece_begin.clear();
     for (std::uint32_t si = 0; si < enc_.sequences.size(); ++si) {
       const sequence& s = enc_.sequences[si];
+      ws_.piece_begin.push_back(static_cast<std::uint32_t>(ws_.pieces.size()));
       for (std::uint32_t j = s.first; j < s.end; ++j) {
         const tag t = tags_[j];
         const role r = role_of(t);
         if (r == role::none) continue;
         const std::uint32_t d = enc_.tokens[j];
         if (is_begin(t) || j == s.first || role_of(tags_[j - 1]) != r) {
-          ws_.pieces.push_back({r, d, d, in_.doc.sentence_of_token(d), si, j, j});
+          ws_.pieces.push_back({r, d, d, s.sentence, si, j, j});
         } else {
           ws_.pieces.back().last = d;
           ws_.pieces.back().last_j = j;
         }
       }
     }
+    ws_.piece_begin.push_back(static_cast<std::uint32_t>(ws_.pieces.size()));
   }
 
   // Each content piece joins the nearest cue of its sentence (or, for a quotation, of the
@@ -93,7 +105,11 @@ class combiner {
       const bool quoted = touches_quotation(p[i]);
       std::uint32_t best = attribution::none;
       std::uint32_t best_distance = std::numeric_limits<std::uint32_t>::max();
-      for (std::uint32_t k = 0; k < p.size(); ++k) {
+      // The pieces of its sentence and, for a quotation, of the sentences next to it.
+      const std::uint32_t si = p[i].sequence;
+      const std::uint32_t from = ws_.piece_begin[quoted && si > 0 ? si - 1 : si];
+      const std::uint32_t to = ws_.piece_begin[quoted && si + 1 < enc_.sequences.size() ? si + 2 : si + 1];
+      for (std::uint32_t k = from; k < to; ++k) {
         if (p[k].what != role::cue) continue;
         const bool near = p[k].sentence == p[i].sentence ||
                           (quoted && p[k].sentence + 1 >= p[i].sentence && p[k].sentence <= p[i].sentence + 1 &&
@@ -120,18 +136,19 @@ class combiner {
   void combine(mode how, const model* m, const settings& how_much) {
     m_ = m;
     settings_ = how_much;
-    const std::size_t rules = quotes_.size();
+    index_rules();
     if (how == mode::alone) quotes_.clear();
     for (const attribution& a : ws_.found) {
       std::vector<byte_range> spans = content_spans(a);
       if (spans.empty()) continue;
       if (how == mode::combined) {
-        const std::uint32_t r = matching_rule(a, spans, rules);
+        rules_near(a);
+        const std::uint32_t r = matching_rule(a, spans);
         if (r != attribution::none) {
           adjust(quotes_[r], a);
           continue;
         }
-        if (overlaps_any_rule(spans, rules) || !worth_adding(a, spans) || margin(a) < settings_.add_margin) continue;
+        if (overlaps_any_rule(spans) || !worth_adding(a, spans) || margin(a) < settings_.add_margin) continue;
       } else if (a.cue == attribution::none && !touches_quotation(ws_.pieces[a.content.front()])) {
         continue;
       }
@@ -144,7 +161,7 @@ class combiner {
 
  private:
   [[nodiscard]] std::string_view s(std::uint32_t t) const { return in_.doc.text_of(tok_[t].range); }
-  [[nodiscard]] std::uint8_t quote_state(std::uint32_t t) const { return enc_.quote_state[t]; }
+  [[nodiscard]] std::uint8_t quote_state(std::uint32_t t) const { return enc_.m.quote_state[t]; }
 
   [[nodiscard]] bool same_paragraph(const piece& a, const piece& b) const {
     const auto sentences = in_.doc.sentences();
@@ -162,8 +179,9 @@ class combiner {
     const std::vector<piece>& p = ws_.pieces;
     std::uint32_t best = attribution::none;
     std::uint32_t best_distance = std::numeric_limits<std::uint32_t>::max();
-    for (std::uint32_t k = 0; k < p.size(); ++k) {
-      if (p[k].what != role::source || p[k].sentence != p[cue].sentence) continue;
+    const std::uint32_t si = p[cue].sequence;
+    for (std::uint32_t k = ws_.piece_begin[si]; k < ws_.piece_begin[si + 1]; ++k) {
+      if (p[k].what != role::source) continue;
       const std::uint32_t d = distance(p[k], p[cue]);
       if (d < best_distance) {
         best_distance = d;
@@ -233,11 +251,42 @@ class combiner {
 
   // The rule quote that a model attribution refines: one sharing its cue, else the one whose
   // content it mostly covers.
-  [[nodiscard]] std::uint32_t matching_rule(const attribution& a, const std::vector<byte_range>& spans,
-                                            std::size_t rules) const {
+  // Sentences of each rule quote (its first 16 and its last: enough to find overlaps with the
+  // model's attributions, which lie in one sentence or two), so that finding the rule quotes near
+  // an attribution costs a look-up, not a pass over all quotes.
+  void index_rules() {
+    ws_.rule_index.clear();
+    for (std::uint32_t r = 0; r < quotes_.size(); ++r) {
+      const rule_quote& q = quotes_[r];
+      if (q.spans.empty()) continue;
+      const std::uint32_t first = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.front().begin));
+      const std::uint32_t last = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.back().end - 1));
+      for (std::uint32_t s = first; s <= last && s < first + 16; ++s) ws_.rule_index.emplace_back(s, r);
+      if (last >= first + 16) ws_.rule_index.emplace_back(last, r);
+    }
+    std::sort(ws_.rule_index.begin(), ws_.rule_index.end());
+  }
+
+  // The rule quotes in the sentences of attribution `a` (into ws_.near_rules).
+  void rules_near(const attribution& a) const {
+    ws_.near_rules.clear();
+    const auto add = [&](std::uint32_t piece_index) {
+      const std::uint32_t s = ws_.pieces[piece_index].sentence;
+      auto it = std::lower_bound(ws_.rule_index.begin(), ws_.rule_index.end(), std::pair{s, 0U});
+      for (; it != ws_.rule_index.end() && it->first == s; ++it) ws_.near_rules.push_back(it->second);
+    };
+    for (const std::uint32_t i : a.content) add(i);
+    if (a.cue != attribution::none) add(a.cue);
+    std::sort(ws_.near_rules.begin(), ws_.near_rules.end());
+    ws_.near_rules.erase(std::unique(ws_.near_rules.begin(), ws_.near_rules.end()), ws_.near_rules.end());
+  }
+
+  // The rule quote that a model attribution refines: one sharing its cue, else the one whose
+  // content it mostly covers. Call rules_near(a) first.
+  [[nodiscard]] std::uint32_t matching_rule(const attribution& a, const std::vector<byte_range>& spans) const {
     if (a.cue != attribution::none) {
       const piece& c = ws_.pieces[a.cue];
-      for (std::uint32_t r = 0; r < rules; ++r) {
+      for (const std::uint32_t r : ws_.near_rules) {
         const rule_quote& q = quotes_[r];
         if (q.cue_first == npos || q.cue_first > c.last || q.cue_end <= c.first) continue;
         if (overlap(q.spans, spans) > 0) return r;
@@ -245,7 +294,7 @@ class combiner {
     }
     std::uint32_t best = attribution::none;
     double best_dice = settings_.adjust_overlap;
-    for (std::uint32_t r = 0; r < rules; ++r) {
+    for (const std::uint32_t r : ws_.near_rules) {
       const std::uint64_t o = overlap(quotes_[r].spans, spans);
       if (o == 0) continue;
       const double dice = 2.0 * static_cast<double>(o) / static_cast<double>(length(quotes_[r].spans) + length(spans));
@@ -257,11 +306,21 @@ class combiner {
     return best;
   }
 
-  [[nodiscard]] bool overlaps_any_rule(const std::vector<byte_range>& spans, std::size_t rules) const {
-    for (std::uint32_t r = 0; r < rules; ++r) {
+  [[nodiscard]] bool overlaps_any_rule(const std::vector<byte_range>& spans) const {
+    for (const std::uint32_t r : ws_.near_rules) {
       if (overlap(quotes_[r].spans, spans) > 0) return true;
     }
     return false;
+  }
+
+  // The emission scores of sequence `s` again, into ws_.masked (to be constrained).
+  void score_again(const sequence& s) const {
+    ws_.sentence_tokens.clear();
+    ws_.buckets.clear();
+    encode_sentence({in_.doc, in_.info, in_.lex, in_.quotations, quotes_}, enc_.m, s.sentence, m_->bucket_bits(),
+                    ws_.sentence_tokens, ws_.buckets);
+    ws_.masked.resize(std::size_t{s.end - s.first} * tag_count);
+    m_->emissions(ws_.buckets.data(), s.end - s.first, ws_.masked.data());
   }
 
   // How much better the best tagging is than the best one in which the attribution's tokens
@@ -271,8 +330,7 @@ class combiner {
     const std::uint32_t si = ws_.pieces[a.content.front()].sequence;
     const sequence& s = enc_.sequences[si];
     const std::size_t n = s.end - s.first;
-    ws_.masked.assign(ws_.emissions.begin() + std::ptrdiff_t{s.first} * tag_count,
-                      ws_.emissions.begin() + std::ptrdiff_t{s.end} * tag_count);
+    score_again(s);
     const auto mask = [&](std::uint32_t p) {
       const piece& x = ws_.pieces[p];
       if (x.sequence != si) return;
@@ -284,25 +342,92 @@ class combiner {
     if (a.cue != attribution::none) mask(a.cue);
     if (a.source != attribution::none) mask(a.source);
     ws_.masked_tags.resize(n);
-    const std::int32_t without = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
-    return ws_.best[si] - without;
+    const std::int64_t without = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
+    return clamp32(ws_.best[si] - without);
   }
 
-  // The lexicon's entry for a cue piece: that of its first word that begins one, or null.
+  // A source that can speak: a name or a capitalised word, a pronoun, a title, role,
+  // organisation or medium ("officials", "the newspaper"); not an event ("protests"), not a
+  // negated one ("no group") and not a bare quantifier ("few believe …").
+  [[nodiscard]] bool speakerish(const piece& p) const {
+    bool first_word = true;
+    bool ok = false;
+    int words = 0;
+    bool quantifier = false;  // "few", "many", "some": alone, the writer's summary of a belief
+    for (std::uint32_t t = p.first; t <= p.last; ++t) {
+      if (tok_[t].kind != token_kind::word) continue;
+      const std::uint32_t c = in_.info[t].classes;
+      ++words;
+      quantifier = (c & wc_determiner) != 0;
+      if (first_word && (c & wc_negation) != 0) return false;
+      first_word = false;
+      // A capital counts on a word that is not a function word ("The" of "The delay").
+      constexpr std::uint32_t function = wc_determiner | wc_preposition | wc_conjunction | wc_auxiliary |
+                                         wc_relative | wc_complementizer | wc_negation | wc_possessive;
+      if ((in_.info[t].starts_upper() && (c & function) == 0) ||
+          (c & (wc_pronoun | wc_title | wc_role | wc_org | wc_medium)) != 0) {
+        ok = true;
+      }
+    }
+    return ok && !(words == 1 && quantifier);
+  }
+
+  // A headline: a paragraph of one sentence that does not end in sentence punctuation (or a
+  // closing mark after it). The rules read no cue in one either.
+  [[nodiscard]] bool headline(std::uint32_t sentence_index) const {
+    const auto sentences = in_.doc.sentences();
+    const paragraph& p = in_.doc.paragraphs()[sentences[sentence_index].paragraph];
+    if (p.end_sentence - p.first_sentence != 1) return false;
+    std::uint32_t t = sentences[sentence_index].end_token;
+    while (t > sentences[sentence_index].first_token) {
+      --t;
+      if (tok_[t].kind == token_kind::space || tok_[t].kind == token_kind::quotation_mark) continue;
+      const std::string_view x = s(t);
+      return !(x == "." || x == "!" || x == "?" || x == ":" || first_code_point(x) == 0x2026);
+    }
+    return true;
+  }
+
+  // The lexicon's entry for a cue piece: the longest form that its words begin with, from
+  // its first word that begins one ("called for" is an act, "called" names), or null.
   [[nodiscard]] const cue_entry* entry_of(const piece& c) const {
+    std::array<char, 48> buffer{};
     for (std::uint32_t t = c.first; t <= c.last; ++t) {
       if (tok_[t].kind != token_kind::word || (in_.info[t].classes & (wc_cue | wc_phrase)) == 0) continue;
-      std::array<char, 48> buffer{};
-      const auto entries = in_.lex.cues_starting(lookup_key(s(t), buffer));
-      if (!entries.empty()) return &in_.lex.cue(entries.front());
+      for (const std::uint32_t e : in_.lex.cues_starting(lookup_key(s(t), buffer))) {
+        const cue_entry& entry = in_.lex.cue(e);
+        std::uint32_t k = t;
+        bool match = true;
+        for (std::size_t w = 1; w < entry.words.size() && match; ++w) {
+          k = next_word(k);
+          match = k < tok_.size() && lookup_key(s(k), buffer) == entry.words[w];
+        }
+        if (match) return &entry;
+      }
     }
     return nullptr;
   }
 
+  [[nodiscard]] bool lower_is(std::uint32_t t, std::string_view w) const {
+    std::array<char, 48> buffer{};
+    return tok_[t].kind == token_kind::word && lookup_key(s(t), buffer) == w;
+  }
+
+  [[nodiscard]] std::uint32_t previous_word(std::uint32_t t) const {
+    while (t > 0 && tok_[t - 1].kind == token_kind::space) --t;
+    return t > 0 ? t - 1 : 0;
+  }
+
+  [[nodiscard]] std::uint32_t next_word(std::uint32_t t) const {
+    ++t;
+    while (t < tok_.size() && tok_[t].kind == token_kind::space) ++t;
+    return t;
+  }
+
   // A model attribution the rules did not find is added when it has a source and its cue is a
-  // reporting cue of the lexicon: a speech verb, "according to" or a belief; a cue that also
-  // names acts and findings ("accused", "showed", "called") only with quoted words in the
-  // content. (The model learnt PolNeAR's broader notion of attribution, "X decided to",
+  // reporting cue of the lexicon: a speech verb, a speech act ("urged", "called for"),
+  // "according to" or a belief; a cue that also reports findings or names things ("showed",
+  // "called") only with quoted words in the content. (The model learnt PolNeAR's broader notion of attribution, "X decided to",
   // "Y seemed"; sayso reports speech.)
   [[nodiscard]] bool worth_adding(const attribution& a, const std::vector<byte_range>& spans) const {
     if (a.cue == attribution::none || a.source == attribution::none) return false;
@@ -310,21 +435,33 @@ class combiner {
     // a passive, whose subject is not the speaker ("X is said to ...").
     const piece& c = ws_.pieces[a.cue];
     if (distance(c, ws_.pieces[a.source]) > 12) return false;
-    for (std::uint32_t t = c.first; t <= c.last; ++t) {
+    // A modal before it makes a forecast or a hypothesis of the writer's ("supporters will
+    // applaud", "critics may say").
+    for (std::uint32_t t = c.first > 0 ? c.first - 1 : 0; t <= c.last; ++t) {
       if (tok_[t].kind != token_kind::word) continue;
       std::array<char, 16> buffer{};
       const std::string_view w = lookup_key(s(t), buffer);
-      if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being") return false;
+      if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being") {
+        return false;
+      }
+      if (w == "will" || w == "'ll" || w == "would" || w == "may" || w == "might" || w == "could" || w == "can" ||
+          w == "should" || w == "must") {
+        return false;
+      }
     }
+    if (!speakerish(ws_.pieces[a.source]) || headline(c.sentence)) return false;
+    // "… announced by X": a passive participle; its subject is what was said, not who.
+    const std::uint32_t after = next_word(c.last);
+    if (after < tok_.size() && lower_is(after, "by")) return false;
     const cue_entry* e = entry_of(c);
     if (e == nullptr) return false;
     switch (e->type) {
       case cue_type::speech:
       case cue_type::according:
-      case cue_type::belief: return true;
+      case cue_type::belief:
+      case cue_type::act: return true;
       case cue_type::evidential:
-      case cue_type::quoting:
-      case cue_type::act: return kind_of(spans) == quote_kind::mixed;
+      case cue_type::quoting: return kind_of(spans) == quote_kind::mixed;
     }
     return false;
   }
@@ -340,25 +477,51 @@ class combiner {
   }
 
   // The model's boundaries replace a reported-speech rule quote's where the model prefers its
-  // own tagging to the rule's by settings::adjust_margin; its source extent replaces the rule's
-  // where the two overlap.
+  // own tagging to the rule's by settings::adjust_margin. The rule's source stays: the speaker
+  // stage reads the mentions the rules write (a name, a title and a name, a description), where
+  // PolNeAR's sources, which the model learnt, run on into appositions.
   void adjust(rule_quote& q, const attribution& a) {
-    if (q.kind == quote_kind::direct) return;
+    // A quotation is bounded by its marks; a fragment named by a quoting verb ("described the
+    // call as “productive”") is the quoted words.
+    if (q.kind == quote_kind::direct || q.type == cue_type::quoting) return;
     const std::uint32_t first_sentence = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.front().begin));
     const std::uint32_t last_sentence = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.back().end - 1));
     std::vector<byte_range> spans = content_spans(a, {first_sentence, last_sentence});
-    if (!spans.empty() && spans != q.spans && rule_margin(a, q) >= settings_.adjust_margin) {
+    if (!spans.empty() && spans != q.spans && !reports_again(q.spans.back().end, spans.back().end) &&
+        !drops_head(q.spans.front().begin, spans.front().begin) && rule_margin(a, q) >= settings_.adjust_margin) {
       q.spans = std::move(spans);
       q.first_token = in_.doc.token_at(q.spans.front().begin);
       q.kind = kind_of(q.spans);
     }
-    if (a.source != attribution::none && q.source_first != npos) {
-      const piece& src = ws_.pieces[a.source];
-      if (src.first < q.source_end && src.last >= q.source_first) {
-        q.source_first = src.first;
-        q.source_end = src.last + 1;
+  }
+
+  // Does the text the model adds after a rule's content, bytes [from, to), hold a second report
+  // ("… but also states that …", "… and denies …") or a dash or semicolon that opens the writer's aside ("…” for
+  // a summit — an attempt to …")? Then the rule's end stands.
+  [[nodiscard]] bool reports_again(std::uint32_t from, std::uint32_t to) const {
+    if (to <= from) return false;
+    for (std::uint32_t t = in_.doc.token_at(from); t < tok_.size() && tok_[t].range.begin < to; ++t) {
+      if (quote_state(t) != 0) continue;
+      if (tok_[t].kind == token_kind::punctuation) {
+        const std::string_view p = s(t);
+        if (p == ";" || p == "--" || is_dash(first_code_point(p))) return true;
+        continue;
       }
+      if (tok_[t].kind != token_kind::word || (in_.info[t].classes & wc_cue) == 0) continue;
+      const std::uint32_t n = next_word(t);
+      if (n < tok_.size() && (in_.info[n].classes & wc_complementizer) != 0) return true;
+      if (t > 0 && (in_.info[previous_word(t)].classes & wc_conjunction) != 0) return true;  // "… and denies …"
     }
+    return false;
+  }
+
+  // Would the model's content, starting at byte `to` where the rule's starts at `from`, begin
+  // with a relative pronoun, leaving out the noun phrase it describes ("X, who was …, has been
+  // killed")?
+  [[nodiscard]] bool drops_head(std::uint32_t from, std::uint32_t to) const {
+    if (to <= from) return false;
+    const std::uint32_t t = in_.doc.token_at(to);
+    return lower_is(t, "who") || lower_is(t, "whom") || lower_is(t, "whose") || lower_is(t, "which");
   }
 
   // How much better the best tagging is than the best one that tags the rule quote's content
@@ -368,8 +531,7 @@ class combiner {
     const std::uint32_t si = ws_.pieces[a.content.front()].sequence;
     const sequence& s = enc_.sequences[si];
     const std::size_t n = s.end - s.first;
-    ws_.masked.assign(ws_.emissions.begin() + std::ptrdiff_t{s.first} * tag_count,
-                      ws_.emissions.begin() + std::ptrdiff_t{s.end} * tag_count);
+    score_again(s);
     constexpr std::int32_t kNever = -(1 << 28);
     const auto only = [&](std::uint32_t j, tag keep) {
       for (int t = 0; t < tag_count; ++t) {
@@ -389,8 +551,8 @@ class combiner {
       if (j < n) ws_.masked[j * tag_count + static_cast<int>(tag::inside_content)] = kNever;
     }
     ws_.masked_tags.resize(n);
-    const std::int32_t as_rule = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
-    return ws_.best[si] - as_rule;
+    const std::int64_t as_rule = decode(*m_, ws_.masked.data(), n, ws_.masked_tags.data(), ws_.scratch);
+    return clamp32(ws_.best[si] - as_rule);
   }
 
   [[nodiscard]] rule_quote make_quote(const attribution& a, std::vector<byte_range> spans) const {
@@ -467,18 +629,34 @@ class combiner {
 void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes,
            const settings& how_much) {
   workspace& ws = thread_workspace();
-  encode({in.doc, in.info, in.quotations, quotes}, ws.enc);
-  const std::size_t n = ws.enc.tokens.size();
-  if (n == 0 && how == mode::combined) return;
-  ws.emissions.resize(n * tag_count);
-  ws.tags.resize(n);
+  const encode_input enc_in{in.doc, in.info, in.lex, in.quotations, quotes};
+  encoded_document& enc = ws.enc;
+  mark(enc_in, enc.m);
+  enc.tokens.clear();
+  enc.sequences.clear();
+  ws.tags.clear();
   ws.best.clear();
-  m.emissions(ws.enc.keys.data(), n, ws.emissions.data());
-  for (const sequence& s : ws.enc.sequences) {
-    ws.best.push_back(decode(m, ws.emissions.data() + std::size_t{s.first} * tag_count, s.end - s.first,
-                             ws.tags.data() + s.first, ws.scratch));
+  // Sentence by sentence: memory stays at a few bytes per token of the document, whatever its
+  // length.
+  const auto sentences = static_cast<std::uint32_t>(in.doc.sentences().size());
+  for (std::uint32_t si = 0; si < sentences; ++si) {
+    if (!candidate(enc_in, enc.m, si)) continue;
+    sequence seq;
+    seq.first = static_cast<std::uint32_t>(enc.tokens.size());
+    seq.sentence = si;
+    ws.buckets.clear();
+    encode_sentence(enc_in, enc.m, si, m.bucket_bits(), enc.tokens, ws.buckets);
+    seq.end = static_cast<std::uint32_t>(enc.tokens.size());
+    const std::size_t n = seq.end - seq.first;
+    if (n == 0) continue;
+    ws.emissions.resize(n * tag_count);
+    m.emissions(ws.buckets.data(), n, ws.emissions.data());
+    ws.tags.resize(seq.end);
+    ws.best.push_back(decode(m, ws.emissions.data(), n, ws.tags.data() + seq.first, ws.scratch));
+    enc.sequences.push_back(seq);
   }
-  combiner c(in, ws.enc, ws.tags, ws, quotes);
+  if (enc.sequences.empty() && how == mode::combined) return;
+  combiner c(in, enc, ws.tags, ws, quotes);
   c.collect_pieces();
   c.group();
   c.combine(how, &m, how_much);

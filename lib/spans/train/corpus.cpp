@@ -71,7 +71,7 @@ void gold_tags(const document& doc, const encoded_document& enc, const std::vect
       auto [first, last] = tokens_in(doc, r);
       if (first > last) continue;
       if (first_span && conv == convention::guidelines && !g.direct && is_that(doc, first) &&
-          enc.quote_state[first] == 0) {
+          enc.m.quote_state[first] == qs_outside) {
         // Skip "that" and the space after it; keep the span when "that" is all of it.
         std::uint32_t next = first + 1;
         while (next <= last && tokens[next].kind == token_kind::space) ++next;
@@ -89,7 +89,7 @@ void gold_tags(const document& doc, const encoded_document& enc, const std::vect
       for (std::uint32_t t = first; t <= last && first <= last; ++t) at[t] = {who, q + 1};
     }
   }
-  // A span continues over the spaces between sequence tokens, never from one sequence into
+  // A span continues over the spaces between sequence tokens, never from one sentence into
   // the next.
   for (const sequence& s : enc.sequences) {
     for (std::uint32_t j = s.first; j < s.end; ++j) {
@@ -167,7 +167,7 @@ corpus read_corpus(const std::string& docs_path, const std::string& gold_path, s
     compute_features(doc, lex, info);
     const std::vector<quotation> quots = find_quotations(doc);
     const std::vector<raw_quote> rules = attribute({doc, info, lex, quots, true});
-    encode({doc, info, quots, rules}, enc);
+    encode({doc, info, lex, quots, rules}, bucket_bits, enc);
     tags.clear();
     gold_tags(doc, enc, quotes, conv, tags);
     ++c.documents;
@@ -188,7 +188,7 @@ corpus read_corpus(const std::string& docs_path, const std::string& gold_path, s
     const auto base = static_cast<std::uint32_t>(c.gold.size());
     for (const sequence& s : enc.sequences) c.sequences.push_back({base + s.first, base + s.end});
     c.gold.insert(c.gold.end(), tags.begin(), tags.end());
-    for (const std::uint64_t k : enc.keys) c.buckets.push_back(static_cast<std::uint32_t>(k >> (64 - bucket_bits)));
+    c.buckets.insert(c.buckets.end(), enc.buckets.begin(), enc.buckets.end());
   }
   return c;
 }

@@ -58,7 +58,7 @@ int run_train(const std::string& docs, const std::string& gold, const std::strin
   const train::convention conv = as_annotated ? train::convention::as_annotated : train::convention::guidelines;
   const train::corpus c = train::read_corpus(docs, gold, options.bucket_bits, conv);
   std::cerr << "corpus: " << c.documents << " documents, " << c.gold_quotes << " gold quotes ("
-            << c.gold_quotes_outside << " outside the candidate paragraphs), " << c.gold.size() << " of "
+            << c.gold_quotes_outside << " outside the candidate sentences), " << c.gold.size() << " of "
             << c.tokens_in_documents << " tokens in " << c.sequences.size() << " sequences\n";
   const model m = train::train_model(c, options, &std::cerr);
   const std::string bytes = m.serialize();
@@ -68,8 +68,7 @@ int run_train(const std::string& docs, const std::string& gold, const std::strin
     if (!out) throw sayso::error(sayso::errc::io, output + ": cannot write");
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "model: " << m.nonzero_rows() << " rows of 2^" << options.bucket_bits << ", " << bytes.size()
-            << " bytes, " << secs << " s\n";
+  std::cerr << "model: 2^" << options.bucket_bits << " rows, " << bytes.size() << " bytes, " << secs << " s\n";
   if (!provenance.empty()) {
     std::uintmax_t docs_size = 0;
     std::uintmax_t gold_size = 0;
@@ -85,8 +84,8 @@ int run_train(const std::string& docs, const std::string& gold, const std::strin
       << "corpus: " << c.documents << " documents, " << c.gold_quotes << " gold quotes, " << c.gold.size()
       << " tokens in " << c.sequences.size() << " sequences\n"
       << "trainer: averaged perceptron, " << options.epochs << " epochs, seed " << options.seed << ", 2^"
-      << options.bucket_bits << " feature buckets, prune " << options.prune << "\n"
-      << "model: " << m.nonzero_rows() << " non-zero rows, " << bytes.size() << " bytes\n";
+      << options.bucket_bits << " feature buckets\n"
+      << "model: " << bytes.size() << " bytes\n";
   }
   return 0;
 }
@@ -101,19 +100,19 @@ void trace(const sayso::document& doc, const std::vector<sayso::detail::token_in
   if (it == gold_lines.end()) return;
   const std::vector<train::gold_quote> gold = train::parse_gold(nlohmann::json::parse(it->second), text, id);
   d::spans::encoded_document enc;
-  d::spans::encode({doc, info, quots, rules}, enc);
+  d::spans::encode({doc, info, d::lexicon::english(), quots, rules}, m.bucket_bits(), enc);
   std::vector<d::spans::tag> g;
   train::gold_tags(doc, enc, gold, train::convention::guidelines, g);
   std::vector<std::int32_t> em(enc.tokens.size() * d::spans::tag_count);
-  m.emissions(enc.keys.data(), enc.tokens.size(), em.data());
+  m.emissions(enc.buckets.data(), enc.tokens.size(), em.data());
   std::vector<d::spans::tag> p(enc.tokens.size());
-  std::vector<std::int32_t> scratch;
+  std::vector<std::uint8_t> scratch;
   for (const d::spans::sequence& s : enc.sequences) {
     d::spans::decode(m, em.data() + std::size_t{s.first} * d::spans::tag_count, s.end - s.first, p.data() + s.first, scratch);
     bool differs = false;
     for (std::uint32_t j = s.first; j < s.end; ++j) differs = differs || g[j] != p[j];
     if (!differs) continue;
-    std::cerr << "== " << id << " paragraph " << s.paragraph << '\n';
+    std::cerr << "== " << id << " sentence " << s.sentence << '\n';
     for (std::uint32_t j = s.first; j < s.end; ++j) {
       const std::uint32_t t = enc.tokens[j];
       std::cerr << doc.text_of(doc.tokens()[t].range);
@@ -149,7 +148,7 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
     std::stringstream ss;
     ss << in.rdbuf();
     loaded = model::parse(ss.str(), model_path);
-    loaded->row(loaded->bucket(sayso::detail::spans::bias_key()))[0] -= static_cast<std::int16_t>(o_bias);
+    loaded->row(sayso::detail::spans::bias_bucket(loaded->bucket_bits()))[0] -= static_cast<std::int16_t>(o_bias);
   }
   const model& m = loaded ? *loaded : model::embedded();
   std::map<std::string, std::string> trace_gold;
@@ -189,7 +188,7 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
       const std::vector<train::gold_quote> gold =
           it == gold_lines.end() ? std::vector<train::gold_quote>{} : train::parse_gold(json::parse(it->second), text, docs);
       d::spans::encoded_document enc;
-      d::spans::encode({doc, info, quots, quotes}, enc);
+      d::spans::encode({doc, info, lex, quots, quotes}, m.bucket_bits(), enc);
       std::vector<d::spans::tag> tags;
       train::gold_tags(doc, enc, gold, train::convention::guidelines, tags);
       d::spans::apply_tags({doc, info, lex, quots}, enc, tags, how, quotes);
@@ -238,9 +237,8 @@ int main(int argc, char** argv) {
   tr->add_option("--provenance", provenance, "Write the provenance (data, command, commit) to this file");
   tr->add_option("--commit", commit, "The source commit, recorded in the provenance");
   tr->add_option("--epochs", options.epochs, "Passes over the data")->capture_default_str();
-  tr->add_option("--bits", options.bucket_bits, "Feature buckets: 2^bits")->check(CLI::Range(8U, 24U))->capture_default_str();
+  tr->add_option("--bits", options.bucket_bits, "Feature buckets: 2^bits")->check(CLI::Range(8U, 22U))->capture_default_str();
   tr->add_option("--seed", options.seed, "Seed of the order of the sequences")->capture_default_str();
-  tr->add_option("--prune", options.prune, "Drop rows whose weights all lie within +-N")->capture_default_str();
   tr->add_flag("--as-annotated", as_annotated, "Keep the gold content as annotated (a leading 'that' included)");
   CLI::App* pr = app.add_subcommand("predict", "Write predictions (JSONL) for score.py");
   pr->add_option("--docs", docs, "Documents (JSONL)")->required();

@@ -134,12 +134,7 @@ model train_model(const corpus& c, const train_options& options, std::ostream* l
   }
   for (std::size_t r = 0; r < rows; ++r) {
     std::int16_t* row = m.row(static_cast<std::uint32_t>(r));
-    bool keep = false;
-    for (int t = 0; t < tag_count; ++t) {
-      row[t] = quantise(average(w[r * tag_count + t], u[r * tag_count + t]));
-      keep = keep || std::abs(row[t]) > options.prune;
-    }
-    if (!keep) std::fill(row, row + tag_count, std::int16_t{0});
+    for (int t = 0; t < tag_count; ++t) row[t] = quantise(average(w[r * tag_count + t], u[r * tag_count + t]));
   }
   return m;
 }

@@ -12,10 +12,9 @@
 namespace sayso::detail::spans::train {
 
 struct train_options {
-  std::uint32_t bucket_bits = 18;
+  std::uint32_t bucket_bits = 14;
   int epochs = 8;
   std::uint64_t seed = 20250101;  // shuffles the sequences before each epoch
-  int prune = 0;                  // rows whose weights all lie within +-prune (after scaling) are dropped
 };
 
 /// Trains on `c` (whose buckets were computed at options.bucket_bits) and returns the averaged
