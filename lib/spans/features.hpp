@@ -23,7 +23,7 @@ using rule_quote = raw_quote;
 /// Features per token. A model file records the feature-set version it was trained with, and
 /// a model of another version is refused: change the version with any change to the features.
 inline constexpr int feature_count = 34;
-inline constexpr std::uint32_t feature_version = 4;
+inline constexpr std::uint32_t feature_version = 5;
 
 struct encode_input {
   const document& doc;

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <sayso/error.hpp>
 
 #include "spans/features.hpp"
@@ -70,7 +74,7 @@ void put_i16(std::string& out, std::int16_t v) {
 }  // namespace
 
 model::model(std::uint32_t bucket_bits)
-    : bits_(bucket_bits), weights_((std::size_t{1} << bucket_bits) * kStride, 0) {}
+    : bits_(bucket_bits), rows_(std::size_t{1} << bucket_bits, row_storage{}) {}
 
 const model& model::embedded() {
   static const std::unique_ptr<model> m = parse(span_model_bytes, "spans.model");
@@ -114,13 +118,29 @@ std::string model::serialize() const {
 }
 
 void model::emissions(const std::uint32_t* buckets, std::size_t n, std::int32_t* out) const noexcept {
+  static_assert(kStride == 8, "a row is one 16-byte vector");
   for (std::size_t j = 0; j < n; ++j) {
-    std::array<std::int32_t, kStride> sum{};
     const std::uint32_t* b = buckets + j * feature_count;
+#if defined(__SSE2__)
+    // Each row is eight int16 weights: widen to int32 (sign-extending) and add, four lanes at a
+    // time.
+    __m128i lo = _mm_setzero_si128();
+    __m128i hi = _mm_setzero_si128();
+    for (int f = 0; f < feature_count; ++f) {
+      const __m128i w = _mm_load_si128(reinterpret_cast<const __m128i*>(row(b[f])));
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16));
+    }
+    alignas(16) std::array<std::int32_t, kStride> sum{};
+    _mm_store_si128(reinterpret_cast<__m128i*>(sum.data()), lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(sum.data() + 4), hi);
+#else
+    std::array<std::int32_t, kStride> sum{};
     for (int f = 0; f < feature_count; ++f) {
       const std::int16_t* w = row(b[f]);
       for (std::size_t t = 0; t < kStride; ++t) sum[t] += w[t];
     }
+#endif
     std::copy_n(sum.begin(), tag_count, out + j * tag_count);
   }
 }
@@ -138,40 +158,46 @@ std::int64_t decode(const model& m, const std::int32_t* emissions, std::size_t n
   }
   back.resize(n * tag_count);
   std::array<std::int32_t, tag_count> prev{};
-  std::array<std::int32_t, tag_count> cur{};
   std::int64_t offset = 0;
   const auto normalise = [&](std::array<std::int32_t, tag_count>& v) {
-    const std::int32_t top = *std::max_element(v.begin(), v.end());
-    for (std::int32_t& x : v) x = std::max(x - top, kNone);
+    std::int32_t top = v[0];
+    for (int t = 1; t < tag_count; ++t) top = std::max(top, v[t]);
+    for (int t = 0; t < tag_count; ++t) v[t] = std::max(v[t] - top, kNone);
     offset += top;
   };
   for (int t = 0; t < tag_count; ++t) prev[t] = allowed(tag_count, t) ? emissions[t] + trans[tag_count][t] : kNone;
   normalise(prev);
+  // Outside and the begin tags follow any tag; an inside tag follows its begin tag or itself.
+  // Ties go to the lower tag, as in viterbi(); the comparisons are branch-free (which tag wins
+  // is unpredictable).
+  const auto best_of_all = [&](int t, std::int32_t& score) {
+    std::int32_t best = prev[0] + trans[0][t];
+    int from = 0;
+    for (int f = 1; f < tag_count; ++f) {
+      const std::int32_t s = prev[f] + trans[f][t];
+      const bool better = s > best;
+      from = better ? f : from;
+      best = better ? s : best;
+    }
+    score = best;
+    return static_cast<std::uint8_t>(from);
+  };
   for (std::size_t j = 1; j < n; ++j) {
     const std::int32_t* e = emissions + j * tag_count;
     std::uint8_t* b = back.data() + j * tag_count;
-    // Outside and the begin tags follow any tag; ties go to the lower tag, as in viterbi().
-    for (const int t : {0, 1, 3, 5}) {
-      std::int32_t best = prev[0] + trans[0][t];
-      int from = 0;
-      for (int f = 1; f < tag_count; ++f) {
-        const std::int32_t s = prev[f] + trans[f][t];
-        if (s > best) {
-          best = s;
-          from = f;
-        }
-      }
-      cur[t] = best + e[t];
-      b[t] = static_cast<std::uint8_t>(from);
-    }
-    // An inside tag follows its begin tag or itself.
-    for (const int t : {2, 4, 6}) {
+    std::array<std::int32_t, tag_count> cur{};
+    b[0] = best_of_all(0, cur[0]);
+    b[1] = best_of_all(1, cur[1]);
+    b[3] = best_of_all(3, cur[3]);
+    b[5] = best_of_all(5, cur[5]);
+    for (int t = 2; t < tag_count; t += 2) {
       const std::int32_t from_begin = prev[t - 1] + trans[t - 1][t];
       const std::int32_t from_inside = prev[t] + trans[t][t];
       const bool inside = from_inside > from_begin;
-      cur[t] = (inside ? from_inside : from_begin) + e[t];
+      cur[t] = inside ? from_inside : from_begin;
       b[t] = static_cast<std::uint8_t>(inside ? t : t - 1);
     }
+    for (int t = 0; t < tag_count; ++t) cur[t] += e[t];
     prev = cur;
     normalise(prev);
   }

@@ -45,10 +45,8 @@ class model {
   [[nodiscard]] std::string serialize() const;
 
   [[nodiscard]] std::uint32_t bucket_bits() const noexcept { return bits_; }
-  [[nodiscard]] std::int16_t* row(std::uint32_t bucket) noexcept { return &weights_[std::size_t{bucket} * kStride]; }
-  [[nodiscard]] const std::int16_t* row(std::uint32_t bucket) const noexcept {
-    return &weights_[std::size_t{bucket} * kStride];
-  }
+  [[nodiscard]] std::int16_t* row(std::uint32_t bucket) noexcept { return rows_[bucket].w; }
+  [[nodiscard]] const std::int16_t* row(std::uint32_t bucket) const noexcept { return rows_[bucket].w; }
   /// Transition weight from tag `from` (tag_count: the start) to tag `to`.
   [[nodiscard]] std::int16_t& transition(int from, int to) noexcept { return trans_[from * tag_count + to]; }
   [[nodiscard]] std::int16_t transition(int from, int to) const noexcept { return trans_[from * tag_count + to]; }
@@ -59,7 +57,10 @@ class model {
  private:
   static constexpr std::size_t kStride = 8;  // tag_count weights, padded to 16 bytes
   std::uint32_t bits_ = 0;
-  std::vector<std::int16_t> weights_;
+  struct alignas(16) row_storage {
+    std::int16_t w[kStride];
+  };
+  std::vector<row_storage> rows_;
   std::vector<std::int16_t> trans_ = std::vector<std::int16_t>((tag_count + 1) * tag_count, 0);
 };
 

@@ -37,7 +37,7 @@ struct workspace {
   encoded_document enc;  // marks, tokens and sequences; no buckets (each sentence is scored as encoded)
   std::vector<std::uint32_t> sentence_tokens;
   std::vector<std::uint32_t> buckets;  // of one sentence
-  std::vector<std::int32_t> emissions;  // of one sentence
+  std::vector<std::int32_t> emissions;  // tag_count per sequence token, kept for the margins
   std::vector<std::int64_t> best;  // per sequence, the best tagging's score
   std::vector<std::int32_t> masked;
   std::vector<tag> masked_tags;
@@ -313,14 +313,10 @@ class combiner {
     return false;
   }
 
-  // The emission scores of sequence `s` again, into ws_.masked (to be constrained).
+  // The emission scores of sequence `s`, copied into ws_.masked (to be constrained).
   void score_again(const sequence& s) const {
-    ws_.sentence_tokens.clear();
-    ws_.buckets.clear();
-    encode_sentence({in_.doc, in_.info, in_.lex, in_.quotations, quotes_}, enc_.m, s.sentence, m_->bucket_bits(),
-                    ws_.sentence_tokens, ws_.buckets);
-    ws_.masked.resize(std::size_t{s.end - s.first} * tag_count);
-    m_->emissions(ws_.buckets.data(), s.end - s.first, ws_.masked.data());
+    ws_.masked.assign(ws_.emissions.begin() + std::ptrdiff_t{s.first} * tag_count,
+                      ws_.emissions.begin() + std::ptrdiff_t{s.end} * tag_count);
   }
 
   // How much better the best tagging is than the best one in which the attribution's tokens
@@ -434,7 +430,28 @@ class combiner {
     // The source next to its cue ("X said", "said X", "X, Y's minister, said"); a be-form makes
     // a passive, whose subject is not the speaker ("X is said to ...").
     const piece& c = ws_.pieces[a.cue];
-    if (distance(c, ws_.pieces[a.source]) > 12) return false;
+    const piece& src = ws_.pieces[a.source];
+    if (distance(c, src) > 12) return false;
+    // Content before its attribution ends at a comma, dash or closing mark ("C, X said"):
+    // words run straight into a source are its subject ("No group claimed …").
+    for (const std::uint32_t i : a.content) {
+      const piece& p = ws_.pieces[i];
+      if (p.last >= c.first || p.last >= src.first) continue;
+      const std::uint32_t n = next_word(p.last);
+      if (n >= tok_.size()) return false;
+      const std::string_view x = s(n);
+      if (!(tok_[n].kind == token_kind::quotation_mark || x == "," || x == ":" || x == "--" || x == "-" ||
+            is_dash(first_code_point(x)))) {
+        return false;
+      }
+    }
+    // A source after its cue follows it at once ("…, said the minister"); one further on
+    // belongs to another clause ("By refusing to …, Putin demonstrates …").
+    if (src.first > c.last) {
+      for (std::uint32_t t = c.last + 1; t < src.first; ++t) {
+        if (tok_[t].kind != token_kind::space) return false;
+      }
+    }
     // A modal before it makes a forecast or a hypothesis of the writer's ("supporters will
     // applaud", "critics may say").
     for (std::uint32_t t = c.first > 0 ? c.first - 1 : 0; t <= c.last; ++t) {
@@ -488,6 +505,7 @@ class combiner {
     const std::uint32_t last_sentence = in_.doc.sentence_of_token(in_.doc.token_at(q.spans.back().end - 1));
     std::vector<byte_range> spans = content_spans(a, {first_sentence, last_sentence});
     if (!spans.empty() && spans != q.spans && !reports_again(q.spans.back().end, spans.back().end) &&
+        !crosses_colon(spans.front().begin, q.spans.front().begin) &&
         !drops_head(q.spans.front().begin, spans.front().begin) && rule_margin(a, q) >= settings_.adjust_margin) {
       q.spans = std::move(spans);
       q.first_token = in_.doc.token_at(q.spans.front().begin);
@@ -511,6 +529,16 @@ class combiner {
       const std::uint32_t n = next_word(t);
       if (n < tok_.size() && (in_.info[n].classes & wc_complementizer) != 0) return true;
       if (t > 0 && (in_.info[previous_word(t)].classes & wc_conjunction) != 0) return true;  // "… and denies …"
+    }
+    return false;
+  }
+
+  // Does the model's content, starting at byte `from` before the rule's at `to`, reach back over
+  // a colon ("… tells its own story: C")? What follows the colon is the content.
+  [[nodiscard]] bool crosses_colon(std::uint32_t from, std::uint32_t to) const {
+    if (to <= from) return false;
+    for (std::uint32_t t = in_.doc.token_at(from); t < tok_.size() && tok_[t].range.begin < to; ++t) {
+      if (tok_[t].kind == token_kind::punctuation && s(t) == ":" && quote_state(t) == 0) return true;
     }
     return false;
   }
@@ -649,10 +677,11 @@ void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quo
     seq.end = static_cast<std::uint32_t>(enc.tokens.size());
     const std::size_t n = seq.end - seq.first;
     if (n == 0) continue;
-    ws.emissions.resize(n * tag_count);
-    m.emissions(ws.buckets.data(), n, ws.emissions.data());
+    ws.emissions.resize(std::size_t{seq.end} * tag_count);
+    std::int32_t* em = ws.emissions.data() + std::size_t{seq.first} * tag_count;
+    m.emissions(ws.buckets.data(), n, em);
     ws.tags.resize(seq.end);
-    ws.best.push_back(decode(m, ws.emissions.data(), n, ws.tags.data() + seq.first, ws.scratch));
+    ws.best.push_back(decode(m, em, n, ws.tags.data() + seq.first, ws.scratch));
     enc.sequences.push_back(seq);
   }
   if (enc.sequences.empty() && how == mode::combined) return;
