@@ -2,15 +2,16 @@
 // adjusts the attributor's quote records in place: the same records, so the later stages see
 // no change of interface.
 //
-// The model tags the tokens of each candidate paragraph with BIO tags for cue, source and
-// content (spans/features.hpp says what it sees, including the rules' own decisions), and the
-// tags are grouped into attributions: each content span joins the nearest cue of its sentence,
-// and each cue the nearest source. Combined with the rules:
-//   - a rule quote keeps its place and its cue; where a model attribution shares its cue or
-//     most of its content, the model's content boundaries and source extent replace the rule's
-//     (not for quotations, whose marks are their boundaries);
-//   - a model attribution that no rule quote overlaps is added when its cue is a reporting cue
-//     of the lexicon or the model is sure of it.
+// The model tags the tokens of each candidate sentence (spans::candidate) with BIO tags for
+// cue, source and content (spans/features.hpp says what it sees, including the rules' own
+// decisions), and the tags are grouped into attributions: each content span joins the nearest
+// cue of its sentence, and each cue the nearest source. Combined with the rules (README.md,
+// "The span model"):
+//   - a rule quote keeps its place, cue and source; where a model attribution shares its cue or
+//     most of its content, the model's content boundaries replace the rule's when the model
+//     prefers them by a margin (not for quotations, whose marks are their boundaries);
+//   - a model attribution that no rule quote overlaps is added when the model is sure of it,
+//     its cue is a reporting cue of the lexicon and its source can speak.
 #pragma once
 
 #include <cstdint>
@@ -53,7 +54,7 @@ struct settings {
 
 /// Runs the model over the document and updates `quotes` (the attributor's output, in text
 /// order; stays in text order, floating quotes' references re-mapped). Cost: linear in the
-/// tokens of the candidate paragraphs; scratch memory is per thread and reused.
+/// tokens of the candidate sentences; scratch memory is per thread and reused.
 void apply(const stage_input& in, const model& m, mode how, std::vector<rule_quote>& quotes,
            const settings& how_much = {});
 
