@@ -17,7 +17,8 @@
 
 namespace sayso::detail::spans {
 
-/// The quote records the rules hand over (the attributor's output type).
+/// The quote records the rules hand over (the attributor's output type; the one place that
+/// names it, so that a rename of that type is a one-line change here).
 using rule_quote = raw_quote;
 
 /// Features per token. A model file records the feature-set version it was trained with, and

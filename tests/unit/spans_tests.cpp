@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(gold_quotes_become_tags) {
   std::vector<sayso::detail::token_info> info;
   sayso::detail::compute_features(doc, lex, info);
   const auto quots = sayso::find_quotations(doc);
-  const std::vector<sayso::detail::raw_quote> no_rules;
+  const std::vector<spans::rule_quote> no_rules;
   spans::encoded_document enc;
   spans::encode({doc, info, lex, quots, no_rules}, 8, enc);
   std::vector<spans::train::gold_quote> gold(2);

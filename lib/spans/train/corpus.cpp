@@ -166,7 +166,7 @@ corpus read_corpus(const std::string& docs_path, const std::string& gold_path, s
     doc.assign(text);
     compute_features(doc, lex, info);
     const std::vector<quotation> quots = find_quotations(doc);
-    const std::vector<raw_quote> rules = attribute({doc, info, lex, quots, true});
+    const std::vector<rule_quote> rules = attribute({doc, info, lex, quots, true});
     encode({doc, info, lex, quots, rules}, bucket_bits, enc);
     tags.clear();
     gold_tags(doc, enc, quotes, conv, tags);

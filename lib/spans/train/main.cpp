@@ -92,7 +92,7 @@ int run_train(const std::string& docs, const std::string& gold, const std::strin
 
 // Error analysis: each sequence token with its gold and predicted tags, on stderr.
 void trace(const sayso::document& doc, const std::vector<sayso::detail::token_info>& info,
-           const std::vector<sayso::quotation>& quots, const std::vector<sayso::detail::raw_quote>& rules,
+           const std::vector<sayso::quotation>& quots, const std::vector<sayso::detail::spans::rule_quote>& rules,
            const model& m, const std::map<std::string, std::string>& gold_lines, const std::string& id,
            const std::string& text) {
   namespace d = sayso::detail;
@@ -127,7 +127,7 @@ void trace(const sayso::document& doc, const std::vector<sayso::detail::token_in
 }
 
 // The mention of quote i's speaker: its own source, or that of the quote it continues.
-std::pair<std::uint32_t, std::uint32_t> source_of(const std::vector<sayso::detail::raw_quote>& quotes, std::size_t i) {
+std::pair<std::uint32_t, std::uint32_t> source_of(const std::vector<sayso::detail::spans::rule_quote>& quotes, std::size_t i) {
   std::size_t s = i;
   while (quotes[s].source_first == sayso::detail::npos && quotes[s].speaker_from != sayso::detail::npos &&
          quotes[s].speaker_from < s) {
@@ -181,7 +181,7 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
     doc.assign(text);
     d::compute_features(doc, lex, info);
     const std::vector<sayso::quotation> quots = sayso::find_quotations(doc);
-    std::vector<d::raw_quote> quotes = d::attribute({doc, info, lex, quots, true});
+    std::vector<d::spans::rule_quote> quotes = d::attribute({doc, info, lex, quots, true});
     const auto how = mode_name == "model" ? d::spans::mode::alone : d::spans::mode::combined;
     if (!gold_path.empty()) {
       const auto it = gold_lines.find(rec.at("id").get<std::string>());
@@ -200,7 +200,7 @@ int run_predict(const std::string& docs, const std::string& mode_name, const std
     const auto cp = [&](std::uint32_t b) { return map.from_byte(b, sayso::offset_unit::code_point); };
     json out_quotes = json::array();
     for (std::size_t i = 0; i < quotes.size(); ++i) {
-      const d::raw_quote& q = quotes[i];
+      const d::spans::rule_quote& q = quotes[i];
       json spans = json::array();
       for (const sayso::byte_range& r : q.spans) spans.push_back({cp(r.begin), cp(r.end)});
       json jq = {{"kind", std::string(sayso::to_string(q.kind))}, {"spans", spans}};
