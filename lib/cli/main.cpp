@@ -56,6 +56,8 @@ struct settings {
   std::string terms;
   unsigned threads = 0;
   bool no_beliefs = false;
+  bool rules_only = false;  // the default; --span-model turns the model on
+  bool span_model = false;
   bool no_text = false;
 };
 
@@ -397,6 +399,7 @@ sayso::pipeline make_pipeline(const settings& s) {
   sayso::pipeline_options options;
   if (!s.terms.empty()) options.terms = sayso::term_lexicon::from_file(s.terms);
   options.beliefs = !s.no_beliefs;
+  options.span_model = s.span_model && !s.rules_only;
   return sayso::pipeline(std::move(options));
 }
 
@@ -559,6 +562,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0U, 1024U))
       ->capture_default_str();
   extract->add_flag("--no-beliefs", s.no_beliefs, "Do not report attributed beliefs (\"X believes ...\")");
+  extract->add_flag("--span-model", s.span_model,
+                    "Refine quotes with the trained span model (slower: about 1.5x the time; off by default)");
+  extract->add_flag("--rules-only", s.rules_only, "Hand-written rules only, without the span model (the default)");
   extract->add_flag("--no-text", s.no_text, "Leave the text of quotes, cues and mentions out of the JSON");
 
   CLI::App* terms = app.add_subcommand("terms", "List the active term lexicon");
@@ -577,6 +583,9 @@ int main(int argc, char** argv) {
   report->add_option("--terms", s.terms, "Term lexicon file (TOML): the columns of the matrix");
   report->add_option("--threads", s.threads, "Threads to use (0: all cores)")->check(CLI::Range(0U, 1024U));
   report->add_flag("--no-beliefs", s.no_beliefs, "Do not report attributed beliefs (\"X believes ...\")");
+  report->add_flag("--span-model", s.span_model,
+                   "Refine quotes with the trained span model (slower: about 1.5x the time; off by default)");
+  report->add_flag("--rules-only", s.rules_only, "Hand-written rules only, without the span model (the default)");
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@
 #include "entities/resolver.hpp"
 #include "pipeline/state.hpp"
 #include "quotes/quotation_index.hpp"
+#include "spans/stage.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
@@ -54,8 +55,12 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   const std::vector<quotation> quotations = find_quotations(ws.doc);
   ws.quotations.assign(ws.doc, quotations);
   done(stage::quotations);
-  const std::vector<attributed_quote> found =
+  std::vector<attributed_quote> found =
       attribute({ws.doc, ws.info, *state.words, ws.quotations, state.options.beliefs});
+  if (state.options.span_model) {
+    spans::apply({ws.doc, ws.info, *state.words, ws.quotations, state.options.beliefs}, spans::model::embedded(),
+                 spans::mode::combined, found);
+  }
   done(stage::attribution);
   resolution res = resolve_speakers(ws.doc, ws.info, *state.words, ws.quotations, found);
   done(stage::entities);

@@ -76,11 +76,18 @@ struct options {
   std::size_t stream_mb = 100;  // CLI stream test; 0 skips it
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
+  bool rules_only = true;       // pipeline_options::span_model off (the default); --span-model: on
   bool huge_linearity = true;   // also 64N (a 33 MB document with the default N)
   std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
   bool memory_child = false;
 };
+
+sayso::pipeline_options pipeline_options_of(const options& o) {
+  sayso::pipeline_options p;
+  p.span_model = !o.rules_only;
+  return p;
+}
 
 void usage() {
   std::cout <<
@@ -95,6 +102,8 @@ void usage() {
       "  --stream-mb N        size of the JSON Lines stream given to the CLI (default 100; 0: skip)\n"
       "  --cli PATH           the sayso CLI (default: the sayso next to this program)\n"
       "  --no-cli             skip the CLI tests\n"
+      "  --rules-only         time the pipeline without the span model (the default)\n"
+      "  --span-model         time the pipeline with the span model (pipeline_options::span_model)\n"
       "  --no-64n             linearity: skip the third document (64N bytes)\n"
       "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";
@@ -582,7 +591,8 @@ void bench_stages(const options& o, const sayso::pipeline& p, const corpus& c) {
 #ifdef SAYSO_BENCH_NO_STAGES
   std::cout << "\n(stage breakdown unavailable with a shared library)\n";
 #else
-  const sayso::detail::pipeline_state state(sayso::detail::lexicon::english(), sayso::term_lexicon::ceasefire(), {});
+  const sayso::detail::pipeline_state state(sayso::detail::lexicon::english(), sayso::term_lexicon::ceasefire(),
+                                            pipeline_options_of(o));
   static constexpr std::array<std::string_view, sayso::detail::stage_count + 1> kNames = {
       "segmentation (ICU tokens, sentences)", "features (lexicon look-ups)", "quotation pairing", "attribution",
       "entities", "stance (and assembly)", "JSON output (to_json)"};
@@ -831,7 +841,7 @@ int memory_child(const options& o) {
     doc = one_document(c, o.large_bytes);
   }
   doc.shrink_to_fit();
-  const sayso::pipeline p;
+  const sayso::pipeline p(pipeline_options_of(o));
   // Warm up: lexicons, ICU data, the per-thread workspace of a small document.
   g_sink = g_sink + sayso::to_json("warm", doc.substr(0, 4096), p.analyze(std::string_view(doc).substr(0, 4096))).size();
   rusage before{};
@@ -858,6 +868,7 @@ int memory_child(const options& o) {
 void bench_memory(const options& o) {
   std::vector<std::string> args = {self_path(), "--memory-child", "--large-mb",
                                    std::to_string(static_cast<double>(o.large_bytes) / 1e6)};
+  args.emplace_back(o.rules_only ? "--rules-only" : "--span-model");
   if (!o.corpus.empty()) args.push_back(o.corpus);
   const child_result r = run_child(args, "");
   std::istringstream in(r.out);
@@ -1001,6 +1012,8 @@ bool parse_args(int argc, char** argv, options& o) {
     else if (a == "--stream-mb") o.stream_mb = std::stoul(value());
     else if (a == "--cli") o.cli = value();
     else if (a == "--no-cli") o.no_cli = true;
+    else if (a == "--rules-only") o.rules_only = true;
+    else if (a == "--span-model") o.rules_only = false;
     else if (a == "--no-64n") o.huge_linearity = false;
     else if (a == "--only") o.only = "," + value() + ",";
     else if (a == "--memory-child") o.memory_child = true;
@@ -1039,8 +1052,8 @@ int main(int argc, char** argv) {
     corpus c = o.corpus.empty() ? synthetic_corpus(o.synthetic_bytes) : load_corpus(o.corpus);
     for (const std::string& t : c.texts) c.words += count_words(t);
     std::cout << "corpus: " << c.name << ": " << c.texts.size() << " documents, " << fixed(static_cast<double>(c.bytes) / 1e6, 2)
-              << " MB, " << c.words << " words\n";
-    const sayso::pipeline p;
+              << " MB, " << c.words << " words" << (o.rules_only ? ", rules only (no span model)" : "") << "\n";
+    const sayso::pipeline p(pipeline_options_of(o));
     g_sink = g_sink + pipeline_pass(p, c, 0, std::max<std::size_t>(1, c.texts.size() / 16));  // warm up
 
     const auto wanted = [&o](std::string_view section) {
