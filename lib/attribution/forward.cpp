@@ -84,7 +84,28 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
                           !gerund && !predicative(ce, from, end))) {
     return std::nullopt;  // (holding no quotation)
   }
-  // A quoting verb's content is the quoted fragment itself ("described … as “productive”").
+  // A naming or describing verb's content is what it names with the fragment: "called the
+  // talks “inappropriate”", "described the plan as “a trap” for the region" (the object is
+  // part of what was said; the phrase ends where the object of a speech act does).
+  // (Not "describes itself as “…”", "was described as “…”": no object to name.)
+  if (ce.type == cue_type::quoting && q.kind == quote_kind::mixed && !is_open_mark(from) &&
+      !lower_is(from, "as") && (ce.flags & (cf_naming | cf_describing)) != 0) {
+    const std::uint32_t object_end = act_object_end(from, end);
+    if (object_end < end) {
+      candidate cut = in.found.start(u, &h, src);
+      in.found.add_content(cut, from, object_end);
+      if (cut.quote.kind == quote_kind::mixed) {
+        cut.quote.confidence = 0.7F;
+        cut.claim = {src->first, object_end};
+        return cut;
+      }
+    } else {
+      q.confidence = 0.7F;
+      cand.claim = {src->first, end};
+      return cand;
+    }
+  }
+  // Other quoting verbs take the quoted fragment itself ("“…,” she beamed").
   if (ce.type == cue_type::quoting && q.kind == quote_kind::mixed) {
     for (std::uint32_t t = from; t < end; ++t) {
       if (is_open_mark(t)) {

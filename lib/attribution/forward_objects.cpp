@@ -85,17 +85,26 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
            !lower_is(k, "as") && !lower_is(k, "before") && !lower_is(k, "where");
   };
   std::uint32_t last = npos;
+  bool clause_after = false;  // it ends before a comma opening a clause of the writer's
   for (std::uint32_t k = from; k < end; k = next(k, end)) {
     if (in_quotation(k)) {
       k = qspans_[qid(k)].close_tok;
       last = k;
+      // “…,” saying …: the comma inside the closing mark ends the phrase the same way.
+      if (comma_inside_close(k) && new_clause_after(k, end)) {
+        clause_after = true;
+        break;
+      }
       continue;
     }
     if (k > from && is_comma(k) && list_continues(k, end)) {
       last = k;
       continue;
     }
-    if (k > from && is_comma(k) && new_clause_after(k, end)) break;
+    if (k > from && is_comma(k) && new_clause_after(k, end)) {
+      clause_after = true;
+      break;
+    }
     if (k > from && is_word(k) && !cap(k)) {
       if (stops(k)) break;
       if (lower_is(k, "and") || lower_is(k, "but") || lower_is(k, "or")) {
@@ -112,9 +121,10 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
     last = k;
   }
   if (last == npos) return end;
-  // A quotation further on makes the report mixed ("praised the deal as “historic”").
+  // A quotation further on makes the report mixed ("praised the deal as “historic”"), unless
+  // a clause of its own holds it (", calling it “historic”").
   for (std::uint32_t k = last + 1; k < end; ++k) {
-    if (in_quotation(k)) return end;
+    if (in_quotation(k)) return clause_after ? last + 1 : end;
   }
   return last + 1;
 }
