@@ -52,6 +52,7 @@ class inverted_frame : public content_scanner {
   [[nodiscard]] inverted_source find_source(const unit& u, const cue_hit& h) const;
   [[nodiscard]] std::uint32_t after_inverted_cue(const unit& u, const cue_hit& h) const;
   [[nodiscard]] bool ends_attribution(const unit& u, std::uint32_t k) const;
+  [[nodiscard]] bool writers_continuation(std::uint32_t n) const;
   [[nodiscard]] bool only_lead_in(std::uint32_t first, std::uint32_t end) const;
 };
 

@@ -93,7 +93,7 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
         found.add_quotation(c, qi);
         claim_end = qspans_[qi].close_tok + 1;
       } else if (!left_is_quotation && !verb_first && !starts_attribution(u, n, in.hits) &&
-                 !is_open_mark(n)) {
+                 !is_open_mark(n) && !writers_continuation(n)) {
         const std::uint32_t end2 = content_end(u, n, in.hits);
         if (end2 != npos && end2 > n) {
           found.add_content(c, n, end2);
@@ -275,6 +275,16 @@ std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h
     if (n > 0 && ends_attribution(u, j)) return j;
   }
   return k;
+}
+
+// After "A, X said,": does the clause at n go on with the writer's sentence rather than the
+// report ("…, officials said, amid protests in the capital", "…, they said, as the rebels fired
+// …")? (Not every subordinator or participle: "…, he said, until it went bankrupt", "…, she
+// said, including a provision …" go on with the report.)
+bool inverted_frame::writers_continuation(std::uint32_t n) const {
+  if (!is_word(n) || cap(n)) return false;
+  return lower_is(n, "amid") || lower_is(n, "despite") || lower_is(n, "as") ||
+         lower_is(n, "following") || lower_is(n, "after") || lower_is(n, "before");
 }
 
 bool inverted_frame::ends_attribution(const unit& u, std::uint32_t k) const {
