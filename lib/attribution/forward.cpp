@@ -285,6 +285,20 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
         from = j;
         break;
       }
+      // "expressed hope that …", "voiced confidence he would …": a speech act whose object is
+      // a bare noun naming an attitude, then a clause: the clause is what was said.
+      if (n == 0 && ce.type == cue_type::act && j == next(h.end - 1, u.end) &&
+          bare_attitude_noun(j)) {
+        const std::uint32_t m = next(j, u.end);
+        if (m < u.end && lower_is(m, "that") && !in_quotation(m)) {
+          from = next(m, u.end);
+          break;
+        }
+        if (m < u.end && subject_pronoun(m) && verb_within(m, u.end, 3)) {
+          from = m;
+          break;
+        }
+      }
       // A verb or auxiliary means the content clause has begun ("said his party would …"),
       // and so does a contraction ("said it’s time that …").
       if (is_word(j) && !cap(j) && has_contraction(j)) break;
@@ -383,6 +397,21 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
     }
   }
   return from;
+}
+
+// A lower-case noun with no determiner, as the object of a speech act ("hope", "concern"): not a
+// function word, verb, cue, adverb, number or name.
+// ("hope", "fear": a cue word that is also a common noun.)
+bool forward_frame::bare_attitude_noun(std::uint32_t j) const {
+  if (!is_word(j) || cap(j) || in_quotation(j) || ends_with(s(j), "ly") || ends_with(s(j), "ing"))
+    return false;
+  if ((cls(j) & wc_cue) != 0) {
+    const cue_entry* ce = one_word_cue(j);
+    if (ce == nullptr || (ce->flags & cf_noun) == 0 || !ce->base_form) return false;
+  }
+  return (cls(j) & (wc_determiner | wc_possessive | wc_pronoun | wc_preposition | wc_conjunction |
+                    wc_auxiliary | wc_verb | wc_complementizer | wc_negation | wc_number |
+                    wc_time | wc_role | wc_relative)) == 0;
 }
 
 // Is there a verb or auxiliary within `n` words after token k ("their ties can …")?

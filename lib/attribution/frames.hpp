@@ -93,6 +93,7 @@ class forward_frame : public content_scanner {
   [[nodiscard]] std::uint32_t content_start(const unit& u, const cue_hit& h, std::uint32_t k,
                                             std::optional<token_span> src) const;
   [[nodiscard]] bool verb_within(std::uint32_t k, std::uint32_t end, int n) const;
+  [[nodiscard]] bool bare_attitude_noun(std::uint32_t j) const;
   [[nodiscard]] bool as_source_opening(const unit& u, std::uint32_t as) const;
   [[nodiscard]] bool writers_participle_before(const unit& u, std::uint32_t and_tok) const;
   // forward_objects.cpp
