@@ -105,8 +105,8 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     }
     if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
       std::uint32_t n = next(k, u.end);
-      // "and also said", "but later added" (after "but", only a speech verb: "but does not
-      // plan to" goes on with the same content)
+      // "and also said", "but later added", "but also called for" (after "but", only a speech
+      // verb or act: "but does not plan to" goes on with the same content)
       while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
       // "… and suggested that …": the same source's next report.
       if (lower_is(k, "and") && n < u.end && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) {
@@ -117,7 +117,8 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
         if (!lower_is(k, "but")) break;
         bool speech = false;
         for (const cue_hit& h : hits)
-          speech = speech || (h.first == n && entry(h).type == cue_type::speech);
+          speech = speech || (h.first == n && (entry(h).type == cue_type::speech ||
+                                              entry(h).type == cue_type::act));
         if (speech) break;
       }
       n = next(k, u.end);
@@ -209,6 +210,14 @@ bool content_scanner::starts_attribution(const unit& u, std::uint32_t n,
       const cue_entry& ce = entry(h);
       if (ce.type == cue_type::according) return true;
       if (ce.participle && ce.type != cue_type::evidential) return true;
+      // ", label would …", "— especially for children — continue to …": after a comma or a
+      // dash, a naming verb that is not a participle goes on with the content ("and called it"
+      // is the source's next report).
+      // A belief after "and" goes on with the content too ("… and wanted the talks to resume").
+      const std::uint32_t p = prev(n, u.first);
+      if (ce.type == cue_type::quoting && p != npos && (is_comma(p) || is_dash(p))) return false;
+      if (ce.type == cue_type::belief && p != npos && (lower_is(p, "and") || lower_is(p, "but")))
+        return false;
       // ", said X" / "and added"
       return ce.type != cue_type::evidential;
     }

@@ -109,7 +109,9 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
       if (stops(k)) break;
       if (lower_is(k, "and") || lower_is(k, "but") || lower_is(k, "or")) {
         const std::uint32_t n = next(k, end);
-        if (n < end && is_word(n) && !cap(n) &&
+        // (Not an adverb or the first word of a compound: "and long-lasting".)
+        if (n < end && is_word(n) && !cap(n) && !((cls(n) & wc_auxiliary) != 0 && adverbial_only(n)) &&
+            !punct_is(n + 1, "-") &&
             (((cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && (cls(n) & wc_determiner) == 0) ||
              ends_with(s(n), "ed") ||
              ((cls(n) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 &&
@@ -155,6 +157,8 @@ bool forward_frame::new_clause_after(std::uint32_t k, std::uint32_t end) const {
   // ", and the minister has …", ", but the court ruled …"
   if (n < end && (lower_is(n, "and") || lower_is(n, "but") || lower_is(n, "yet"))) n = next(n, end);
   if (n >= end || !is_word(n) || (cls(n) & (wc_relative | wc_preposition)) != 0) return false;
+  // "…, and two deputies, will have …": a verb after the comma closes an aside; no new clause.
+  if (!cap(n) && (cls(n) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(n)) return false;
   // ", saying …", ", adding …": the writer's participle clause.
   if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
   for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
