@@ -31,6 +31,16 @@ std::uint32_t claims::free_start(const unit& u, std::uint32_t t) const {
     if (r.end <= t && r.end > start) start = r.end;
   }
   while (start < t && r_.doc().tokens()[start].kind == token_kind::space) ++start;
+  // "Meanwhile, C, X said.", "But C, X said.": a connective opening the sentence links it to
+  // the one before and is the writer's, not reported (only when content remains after it).
+  if (start < t && r_.unit_starts_with(u, start) && r_.is_word(start) && r_.cap(start) &&
+      (r_.cls(start) & wc_connective) != 0) {
+    std::uint32_t k = r_.next(start, t + 1);
+    const bool comma = k <= t && r_.is_comma(k);
+    if (comma) k = r_.next(k, t + 1);
+    const bool bare = r_.lower_is(start, "but") || r_.lower_is(start, "and");
+    if ((comma || bare) && k < t && r_.is_wordish(k)) start = k;
+  }
   return start;
 }
 
