@@ -9,9 +9,27 @@ namespace sayso::detail {
 
 std::uint32_t content_scanner::skip_adjuncts(std::uint32_t k, std::uint32_t end) const {
   for (int round = 0; round < 4 && k < end; ++round) {
-    if (adverbial(k) && adverbial_only(k)) {
+    // ("said further talks would …": "further" before a noun is an adjective of the content.)
+    if (adverbial(k) && adverbial_only(k) && !lower_is(k, "further")) {
       k = next(k, end);
       continue;
+    }
+    // "several times", "many times", "three times": how often it was said.
+    if (is_wordish(k) && (numberish(k) || lower_is(k, "several") || lower_is(k, "many"))) {
+      const std::uint32_t m = next(k, end);
+      if (m < end && lower_is(m, "times")) {
+        k = next(m, end);
+        continue;
+      }
+    }
+    // "late Wednesday", "early on Monday"
+    if (is_word(k) && (lower_is(k, "late") || lower_is(k, "early"))) {
+      std::uint32_t m = next(k, end);
+      if (m < end && lower_is(m, "on")) m = next(m, end);
+      if (m < end && is_word(m) && (cls(m) & wc_time) != 0) {
+        k = m;
+        continue;
+      }
     }
     if (is_word(k) && (cls(k) & wc_time) != 0) {  // "last week", "Friday afternoon"
       std::uint32_t j = k;
