@@ -80,9 +80,17 @@ bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::ui
 std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t end) const {
   // (Conditions, "unless", "until", "if", stay: they qualify the act; so do "as" and "before",
   // "praised the crews as heroes", "appeared before the court", and "where".)
-  const auto stops = [this](std::uint32_t k) {
-    return (cls(k) & wc_subordinator) != 0 && !lower_is(k, "unless") && !lower_is(k, "until") &&
-           !lower_is(k, "as") && !lower_is(k, "before") && !lower_is(k, "where");
+  // ("while also allowing aid in": "while" and a participle goes on with the demand.)
+  const auto stops = [this, end](std::uint32_t k) {
+    if ((cls(k) & wc_subordinator) == 0 || lower_is(k, "unless") || lower_is(k, "until") ||
+        lower_is(k, "as") || lower_is(k, "before") || lower_is(k, "where"))
+      return false;
+    if (lower_is(k, "while")) {
+      std::uint32_t n = next(k, end);
+      while (n < end && adverbial(n) && adverbial_only(n)) n = next(n, end);
+      if (n < end && is_word(n) && !cap(n) && ends_with(s(n), "ing")) return false;
+    }
+    return true;
   };
   std::uint32_t last = npos;
   bool clause_after = false;  // it ends before a comma opening a clause of the writer's
