@@ -101,7 +101,8 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
         }
       }
     }
-  } else if (after < u.end && is_open_mark(after) && left_is_quotation) {
+  } else if (after < u.end && is_open_mark(after) && left_is_quotation &&
+             !title_case(qid(after))) {
     const std::uint32_t qi = qid(after);
     found.add_quotation(c, qi);
     claim_end = qspans_[qi].close_tok + 1;
@@ -110,6 +111,12 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   if (left_is_quotation && q.spans.size() == 1 && after < u.end && is_comma(after)) {
     for (std::uint32_t k = next(after, u.end); k < u.end; k = next(k, u.end)) {
       if (is_terminal(k) || punct_is(k, ";")) break;
+      // "…, adding, “B.”", "but acknowledged, “B.”": a cue of its own attributes B.
+      if (is_word(k) && (cls(k) & wc_cue) != 0 &&
+          std::any_of(in.hits.begin(), in.hits.end(),
+                      [k](const cue_hit& x) { return x.first == k; })) {
+        break;
+      }
       if (in_quotation(k)) {
         if (is_open_mark(k) && is_comma(prev(k, u.first)) && found.is_free(qid(k), c) &&
             sentence_like(qid(k))) {
