@@ -84,6 +84,7 @@ std::vector<attributed_quote> attribute(const attribution_input& in) {
     find_cues(r, u, hits);
     if (hits.empty()) continue;
     found.begin_unit();
+    const std::uint32_t first_quote = found.size();
     const frame_input frame{units, hits, found};
     for (cue_hit& h : hits) {
       if (r.entry(h).type == cue_type::according) take(according.read(ui, h, frame), h);
@@ -93,6 +94,17 @@ std::vector<attributed_quote> attribute(const attribution_input& in) {
     }
     for (cue_hit& h : hits) {
       if (!h.done && !found.inside_claimed(h.first)) take(forward.read(ui, h, frame), h);
+    }
+    // Nested reports: "The ministry said Lind reiterated that C", "According to X, Y
+    // emphasized C": a speech verb inside the content of a report of the unit is a quote too.
+    for (cue_hit& h : hits) {
+      if (h.done || r.entry(h).type != cue_type::speech) continue;
+      const std::uint32_t outer =
+          found.content_holding(first_quote, r.doc().tokens()[h.first].range.begin);
+      if (outer == npos) continue;
+      // (Under "according to" the inner report is the sentence's main one: any content.)
+      take(forward.read_nested(ui, h, frame, found.quotes()[outer].type == cue_type::according),
+           h);
     }
   }
   leftover_pass(punctuation, units, found).run();

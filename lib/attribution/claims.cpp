@@ -25,6 +25,15 @@ bool claims::inside_claimed(std::uint32_t t) const {
                      [t](const token_span& r) { return t >= r.first && t < r.end; });
 }
 
+std::uint32_t claims::content_holding(std::uint32_t first, std::uint32_t b) const {
+  for (std::uint32_t i = first; i < out_.size(); ++i) {
+    for (const byte_range& sp : out_[i].spans) {
+      if (b >= sp.begin && b < sp.end) return i;
+    }
+  }
+  return npos;
+}
+
 std::uint32_t claims::free_start(const unit& u, std::uint32_t t) const {
   std::uint32_t start = r_.after_dateline(u);
   for (const auto& r : claimed_) {

@@ -101,6 +101,12 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           main_verb_after_relative(n)) {
         return last + 1;
       }
+      // “…,” Reuters reported / “…,” referring to …: the comma inside the marks ends the
+      // content before an attribution (a participle that is no cue goes on: “…,” allowing …).
+      if (n < u.end && !inner.empty() && inner.back() == ',' && is_close_mark(last) &&
+          starts_attribution(u, n, hits)) {
+        return last + 1;
+      }
       k = last;
       continue;
     }

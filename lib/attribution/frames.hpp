@@ -85,6 +85,12 @@ class forward_frame : public content_scanner {
       : content_scanner(scanner), punctuation_(punctuation), beliefs_(beliefs) {}
   [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h,
                                               const frame_input& in) const;
+  /// A report nested in another's content ("The ministry said Lind reiterated that C"): read
+  /// like any forward cue, kept only when its content is a clause ("that C", or a subject and
+  /// its verb), not an object ("reported strikes on …"), unless `any_content`.
+  [[nodiscard]] std::optional<candidate> read_nested(std::uint32_t ui, const cue_hit& h,
+                                                     const frame_input& in,
+                                                     bool any_content) const;
 
  private:
   // forward.cpp
