@@ -85,6 +85,19 @@ bool singular_noun_before_verb(const cue_context& c) {
   return finite && (r.cls(n) & (wc_preposition | wc_determiner)) == 0;
 }
 
+// "a coalition supported by the U.S.", "forces backed by the U.A.E. launched …": a past
+// participle right after a common noun and before "by" describes the noun (a passive without
+// "was"); it reports nothing.
+bool participle_after_a_noun(const cue_context& c) {
+  if (!c.p_word() || !c.one_word || !c.ce.past_participle || c.according()) return false;
+  const reader& r = c.r;
+  if (c.n >= c.u.end || !r.lower_is(c.n, "by")) return false;
+  const std::uint32_t p = c.p;
+  return !r.cap(p) && !reader::ends_with(r.s(p), "ly") &&
+         (r.cls(p) & (wc_auxiliary | wc_verb | wc_cue | wc_negation | wc_pronoun | wc_conjunction |
+                      wc_relative | wc_preposition | wc_determiner | wc_complementizer)) == 0;
+}
+
 // "a Medium post", "the final report": an article and a modifier before a noun.
 // ("The IDF claim that …", "the PCD estimates": after a name and "the", a verb.)
 bool noun_after_article_and_modifier(const cue_context& c) {
@@ -153,7 +166,8 @@ struct cue_filter {
 };
 
 // The filters, in the order they are tried (the cheap and frequent first).
-constexpr std::array<cue_filter, 11> kCueFilters = {{
+constexpr std::array<cue_filter, 12> kCueFilters = {{
+    {"participle after a noun", participle_after_a_noun},
     {"noun after a preposition", noun_after_preposition},
     {"noun after a possessive", noun_after_possessive},
     {"noun before a verb", noun_before_verb},

@@ -64,6 +64,16 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   }
   // "said before he died", "spoke at the dinner", "responded to requests": an adjunct, not
   // a content (questions excepted: "asked when …").
+  // (A speech act's object is no preposition either: "declined to comment on the case", "told
+  // X through an interpreter"; "for", "against", "to", "of", "about" and "as" may open one.)
+  if (ce.type == cue_type::act && !is_open_mark(from) && is_word(from) && !cap(from) &&
+      (cls(from) & wc_preposition) != 0 && (cls(from) & wc_conjunction) == 0 &&
+      !lower_is(from, "for") && !lower_is(from, "against") && !lower_is(from, "to") &&
+      !lower_is(from, "of") && !lower_is(from, "about") && !lower_is(from, "as") &&
+      !lower_is(from, "off") &&
+      !lower_is(prev(from, u.first), "that") && !punct_is(prev(from, u.first), ":")) {
+    return std::nullopt;
+  }
   if (!is_open_mark(from) && is_word(from) && !cap(from) && ce.type != cue_type::act &&
       ce.type != cue_type::quoting && !punct_is(prev(from, u.first), ":")) {
     const bool question = (ce.flags & cf_question) != 0;
@@ -416,12 +426,39 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
           j < u.end &&
           (is_wordish(j) || (punct_is(j, "-") && j > 0 && tok_[j - 1].kind != token_kind::space)) &&
           n < 8 && !lower_is(j, "to") && !has_contraction(j) &&
+          // ("told them which way to go": a question word opens the content.)
+          !(is_word(j) && !cap(j) && (cls(j) & (wc_complementizer | wc_relative)) != 0 &&
+            !lower_is(j, "that") && !lower_is(j, "who") && !lower_is(j, "whom") &&
+            !lower_is(j, "whose")) &&
           (cls(j) & (wc_determiner | wc_pronoun)) == 0 &&
           (cap(j) || (cls(j) & (wc_verb | wc_auxiliary)) == 0)) {
         j = next(j, u.end);
         ++n;
       }
       if (j >= u.end || n == 0 || !is_word(j)) return npos;  // "told reporters." with nothing more
+      // "told the parties at the outset of talks", "told the agency earlier this week": after
+      // an addressee with a prepositional phrase only an infinitive or "that" opens a content,
+      // and a time is an adjunct.
+      // ("asked him about his plans": the topic is the content.)
+      bool prep = false;
+      for (std::uint32_t t = k; t < j; t = next(t, u.end)) {
+        prep = prep || (is_word(t) && !cap(t) && (cls(t) & wc_preposition) != 0 &&
+                        !lower_is(t, "of") && !lower_is(t, "about"));
+      }
+      if (prep && !lower_is(j, "to") && (cls(j) & wc_complementizer) == 0) {
+        // "tells supporters at a rally to …": the infinitive or clause after the phrase.
+        std::uint32_t m = j;
+        for (int w = 0; w < 8 && m < u.end && is_wordish(m) && !lower_is(m, "to") &&
+                        (cls(m) & wc_complementizer) == 0 &&
+                        (cap(m) || (cls(m) & (wc_verb | wc_auxiliary | wc_cue)) == 0);
+             ++w) {
+          m = next(m, u.end);
+        }
+        if (m >= u.end || !is_word(m) || !(lower_is(m, "to") || (cls(m) & wc_complementizer) != 0))
+          return npos;
+        j = m;
+      }
+      if (!lower_is(j, "that") && (cls(j) & wc_time) != 0) return npos;
       from = lower_is(j, "that") ? next(j, u.end) : j;       // "told state television that …"
     } else {
       from = k;
