@@ -17,8 +17,13 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
   if (ce.type == cue_type::according) return std::nullopt;
   if (ce.type == cue_type::belief && !beliefs_) return std::nullopt;
   std::uint32_t k = next(h.end - 1, u.end);
-  const std::optional<token_span> src = source(u, h, k);
+  std::optional<token_span> src = source(u, h, k);
   if (!src) return std::nullopt;
+  // "The agency quoted the minister as saying that …": the quote is of the minister.
+  if (const auto quoted = quoted_as_saying(h.first, h.end, u.end)) {
+    src = quoted->first;
+    k = quoted->second;
+  }
   // "few believe …", "many think …": a belief with a bare quantifier for holder is the
   // writer's summary of opinion, not a source's.
   if (ce.type == cue_type::belief && src->end == src->first + 1 &&

@@ -167,6 +167,14 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
                      (cls(np->end - 1) &
                       (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
     if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
+      // "“…,” the agency quoted him as saying": the quote is of the person quoted.
+      if (const auto quoted = quoted_as_saying(h.first, h.end, u.end);
+          quoted && ends_attribution(u, quoted->second)) {
+        src = quoted->first;
+        separator = p;
+        after = quoted->second;
+        return result;
+      }
       const std::uint32_t k = after_inverted_cue(u, h);
       if (ends_attribution(u, k)) {
         src = np;

@@ -31,6 +31,10 @@ class phrase_scanner : public reader {
                                                         bool lenient = false) const;
   /// Does [first, end) look like a speaker: a name, pronoun, role, organisation or group?
   [[nodiscard]] bool speakerish(std::uint32_t first, std::uint32_t end) const;
+  /// "quoted him as saying", "quotes the minister as saying": after a quoting cue [first, end),
+  /// the person quoted (who the quote is of) and the token after "saying", or std::nullopt.
+  [[nodiscard]] std::optional<std::pair<token_span, std::uint32_t>> quoted_as_saying(
+      std::uint32_t cue_first, std::uint32_t cue_end, std::uint32_t end) const;
   /// In [first, end), a verb after a name: the phrase is a clause, not a source.
   [[nodiscard]] bool verb_after_name(std::uint32_t first, std::uint32_t end) const;
   /// Moves left from token j over adverbs and time adjuncts between a subject and its verb.
