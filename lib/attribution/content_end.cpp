@@ -172,6 +172,12 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
       // writer's comment on what was reported.
       if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
+      // ", an explosive move that could …": an indefinite noun phrase closing the sentence,
+      // with a relative clause, is the writer's comment on what was reported.
+      if (is_comma(k) && n < u.end && (lower_is(n, "a") || lower_is(n, "an")) &&
+          closing_comment(u, n)) {
+        break;
+      }
     }
     if (is_terminal(k) && next(k, u.end) >= u.end) {
       break;
@@ -206,6 +212,23 @@ bool content_scanner::main_verb_after_relative(std::uint32_t n) const {
   return is_word(n) && !cap(n) &&
          (cls(n) &
           (wc_conjunction | wc_preposition | wc_determiner | wc_pronoun | wc_complementizer)) == 0;
+}
+
+// From the article at n: up to six words without a verb, then "that" or "which", and no comma,
+// quotation or further report to the end of the sentence.
+bool content_scanner::closing_comment(const unit& u, std::uint32_t n) const {
+  std::uint32_t k = next(n, u.end);
+  for (int w = 0; w < 6 && k < u.end && is_word(k) && !lower_is(k, "that") && !lower_is(k, "which");
+       ++w) {
+    if (!cap(k) && (cls(k) & (wc_verb | wc_auxiliary | wc_cue | wc_preposition)) != 0) return false;
+    k = next(k, u.end);
+  }
+  if (k >= u.end || !(lower_is(k, "that") || lower_is(k, "which")) || k == next(n, u.end))
+    return false;
+  for (std::uint32_t t = next(k, u.end); t < u.end; t = next(t, u.end)) {
+    if (is_comma(t) || punct_is(t, ";") || in_quotation(t)) return false;
+  }
+  return true;
 }
 
 bool content_scanner::writer_adjunct(const unit& u, std::uint32_t n) const {

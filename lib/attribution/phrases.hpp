@@ -97,6 +97,8 @@ class content_scanner : public phrase_scanner {
                                         const std::vector<cue_hit>& hits) const;
   /// A final adjunct that comments on the report rather than belonging to it.
   [[nodiscard]] bool writer_adjunct(const unit& u, std::uint32_t n) const;
+  /// ", an explosive move that could …" closing the sentence (n: the article).
+  [[nodiscard]] bool closing_comment(const unit& u, std::uint32_t n) const;
 
  private:
   [[nodiscard]] bool subordinate_attribution(const unit& u, std::uint32_t k,
