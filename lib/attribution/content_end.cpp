@@ -132,6 +132,10 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       // "and also said", "but later added", "but also called for" (after "but", only a speech
       // verb or act: "but does not plan to" goes on with the same content)
       while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
+      // ("but hours later the envoy announced …": a time before the next report's source.)
+      if (!is_comma(k)) {
+        while (n < u.end && is_word(n) && !cap(n) && (cls(n) & wc_time) != 0) n = next(n, u.end);
+      }
       // "… and suggested that …": the same source's next report.
       if (lower_is(k, "and") && n < u.end && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) {
         const std::uint32_t m = next(n, u.end);
@@ -139,11 +143,16 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       }
       if (n < u.end && starts_attribution(u, n, hits)) {
         if (!lower_is(k, "but")) break;
+        // ("but the envoy announced …": a source of its own before a speech verb, which
+        // starts_attribution has checked, starts a new report too.)
         bool speech = false;
-        for (const cue_hit& h : hits)
+        bool at_n = false;
+        for (const cue_hit& h : hits) {
+          at_n = at_n || h.first == n;
           speech = speech || (h.first == n && (entry(h).type == cue_type::speech ||
                                               entry(h).type == cue_type::act));
-        if (speech) break;
+        }
+        if (speech || !at_n) break;
       }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
