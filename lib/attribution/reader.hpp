@@ -20,7 +20,7 @@ struct unit {
   std::uint32_t first;  // first token
   std::uint32_t end;    // one past the last token
   std::uint32_t paragraph;
-  bool headline;  // a paragraph without sentence punctuation: not searched for cues
+  bool headline;  // a paragraph without sentence punctuation: only verbs of saying and directives
 };
 
 /// A reporting cue found in a unit: tokens [first, end), its lexicon entry.

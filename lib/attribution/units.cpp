@@ -61,7 +61,7 @@ void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint3
 }
 
 // A paragraph that does not end like a sentence and is short: a headline, dateline or
-// navigation line. Quotes are not looked for in it.
+// navigation line. Only verbs of saying and directives are read in it (attributor.cpp).
 bool reader::is_headline(const paragraph& p) const {
   const auto sentences = doc_.sentences();
   const std::uint32_t first = sentences[p.first_sentence].first_token;
