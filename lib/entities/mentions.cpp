@@ -48,7 +48,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     bool bare = true;
     for (std::uint32_t u = t; u < end; ++u) {
       if (!is_word(u)) continue;
-      bare = bare && cap(u) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
+      bare = bare && (cap(u) || name_tail(u)) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
       after.push_back(u);
     }
     if (bare && after.size() >= 2 && after.size() <= 4 && after.size() < words.size()) {
@@ -155,7 +155,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
                          std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
                          (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
-    if (cap(words[k]) || joiner || article) {
+    if (cap(words[k]) || joiner || article || name_tail(words[k])) {
       if (run_begin == words.size() || k + 1 == run_begin) {
         if (run_begin == words.size()) run_end = k + 1;
         run_begin = k;
@@ -169,7 +169,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   {
     bool org_word = false;
     for (std::size_t k = run_begin; k < run_end; ++k) {
-      if (cap(words[k]) && (cls(words[k]) & wc_org) != 0) org_word = true;
+      if (cap(words[k]) && this->org_word(words[k])) org_word = true;
       if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
     }
     while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
@@ -225,7 +225,10 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
                           (cls(name.front()) & wc_place) == 0;
   const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
-  if (title_only) return describe(words, mention, create);
+  // A title word that is a known person's surname is that person ("Julie Bishop", then "Bishop").
+  if (title_only && !persons_by_last_.contains(std::string(lower(name.front()).view()))) {
+    return describe(words, mention, create);
+  }
   if (org || acronym) {
     // An organisation's name from its first capitalised or organisation word ("the progressive
     // Center for X": "Center for X").
@@ -238,7 +241,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   }
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
-  for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
+  name_words(name, lw);
   const std::uint32_t person = add_person(lw, surface(name), roles, mention);
   if (name_index > start) ents_[person].titled = true;
   return person;

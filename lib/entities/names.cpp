@@ -28,6 +28,7 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   // Glued punctuation: "U.S", ".", "Secretary", "-", "General"
   if (tok_[j].kind == token_kind::punctuation) {
     const std::string_view t = s(j);
+    if (t == "-" && j + 1 < end && name_tail(j + 1)) return j + 1;  // "Ban Ki-moon"
     if ((t == "-" || t == ".") && j + 1 < end && is_word(j + 1) && cap(j + 1) && !possessive(i)) {
       if (t == "-") return j + 1;
       // A period after an initial or abbreviation, then a space and a capitalised word.
@@ -193,8 +194,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (!described.empty()) role_keys(described, roles);
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
-  words.clear();
-  for (std::uint32_t t : name) words.emplace_back(lower(t).view());
+  name_words(name, words);
   const std::uint32_t e = add_person(words, surface(name), roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
@@ -209,7 +209,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   bool org = false;
-  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  for (std::uint32_t t : name) org = org || org_word(t);
   // A person's title before the name makes it a person's ("Mayor Michael Bloomberg"), whose last
   // word only may be an organisation's.
   if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
@@ -218,6 +218,11 @@ bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t
     org = !only_last;
   }
   return org;
+}
+
+bool resolver::org_word(std::uint32_t t) const {
+  // An organisation's acronym is one in capitals: "UN", "EU", not the "Un" of "Kim Jong Un".
+  return (cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t));
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {
@@ -392,29 +397,88 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   return index;
 }
 
-std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
-                         const std::vector<std::string>& roles, byte_range mention) {
-  // Match: same last word, and first names compatible.
-  // (A single word may be a known person's first name only if it is not a surname anyway.)
-  // The persons are indexed by last word, so that long documents stay linear.
+std::uint32_t resolver::person_match(const std::vector<std::string>& words) const {
+  // Same last word, and first names compatible: one of them a single word, the same first word,
+  // or the shorter the end of the longer ("De Domenico", "Andrea De Domenico"). The persons are
+  // indexed by last word, so that long documents stay linear.
+  const auto compatible = [&words](const known& k) {
+    if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) return true;
+    const std::vector<std::string>& a = words.size() < k.words.size() ? words : k.words;
+    const std::vector<std::string>& b = words.size() < k.words.size() ? k.words : words;
+    return std::equal(a.rbegin(), a.rend(), b.rbegin());
+  };
   std::uint32_t match = npos;
-  std::vector<std::uint32_t>& same_last = persons_by_last_[words.back()];
-  for (const std::uint32_t i : same_last) {
-    const known& k = ents_[i];
-    if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) {
-      if (match == npos || ents_[i].last_seen > ents_[match].last_seen) match = i;
+  if (const auto found = persons_by_last_.find(words.back()); found != persons_by_last_.end()) {
+    for (const std::uint32_t i : found->second) {
+      if (compatible(ents_[i]) && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
+  if (match != npos) return match;
+  // A family name written first ("Ban Ki-moon", "Kim Jong Un"), then alone ("Ban", "Kim"): the
+  // person of that first word mentioned most (the principal of several Kims), else the latest.
+  if (words.size() == 1) {
+    if (const auto found = persons_by_first_.find(words.front()); found != persons_by_first_.end()) {
+      for (const std::uint32_t i : found->second) {
+        const known& k = ents_[i];
+        if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
+            (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
+          match = i;
+        }
+      }
+    }
+    return match;
+  }
+  // The reverse: "Moon" named first, then "Moon Jae-in" (not "Trump", then "Trump Jr.").
+  const std::string_view tail = words.back();
+  if (tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv") return npos;
+  if (const auto found = persons_by_last_.find(words.front()); found != persons_by_last_.end()) {
+    for (const std::uint32_t i : found->second) {
+      if (ents_[i].words.size() == 1 && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
+    }
+  }
+  return match;
+}
+
+void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const {
+  out.clear();
+  for (std::size_t k = 0; k < name.size(); ++k) {
+    const std::uint32_t t = name[k];
+    const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    if (joined && !out.empty()) {
+      out.back() += '-';
+      out.back() += lower(t).view();
+    } else {
+      out.emplace_back(lower(t).view());
+    }
+  }
+}
+
+bool resolver::name_tail(std::uint32_t t) const {
+  if (t < 2 || !is_word(t) || cap(t) || s(t).size() > 4 || s(t - 1) != "-") return false;
+  const std::uint32_t head = t - 2;
+  if (!is_word(head) || !cap(head) || info_[head].all_upper() || s(head).size() > 4 || cls(head) != 0 ||
+      modifier(head)) {
+    return false;
+  }
+  return t + 1 >= tok_.size() || (s(t + 1) != "-" && tok_[t + 1].kind != token_kind::word);
+}
+
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
+                         const std::vector<std::string>& roles, byte_range mention) {
+  std::uint32_t match = person_match(words);
   if (match == npos) {
     known& k = new_entity();
     k.name = surface_name;
     k.kind = entity_kind::person;
     k.words = words;
     match = static_cast<std::uint32_t>(ents_.size() - 1);
-    same_last.push_back(match);
+    persons_by_last_[words.back()].push_back(match);
+    if (words.size() >= 2) persons_by_first_[words.front()].push_back(match);
   }
   known& k = ents_[match];
   if (words.size() > k.words.size()) {
+    if (k.words.back() != words.back()) persons_by_last_[words.back()].push_back(match);
+    if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
     k.words = words;
     k.name = surface_name;
   }

@@ -195,6 +195,8 @@ class resolver : private token_view {
   // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
   // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
   bool organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const;
+  // An organisation word of english.toml, an acronym only in capitals ("UN", not "Un").
+  bool org_word(std::uint32_t t) const;
   std::string surface(std::span<const std::uint32_t> toks) const;
   void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
   // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
@@ -206,6 +208,14 @@ class resolver : private token_view {
   void name_form(std::uint32_t e, std::string_view form);
   std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
                            const std::vector<std::string>& roles, byte_range mention);
+  // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
+  // De Domenico"), or npos.
+  std::uint32_t person_match(const std::vector<std::string>& words) const;
+  // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
+  void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
+  // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
+  // "Jae-in"), which a run of capitalised words keeps.
+  bool name_tail(std::uint32_t t) const;
   bool plural(std::uint32_t t) const;
   // ---- acronyms.cpp ----
   void index_acronyms();
@@ -375,6 +385,8 @@ class resolver : private token_view {
   // Persons by the last word of their name, organisations by normalised name (add_person and
   // add_org): the entities' indices, in order of creation.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
+  // Persons named by two words or more, by their first word (family name first: "Kim Jong Un").
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_first_;
   std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
   std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.

@@ -170,6 +170,40 @@ const named_case kNames[] = {
 
 BOOST_DATA_TEST_CASE(canonical_names, boost::unit_test::data::make(kNames), c) { check(c); }
 
+// ---- short forms of a name the document gives in full --------------------------------------
+
+const named_case kShortNames[] = {
+    {"a family name written first, then alone",
+     "Karvian envoy Pak Jong-su met the mediators on Monday.\n\n"
+     "Pak said the talks would resume in March.",
+     "the talks would resume in March", "Pak Jong-su"},
+    {"a hyphenated given name in lower case stays in the name",
+     "Secretary-General Lim Dae-woo arrived in Geneva.\n\n\u201CThe guns must fall silent,\u201D Lim said.",
+     "The guns must fall silent", "Lim Dae-woo"},
+    {"of several people with that family name, the one mentioned most",
+     "Chairman Ro Min Hyok met envoys. Ro Min Hyok spoke first; Ro was in good spirits.\n\n"
+     "Ro Tae Gun, the head of the spy agency, sat beside him.\n\n\u201CIt was useful,\u201D Ro said.",
+     "It was useful", "Ro Min Hyok"},
+    {"a short name with a particle is the end of the full name",
+     "Aid official Marta De Lucca visited the crossing.\n\nDe Lucca said the trucks were waiting.",
+     "the trucks were waiting", "Marta De Lucca"},
+    {"a hyphenated surname alone",
+     "Rebel spokesman Abdul-Karim Al-Harbi spoke to reporters.\n\n"
+     "Al-Harbi said the fighters would withdraw.",
+     "the fighters would withdraw", "Abdul-Karim Al-Harbi"},
+    {"a surname that is also a title word",
+     "Foreign Minister Ilse Bishop arrived in Vienna.\n\nBishop said the ceasefire was fragile.",
+     "the ceasefire was fragile", "Ilse Bishop"},
+    {"a capitalised 'Un' in a name is no acronym of an organisation",
+     "Leaders met Ro Jong Un in Vienna.\n\n\u201CWe hoped for this,\u201D Ro said.",
+     "We hoped for this", "Ro Jong Un"},
+    {"a generational suffix makes another person",
+     "Senator Ted Marsh spoke first. Marsh Jr. spoke later.\n\n\u201CWe will win,\u201D Marsh said.",
+     "We will win", "Ted Marsh"},
+};
+
+BOOST_DATA_TEST_CASE(short_names, boost::unit_test::data::make(kShortNames), c) { check(c); }
+
 BOOST_AUTO_TEST_CASE(a_relative_pronoun_takes_no_name_across_a_paragraph_break) {
   const std::string_view text =
       "The talks stalled under the previous administration.\n\n"
