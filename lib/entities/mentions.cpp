@@ -328,7 +328,18 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).
   if ((first == "the" || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
     const std::uint32_t holder = role_holder(words, head_tok, mention);
-    if (holder != npos) return holder;
+    if (holder != npos) {
+      // An anonymous source with that head mentioned since is who "the official" is ("One
+      // official said ...", then "the official said"), not a named official of before.
+      if (!head.empty()) {
+        index_unnamed();
+        if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end() &&
+            last_before(ents_[found->second], mention.begin) > last_before(ents_[holder], mention.begin)) {
+          return found->second;
+        }
+      }
+      return holder;
+    }
   }
   // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a
   // group of doctors", which stays a description).

@@ -177,6 +177,14 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     subject_open_ = false;
     return;
   }
+  // A name holds no capitalised function word: "Open Direct Talks With Rebels" is a headline.
+  for (const std::uint32_t t : name.subspan(1)) {
+    if (cap(t) && (cls(t) & (wc_preposition | wc_conjunction | wc_determiner | wc_pronoun | wc_auxiliary)) != 0 &&
+        (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 &&
+        std::find(kParticles.begin(), kParticles.end(), lower(t).view()) == kParticles.end()) {
+      return;
+    }
+  }
   // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
   {
     std::uint32_t n = run.back() + 1;
@@ -296,12 +304,19 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
   if (j >= tok_.size() || s(j) != ",") return;
   std::vector<std::uint32_t>& words = preceding_;
   words.clear();
+  const std::size_t had = roles.size();
   for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
     if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
     if (tok_[k].kind == token_kind::quotation_mark) break;
     if (is_word(k)) {
       if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
+      // ("... the rebels, the official said": the source of an attribution, no appositive.)
+      if ((cls(k) & wc_cue) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0 && n > 0 &&
+          (cls(words.back()) & (wc_role | wc_title)) != 0) {
+        roles.resize(had);
+        return;
+      }
       if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
       if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
       words.push_back(k);

@@ -115,6 +115,18 @@ const named_case kPronouns[] = {
      "Ilse Marten, for her part, sided with the mayor. Piet Varga arrived later.\n\n"
      "\u201CThe corridor stays open,\u201D she said.",
      "The corridor stays open", "Ilse Marten"},
+    {"an anonymous source mentioned since is 'the official', not a named official of before",
+     "Rebel official Omar Kassem said the port was closed.\n\n"
+     "One Western official said Monday the talks were stalled. \u201CNobody is moving,\u201D the official said.",
+     "Nobody is moving", "One Western official"},
+    {"a source of an attribution after a name is no appositive of it",
+     "The sanctions target the financier Lev Adamov, the official said.\n\n"
+     "\u201CNobody is moving,\u201D the official said.",
+     "Nobody is moving", "the official"},
+    {"a headline in title case names no person",
+     "Envoys Plan to Open Talks With Karvian Rebels\n\n"
+     "\u201CNobody is moving,\u201D the official said.",
+     "Nobody is moving", "the official"},
     {"a capitalised word opening a sentence is no person",
      "Kasimir Dorn spoke for an hour. Smiling broadly, he thanked the crowd.\n\n"
      "\u201CWe will win,\u201D he said.",
