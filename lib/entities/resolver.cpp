@@ -52,8 +52,21 @@ resolution resolver::run() {
         e = resolve(start, q.source->end);
       }
     }
+    if (e == no_entity) {
+      // "an army spokeswoman, Lt. Col. Ilse Marrow, said": the person named in apposition.
+      if (const auto [b, en] = appositive_name(*q.source); b != npos) {
+        e = resolve(b, en);
+        if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
+      }
+    }
     if (e == no_entity) e = resolve(q.source->first, q.source->end);
     if (e == no_entity) continue;
+    // A new anonymous source is named by its fullest description ("a person briefed on the
+    // meeting said"), which the attribution may have cut.
+    if (ents_[e].kind == entity_kind::anonymous && ents_[e].mentions.empty()) {
+      full_description(q, description_);
+      if (!description_.empty()) ents_[e].name = phrase_name(description_);
+    }
     known& k = ents_[e];
     const byte_range mention{tok_[q.source->first].range.begin, tok_[q.source->last()].range.end};
     add_mention(e, mention);

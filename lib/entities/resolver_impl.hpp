@@ -236,6 +236,14 @@ class resolver : private token_view {
   // Where a source mention starts if the sentence opens with another source joined to it by
   // "and", which the attribution left out; else `first`.
   std::uint32_t coordinated_start(std::uint32_t first) const;
+  // The name in apposition after a description that is a quote's source ("an army spokeswoman,
+  // Lt. Col. Ilse Marrow, said", "according to the country's envoy, Pak Jong-su, who ..."), as
+  // tokens [first, end); {npos, npos} if none.
+  std::pair<std::uint32_t, std::uint32_t> appositive_name(const token_span& source) const;
+  // An anonymous source's fullest description: the mention with the modifier after it up to the
+  // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
+  // seen the letter"), as the words' tokens.
+  void full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const;
   // A description's name: its words as written, without a repeated phrase.
   std::string phrase_name(std::span<const std::uint32_t> words) const;
   bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
@@ -417,6 +425,7 @@ class resolver : private token_view {
   std::vector<std::string> role_tries_;  // role_holder's role keys
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
   std::vector<std::uint32_t> described_;          // register_run's description before a name
+  std::vector<std::uint32_t> description_;        // run's full_description
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
