@@ -155,7 +155,9 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
                          std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
                          (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
-    if (cap(words[k]) || joiner || article || name_tail(words[k])) {
+    // The Arabic article opens a name ("the al Qassam Brigades", "al-Ikhbariya TV").
+    const bool arabic = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && (w == "al" || w == "el");
+    if (cap(words[k]) || joiner || article || arabic || name_tail(words[k])) {
       if (run_begin == words.size() || k + 1 == run_begin) {
         if (run_begin == words.size()) run_end = k + 1;
         run_begin = k;
@@ -172,7 +174,10 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
       if (cap(words[k]) && this->org_word(words[k])) org_word = true;
       if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
     }
-    while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
+    while (run_begin < run_end && !cap(words[run_begin]) &&
+           !(run_begin + 1 < run_end && (lower(words[run_begin]) == "al" || lower(words[run_begin]) == "el"))) {
+      ++run_begin;
+    }
   }
   if (run_begin >= words.size()) return describe(words, mention, create);
   std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
@@ -186,7 +191,12 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // Ilse Marten (the owner qualifies her).
   for (std::size_t k = run.size() - 1; k-- > 0;) {
     if (!possessive(run[k])) continue;
-    if (run.size() - 1 - k >= 2) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    // (Also before a surname alone when the owner is a place or an organisation: "Karvia's Marten",
+    // "the KDF's Marten".)
+    const bool owner = (cls(run[k]) & (wc_place | wc_org | wc_demonym)) != 0 || info_[run[k]].all_upper() ||
+                       (flags(run[k]) & speaker_lexicon::f_country) != 0 ||
+                       (k + 2 == run.size() && persons_by_last_.contains(std::string(lower(run.back()).view())));
+    if (run.size() - 1 - k >= 2 || owner) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
     break;
   }
   // A prepositional adjunct after the name is no part of it ("said Mayor Ebbe to the crowd").
@@ -202,14 +212,26 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     // The head noun decides: "the Trump campaign" is an organisation, "a senior European
     // security official" a person described.
     const std::uint32_t head = words.back();
+    // A person's office or campaign is named by the person's name without its titles: "Prime
+    // Minister Ilse Marrow's office" is "Ilse Marrow's office".
+    std::vector<std::uint32_t> owned;
+    if (possessive(run.back())) {
+      std::vector<std::string> titles;
+      const std::size_t at = split_prefix(run, titles);
+      if (at > 0 && at < run.size()) {
+        owned.assign(run.begin() + static_cast<std::ptrdiff_t>(at), run.end());
+        owned.insert(owned.end(), words.begin() + static_cast<std::ptrdiff_t>(run_end), words.end());
+      }
+    }
+    const std::vector<std::uint32_t>& org_words = owned.empty() ? rest : owned;
     if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
-      return org_or_alias(rest, mention);
+      return org_or_alias(org_words, mention);
     }
     if ((cls(head) & wc_org) != 0 && (cls(head) & wc_role) != 0 && !plural(head) &&
         (lower(head) == "campaign" || lower(head) == "administration" || lower(head) == "government" ||
          lower(head) == "ministry" || lower(head) == "military" || lower(head) == "army" ||
          lower(head) == "police" || lower(head) == "office" || lower(head) == "party" || lower(head) == "agency")) {
-      return org_or_alias(rest, mention);
+      return org_or_alias(org_words, mention);
     }
     return describe(words, mention, create);
   }
@@ -332,7 +354,9 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   const bool is_plural = head_tok != npos && plural(head_tok);
   // "the French leader", "Russia's top diplomat", "the envoy": the most recent person who holds
   // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).
-  if ((first == "the" || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
+  // (A bare title in capitals is a definite description too: "with the President saying".)
+  const bool bare_title = words.size() == 1 && cap(words.front()) && (cls(words.front()) & wc_title) != 0;
+  if ((first == "the" || bare_title || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
     const std::uint32_t holder = role_holder(words, head_tok, mention);
     if (holder != npos) {
       // An anonymous source with that head mentioned since is who "the official" is ("One
@@ -450,6 +474,10 @@ bool resolver::is_time(const std::vector<std::uint32_t>& words, std::size_t k) c
     return k > 0 && (cls(words[k - 1]) & wc_time) != 0 && cap(words[k - 1]);
   }
   if ((cls(t) & wc_time) == 0) return false;
+  // A day after an organisation's name or acronym is a date ("the BBC Thursday").
+  if (cap(t) && !month(t) && k > 0 && cap(words[k - 1]) && (info_[words[k - 1]].all_upper() || org_word(words[k - 1]))) {
+    return true;
+  }
   // Not the end of a name ("Theresa May", "Labor Day").
   return !(cap(t) && k > 0 && cap(words[k - 1]) && (cls(words[k - 1]) & wc_time) == 0);
 }
@@ -469,7 +497,9 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     ++b;
   }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
-  // After it: a relative, conjunction or preposition left dangling ("a letter ... that").
+  // After it: a sentence adverb ("Trump, however, said"), a relative, conjunction or preposition
+  // left dangling ("a letter ... that").
+  while (words.size() > 1 && !cap(words.back()) && opener(words.back()) && cap(words[words.size() - 2])) words.pop_back();
   while (words.size() > 1 && !cap(words.back()) &&
          (cls(words.back()) & (wc_relative | wc_complementizer | wc_conjunction | wc_preposition)) != 0) {
     words.pop_back();
@@ -509,7 +539,8 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     const std::uint32_t c = cls(t);
     if (!cap(t) && (c & wc_preposition) != 0 && time_after(k)) {
       cut = k;
-    } else if (is_time(words, k) && !cap(words[k - 1])) {
+    } else if (is_time(words, k) &&
+               (!cap(words[k - 1]) || info_[words[k - 1]].all_upper() || org_word(words[k - 1]))) {
       // A time word after a lower-case word, with only time words after it.
       bool rest = true;
       for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);

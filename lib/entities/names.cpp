@@ -116,8 +116,10 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   std::size_t j = run.size();
   while (j > 0) {
     const std::uint32_t t = run[j - 1];
-    if ((cls(t) & wc_title) != 0 || lower(t) == "of") break;
-    if (j >= 2 && lower(run[j - 2]) == "of") break;  // the object of "Secretary-General of X"
+    if ((cls(t) & wc_title) != 0) break;
+    // "of" after a title: the object of "Secretary-General of X" (not "Observatory of Human Rights").
+    if (lower(t) == "of" && j >= 2 && (cls(run[j - 2]) & wc_title) != 0) break;
+    if (j >= 3 && lower(run[j - 2]) == "of" && (cls(run[j - 3]) & wc_title) != 0) break;
     --j;
   }
   if (j == run.size()) {
@@ -143,7 +145,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Drop a sentence-initial function word or opener ("The", "But", "In", "However").
   while (!run.empty() && (((cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition | wc_pronoun |
                                                 wc_auxiliary | wc_time)) != 0 &&
-                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) ||
+                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0 &&
+                           !(info_[run.front()].all_upper() && s(run.front()).size() >= 2)) ||  // "US", not "us"
                           opener(run.front()))) {
     run = run.subspan(1);
   }
@@ -158,7 +161,17 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
-  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && gender_of(name.front()) != 0) return;
+  // Nor a country's title ("the US President's leadership").
+  if (name.size() >= 2 && (words_.classes(lower(name.back()).view()) & wc_title) != 0 &&
+      is_country(name.first(name.size() - 1))) {
+    return;
+  }
+  // Nor a title alone that is no known person's surname ("the President said"; "Julie Bishop",
+  // then "Bishop").
+  if (name.size() == 1 && (words_.classes(lower(name.front()).view()) & wc_title) != 0 &&
+      (gender_of(name.front()) != 0 || !persons_by_last_.contains(std::string(lower(name.front()).view())))) {
+    return;
+  }
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
@@ -459,7 +472,10 @@ void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::
   for (std::size_t k = 0; k < name.size(); ++k) {
     const std::uint32_t t = name[k];
     const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
-    if (joined && !out.empty()) {
+    // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
+    if (joined && !out.empty() && std::find(kParticles.begin(), kParticles.end(), out.back()) != kParticles.end()) {
+      out.back() = lower(t).view();
+    } else if (joined && !out.empty()) {
       out.back() += '-';
       out.back() += lower(t).view();
     } else {
