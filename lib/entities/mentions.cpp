@@ -27,6 +27,13 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }
+  // A noun phrase glued before a subject pronoun ("a move he called", "on the campaign trail he
+  // said"): the pronoun is the source.
+  if (words.size() >= 2 && (cls(words.back()) & (wc_he | wc_she | wc_they | wc_we)) != 0 &&
+      (cls(words.back()) & wc_possessive) == 0 && !cap(words.back()) &&
+      (cls(words[words.size() - 2]) & (wc_preposition | wc_conjunction)) == 0) {
+    return resolve_pronoun(cls(words.back()), tok_[words.back()].range);
+  }
   // A contraction: "He's" is "he is"; "There's", "That's" name no one.
   if (words.size() == 1 && possessive(words[0]) &&
       (words_.classes(lower(words[0]).view()) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
@@ -93,6 +100,13 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
     const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
     if (!names(left) || !names(right)) break;
+    // "U.S. and Arab officials", "Karvian and Tesland negotiators": qualifiers of one plural head.
+    {
+      bool qualifiers = true;
+      for (const std::uint32_t w : left) qualifiers = qualifiers && cap(w) && (cls(w) & (wc_demonym | wc_place)) != 0;
+      const std::uint32_t head = right.back();
+      if (qualifiers && !cap(head) && (cls(head) & wc_role) != 0 && plural(head)) break;
+    }
     // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
     // person with a long title: the right part holds a title before a name, the left no name.
     bool right_titled = false;
@@ -249,8 +263,10 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
   // after a title ("the Council on X Executive Director Y Z").
   for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
+  // (A country's abbreviation is the country: "the US said".)
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
-                          (cls(name.front()) & wc_place) == 0;
+                          (cls(name.front()) & wc_place) == 0 &&
+                          !(info_[name.front()].all_upper() && (flags(name.front()) & speaker_lexicon::f_country) != 0);
   const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
   // A title word that is a known person's surname is that person ("Julie Bishop", then "Bishop").
@@ -286,6 +302,26 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   if (clean.size() == 1 && info_[clean.front()].all_upper()) {
     if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
       clean = found->second;
+    }
+  }
+  // "the military", "the hospital": the latest organisation named with that head ("Israel's
+  // military", "Soroka Hospital").
+  if (clean.size() == 1 && !cap(clean.front()) && org_word(clean.front())) {
+    if (const auto found = orgs_by_head_.find(std::string(lex_.spelling(lower(clean.front()).view())));
+        found != orgs_by_head_.end()) {
+      std::uint32_t best = npos;
+      std::uint32_t best_seen = 0;
+      for (const std::uint32_t i : found->second) {
+        const std::uint32_t seen = last_before(ents_[i], mention.begin);
+        if (seen > best_seen) {
+          best = i;
+          best_seen = seen;
+        }
+      }
+      if (best != npos) {
+        add_mention(best, mention);
+        return best;
+      }
     }
   }
   std::string name = surface(clean);

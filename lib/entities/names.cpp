@@ -185,6 +185,21 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
             p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
   }
+  // A demonym before a noun is no organisation ("Russian troops"), unless the noun is one ("the
+  // Russian military" is the Russian military).
+  if (!org && name.size() == 1 && (cls(name.front()) & wc_demonym) != 0 && name.front() + 2 < tok_.size() &&
+      tok_[name.front() + 1].kind == token_kind::space && is_word(name.front() + 2) && !cap(name.front() + 2)) {
+    const std::uint32_t noun = name.front() + 2;
+    // (The noun heads the phrase: not "the Russian defense minister".)
+    const bool head = !(noun + 2 < tok_.size() && tok_[noun + 1].kind == token_kind::space && is_word(noun + 2) &&
+                        !cap(noun + 2) && (cls(noun + 2) & (wc_role | wc_title | wc_org)) != 0);
+    if (org_word(noun) && head && !plural(noun)) {
+      const std::array<std::uint32_t, 2> both{name.front(), noun};
+      add_org(surface(both), {mention.begin, tok_[noun].range.end});
+    }
+    subject_open_ = false;
+    return;
+  }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
     add_org(surface(org ? run : name), mention);
     subject_open_ = false;
@@ -197,6 +212,16 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
         std::find(kParticles.begin(), kParticles.end(), lower(t).view()) == kParticles.end()) {
       return;
     }
+  }
+  // A country after a preposition qualifies the name after it: "envoy for Karvia | Ilse Marrow",
+  // "ambassador to Libya | X".
+  std::span<const std::uint32_t> name_only = name;
+  if (name.size() >= 3 && run.front() == name.front() && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
+      is_word(run.front() - 2) && !cap(run.front() - 2) && (cls(run.front() - 2) & wc_preposition) != 0 &&
+      (flags(name.front()) & speaker_lexicon::f_country) != 0) {
+    lower_words(name, scratch_lowered_, scratch_views_);
+    const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, true);
+    if (m && name.size() - m.length >= 2) name_only = name.subspan(m.length);
   }
   // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
   {
@@ -215,8 +240,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (!described.empty()) role_keys(described, roles);
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
-  name_words(name, words);
-  const std::uint32_t e = add_person(words, surface(name), roles, mention);
+  name_words(name_only, words);
+  const std::uint32_t e = add_person(words, surface(name_only), roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -365,10 +390,14 @@ std::string resolver::normalise(std::string_view name) const {
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     if (!out.empty()) out += ' ';
-    const speaker_lexicon::match m = words.size() > 1 && (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
+    const speaker_lexicon::match m = (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
                                          ? lex_.country_at(words, i, false)
                                          : speaker_lexicon::match{};
-    if (m && m.length < words.size()) {
+    // (A name that is a country's whole name is the country too: "U.S." and "United States"; not
+    // a demonym alone, "Russian".)
+    const bool whole = m && m.length == words.size() &&
+                       !(m.length == 1 && words[i].size() > 3 && (words_.classes(words[i]) & wc_demonym) != 0);
+    if (m && (m.length < words.size() || whole)) {
       out += '@';
       out += lex_.country_key(m.id);
       i += m.length;
@@ -392,8 +421,13 @@ void resolver::name_form(std::uint32_t e, std::string_view form) {
   } else {
     ++it->second;
   }
-  const auto best = std::max_element(k.forms.begin(), k.forms.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  // A country is named by its fullest form ("United States", not "U.S."); another organisation by
+  // its most used one.
+  const bool country = !k.words.empty() && k.words.front().front() == '@' &&
+                       k.words.front().find(' ') == std::string::npos;
+  const auto best = std::max_element(k.forms.begin(), k.forms.end(), [country](const auto& a, const auto& b) {
+    return country ? a.first.size() < b.first.size() : a.second < b.second;
+  });
   k.name = best->first;
 }
 
@@ -416,6 +450,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
     org_suffixes_.emplace(key.substr(at + 1), index);
   }
+  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[key.substr(at + 1)].push_back(index);
   known& k = new_entity();
   k.name = n;
   k.kind = entity_kind::organisation;

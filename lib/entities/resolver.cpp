@@ -103,6 +103,31 @@ resolution resolver::run() {
       k.name += ents_[m].name;
     }
   }
+  // A country written only as an abbreviation ("U.S.", "UK") is named in full.
+  for (const std::uint32_t i : order) {
+    known& k = ents_[i];
+    if (k.kind != entity_kind::organisation || k.words.size() != 1 || k.words.front().size() < 2 ||
+        k.words.front().front() != '@' || k.words.front().find('_') == std::string::npos) {
+      continue;
+    }
+    std::string bare;
+    for (const char ch : std::string_view(k.name).substr(k.name.rfind("The ", 0) == 0 || k.name.rfind("the ", 0) == 0 ? 4 : 0)) {
+      bare += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    }
+    while (!bare.empty() && bare.back() == '.') bare.pop_back();
+    if ((lex_.flags(bare) & speaker_lexicon::f_spell_out) == 0) continue;
+    k.name.clear();
+    bool up = true;
+    for (const char ch : std::string_view(k.words.front()).substr(1)) {
+      if (ch == '_') {
+        k.name += ' ';
+        up = true;
+      } else {
+        k.name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
+        up = false;
+      }
+    }
+  }
   for (std::uint32_t i : order) {
     remap[i] = static_cast<entity_id>(out.entities.size());
     known& k = ents_[i];

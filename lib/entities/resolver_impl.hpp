@@ -397,6 +397,9 @@ class resolver : private token_view {
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_first_;
   std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
   std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
+  // Organisations of two words or more by the last word of their key ("military" for "Israel's
+  // military"), in order of creation, for "the military".
+  std::unordered_map<std::string, std::vector<std::uint32_t>> orgs_by_head_;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
   std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
