@@ -1,6 +1,7 @@
 // Internal to lib/entities: the state of one document's speaker resolution, shared by the files
 // that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
-// introduces; mentions.cpp: what a source mention refers to; pronouns.cpp: pronouns and gender).
+// introduces; mentions.cpp: what a source mention refers to; descriptions.cpp: descriptions around
+// it that name it better; pronouns.cpp: pronouns and gender).
 #pragma once
 
 #include <algorithm>
