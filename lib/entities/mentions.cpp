@@ -63,15 +63,19 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     }
     break;
   }
-  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa": a name before
-  // "of" is the person; what follows says where they are from.
+  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa", "X with Y Hospital",
+  // "Secretary of State X in Washington": a name before "of", "with", "at", "from" or "in" is the
+  // person; what follows says where they are from or where they spoke.
   for (std::size_t k = 2; k + 1 < words.size(); ++k) {
-    if (lower(words[k]) != "of") continue;
+    const lowered pw = lower(words[k]);
+    if (cap(words[k]) || (pw != "of" && pw != "with" && pw != "at" && pw != "from" && pw != "in")) continue;
+    if (pw != "of" && k >= 1 && (cls(words[k - 1]) & wc_title) != 0) continue;
     bool name = true;
     std::size_t caps = 0;
     for (std::size_t j = 0; j < k && name; ++j) {
       const std::uint32_t c = cls(words[j]);
       if ((c & (wc_title | wc_determiner | wc_possessive)) != 0 && j + 2 < k) continue;  // "Gov.", "the"
+      if (j > 0 && j + 2 < k && lower(words[j]) == "of" && (cls(words[j - 1]) & wc_title) != 0) continue;
       name = cap(words[j]) && (c & (wc_org | wc_role | wc_place | wc_demonym)) == 0;
       caps += name ? 1 : 0;
     }
@@ -142,6 +146,12 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
     const lowered w = lower(words[k + 1]);
+    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry".
+    if (!cap(words[k]) && is_document(words[k]) && (w == "from" || w == "by") && k + 2 < words.size() &&
+        (cap(words[k + 2]) || (lower(words[k + 2]) == "the" && k + 3 < words.size() && cap(words[k + 3])))) {
+      return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(k + 2), words.end()),
+                           mention, create);
+    }
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
@@ -419,9 +429,20 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
     if (!rest.empty()) return org_or_alias(rest, mention);
   }
   // "the official", "the source": the latest anonymous source with that head.
+  // (Its qualifiers must be in that source's name: "the Israeli officials" are not the
+  // "Palestinian officials" named last.)
   if (definite && !head.empty()) {
     index_unnamed();
-    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
+    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) {
+      bool same = true;
+      for (const std::uint32_t t : words) {
+        if (!cap(t) || (cls(t) & (wc_demonym | wc_place)) == 0 || (cls(t) & wc_determiner) != 0) continue;
+        const std::string_view w = bare(t);
+        const std::string& n = ents_[found->second].name;
+        same = same && std::search(n.begin(), n.end(), w.begin(), w.end()) != n.end();
+      }
+      if (same) return found->second;
+    }
   }
   if (!create && head.empty()) return no_entity;
   known& k = new_entity();
@@ -581,10 +602,11 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
       bool rest = true;
       for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
       if (rest) cut = k;
-    } else if ((c & wc_preposition) != 0 && !cap(t) && cap(words[k - 1])) {
-      // "X in a video address", "X in an interview with ...": after a name only.
+    } else if ((c & wc_preposition) != 0 && !cap(t) && (cap(words[k - 1]) || org_word(words[k - 1]))) {
+      // "X in a video address", "X in an interview with ...", "the military in its daily
+      // report": after a name or an organisation only.
       for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
-        if ((cls(words[j]) & wc_medium) != 0 && !cap(words[j])) {
+        if (((cls(words[j]) & wc_medium) != 0 || is_document(words[j])) && !cap(words[j])) {
           cut = k;
           break;
         }

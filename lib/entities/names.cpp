@@ -238,6 +238,27 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   preceding_words(run.front(), name_at > 0, roles, described);
   described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
   if (!described.empty()) role_keys(described, roles);
+  // A country's possessive just before the name qualifies the person ("North Korea's Kim").
+  if (name_at == 0 && run.front() >= 2 && s(run.front() - 1) == " ") {
+    std::array<std::uint32_t, 3> owner{};
+    std::size_t n = 0;
+    for (std::uint32_t t = run.front() - 2; n < owner.size() && is_word(t) && cap(t) && !in_quote_[t];) {
+      owner[n++] = t;
+      if (t < 2 || s(t - 1) != " ") break;
+      t -= 2;
+    }
+    if (n > 0 && possessive(owner[0])) {
+      std::reverse(owner.begin(), owner.begin() + static_cast<std::ptrdiff_t>(n));
+      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_lowered_, scratch_views_);
+      for (std::size_t i = 0; i < n; ++i) {
+        const speaker_lexicon::match m = lex_.country_at(scratch_views_, i, true);
+        if (m && i + m.length == n) {
+          roles.push_back(std::string("@") += lex_.country_key(m.id));
+          break;
+        }
+      }
+    }
+  }
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
@@ -551,8 +572,11 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
   for (const std::string& r : roles) {
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
       k.roles.push_back(r);
-      // (Countries are only qualifiers, checked on the holders of a role: not indexed.)
-      if (r.front() != '@') {
+      // (Countries are qualifiers, checked on the holders of a role; indexed apart, for a leader
+      // the text names with no role: see role_holder.)
+      if (r.front() == '@') {
+        persons_by_country_[r].push_back(match);
+      } else {
         std::vector<std::uint32_t>& holders = persons_by_role_[r];
         holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
       }

@@ -403,6 +403,7 @@ class resolver : private token_view {
   std::unordered_map<std::string, std::vector<std::uint32_t>> orgs_by_head_;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_country_;  // by "@country" key
   std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
