@@ -197,12 +197,12 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
       const std::array<std::uint32_t, 2> both{name.front(), noun};
       add_org(surface(both), {mention.begin, tok_[noun].range.end});
     }
-    subject_open_ = false;
+    subject_open_ = subject_open_ && qualifier(run);
     return;
   }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
     add_org(surface(org ? run : name), mention);
-    subject_open_ = false;
+    subject_open_ = subject_open_ && qualifier(run);
     return;
   }
   // A name holds no capitalised function word: "Open Direct Talks With Rebels" is a headline.
@@ -270,7 +270,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
     subject_ends_.emplace_back(mention.end, e);
   }
-  subject_open_ = false;
+  // (An owner leaves the subject open: "Brem's deputy, X, said".)
+  subject_open_ = subject_open_ && qualifier(run);
 }
 
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
@@ -285,6 +286,15 @@ bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t
     org = !only_last;
   }
   return org;
+}
+
+bool resolver::qualifier(std::span<const std::uint32_t> run) const {
+  // "Karvia's president, X, said", "Hamas spokesman X said": the sentence's subject is the
+  // person the organisation or place qualifies.
+  if (possessive(run.back())) return true;
+  const std::uint32_t n = run.back() + 2;
+  return n < tok_.size() && tok_[n - 1].kind == token_kind::space && is_word(n) && !cap(n) &&
+         (cls(n) & (wc_role | wc_title)) != 0 && (cls(n) & wc_verb) == 0 && !plural(n) && !is_document(n);
 }
 
 bool resolver::org_word(std::uint32_t t) const {
@@ -312,6 +322,12 @@ bool resolver::opens_clause(std::uint32_t first) const {
     --t;
     if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
     if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // A description before the name is part of the subject ("Hamas spokesman X").
+    if (!cap(t) && (cls(t) & (wc_role | wc_title)) != 0 && (cls(t) & (wc_verb | wc_preposition)) == 0 && t + 2 <= first &&
+        tok_[t + 1].kind == token_kind::space && t > sentence_first && is_word(t - 2) && cap(t - 2)) {
+      if (t - 2 == sentence_first) return true;
+      continue;
+    }
     // After an introductory phrase and its comma ("In an interview, X"), or a capitalised
     // conjunction or opener starting the sentence ("But X", "Meanwhile X"); not after any other
     // word ("met X", "replacing X", "with X").

@@ -196,6 +196,9 @@ class resolver : private token_view {
   // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
   // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
   bool organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const;
+  // Whether a run naming an organisation or place qualifies a person after it ("Karvia's
+  // president", "Hamas spokesman"), who may then be the sentence's subject.
+  bool qualifier(std::span<const std::uint32_t> run) const;
   // An organisation word of english.toml, an acronym only in capitals ("UN", not "Un").
   bool org_word(std::uint32_t t) const;
   std::string surface(std::span<const std::uint32_t> toks) const;

@@ -134,6 +134,14 @@ const named_case kPronouns[] = {
      "Envoys Plan to Open Talks With Karvian Rebels\n\n"
      "\u201CNobody is moving,\u201D the official said.",
      "Nobody is moving", "the official"},
+    {"the subject after an organisation's role noun ('Vessa spokesman X') is whom 'he' means",
+     "\u201CWe will go on,\u201D Kasimir Dorn said.\n\n"
+     "Vessa spokesman Omar Kassem struck a defiant tone.\n\n\u201CThe threats do not scare us,\u201D he said.",
+     "The threats do not scare us", "Omar Kassem"},
+    {"the subject after a country's possessive description is whom 'he' means",
+     "\u201CThe drills are costly,\u201D Kasimir Dorn said.\n\n"
+     "On Friday, Karvia's president, Omar Kassem, gave a speech. \u201CWe are closer,\u201D he said.",
+     "We are closer", "Omar Kassem"},
     {"a capitalised word opening a sentence is no person",
      "Kasimir Dorn spoke for an hour. Smiling broadly, he thanked the crowd.\n\n"
      "\u201CWe will win,\u201D he said.",
