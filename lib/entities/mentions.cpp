@@ -277,7 +277,8 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
                           (cls(name.front()) & wc_place) == 0 &&
                           !(info_[name.front()].all_upper() && (flags(name.front()) & speaker_lexicon::f_country) != 0);
-  const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+  // (A country or bloc of several words is one too: "the United Nations", "South Korea".)
+  const bool place = (name.size() == 1 && (cls(name.front()) & wc_place) != 0) || is_country(name);
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
   // A title word that is a known person's surname is that person ("Julie Bishop", then "Bishop").
   if (title_only && !persons_by_last_.contains(std::string(lower(name.front()).view()))) {

@@ -433,7 +433,7 @@ std::string resolver::normalise(std::string_view name) const {
     // (A name that is a country's whole name is the country too: "U.S." and "United States"; not
     // a demonym alone, "Russian".)
     const bool whole = m && m.length == words.size() &&
-                       !(m.length == 1 && words[i].size() > 3 && (words_.classes(words[i]) & wc_demonym) != 0);
+                       !(words.back().size() > 3 && (words_.classes(words.back()) & wc_demonym) != 0);
     if (m && (m.length < words.size() || whole)) {
       out += '@';
       out += lex_.country_key(m.id);

@@ -142,6 +142,10 @@ const named_case kPronouns[] = {
      "\u201CThe drills are costly,\u201D Kasimir Dorn said.\n\n"
      "On Friday, Karvia's president, Omar Kassem, gave a speech. \u201CWe are closer,\u201D he said.",
      "We are closer", "Omar Kassem"},
+    {"a country or bloc of several words is no person 'he' may mean",
+     "Ilse Marrow, the envoy for the talks, appeared after the announcement. The United Nations said it backed "
+     "the deal.\n\nEarlier, he said the agreement would help.",
+     "the agreement would help", "Ilse Marrow"},
     {"a capitalised word opening a sentence is no person",
      "Kasimir Dorn spoke for an hour. Smiling broadly, he thanked the crowd.\n\n"
      "\u201CWe will win,\u201D he said.",
