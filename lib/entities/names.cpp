@@ -324,7 +324,7 @@ bool resolver::opens_clause(std::uint32_t first) const {
     if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
     // A description before the name is part of the subject ("Hamas spokesman X").
     if (!cap(t) && (cls(t) & (wc_role | wc_title)) != 0 && (cls(t) & (wc_verb | wc_preposition)) == 0 && t + 2 <= first &&
-        tok_[t + 1].kind == token_kind::space && t > sentence_first && is_word(t - 2) && cap(t - 2)) {
+        tok_[t + 1].kind == token_kind::space && t >= sentence_first + 2 && is_word(t - 2) && cap(t - 2)) {
       if (t - 2 == sentence_first) return true;
       continue;
     }
@@ -387,7 +387,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
     if (is_word(k)) {
       if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
       // ("... the rebels, the official said": the source of an attribution, no appositive.)
-      if ((cls(k) & wc_cue) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0 && n > 0 &&
+      if ((cls(k) & wc_cue) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0 && !words.empty() &&
           (cls(words.back()) & (wc_role | wc_title)) != 0) {
         roles.resize(had);
         return;
