@@ -161,6 +161,19 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
         !is_document(words[k]) && !cap(words[k + 1]) &&
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
+      // "ambassador to Libya Ilse Marrow": a country, then a name to the end, is who it is.
+      if (k + 2 < words.size() && (flags(words[k + 2]) & speaker_lexicon::f_country) != 0) {
+        lower_words(std::span<const std::uint32_t>(words).subspan(k + 2), scratch_lowered_, scratch_views_);
+        const std::size_t after = k + 2 + lex_.country_at(scratch_views_, 0, true).length;
+        bool name = after > k + 2 && after + 2 <= words.size();
+        for (std::size_t j = after; j < words.size() && name; ++j) {
+          name = cap(words[j]) && (cls(words[j]) & (wc_title | wc_org | wc_place | wc_demonym | wc_determiner)) == 0;
+        }
+        if (name) {
+          return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(after), words.end()),
+                               mention, create);
+        }
+      }
       return describe(words, mention, create, true);
     }
   }
@@ -397,7 +410,9 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
       head_tok = t;
     }
   }
-  const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
+  // ("these people", "those officials" refer back like "the".)
+  const bool definite = first == "the" || first == "these" || first == "those" ||
+                        (cls(words.front()) & wc_possessive) != 0;
   const bool is_plural = head_tok != npos && plural(head_tok);
   // "the French leader", "Russia's top diplomat", "the envoy": the most recent person who holds
   // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).

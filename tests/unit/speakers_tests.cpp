@@ -94,6 +94,12 @@ const named_case kRoles[] = {
     {"a definite plural description keeps its nationality",
      "Palestinian officials said the crossing was open.\n\nThe Israeli officials said it was closed.",
      "it was closed", "The Israeli officials"},
+    {"'these people' refer back to the group named before",
+     "Talks will begin next week, according to people familiar with the plans.\n\n"
+     "The envoys will meet in Muscat, these people said.",
+     "The envoys will meet in Muscat", "people familiar with the plans"},
+    {"a role, a country and a name: the name",
+     "\u201CWe want a deal,\u201D said US ambassador to Libya Ilse Marrow.", "We want a deal", "Ilse Marrow"},
     {"a noun before the role narrows it: a band leader is no president",
      "President Anna Holm spoke first.\n\n\u201CPlay it again,\u201D the band leader said.",
      "Play it again", "the band leader"},
