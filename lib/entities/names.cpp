@@ -277,7 +277,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   bool org = false;
-  for (std::uint32_t t : name) org = org || org_word(t);
+  for (std::uint32_t t : name) org = org || (org_word(t) && !name_tail(t));  // (not the "un" of "Jong-un")
   // A person's title before the name makes it a person's ("Mayor Michael Bloomberg"), whose last
   // word only may be an organisation's.
   if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {

@@ -305,6 +305,10 @@ const named_case kShortNames[] = {
     {"a capitalised 'Un' in a name is no acronym of an organisation",
      "Leaders met Ro Jong Un in Vienna.\n\n\u201CWe hoped for this,\u201D Ro said.",
      "We hoped for this", "Ro Jong Un"},
+    {"a lower-case 'un' ending a hyphenated given name is no organisation",
+     "Mr Pak arrived first. The envoy was meeting Pak Jong-un in the border village.\n\n"
+     "\u201CIt is good to see you,\u201D Mr Pak said.",
+     "It is good to see you", "Pak Jong-un"},
     {"a generational suffix makes another person",
      "Senator Ted Marsh spoke first. Marsh Jr. spoke later.\n\n\u201CWe will win,\u201D Marsh said.",
      "We will win", "Ted Marsh"},
