@@ -210,6 +210,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "female_pronouns", f_she);
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
+  words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
   return lex;
 }
 
