@@ -70,6 +70,9 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
     if (tok.range.end <= after_terminator) return after_terminator;
     const std::string_view w = tok.range.of(text_);
     if (tok.kind == token_kind::word && (((ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") || w == "then")) {
+      // "terms that would stop the fighting": a "that" followed by its verb is a relative
+      // pronoun, whose clause belongs to the clause around it.
+      if (w == "that" && relative_that(t)) continue;
       return tok.range.end;
     }
     if (tok.kind == token_kind::punctuation &&
@@ -78,6 +81,16 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
     }
   }
   return span_begin;
+}
+
+// Is the "that" at token t a relative pronoun, followed directly by an auxiliary or verb?
+bool labeller::relative_that(std::uint32_t t) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 3; ++k) {
+    if (tokens[k].kind == token_kind::space) continue;
+    return tokens[k].kind == token_kind::word && (ctx_.info[k].classes & (wc_auxiliary | wc_modal | wc_verb)) != 0;
+  }
+  return false;
 }
 
 // "they must withdraw", "he should resign": the speaker demands it of them.

@@ -173,12 +173,35 @@ void labeller::collect() {
     const std::string_view s = q_.cue->range.of(text_);
     find_all(c_.support.get(), s, q_.cue->range.begin, cue_class::support, own_);
     find_all(c_.oppose.get(), s, q_.cue->range.begin, cue_class::oppose, own_);
+    // The rest of the attribution between its verb and the content: "expressed hope that",
+    // "voiced support for", "repeated demands for".
+    const std::uint32_t content = q_.spans.front().begin;
+    if (own_.empty() && q_.cue->range.end < content && words_between(text_, q_.cue->range.end, content) <= 4) {
+      const std::string_view gap = text_.substr(q_.cue->range.end, content - q_.cue->range.end);
+      if (gap.find_first_of(".;:") == std::string_view::npos) {
+        find_all(c_.support.get(), gap, q_.cue->range.end, cue_class::support, own_);
+        find_all(c_.oppose.get(), gap, q_.cue->range.end, cue_class::oppose, own_);
+      }
+    }
   }
   // Condition clauses.
   for (const hit& h : cues_) {
     if (h.cls != cue_class::conditional) continue;
+    // "even if", "even when": a concession, not a condition.
+    if (h.begin >= 5 && starts_with_ci(text_.substr(h.begin - 5, 5), "even ")) continue;
+    // "build upon the truce": a word of a longer predicate.
+    if (std::any_of(cues_.begin(), cues_.end(), [&](const hit& p) {
+          return (p.cls == cue_class::support || p.cls == cue_class::oppose) && p.begin <= h.begin && p.end >= h.end &&
+                 p.end - p.begin > h.end - h.begin;
+        })) {
+      continue;
+    }
     condition_clause cc{h.begin, clause_end(h.end), false, false};
     const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
+    // "if we can get aid in": the speaker's own side's aim, which it wants.
+    const std::string_view after_cue = text_.substr(h.end, 4);
+    cc.hypothetical = ((cue.size() == 2 && starts_with_ci(cue, "if")) || starts_with_ci(cue, "should")) &&
+                      !starts_with_ci(after_cue, " we ") && !starts_with_ci(after_cue, " i ");
     // "before X", "as a precondition for X": X waits on the main clause.
     cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "as a precondition") ||
                starts_with_ci(cue, "as a condition");
@@ -195,11 +218,11 @@ void labeller::collect() {
       cc.prior = false;
       cc.strong = true;
     }
-    cc.negative = cc.negative || starts_with_ci(c, "unless");
+    cc.negative = cc.negative || starts_with_ci(c, "unless") || ends_in_failure(h.end, cc.end);
     cc.strong = cc.strong || starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
                 starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
                 starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
-                starts_with_ci(c, "except") || starts_with_ci(c, "other than");
+                starts_with_ci(c, "except") || starts_with_ci(c, "other than") || starts_with_ci(c, "under");
     conditions_.push_back(cc);
   }
   // "There will be no ceasefire that rewards aggression": a relative clause restricting a
@@ -221,6 +244,22 @@ void labeller::collect() {
       first_then_.push_back({then_at, limit});
     }
   }
+}
+
+// "should the truce fail", "if the talks collapse": the condition is that the term fails, and
+// the speaker who fears it wants the term. "if the truce fails to bring security" is not: it is a
+// condition on what the term achieves.
+bool labeller::ends_in_failure(std::uint32_t from, std::uint32_t to) const {
+  const std::string_view c = text_.substr(from, to - from);
+  for (const std::string_view w : {" fail", " collapse", " break down", " breaks down", " falls apart", " fall apart"}) {
+    const std::size_t at = c.find(w);
+    if (at == std::string_view::npos) continue;
+    std::size_t end = at + w.size();
+    while (end < c.size() && std::isalpha(static_cast<unsigned char>(c[end]))) ++end;
+    if (c.substr(end).starts_with(" to ")) continue;
+    return true;
+  }
+  return false;
 }
 
 std::size_t labeller::precondition_term() const {
@@ -245,8 +284,17 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     }
   }
 
+  // "even if they seek talks": a concession, which takes no position on what it concedes.
+  for (const hit& h : cues_) {
+    if (h.cls == cue_class::conditional && h.end <= th.begin && h.begin >= begin + 5 &&
+        starts_with_ci(text_.substr(h.begin - 5, 5), "even ") && same_sentence(h.begin, th.begin)) {
+      add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
+      return;
+    }
+  }
   // Negation: a trigger within five words before the term.
   bool negated = false;
+  bool required = false;
   for (const hit& h : cues_) {
     if (h.cls != cue_class::negation || h.begin < begin || h.end > th.begin) continue;
     if (words_between(text_, h.end, th.begin) > 5) continue;
@@ -256,7 +304,18 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     if (pseudo) continue;
     negated = true;
     evidence.push_back({h.begin, h.end});
+    // "We will not sign anything without a withdrawal": what the negated act cannot do without
+    // is demanded.
+    if (starts_with_ci(text_.substr(h.begin, h.end - h.begin), "without")) {
+      for (const hit& n : cues_) {
+        if (n.cls == cue_class::negation && n.begin >= begin && n.end <= h.begin && &n != &h &&
+            words_between(text_, n.end, h.begin) <= 8) {
+          required = true;
+        }
+      }
+    }
   }
+  if (required) negated = false;
   // A condemned kind of the term ("a wasted meeting", "a bad deal") under another predicate:
   // that predicate governs the term, and the evaluation restricts it.
   const hit* kind = nullptr;
@@ -330,7 +389,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   const bool accused = nearest != nullptr && nearest->accusing && !negated && !double_oppose && !media_speaker_ &&
                        accuses_other(*nearest, begin);
   cue_class base = cue_class::neutral;
-  if (double_oppose) {
+  if (required) {
+    base = cue_class::support;
+  } else if (double_oppose) {
     base = cue_class::support;
     evidence.push_back({nearest->begin, nearest->end});
     evidence.push_back({own_.front().begin, own_.front().end});
@@ -376,7 +437,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     // "before any talks", "pending talks": the term waits on something else. Otherwise the
     // term is what the speaker demands: "upon the release of hostages", "should a ceasefire
     // not be achieved".
-    label = inside->prior ? stance_label::conditional : stance_label::support;
+    label = inside->prior || (inside->hypothetical && !inside->negative) ? stance_label::conditional
+                                                                          : stance_label::support;
   } else {
     // "X without Y" where Y is another term.
     const term_hit* after_without = nullptr;

@@ -52,6 +52,9 @@ struct condition_clause {
   bool prior;           // "before X": X waits on the main clause (which is then its precondition)
   bool negative;        // a negation inside ("should a ceasefire not be achieved")
   bool strong = false;  // "unless", "until", "only if", "as long as": binds even a negated term
+  // "if", "should": a term inside is a hypothesis the main clause depends on ("we will respond
+  // if they break the truce"), not a demand, unless the condition is negative.
+  bool hypothetical = false;
 };
 
 // Labels one quote: collect() finds its terms and cues, run() labels each term.
@@ -67,6 +70,8 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
+  // Does text_[from, to) say that something fails ("should the truce fail")?
+  bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
@@ -105,6 +110,8 @@ class labeller {
   std::uint32_t clause_start(std::uint32_t at, std::uint32_t span_begin) const;
   // "they must withdraw", "he should resign": the speaker demands it of them.
   bool demanded_of(std::uint32_t t) const;
+  // Is the "that" at token t a relative pronoun ("terms that would stop the war")?
+  bool relative_that(std::uint32_t t) const;
   // Is the pronoun at token t followed (after adverbs) by a verb or auxiliary?
   bool verb_follows_pronoun(std::uint32_t t) const;
   // Does the clause starting at byte `from` open with "there" or "it"?

@@ -79,6 +79,12 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
     if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
   }
   if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
+  // A background ("despite the truce", "amid talks", "according to the mediators") is no
+  // predicate another one can govern: "aid is needed amid the truce" wants the aid only.
+  const std::string_view n = text_.substr(nearest->begin, nearest->end - nearest->begin);
+  for (const std::string_view p : {"despite", "in ", "amid", "according", "during"}) {
+    if (starts_with_ci(n, p)) return nearest;
+  }
   // A neutral predicate governed by a support or oppose one: "ready to discuss", "refused to
   // discuss".
   for (const hit& h : cues_) {
@@ -124,7 +130,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
     if (++words > 6) return nullptr;
     if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w))
       return nullptr;  // "which", "who"
-    if (linking_word(w)) {
+    // An adverb ("badly needed", "urgently required") links as well.
+    const bool adverb = w.size() > 4 && w.ends_with("ly") && w.front() >= 'a' && w.front() <= 'z';
+    if (linking_word(w) || adverb) {
       if (is_negation_word(w)) negated = true;
       const std::string_view lw = w;
       copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" ||

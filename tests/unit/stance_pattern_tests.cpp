@@ -589,6 +589,161 @@ const std::vector<pattern_case> evaluations_of_a_term_named_before_the_quotation
     {"Anna Holm said they must prevent a “full-scale resumption” of the war.", "ceasefire=support"},
 };
 
+// Support by keeping, implementing, praising or committing to a term (issue 14, point 4;
+// the conflict-news corpus README: a party implementing its own truce supports it).
+const std::vector<pattern_case> implementing_and_praising_cases = {
+    {"“Both armies respected the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies abided by the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies adhered to the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies complied with the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The deal ought to be celebrated and built upon to reach a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The accord allows humanitarian access to the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The monitors will facilitate the delivery of aid,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We will ensure the delivery of aid,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We helped the two sides reach a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“A return to the truce has been our demand,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The truce is our top priority,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Now is the time for diplomacy,” Anna Holm said.",
+     "talks=support"},
+    {"“These were historic talks,” Anna Holm said.",
+     "talks=support"},
+    {"“The truce is a hopeful sign,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The truce is a great achievement,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The talks are the only hope for our people,” Anna Holm said.",
+     "talks=support"},
+    {"Anna Holm ordered her troops to halt fighting.",
+     "ceasefire=support"},
+    {"“I am hopeful about the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“I am optimistic that a truce will hold,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“I have confidence in the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We expressed our gratitude for the release of the hostages,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“We thank you for the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We appreciate the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We have chosen talks over war,” Anna Holm said.",
+     "talks=support"},
+    {"“We opted for a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Our government is planning to withdraw its troops,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“Our government aimed at a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We took part in the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We engaged in talks with the rebels,” Anna Holm said.",
+     "talks=support"},
+    {"“We joined the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We expect to move forward on a summit,” Anna Holm said.",
+     "talks=support"},
+    {"“Our delegation arrived to complete arrangements for the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“This is an opportunity to obtain a lasting truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"Anna Holm expressed hope that both sides would keep the truce.",
+     "ceasefire=support"},
+    {"“Our compliance with the truce is total,” Anna Holm said.",
+     "ceasefire=support"},
+};
+
+// Oppose carried by an evaluation or a cancellation; "the opposition" is a party, not a cue.
+const std::vector<pattern_case> rejection_and_cancellation_cases = {
+    {"“It is inappropriate to hold the summit now,” Anna Holm said.",
+     "talks=oppose"},
+    {"“The talks were doomed from the start,” Anna Holm said.",
+     "talks=oppose"},
+    {"“Our envoy is wasting his time on these negotiations,” Anna Holm said.",
+     "talks=oppose"},
+    {"“That proposal is a nonstarter for a truce,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“A truce now would only benefit the invaders,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“We have always stood in opposition to these talks,” Anna Holm said.",
+     "talks=oppose"},
+    {"“The opposition respected the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We have cancelled the summit,” Anna Holm said.",
+     "talks=oppose"},
+    {"“We have called off the talks,” Anna Holm said.",
+     "talks=oppose"},
+    {"“We scrapped the truce,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“We abandoned the negotiations,” Anna Holm said.",
+     "talks=oppose"},
+    // Blaming another agent for blocking the term supports it.
+    {"“Their obstinacy is the main obstacle to peace talks,” Anna Holm said.",
+     "talks=support"},
+    {"“Their shelling is an impediment to the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“Their demands are a stumbling block in the talks,” Anna Holm said.",
+     "talks=support"},
+};
+
+// Conditions: a basis, a requirement, "under fire", "once"; a hypothesis ("if they break the
+// truce") is conditional, a feared failure ("should the truce fail") and the speaker's own aim
+// ("if we can get aid in") support, a concession ("even if") takes no position; "not ... without Y"
+// demands Y.
+const std::vector<pattern_case> conditions_and_hypotheses_cases = {
+    {"“We will negotiate on the basis of the old borders,” Anna Holm said.",
+     "talks=conditional"},
+    {"“A lasting peace will require a demilitarised border,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will not negotiate under fire,” Anna Holm said.",
+     "talks=conditional"},
+    {"“Once the truce holds for a week, our experts will meet theirs,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We will respond with force if they break the truce,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“Should the truce fail, we will defend ourselves,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“If we can get aid into the city, that is a win,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“Our position will not change even if they seek further talks,” Anna Holm said.",
+     "talks=neutral"},
+    {"“We will not sign anything without an end to the occupation,” Anna Holm said.",
+     "troop_withdrawal=support"},
+};
+
+// Backgrounds and reports: a term that only sets the scene of an event ("despite the truce"),
+// a source ("according to") or an outcome ("failed to secure") takes no position; a relative
+// clause ("terms that would stop the fighting") belongs to the reported party's clause.
+const std::vector<pattern_case> backgrounds_and_reports_cases = {
+    {"“Three shells fell despite the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“Three shells fell in spite of the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“Aid is badly needed amid the truce,” Anna Holm said.",
+     "humanitarian_access=support,ceasefire=neutral"},
+    {"“Shells were fired in violation of the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“The rebels violated the truce twice,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“According to the mediators, the talks will resume,” Anna Holm said.",
+     "talks=neutral"},
+    {"“The talks failed to secure a truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
+     "ceasefire=neutral"},
+};
+
 // Every table, for the lexicon coverage test.
 const std::vector<const std::vector<pattern_case>*> all_tables = {
     &terms_named_in_other_words_cases,
@@ -616,6 +771,10 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &more_cue_entries_cases,
     &term_expressions_cases,
     &evaluations_of_a_term_named_before_the_quotation_cases,
+    &implementing_and_praising_cases,
+    &rejection_and_cancellation_cases,
+    &conditions_and_hypotheses_cases,
+    &backgrounds_and_reports_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -745,6 +904,19 @@ BOOST_DATA_TEST_CASE(term_expressions, boost::unit_test::data::make(term_express
 BOOST_DATA_TEST_CASE(
     evaluations_of_a_term_named_before_the_quotation,
     boost::unit_test::data::make(evaluations_of_a_term_named_before_the_quotation_cases), c) {
+  check_pattern(c);
+}
+
+BOOST_DATA_TEST_CASE(implementing_and_praising, boost::unit_test::data::make(implementing_and_praising_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(rejection_and_cancellation, boost::unit_test::data::make(rejection_and_cancellation_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(conditions_and_hypotheses, boost::unit_test::data::make(conditions_and_hypotheses_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(backgrounds_and_reports, boost::unit_test::data::make(backgrounds_and_reports_cases), c) {
   check_pattern(c);
 }
 
