@@ -42,9 +42,28 @@ void labeller::speaker_parties(entity_id speaker) {
     static constexpr std::array<std::string_view, 12> kMedia = {
         "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
         "reuters", "axios", "outlet"};
-    for (const auto m : kMedia) media_speaker_ = media_speaker_ || w == m;
+    bool media = false;
+    for (const auto m : kMedia) media = media || w == m;
+    media_speaker_ = media_speaker_ || media;
+    // An outlet or its reporter ("Reuters", "the agency's correspondent") takes no side; its
+    // official with a role ("the press secretary", "a media official") speaks for a side.
+    if (media) media_outlet_ = true;
+    else if (media_outlet_ && (ctx_.info[t].classes & (wc_role | wc_title)) != 0) media_outlet_ = false;
   }
   parties_in({tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end}, mine_);
+  // An apposition after the source: "Tarek Amin, a Hamas spokesman, said".
+  std::uint32_t t = q_.source->end;
+  while (t < tokens.size() && tokens[t].kind == token_kind::space) ++t;
+  if (t < tokens.size() && tokens[t].range.of(text_) == ",") {
+    const std::uint32_t from = t + 1;
+    std::uint32_t words = 0;
+    for (++t; t < tokens.size() && words < 8; ++t) {
+      if (tokens[t].kind == token_kind::word) ++words;
+      else if (tokens[t].kind != token_kind::space && tokens[t].range.of(text_) != "'" &&
+               first_code_point(tokens[t].range.of(text_)) != 0x2019) break;
+    }
+    if (t > from) parties_in({tokens[from].range.begin, tokens[t - 1].range.end}, mine_);
+  }
   if (speaker != no_entity && speaker < ctx_.entities.size()) {
     // The first mentions only (the fullest forms come first): a speaker quoted thousands of
     // times must not make each of their quotes scan every mention (quadratic time).

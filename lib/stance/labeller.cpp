@@ -55,7 +55,11 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   const bool reported = any_reported;
   report_party_ = true;
   // "rejects X without Y": the speaker demands Y before X, a precondition.
-  if (without_demand_) add(out, precondition_term(), stance_label::support, speaker, reported, {}, std::nullopt);
+  if (without_demand_) {
+    std::vector<byte_range> evidence;
+    if (!demand_evidence_.empty()) evidence.push_back(demand_evidence_);
+    add(out, precondition_term(), stance_label::support, speaker, reported, std::move(evidence), std::nullopt);
+  }
 }
 
 void labeller::collect() {
@@ -223,6 +227,8 @@ void labeller::collect() {
                 starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
                 starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
                 starts_with_ci(c, "except") || starts_with_ci(c, "other than") || starts_with_ci(c, "under");
+    cc.demand = cc.strong && !starts_with_ci(c, "in exchange") && !starts_with_ci(c, "in return") &&
+                !starts_with_ci(c, "except") && !starts_with_ci(c, "other than");
     conditions_.push_back(cc);
   }
   // "There will be no ceasefire that rewards aggression": a relative clause restricting a
@@ -258,6 +264,25 @@ bool labeller::ends_in_failure(std::uint32_t from, std::uint32_t to) const {
     while (end < c.size() && std::isalpha(static_cast<unsigned char>(c[end]))) ++end;
     if (c.substr(end).starts_with(" to ")) continue;
     return true;
+  }
+  return false;
+}
+
+// Is the term qualified as the true or whole kind, right after a negation: "not a real
+// truce", "no genuine talks", "not a complete ceasefire"?
+bool labeller::qualified_kind(const term_hit& th) const {
+  const std::uint32_t from = th.begin > th.span_begin + 40 ? th.begin - 40 : th.span_begin;
+  std::string_view before = text_.substr(from, th.begin - from);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const std::string_view q : {" real", " genuine", " true", " complete", " full", " comprehensive", " proper", " serious",
+                                   " meaningful", " lasting"}) {
+    if (!before.ends_with(q)) continue;
+    std::string_view rest = before.substr(0, before.size() - q.size());
+    for (const std::string_view a : {" a", " an", " any"}) {
+      if (rest.ends_with(a)) rest = rest.substr(0, rest.size() - a.size());
+    }
+    return rest.ends_with(" not") || rest.ends_with(" no") || rest.ends_with("n't") || rest.ends_with("n\xE2\x80\x99t") ||
+           rest.ends_with(" never");
   }
   return false;
 }
@@ -422,7 +447,15 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   std::optional<byte_range> condition;
   if (id == "preconditions") {
     const bool none = starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated;
-    if (none) {
+    // "confirm an unconditional ceasefire before any talks": the unconditional ceasefire is
+    // itself demanded before the talks, a precondition.
+    const bool demanded_first =
+        starts_with_ci(surface, "uncondition") && std::any_of(conditions_.begin(), conditions_.end(), [&](const condition_clause& cc) {
+          return cc.prior && cc.begin >= th.end && same_sentence(th.begin, cc.begin) && starts_with_ci(text_.substr(cc.begin), "before");
+        });
+    if (demanded_first) {
+      label = stance_label::support;
+    } else if (none) {
       label = stance_label::oppose;
     } else if (inside != nullptr && !inside->prior) {
       label = stance_label::support;  // "as a precondition for"
@@ -453,12 +486,15 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = negated ? stance_label::oppose : stance_label::support;
     } else if (base == cue_class::oppose) {
       label = negated ? stance_label::support : stance_label::oppose;
-      if (after_without != nullptr && c_.terms[after_without->term].id != "preconditions") {
-        label = stance_label::conditional;
-        without_demand_ = true;
-      }
     } else if (negated) {
       label = stance_label::oppose;
+    }
+    // "we reject a truce without a withdrawal", "we will not start talks without a truce".
+    if (label == stance_label::oppose && after_without != nullptr &&
+        c_.terms[after_without->term].id != "preconditions") {
+      label = stance_label::conditional;
+      without_demand_ = true;
+      demand_evidence_ = {after_without->begin, after_without->end};
     }
     // "no talks unless …", "we reject a truce until …": a strong condition binds even a negated
     // or rejected term.
@@ -467,6 +503,13 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::conditional;
       condition = byte_range{governing->begin, governing->end};
       evidence.push_back(*condition);
+      // "no talks until the shelling stops": the speaker demands something first.
+      // Only a ceasefire or talks have preconditions; "fight until victory" or "sanctions until a
+      // deal" are conditions on other goals.
+      if (governing->demand && !th.opposite && (id == "ceasefire" || id == "talks")) {
+        without_demand_ = true;
+        demand_evidence_ = *condition;
+      }
     }
     for (const byte_range& then : first_then_) {
       if (th.begin >= then.begin && th.end <= then.end && label != stance_label::oppose) {
@@ -475,6 +518,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       }
     }
   }
+  // "This is not a real ceasefire": the speaker wants the term, but of another kind.
+  if (label == stance_label::oppose && negated && !th.opposite && qualified_kind(th)) label = stance_label::conditional;
   // "We don't want a wasted meeting", "we reject a bad deal": the term, but not of that kind.
   if (kind != nullptr && label == stance_label::oppose && !th.opposite) {
     label = stance_label::conditional;
@@ -503,7 +548,7 @@ void labeller::add(std::vector<stance>& out, std::size_t term, stance_label labe
   const float confidence = label == stance_label::neutral ? 0.5F : (evidence.size() > 1 ? 0.8F : 0.6F);
   // The speaker's own stance: neutral when reporting another party's position, the reverse of
   // the position they accuse another agent of ("Russia is sabotaging the talks").
-  stance_label own = reported ? stance_label::neutral : label;
+  stance_label own = reported || media_outlet_ ? stance_label::neutral : label;
   if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
   merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
   if (reported && report_party_ && label != stance_label::neutral) {

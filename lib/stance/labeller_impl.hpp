@@ -55,6 +55,9 @@ struct condition_clause {
   // "if", "should": a term inside is a hypothesis the main clause depends on ("we will respond
   // if they break the truce"), not a demand, unless the condition is negative.
   bool hypothetical = false;
+  // A strong condition that is a demand made first ("unless", "until", "only after", "under
+  // fire"), not an exchange: the speaker supports preconditions.
+  bool demand = false;
 };
 
 // Labels one quote: collect() finds its terms and cues, run() labels each term.
@@ -70,6 +73,8 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
+  // "not a real truce": a negated term qualified as the true or whole kind.
+  bool qualified_kind(const term_hit& th) const;
   // Does text_[from, to) say that something fails ("should the truce fail")?
   bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
@@ -156,7 +161,9 @@ class labeller {
   std::vector<byte_range> first_then_;  // "then …" clauses after a "first …" clause
   std::vector<std::uint16_t> mine_;
   bool media_speaker_ = false;
-  bool without_demand_ = false;
+  bool media_outlet_ = false;  // a news outlet or its reporter: no stance of its own
+  bool without_demand_ = false;  // the speaker demands something before a truce or talks
+  byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
 };
 

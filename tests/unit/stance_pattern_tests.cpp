@@ -720,6 +720,18 @@ const std::vector<pattern_case> conditions_and_hypotheses_cases = {
      "talks=neutral"},
     {"“We will not sign anything without an end to the occupation,” Anna Holm said.",
      "troop_withdrawal=support"},
+    // A demand made first (GUIDELINES.md; the corpus README: "no talks until the shelling
+    // stops" supports preconditions); an exchange or a goal other than a truce or talks does not.
+    {"“We will not hold talks unless the shelling stops,” Anna Holm said.",
+     "talks=conditional,preconditions=support"},
+    {"“We will return to the table only after an end to the shelling,” Anna Holm said.",
+     "talks=conditional,ceasefire=support,preconditions=support"},
+    {"“We will not start talks without a truce,” Anna Holm said.",
+     "talks=conditional,ceasefire=support,preconditions=support"},
+    {"“We call on them to accept an unconditional truce before any talks,” Anna Holm said.",
+     "ceasefire=support,talks=conditional,preconditions=support"},
+    {"“This is not a real truce,” Anna Holm said.",
+     "ceasefire=conditional"},
 };
 
 // Backgrounds and reports: a term that only sets the scene of an event ("despite the truce"),
@@ -742,6 +754,14 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
      "ceasefire=neutral"},
     {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
      "ceasefire=neutral"},
+    // The party named in an apposition is the speaker's side.
+    {"Tarek Amin, a Hamas spokesman, said that Israel had not agreed to a truce.",
+     "ceasefire=neutral"},
+    // A news outlet takes no side; an official with a press role does.
+    {"“A truce is needed,” the Daily Courier news agency wrote.",
+     "ceasefire=neutral"},
+    {"“We want a truce,” the government's press secretary said.",
+     "ceasefire=support"},
 };
 
 // Every table, for the lexicon coverage test.
