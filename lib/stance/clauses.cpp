@@ -121,6 +121,27 @@ bool labeller::time_reference(const term_hit& th) const {
          text_.substr(since, th.begin - since).find_first_of(",;.") == std::string_view::npos;
 }
 
+// "hours after a truce was declared", "shortly after the talks": the time of an event.
+bool labeller::event_time(const term_hit& th) const {
+  const std::uint32_t from = th.begin > th.span_begin + 48 ? th.begin - 48 : th.span_begin;
+  const std::string_view before = text_.substr(from, th.begin - from);
+  const std::size_t after = before.rfind("after ");
+  if (after == std::string_view::npos || after == 0 || words_between(before, static_cast<std::uint32_t>(after + 6), static_cast<std::uint32_t>(before.size())) > 3 ||
+      before.substr(after).find_first_of(",;.") != std::string_view::npos) {
+    return false;
+  }
+  std::string_view head = before.substr(0, after);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  for (const std::string_view w : {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
+                                   "immediately", "hour", "day", "week", "month", "year"}) {
+    if (head.size() >= w.size() && starts_with_ci(head.substr(head.size() - w.size()), w) &&
+        (head.size() == w.size() || head[head.size() - w.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "taking hostages", "took prisoners": capture, not an exchange or a release.
 bool labeller::capture(const term_hit& th) const {
   const std::uint32_t from = th.begin > th.span_begin + 8 ? th.begin - 8 : th.span_begin;

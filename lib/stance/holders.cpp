@@ -184,6 +184,8 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
     if (!started && (c & wc_conjunction) != 0 && !upper) continue;
     if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
     if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
+      // "Russia must withdraw", "Ukraine should hold talks": the speaker demands it of them.
+      if (!theirs.empty() && demanded_of(t - 1)) return false;
       verb_follows = true;
       break;
     }

@@ -300,6 +300,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   if (id == "prisoner_exchange" && capture(th)) return;
   const std::uint32_t begin = clause_begin(th);
   std::vector<byte_range> evidence{{th.begin, th.end}};
+  if (event_time(th)) {
+    add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
+    return;
+  }
   // "It is not clear whether / if a truce will be signed": the term is asked about.
   for (const hit& h : cues_) {
     if (h.uncertain && h.end <= th.begin && same_sentence(h.begin, th.begin)) {

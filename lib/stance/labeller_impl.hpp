@@ -97,6 +97,8 @@ class labeller {
   bool governed_by_cue(const term_hit& th) const;
   // "since the ceasefire took effect", "since the start of the truce": a time reference.
   bool time_reference(const term_hit& th) const;
+  // "hours after a truce was declared": the time of an event, no position on the term.
+  bool event_time(const term_hit& th) const;
   // "taking hostages", "took prisoners": capture, not an exchange or a release.
   bool capture(const term_hit& th) const;
   // "has been", "was", "were", "is being" between a term and a cue.

@@ -76,7 +76,21 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   const hit* nearest = nullptr;
   for (const hit& h : cues_) {
     if (h.begin < begin || h.end > th.begin) continue;
+    // A passive ("will be released", "will be there") is said of its subject, before it.
+    if (text_.substr(h.begin, h.end - h.begin).find(" be ") != std::string_view::npos) continue;
     if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
+  }
+  // "to find mediators who have authority to negotiate": a relative clause of its own, which
+  // the predicate before it does not govern.
+  // (An opposite, "which would cause a resumption of war", stays with the predicate: the
+  // relative clause is its cause, and preventing it prevents the war.)
+  if (nearest != nullptr && !th.opposite) {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(nearest->end); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+      if (tokens[t].range.begin < nearest->end || tokens[t].kind != token_kind::word) continue;
+      const std::string_view w = tokens[t].range.of(text_);
+      if ((ctx_.info[t].classes & wc_relative) != 0 && (w == "who" || w == "which" || w == "whom")) return nullptr;
+    }
   }
   if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
   // A background ("despite the truce", "amid talks", "according to the mediators") is no
@@ -164,6 +178,8 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
        cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
   // A cue that holds its copula ("is needed", "are welcome").
+  // A passive announcement: "the truce will be put in place", "crossings were to be opened".
+  copula = copula || cue.find(" be ") != std::string_view::npos;
   copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") ||
            starts_with_ci(cue, "was ") || starts_with_ci(cue, "were ");
   if (predictive && !modal) return nullptr;

@@ -660,6 +660,15 @@ const std::vector<pattern_case> implementing_and_praising_cases = {
      "ceasefire=support"},
     {"Anna Holm expressed hope that both sides would keep the truce.",
      "ceasefire=support"},
+    // Announced as done: a passive future said of the term.
+    {"“From midnight, the truce will be put in place,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The crossings were to be opened on Thursday,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The captives will be released on Monday, the first day of the talks,” Anna Holm said.",
+     "prisoner_exchange=support,talks=neutral"},
+    {"“We are trying to find a peaceful solution,” Anna Holm said.",
+     "ceasefire=support"},
     {"“Our compliance with the truce is total,” Anna Holm said.",
      "ceasefire=support"},
 };
@@ -720,6 +729,9 @@ const std::vector<pattern_case> conditions_and_hypotheses_cases = {
      "talks=neutral"},
     {"“We will not sign anything without an end to the occupation,” Anna Holm said.",
      "troop_withdrawal=support"},
+    // A party's deontic is the speaker's demand, not a report of that party's position.
+    {"Anna Holm, a Ukrainian minister, said Russia must withdraw its troops.",
+     "troop_withdrawal=support"},
     // A demand made first (GUIDELINES.md; the corpus README: "no talks until the shelling
     // stops" supports preconditions); an exchange or a goal other than a truce or talks does not.
     {"“We will not hold talks unless the shelling stops,” Anna Holm said.",
@@ -751,6 +763,10 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
     {"“According to the mediators, the talks will resume,” Anna Holm said.",
      "talks=neutral"},
     {"“The talks failed to secure a truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“We failed to find envoys who could negotiate,” Anna Holm said.",
+     "talks=neutral"},
+    {"“Hours after a truce was declared, it appeared to be holding,” Anna Holm said.",
      "ceasefire=neutral"},
     {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
      "ceasefire=neutral"},
