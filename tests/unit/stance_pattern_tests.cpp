@@ -644,8 +644,6 @@ const std::vector<pattern_case> implementing_and_praising_cases = {
      "ceasefire=support"},
     {"“Our government is planning to withdraw its troops,” Anna Holm said.",
      "troop_withdrawal=support"},
-    {"“Our government aimed at a truce,” Anna Holm said.",
-     "ceasefire=support"},
     {"“We took part in the talks,” Anna Holm said.",
      "talks=support"},
     {"“We engaged in talks with the rebels,” Anna Holm said.",
