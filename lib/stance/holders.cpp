@@ -44,6 +44,11 @@ void labeller::speaker_parties(entity_id speaker) {
         "reuters", "axios", "outlet"};
     bool media = false;
     for (const auto m : kMedia) media = media || w == m;
+    // Anonymous sources and analysts ("people familiar with the plans", "a source", "experts")
+    // describe the parties' positions; they are no party themselves.
+    static constexpr std::array<std::string_view, 9> kDescribers = {
+        "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers"};
+    for (const auto d : kDescribers) describer_ = describer_ || w == d;
     media_speaker_ = media_speaker_ || media;
     // An outlet or its reporter ("Reuters", "the agency's correspondent") takes no side; its
     // official with a role ("the press secretary", "a media official") speaks for a side.
@@ -152,7 +157,10 @@ bool labeller::expletive_at(std::uint32_t from) const {
 // side? Sets `mention` to the party's words.
 bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
   if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
-  const bool no_side = mine_.empty() && !media_speaker_;  // only "they" in a direct quote can tell
+  // Without a side of their own, only "they" in a direct quote can tell, unless the speaker only
+  // describes others (a news outlet, an anonymous source, an analyst).
+  const bool describes = media_speaker_ || (describer_ && mine_.empty());
+  const bool no_side = mine_.empty() && !describes;
   const auto tokens = ctx_.doc.tokens();
   std::uint32_t t = ctx_.doc.token_at(from);
   if (t < tokens.size() && tokens[t].range.end <= from) ++t;
@@ -208,7 +216,7 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
     ++n;
   }
   if (no_side || theirs.empty() || !verb_follows) return false;
-  if (media_speaker_) return true;  // a news outlet reports other parties' positions
+  if (describes) return true;  // a news outlet or a source reports other parties' positions
   for (const std::uint16_t p : theirs) {
     if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
   }

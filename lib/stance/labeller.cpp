@@ -228,7 +228,8 @@ void labeller::collect() {
                 starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
                 starts_with_ci(c, "except") || starts_with_ci(c, "other than") || starts_with_ci(c, "under");
     cc.demand = cc.strong && !starts_with_ci(c, "in exchange") && !starts_with_ci(c, "in return") &&
-                !starts_with_ci(c, "except") && !starts_with_ci(c, "other than");
+                !starts_with_ci(c, "except") && !starts_with_ci(c, "other than") &&
+                c.find("circumstances") == std::string_view::npos && c.find("conditions") == std::string_view::npos;
     conditions_.push_back(cc);
   }
   // "There will be no ceasefire that rewards aggression": a relative clause restricting a
@@ -283,6 +284,53 @@ bool labeller::qualified_kind(const term_hit& th) const {
     }
     return rest.ends_with(" not") || rest.ends_with(" no") || rest.ends_with("n't") || rest.ends_with("n\xE2\x80\x99t") ||
            rest.ends_with(" never");
+  }
+  return false;
+}
+
+// After the term in its span, a "but" clause of the speaker's side that refuses: "but we will
+// never accept", "but you cannot have". Reads at most a few hundred bytes.
+bool labeller::refused_after(const term_hit& th) const {
+  constexpr std::uint32_t kWindow = 240;
+  const std::uint32_t end = std::min(th.span_end, th.end + kWindow);
+  const std::string_view rest = text_.substr(th.end, end - th.end);
+  for (std::size_t at = 0; (at = rest.find("ut ", at)) != std::string_view::npos; at += 3) {
+    if (at == 0 || (rest[at - 1] != 'b' && rest[at - 1] != 'B') || (at >= 2 && std::isalpha(static_cast<unsigned char>(rest[at - 2])))) {
+      continue;
+    }
+    const std::string_view clause = rest.substr(at + 3, 40);
+    if (!(starts_with_ci(clause, "we ") || starts_with_ci(clause, "you ") || starts_with_ci(clause, "i ") ||
+          starts_with_ci(clause, "it "))) {
+      continue;
+    }
+    const std::size_t space = clause.find(' ');
+    const std::string_view next = clause.substr(space + 1);
+    for (const std::string_view n : {"will never ", "would never ", "never ", "cannot ", "can't ", "can\xE2\x80\x99t ",
+                                     "will not ", "won't ", "won\xE2\x80\x99t ", "must not ", "should not "}) {
+      if (starts_with_ci(next, n)) return true;
+    }
+  }
+  return false;
+}
+
+// A support or oppose predicate at the start of the term's own expression ("invited them to
+// talks", "rejected the talks" where the lexicon holds the whole phrase).
+const hit* labeller::leading_predicate(const term_hit& th) const {
+  for (const hit& h : cues_) {
+    if (h.begin == th.begin && h.end < th.end && (h.cls == cue_class::support || h.cls == cue_class::oppose)) return &h;
+  }
+  return nullptr;
+}
+
+// Is there a determiner or possessive in text_[a, b) ("not met our demand")?
+bool labeller::determiner_between(std::uint32_t a, std::uint32_t b) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(a); t < tokens.size() && tokens[t].range.end <= b; ++t) {
+    if (tokens[t].range.begin < a || tokens[t].kind != token_kind::word) continue;
+    const std::string_view w = tokens[t].range.of(text_);
+    for (const std::string_view d : {"a", "an", "the", "our", "their", "his", "her", "its", "my", "your"}) {
+      if (w.size() == d.size() && starts_with_ci(w, d)) return true;
+    }
   }
   return false;
 }
@@ -371,6 +419,11 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   bool negated_after = false;
   const hit* nearest = kind != nullptr ? outer_governor(*kind, begin) : governor(th, begin, negated_after);
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
+  const bool only_restricted = nearest != nullptr && nearest->cls == cue_class::support && nearest->end <= th.begin &&
+                               ((nearest->begin >= 5 && starts_with_ci(text_.substr(nearest->begin - 5, 5), "only ")) ||
+                                (text_.substr(nearest->begin, nearest->end - nearest->begin).find(" only ") != std::string_view::npos &&
+                                 (starts_with_ci(text_.substr(nearest->begin), "will") || starts_with_ci(text_.substr(nearest->begin), "would") ||
+                                  starts_with_ci(text_.substr(nearest->begin), "shall"))));
   if (neutral_governor) nearest = nullptr;  // reported or predicted
   if (nearest != nullptr && nearest->begin >= th.end) {
     // A predicate after the term: only a negation between them counts ("talks were not
@@ -391,6 +444,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       if (words_between(text_, h.end, th.begin) > 5) continue;
       // Oppose cues hold their negation ("not ready", "no intention"); in any other cue it
       // negates ("is not ready to", "not productive").
+      // A negation of another verb before a governing noun ("have not met our precondition to
+      // withdraw"): the noun is still the speaker's demand.
+      if (h.end <= nearest->begin && determiner_between(h.end, nearest->begin)) continue;
       if (!(h.begin >= nearest->begin && h.end <= nearest->end) || nearest->cls != cue_class::oppose) outside = true;
     }
     negated = outside;
@@ -428,6 +484,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   } else if (nearest != nullptr) {
     base = nearest->cls;
     evidence.push_back({nearest->begin, nearest->end});
+  } else if (const hit* own_verb = leading_predicate(th); own_verb != nullptr && !negated) {
+    // A term expression that starts with its own predicate ("invited them to talks").
+    base = own_verb->cls;
+    evidence.push_back({own_verb->begin, own_verb->end});
   } else if (deontic(th)) {
     base = cue_class::support;  // "the bloodshed has to stop": the speaker demands it
   } else if (!own_.empty() && governed_by_cue(th) && !neutral_governor && !negated_evaluation) {
@@ -521,6 +581,13 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
         condition = then;
       }
     }
+  }
+  // "We would only take part in talks that …": the term, only of that kind.
+  if (label == stance_label::support && only_restricted) label = stance_label::conditional;
+  // "We need peace. But we will never accept …": wanting the term and refusing its terms.
+  // (A truce or peace: what a side wants and bargains over at once.)
+  if (label == stance_label::support && !th.opposite && id == "ceasefire" && refused_after(th)) {
+    label = stance_label::conditional;
   }
   // "This is not a real ceasefire": the speaker wants the term, but of another kind.
   if (label == stance_label::oppose && negated && !th.opposite && qualified_kind(th)) label = stance_label::conditional;

@@ -73,6 +73,12 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
+  // A support or oppose predicate that starts the term's own expression ("invited them to talks").
+  const hit* leading_predicate(const term_hit& th) const;
+  // Is there a determiner or possessive in text_[a, b)?
+  bool determiner_between(std::uint32_t a, std::uint32_t b) const;
+  // "We want peace, but we will never accept …": a refusal by the speaker's side after the term.
+  bool refused_after(const term_hit& th) const;
   // "not a real truce": a negated term qualified as the true or whole kind.
   bool qualified_kind(const term_hit& th) const;
   // Does text_[from, to) say that something fails ("should the truce fail")?
@@ -164,6 +170,7 @@ class labeller {
   std::vector<std::uint16_t> mine_;
   bool media_speaker_ = false;
   bool media_outlet_ = false;  // a news outlet or its reporter: no stance of its own
+  bool describer_ = false;     // an anonymous source or an analyst: describes the parties
   bool without_demand_ = false;  // the speaker demands something before a truce or talks
   byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)

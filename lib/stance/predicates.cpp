@@ -130,6 +130,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   bool modal = false;
   bool as = false;
   bool predictive = false;  // "a truce may be announced": a prediction, not a position
+  const std::string_view next_cue = text_.substr(next->begin, next->end - next->begin);
+  const bool deontic_next = starts_with_ci(next_cue, "must") || starts_with_ci(next_cue, "has to") ||
+                            starts_with_ci(next_cue, "have to") || starts_with_ci(next_cue, "need");
   std::uint32_t words = 0;
   std::uint32_t tail = 0;  // words of the noun phrase's tail
   for (std::uint32_t t = ctx_.doc.token_at(th.end);
@@ -141,7 +144,7 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       return nullptr;  // punctuation: another clause
     }
     const std::string_view w = tok.range.of(text_);
-    if (++words > 6) return nullptr;
+    if (++words > (deontic_next ? 9U : 6U)) return nullptr;
     if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w))
       return nullptr;  // "which", "who"
     // An adverb ("badly needed", "urgently required") links as well.
@@ -162,8 +165,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       as = as || lw == "as";
       continue;
     }
-    // A word of the term's noun phrase, before any linking word.
-    if (copula || modal || as || ++tail > 3) return nullptr;
+    // A word of the term's noun phrase, before any linking word; a deontic may follow a longer
+    // one ("solutions for the region and its people must be found").
+    if (copula || modal || as || ++tail > (deontic_next ? 6U : 3U)) return nullptr;
   }
   if (next->cls == cue_class::neutral || next->evaluative) return next;
   // A support or oppose verb after its object is passive ("talks were rejected") or deontic
@@ -179,7 +183,7 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
        cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
   // A cue that holds its copula ("is needed", "are welcome").
   // A passive announcement: "the truce will be put in place", "crossings were to be opened".
-  copula = copula || cue.find(" be ") != std::string_view::npos;
+  copula = copula || cue.find(" be ") != std::string_view::npos || starts_with_ci(cue, "being ");
   copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") ||
            starts_with_ci(cue, "was ") || starts_with_ci(cue, "were ");
   if (predictive && !modal) return nullptr;
