@@ -322,6 +322,25 @@ const hit* labeller::leading_predicate(const term_hit& th) const {
   return nullptr;
 }
 
+// "Pompeo said Washington wanted a truce", inside another speaker's content: a speech verb of
+// someone else (not "I said", "we told them") between the clause's start and the term makes the
+// position that speaker's, which the quote's speaker only reports.
+bool labeller::nested_report(const term_hit& th, std::uint32_t begin) const {
+  const auto tokens = ctx_.doc.tokens();
+  std::string_view previous;
+  for (std::uint32_t t = ctx_.doc.token_at(begin); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+    if (tokens[t].range.begin < begin || tokens[t].kind != token_kind::word) continue;
+    const std::string_view w = tokens[t].range.of(text_);
+    const bool speech = w == "said" || w == "says" || w == "told" || w == "tells" || w == "stated" || w == "added";
+    if (speech && !previous.empty() && previous != "I" && previous != "we" && previous != "We" && previous != "has" &&
+        previous != "have" && previous != "had" && previous != "was" && previous != "is" && previous != "be") {
+      return true;
+    }
+    previous = w;
+  }
+  return false;
+}
+
 // Is there a determiner or possessive in text_[a, b) ("not met our demand")?
 bool labeller::determiner_between(std::uint32_t a, std::uint32_t b) const {
   const auto tokens = ctx_.doc.tokens();
@@ -348,7 +367,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   if (id == "prisoner_exchange" && capture(th)) return;
   const std::uint32_t begin = clause_begin(th);
   std::vector<byte_range> evidence{{th.begin, th.end}};
-  if (event_time(th)) {
+  if (event_time(th) || nested_report(th, begin)) {
     add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
     return;
   }
@@ -425,6 +444,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
                                  (starts_with_ci(text_.substr(nearest->begin), "will") || starts_with_ci(text_.substr(nearest->begin), "would") ||
                                   starts_with_ci(text_.substr(nearest->begin), "shall"))));
   if (neutral_governor) nearest = nullptr;  // reported or predicted
+  // "No meetings have been scheduled", "I never expected to meet you here": the negation is of
+  // the report or the prediction, not a refusal of the term.
+  if (neutral_governor && negated) negated = false;
   if (nearest != nullptr && nearest->begin >= th.end) {
     // A predicate after the term: only a negation between them counts ("talks were not
     // productive"); one before the term negates the term itself.
@@ -433,7 +455,11 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   }
   // Opposing an opposition supports: "criticized the rejection of the ceasefire".
   bool double_oppose = false;
-  if (nearest != nullptr && nearest->cls == cue_class::oppose && nearest->end <= th.begin) {
+  // So does rejecting a condemnation: "rejected the notion that the talks are doomed".
+  // (A proposition, "that …", not an object described: "denounced the truce as a farce".)
+  const bool proposition = text_.substr(th.span_begin, th.begin - th.span_begin).find("that ") != std::string_view::npos;
+  if (nearest != nullptr && nearest->cls == cue_class::oppose &&
+      (nearest->end <= th.begin || (nearest->evaluative && proposition))) {
     if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
   }
   // A cue that contains the negation ("not ready") already counts it.
@@ -510,7 +536,17 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   stance_label label = stance_label::neutral;
   std::optional<byte_range> condition;
   if (id == "preconditions") {
-    const bool none = starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated;
+    // "They have not met our precondition": the negation is of meeting it, and the condition
+    // stands (a determiner between the negation and the term shows another verb).
+    bool negated_condition = negated;
+    for (const hit& h : cues_) {
+      if (negated && h.cls == cue_class::negation && h.end <= th.begin && h.begin >= begin &&
+          words_between(text_, h.end, th.begin) <= 5 && determiner_between(h.end, th.begin)) {
+        negated_condition = false;
+      }
+    }
+    const bool none =
+        starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated_condition;
     // "confirm an unconditional ceasefire before any talks": the unconditional ceasefire is
     // itself demanded before the talks, a precondition.
     const bool demanded_first =
@@ -521,7 +557,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::support;
     } else if (none) {
       label = stance_label::oppose;
-    } else if (inside != nullptr && !inside->prior) {
+    } else if ((inside != nullptr && !inside->prior) || (negated && !negated_condition)) {
       label = stance_label::support;  // "as a precondition for"
     } else if (base == cue_class::support) {
       label = stance_label::support;

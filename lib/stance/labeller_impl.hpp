@@ -73,6 +73,8 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
+  // "Pompeo said Washington wanted a truce": another speaker's report inside the content.
+  bool nested_report(const term_hit& th, std::uint32_t begin) const;
   // A support or oppose predicate that starts the term's own expression ("invited them to talks").
   const hit* leading_predicate(const term_hit& th) const;
   // Is there a determiner or possessive in text_[a, b)?

@@ -35,7 +35,7 @@ bool linking_word(std::string_view w) {
       "entirely", "largely", "quite",   "highly",   "extremely", "both",    "all",      "a",
       "an",       "the",     "just",    "only",     "cannot",    "won't",   "can't",    "isn't",
       "aren't",   "wasn't",  "weren't", "wouldn't", "shouldn't", "mustn't", "needs",    "need",
-      "ought",    "got",     "get"};
+      "ought",    "got",     "get",     "yet"};
   for (const std::string_view l : kLinks) {
     if (w.size() == l.size() && std::equal(w.begin(), w.end(), l.begin(), [](char a, char b) {
           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
@@ -169,7 +169,19 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
     // one ("solutions for the region and its people must be found").
     if (copula || modal || as || ++tail > (deontic_next ? 6U : 3U)) return nullptr;
   }
-  if (next->cls == cue_class::neutral || next->evaluative) return next;
+  if (next->cls == cue_class::neutral) return next;
+  // An evaluation said of the term takes a copula, a modal or "as" ("the talks were productive",
+  // "saw the truce as a betrayal"); after words of another phrase without one it is a verb of
+  // another clause ("relinquish the land they seized and surrender their weapons").
+  // A small clause ("labelled the truce a farce") has only linking words between them.
+  if (next->evaluative) return copula || modal || as || tail == 0 || starts_with_ci(text_.substr(next->begin), "is ") ||
+                                       starts_with_ci(text_.substr(next->begin), "are ") ||
+                                       starts_with_ci(text_.substr(next->begin), "was ") ||
+                                       starts_with_ci(text_.substr(next->begin), "were ") ||
+                                       starts_with_ci(text_.substr(next->begin), "would ") ||
+                                       starts_with_ci(text_.substr(next->begin), "will ")
+                                   ? next
+                                   : nullptr;
   // A support or oppose verb after its object is passive ("talks were rejected") or deontic
   // ("the talks must resume"), or follows "as" ("saw the talks as a way out").
   const std::string_view cue = text_.substr(next->begin, next->end - next->begin);

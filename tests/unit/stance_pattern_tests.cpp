@@ -715,6 +715,12 @@ const std::vector<pattern_case> rejection_and_cancellation_cases = {
      "ceasefire=oppose"},
     {"“We abandoned the negotiations,” Anna Holm said.",
      "talks=oppose"},
+    // Rejecting a condemnation supports: "rejected the notion that the talks are doomed".
+    {"Anna Holm rejected the notion that the talks are doomed.",
+     "talks=support"},
+    // An evaluation after the term needs a copula: "surrender" here is a verb of its own.
+    {"The resolution called on the rebels to cede the land they seized and surrender their weapons.",
+     "territorial_concession=support"},
     // Blaming another agent for blocking the term supports it.
     {"“Their obstinacy is the main obstacle to peace talks,” Anna Holm said.",
      "talks=support"},
@@ -743,6 +749,13 @@ const std::vector<pattern_case> conditions_and_hypotheses_cases = {
      "talks=conditional"},
     {"“We need a truce. But we will never accept the loss of our land,” Anna Holm said.",
      "ceasefire=conditional"},
+    {"“A truce is dependent on the return of our soldiers,” Anna Holm said.",
+     "ceasefire=conditional"},
+    // A precondition the other side has not met still stands; "no preconditions" rejects them.
+    {"“They have not met our preconditions,” Anna Holm said.",
+     "preconditions=support"},
+    {"“There are no preconditions,” Anna Holm said.",
+     "preconditions=oppose"},
     {"“We would consider talks under the right circumstances,” Anna Holm said.",
      "talks=conditional,preconditions=(none)"},
     {"“Should the truce fail, we will defend ourselves,” Anna Holm said.",
@@ -792,6 +805,15 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
      "talks=neutral"},
     {"“Hours after a truce was declared, it appeared to be holding,” Anna Holm said.",
      "ceasefire=neutral"},
+    // A negated report or prediction is no refusal; another speaker's words are only reported.
+    {"“No new talks have yet been scheduled,” Anna Holm said.",
+     "talks=neutral"},
+    {"“I never expected to hold talks here,” Anna Holm said.",
+     "talks=neutral"},
+    {"“Our envoy said Russia wanted a truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“As I said, we want a truce,” Anna Holm said.",
+     "ceasefire=support"},
     {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
      "ceasefire=neutral"},
     // The party named in an apposition is the speaker's side.
