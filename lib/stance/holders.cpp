@@ -107,6 +107,28 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
   return span_begin;
 }
 
+// Does the clause starting at byte `from` open with the speaker's own side as subject and a
+// "will", "would" or "shall" before byte `limit` ("The United States will reduce its forces",
+// in a statement of the United States)? A commitment, which supports what it commits to.
+bool labeller::own_side_commits(std::uint32_t from, std::uint32_t limit) const {
+  if (mine_.empty()) return false;
+  const auto tokens = ctx_.doc.tokens();
+  bool ours = false;
+  std::uint32_t words = 0;
+  for (std::uint32_t t = ctx_.doc.token_at(from); t < tokens.size() && tokens[t].range.end <= limit && words < 8; ++t) {
+    if (tokens[t].range.begin < from || tokens[t].kind != token_kind::word) continue;
+    ++words;
+    const std::string_view w = tokens[t].range.of(text_);
+    if (w == "will" || w == "would" || w == "shall") return ours;
+    const std::uint16_t p = party_of(t);
+    if (p != 0) {
+      if (std::find(mine_.begin(), mine_.end(), p) == mine_.end()) return false;
+      ours = true;
+    }
+  }
+  return false;
+}
+
 // Is the "that" at token t a relative pronoun, followed directly by an auxiliary or verb?
 bool labeller::relative_that(std::uint32_t t) const {
   const auto tokens = ctx_.doc.tokens();

@@ -251,6 +251,31 @@ void labeller::collect() {
       first_then_.push_back({then_at, limit});
     }
   }
+  // "After a week of calm, our experts will meet": a sentence that opens with "after" and goes on
+  // to a plan ("will", "would", "can") makes what comes first its condition.
+  if (!terms_.empty()) after_conditions();
+}
+
+void labeller::after_conditions() {
+  const auto sentences = ctx_.doc.sentences();
+  for (const byte_range& span : q_.spans) {
+    for (std::uint32_t k = ctx_.doc.sentence_of_token(ctx_.doc.token_at(span.begin));
+         k < sentences.size() && sentences[k].range.begin < span.end; ++k) {
+      std::uint32_t at = std::max(sentences[k].range.begin, span.begin);
+      const std::uint32_t limit = std::min(sentences[k].range.end, span.end);
+      while (at < limit && (text_[at] == ' ' || text_[at] == '"' || text_[at] == '\n')) ++at;
+      if (!text_.substr(at, limit - at).starts_with("After ")) continue;
+      const std::size_t comma = text_.substr(at, limit - at).find(',');
+      if (comma == std::string_view::npos) continue;
+      const auto main = static_cast<std::uint32_t>(at + comma);
+      const std::string_view rest = text_.substr(main, limit - main);
+      if (rest.find(" will ") == std::string_view::npos && rest.find(" would ") == std::string_view::npos &&
+          rest.find(" can ") == std::string_view::npos) {
+        continue;
+      }
+      conditions_.push_back({at, main, false, false});
+    }
+  }
 }
 
 // "should the truce fail", "if the talks collapse": the condition is that the term fails, and
@@ -514,6 +539,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     // A term expression that starts with its own predicate ("invited them to talks").
     base = own_verb->cls;
     evidence.push_back({own_verb->begin, own_verb->end});
+  } else if (!negated && own_side_commits(clause_start(th.begin, th.span_begin), th.begin)) {
+    base = cue_class::support;  // "the Afghan government will engage …", said by that government
   } else if (deontic(th)) {
     base = cue_class::support;  // "the bloodshed has to stop": the speaker demands it
   } else if (!own_.empty() && governed_by_cue(th) && !neutral_governor && !negated_evaluation) {

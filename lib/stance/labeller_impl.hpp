@@ -87,6 +87,8 @@ class labeller {
   bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
+  // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
+  void after_conditions();
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
   void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
            std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused = false);
@@ -125,6 +127,8 @@ class labeller {
   std::uint32_t clause_start(std::uint32_t at, std::uint32_t span_begin) const;
   // "they must withdraw", "he should resign": the speaker demands it of them.
   bool demanded_of(std::uint32_t t) const;
+  // Does the clause from byte `from` open with the speaker's own side and "will" before `limit`?
+  bool own_side_commits(std::uint32_t from, std::uint32_t limit) const;
   // Is the "that" at token t a relative pronoun ("terms that would stop the war")?
   bool relative_that(std::uint32_t t) const;
   // Is the pronoun at token t followed (after adverbs) by a verb or auxiliary?

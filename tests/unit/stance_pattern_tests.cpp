@@ -678,6 +678,11 @@ const std::vector<pattern_case> implementing_and_praising_cases = {
      "ceasefire=support"},
     {"“A lasting solution for the valley and its people must be found,” Anna Holm said.",
      "ceasefire=support"},
+    // A commitment of the speaker's own side; the same words of another party are a report.
+    {"A statement from the Ukrainian government said Ukraine will pull its troops back from the border.",
+     "troop_withdrawal=support"},
+    {"A statement from the Ukrainian government said Russia will pull its troops back from the border.",
+     "troop_withdrawal=neutral"},
     // Announced as done: a passive future said of the term.
     {"“From midnight, the truce will be put in place,” Anna Holm said.",
      "ceasefire=support"},
@@ -745,6 +750,8 @@ const std::vector<pattern_case> conditions_and_hypotheses_cases = {
      "ceasefire=support"},
     {"“We will respond with force if they break the truce,” Anna Holm said.",
      "ceasefire=conditional"},
+    {"“After the prisoners are released, our delegation will travel to the talks,” Anna Holm said.",
+     "prisoner_exchange=support,talks=conditional"},
     {"“We would only take part in talks that set a deadline,” Anna Holm said.",
      "talks=conditional"},
     {"“We need a truce. But we will never accept the loss of our land,” Anna Holm said.",
@@ -808,6 +815,10 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
     // A negated report or prediction is no refusal; another speaker's words are only reported.
     {"“No new talks have yet been scheduled,” Anna Holm said.",
      "talks=neutral"},
+    {"“It appeared unlikely that a truce would be signed,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“It is likely that a truce will be signed,” Anna Holm said.",
+     "ceasefire=neutral"},
     {"“I never expected to hold talks here,” Anna Holm said.",
      "talks=neutral"},
     {"“Our envoy said Russia wanted a truce,” Anna Holm said.",
