@@ -67,7 +67,17 @@ void labeller::speaker_parties(entity_id speaker) {
       else if (tokens[t].kind != token_kind::space && tokens[t].range.of(text_) != "'" &&
                first_code_point(tokens[t].range.of(text_)) != 0x2019) break;
     }
-    if (t > from) parties_in({tokens[from].range.begin, tokens[t - 1].range.end}, mine_);
+    // Only a description ("a Hamas spokesman", "the group's leader"), not the content that
+    // follows a fronted source ("According to X, Moscow's message was …").
+    std::uint32_t first = from;
+    while (first < t && tokens[first].kind == token_kind::space) ++first;
+    const std::string_view w = first < t ? tokens[first].range.of(text_) : std::string_view();
+    const bool description = w == "a" || w == "an" || w == "the" || (first < t && (ctx_.info[first].classes & (wc_role | wc_title)) != 0);
+    bool in_content = false;
+    for (const byte_range& span : q_.spans) {
+      if (t > from && span.begin < tokens[t - 1].range.end && span.end > tokens[from].range.begin) in_content = true;
+    }
+    if (t > from && description && !in_content) parties_in({tokens[from].range.begin, tokens[t - 1].range.end}, mine_);
   }
   if (speaker != no_entity && speaker < ctx_.entities.size()) {
     // The first mentions only (the fullest forms come first): a speaker quoted thousands of

@@ -827,6 +827,9 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
      "ceasefire=support"},
     {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
      "ceasefire=neutral"},
+    // A fronted source's comma opens the content, not an apposition: Moscow is reported on.
+    {"According to U.S. officials familiar with the talks, Moscow's message was clear: there would be no truce.",
+     "ceasefire=neutral"},
     // The party named in an apposition is the speaker's side.
     {"Tarek Amin, a Hamas spokesman, said that Israel had not agreed to a truce.",
      "ceasefire=neutral"},
