@@ -73,22 +73,8 @@ class labeller {
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
   std::size_t precondition_term() const;
-  // "Pompeo said Washington wanted a truce": another speaker's report inside the content.
-  bool nested_report(const term_hit& th, std::uint32_t begin) const;
-  // A support or oppose predicate that starts the term's own expression ("invited them to talks").
-  const hit* leading_predicate(const term_hit& th) const;
-  // Is there a determiner or possessive in text_[a, b)?
-  bool determiner_between(std::uint32_t a, std::uint32_t b) const;
-  // "We want peace, but we will never accept …": a refusal by the speaker's side after the term.
-  bool refused_after(const term_hit& th) const;
-  // "not a real truce": a negated term qualified as the true or whole kind.
-  bool qualified_kind(const term_hit& th) const;
-  // Does text_[from, to) say that something fails ("should the truce fail")?
-  bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
-  // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
-  void after_conditions();
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
   void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
            std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused = false);
@@ -116,6 +102,18 @@ class labeller {
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const;
+  // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
+  void after_conditions();
+  // Does text_[from, to) say that something fails ("should the truce fail")?
+  bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
+  // "not a real truce": a negated term qualified as the true or whole kind.
+  bool qualified_kind(const term_hit& th) const;
+  // "We want peace, but we will never accept …": a refusal by the speaker's side after the term.
+  bool refused_after(const term_hit& th) const;
+  // "Pompeo said Washington wanted a truce": another speaker's report inside the content.
+  bool nested_report(const term_hit& th, std::uint32_t begin) const;
+  // Is there a determiner or possessive in text_[a, b)?
+  bool determiner_between(std::uint32_t a, std::uint32_t b) const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -162,6 +160,8 @@ class labeller {
   void label_evaluated_object(entity_id speaker, std::vector<stance>& out);
   // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").
   void keep_longest_predicates();
+  // A support or oppose predicate that starts the term's own expression ("invited them to talks").
+  const hit* leading_predicate(const term_hit& th) const;
 
   // ---- state -----------------------------------------------------------------------------
   const stance_context& ctx_;

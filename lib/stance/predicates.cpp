@@ -299,4 +299,13 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   }
 }
 
+// A support or oppose predicate at the start of the term's own expression ("invited them to
+// talks", "rejected the talks" where the lexicon holds the whole phrase).
+const hit* labeller::leading_predicate(const term_hit& th) const {
+  for (const hit& h : cues_) {
+    if (h.begin == th.begin && h.end < th.end && (h.cls == cue_class::support || h.cls == cue_class::oppose)) return &h;
+  }
+  return nullptr;
+}
+
 }  // namespace sayso::detail::stance_internal
