@@ -360,10 +360,16 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   stance_label label = stance_label::neutral;
   std::optional<byte_range> condition;
   if (id == "preconditions") {
-    const bool none = starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated;
+    // A condition set on talks or a truce, named by its cue ("no talks unless …", "not … without
+    // a truce", "not … under fire"): the speaker demands it, however the main clause is negated.
+    const bool condition_cue = (inside != nullptr && !inside->prior && inside->begin == th.begin) ||
+                               (surface.size() == 7 && starts_with_ci(surface, "without")) ||
+                               starts_with_ci(surface, "under fire");
+    const bool none =
+        !condition_cue && (starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated);
     if (none) {
       label = stance_label::oppose;
-    } else if (inside != nullptr && !inside->prior) {
+    } else if (condition_cue || (inside != nullptr && !inside->prior)) {
       label = stance_label::support;  // "as a precondition for"
     } else if (base == cue_class::support) {
       label = stance_label::support;

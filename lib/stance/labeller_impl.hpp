@@ -18,6 +18,8 @@ constexpr std::size_t kMaxSpeakerMentions = 16;
 // How many term expressions and stance cues of one quote are read (the first, in text order).
 constexpr std::size_t kMaxTermHits = 64;
 constexpr std::size_t kMaxCueHits = 256;
+// Counts of a term's names in a document stop here: enough to rank terms.
+constexpr std::uint32_t kMaxNamed = 1000;
 
 enum class cue_class : std::uint8_t { support, oppose, conditional, neutral, negation, pseudo, terminator };
 
@@ -94,6 +96,8 @@ class labeller {
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const;
+  // How often the document names term `term` (its plain expressions, in the whole text).
+  std::uint32_t named_in_document(std::size_t term) const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -151,6 +155,7 @@ class labeller {
   bool media_speaker_ = false;
   bool without_demand_ = false;
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
+  mutable document_terms own_counts_;  // when the context holds no document_terms to share
 };
 
 }  // namespace sayso::detail::stance_internal
