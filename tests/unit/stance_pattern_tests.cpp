@@ -552,8 +552,8 @@ const std::vector<pattern_case> term_expressions_cases = {
     {"“We want to join NATO,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a defence pact,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a no-fly zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a buffer zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a demilitarised zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a buffer zone,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want a demilitarised zone,” Anna Holm said.", "troop_withdrawal=support"},
     {"“We oppose lifting the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
     {"“We seek relief from sanctions,” Anna Holm said.", "sanctions_relief=support"},
     {"“We want the POWs home,” Anna Holm said.", "prisoner_exchange=support"},
@@ -681,6 +681,19 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“We are ready to put our missile programme on the table,” Anna Holm said.",
      "talks=support"},
     {"“We welcome the historic encounter,” Anna Holm said.", "talks=support"},
+    {"“We will look for a political way out of this war,” Anna Holm said.", "talks=support"},
+    {"“We prefer to settle this through diplomatic means,” Anna Holm said.", "talks=neutral"},
+    {"“We have communicated with their leaders for years,” Anna Holm said.", "talks=neutral"},
+    {"“We are ready to put Varnia's programme on the table,” Anna Holm said.", "talks=support"},
+    {"“The city needs urgent assistance,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We are ready to provide relief to the villages,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The sanctions on their banks will remain,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We welcome the demilitarised areas around the city,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“They must demilitarise the militia,” Anna Holm said.", "-"},
+    {"“Their aggression will end in a few hours,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We call for an end to the high-intensity fighting,” Anna Holm said.", "ceasefire=support"},
 };
 
 // "The deal", "free him", "her release": what the document is about. The same quote names the
@@ -707,6 +720,18 @@ const std::vector<pattern_case> named_by_the_document_cases = {
      "wrote to the prisoners every week. “We welcome her release,” Anna Holm said.",
      "prisoner_exchange=support"},
     {"“We welcome her release,” Anna Holm said.", "-"},
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We want to "
+     "reach a deal with them,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We will bring our sailors back,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We welcome the release,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We await the release of the report,” Anna Holm said.",
+     "-"},
 };
 
 // Every table, for the lexicon coverage test.
