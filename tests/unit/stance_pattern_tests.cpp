@@ -694,6 +694,22 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“They must demilitarise the militia,” Anna Holm said.", "-"},
     {"“Their aggression will end in a few hours,” Anna Holm said.", "ceasefire=neutral"},
     {"“We call for an end to the high-intensity fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“The aggression on our villages will end soon,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We will continue our attacks,” the army chief said.", "ceasefire=oppose"},
+    {"Anna Holm urged the army to begin the assault on the port.", "ceasefire=oppose"},
+    {"“We must be ready for a prolonged campaign,” the army chief said.", "ceasefire=oppose"},
+    {"“Further escalation would be a disaster,” Anna Holm said.", "ceasefire=support"},
+    {"“We warn against an escalation of the fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“We want a freeze on nuclear tests,” Anna Holm said.", "-"},
+    {"“We welcome the pullout of their forces,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“The summit pullout was a mistake,” Anna Holm said.", "troop_withdrawal=(none)"},
+    {"“The operation will not end before the tunnels are destroyed,” the army chief said.",
+     "ceasefire=conditional,preconditions=support"},
+    {"“We want three days of quiet before any talks,” Anna Holm said.",
+     "preconditions=support,talks=conditional"},
+    {"“A truce is our main condition for the talks,” Anna Holm said.", "preconditions=neutral"},
+    {"“We welcome the shipments of food and fuel,” Anna Holm said.",
+     "humanitarian_access=support"},
 };
 
 // "The deal", "free him", "her release": what the document is about. The same quote names the
@@ -731,6 +747,11 @@ const std::vector<pattern_case> named_by_the_document_cases = {
      "prisoner_exchange=support"},
     {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
      "were freed at dawn. “We await the release of the report,” Anna Holm said.",
+     "-"},    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will not attend,” Anna Holm said.",
+     "talks=oppose"},
+    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will attend the festival,” Anna Holm said.",
      "-"},
 };
 
