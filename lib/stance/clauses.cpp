@@ -185,7 +185,32 @@ bool labeller::context_holds(const term_lexicon::compiled::context& cx, std::uin
   if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
   if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
-  return !(cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after));
+  if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
+  if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
+  // "the deal", "the meeting": the term the document is about.
+  if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
+  const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
+  if (!cx.document_first_of.empty() && mine == 0) return false;  // a document about none of them
+  for (const std::size_t other : cx.document_first_of) {
+    if (other == cx.term) continue;
+    const std::uint32_t theirs = named_in_document(other);
+    if (theirs > mine || (theirs == mine && other < cx.term)) return false;
+  }
+  return true;
+}
+
+std::uint32_t labeller::named_in_document(std::size_t term) const {
+  document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
+  if (d.counts.empty()) {
+    // Once per document: one pass per term over its text.
+    d.counts.assign(c_.patterns.size(), 0);
+    const re2::StringPiece all(text_.data(), text_.size());
+    for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
+      re2::StringPiece input = all;
+      while (d.counts[t] < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[t])) ++d.counts[t];
+    }
+  }
+  return term < d.counts.size() ? d.counts[term] : 0;
 }
 
 void labeller::after_conditions() {

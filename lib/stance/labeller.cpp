@@ -440,6 +440,11 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   stance_label label = stance_label::neutral;
   std::optional<byte_range> condition;
   if (id == "preconditions") {
+    // A condition set on talks or a truce, named by its cue ("no talks unless …", "not … without
+    // a truce", "not … under fire"): the speaker demands it, however the main clause is negated.
+    const bool condition_cue = (inside != nullptr && !inside->prior && inside->begin == th.begin) ||
+                               (surface.size() == 7 && starts_with_ci(surface, "without")) ||
+                               starts_with_ci(surface, "under fire");
     // "They have not met our precondition": the negation is of meeting it, and the condition
     // stands (a determiner between the negation and the term shows another verb).
     bool negated_condition = negated;
@@ -449,8 +454,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
         negated_condition = false;
       }
     }
-    const bool none =
-        starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated_condition;
+    const bool none = !condition_cue && (starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") ||
+                                         negated_condition);
     // "confirm an unconditional ceasefire before any talks": the unconditional ceasefire is
     // itself demanded before the talks, a precondition.
     const bool demanded_first =
@@ -461,7 +466,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::support;
     } else if (none) {
       label = stance_label::oppose;
-    } else if ((inside != nullptr && !inside->prior) || (negated && !negated_condition)) {
+    } else if (condition_cue || (inside != nullptr && !inside->prior) || (negated && !negated_condition)) {
       label = stance_label::support;  // "as a precondition for"
     } else if (base == cue_class::support) {
       label = stance_label::support;

@@ -18,6 +18,8 @@ constexpr std::size_t kMaxSpeakerMentions = 16;
 // How many term expressions and stance cues of one quote are read (the first, in text order).
 constexpr std::size_t kMaxTermHits = 64;
 constexpr std::size_t kMaxCueHits = 256;
+// Counts of a term's names in a document stop here: enough to rank terms.
+constexpr std::uint32_t kMaxNamed = 1000;
 
 enum class cue_class : std::uint8_t { support, oppose, conditional, neutral, negation, pseudo, terminator };
 
@@ -114,6 +116,8 @@ class labeller {
   bool nested_report(const term_hit& th, std::uint32_t begin) const;
   // Is there a determiner or possessive in text_[a, b)?
   bool determiner_between(std::uint32_t a, std::uint32_t b) const;
+  // How often the document names term `term` (its plain expressions, in the whole text).
+  std::uint32_t named_in_document(std::size_t term) const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -180,6 +184,7 @@ class labeller {
   bool without_demand_ = false;  // the speaker demands something before a truce or talks
   byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
+  mutable document_terms own_counts_;  // when the context holds no document_terms to share
 };
 
 }  // namespace sayso::detail::stance_internal

@@ -58,7 +58,7 @@ const std::vector<pattern_case> terms_named_in_other_words_cases = {
     {"“A negotiated settlement is the only way to bring this conflict to a close,” Mara Tenlow "
      "said.",
      "ceasefire=support"},
-    {"“We call for a political solution to this conflict,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We call for a political solution to this conflict,” Mara Tenlow said.", "talks=support"},
     {"Mara Tenlow said her government would work for a lasting peace in the region.",
      "ceasefire=support"},
     {"“This bloodshed has to stop,” Mara Tenlow said.", "ceasefire=support"},
@@ -552,8 +552,8 @@ const std::vector<pattern_case> term_expressions_cases = {
     {"“We want to join NATO,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a defence pact,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a no-fly zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a buffer zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a demilitarised zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a buffer zone,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want a demilitarised zone,” Anna Holm said.", "troop_withdrawal=support"},
     {"“We oppose lifting the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
     {"“We seek relief from sanctions,” Anna Holm said.", "sanctions_relief=support"},
     {"“We want the POWs home,” Anna Holm said.", "prisoner_exchange=support"},
@@ -843,6 +843,192 @@ const std::vector<pattern_case> backgrounds_and_reports_cases = {
      "ceasefire=support"},
 };
 
+// Terms named in other words (the classes of the conflict-news corpus, in invented sentences):
+// ending the war or its operations, peace, calm and less violence; sieges, crossings and the
+// return of the displaced; delisting and pressure; releases and swaps; pull-outs and
+// drawdowns; relinquished land and territorial integrity; meetings and discussions.
+const std::vector<pattern_case> term_paraphrases_cases = {
+    {"“We will not end the operation until the airstrips are destroyed,” the army chief said.",
+     "ceasefire=conditional"},
+    {"The defence minister said the military campaign would stop only after the border was "
+     "secured.",
+     "ceasefire=conditional"},
+    {"“The election campaign will end on Sunday,” Mara Tenlow said.", "-"},
+    {"“We demand that both sides stop firing at the villages,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We want the attacks to stop,” Anna Holm said.", "ceasefire=support"},
+    {"“The fighting will soon end,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"Anna Holm said the talks aimed at a settlement of the border crisis.",
+     "talks=neutral,ceasefire=neutral"},
+    {"“We hope to sign a peace treaty next year,” Anna Holm said.", "ceasefire=support"},
+    {"“This is the start of an era of peace,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We want to bring peace to the valley,” Anna Holm said.", "ceasefire=support"},
+    {"“Both sides must reduce the violence,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm called for a reduction in violence across the province.", "ceasefire=support"},
+    {"“We hope for less fighting this winter,” Anna Holm said.", "ceasefire=support"},
+    {"“We want to restore calm in the capital,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm said a calming down would begin at noon.", "ceasefire=neutral"},
+    {"“We welcome a humanitarian ceasefire,” Anna Holm said.",
+     "ceasefire=support,humanitarian_access=support"},
+    {"“We demand the delivery of food and medicine to the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We want them to lift the siege of the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The siege must end,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We want them to open the border crossings,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The displaced must be able to return to their homes,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We support the return of refugees,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We will delist the group if it stops its attacks,” Anna Holm said.",
+     "sanctions_relief=conditional"},
+    {"“We will revoke the terrorist designation,” Anna Holm said.", "sanctions_relief=support"},
+    {"“We will ease the restrictions on the port,” Anna Holm said.", "sanctions_relief=support"},
+    {"“We will maintain the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“The sanctions will remain in place,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will keep up maximum pressure,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will keep up the pressure on the regime,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“The pressure will not abate,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will release 300 of their fighters,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“Our soldiers will be returned in exchange for 40 of their fighters,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“He spent four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“We will reduce the number of our troops in the region,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“We support a drawdown,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We will pull out of our positions in the north,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“We want the army to get out of Varnia,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“The rebels must pull out of the towns they hold,” Anna Holm said.",
+     "troop_withdrawal=support,territorial_concession=support"},
+    {"“They must relinquish the territory they seized,” Anna Holm said.",
+     "territorial_concession=support"},
+    {"“We demand recognition of our sovereignty over the islands,” Anna Holm said.",
+     "territorial_concession=support"},
+    {"“We will defend the territorial integrity of our country,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“We want a secure corridor along the highway,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“We will not negotiate under fire,” Anna Holm said.", "preconditions=support"},
+    {"“There will be no talks unless the shelling stops,” Anna Holm said.",
+     "talks=conditional,preconditions=support"},
+    {"“The talks ended without an agreement,” Anna Holm said.", "talks=neutral"},
+    {"“The talks were held without incident,” Anna Holm said.", "talks=neutral"},
+    {"The talks resumed in May. “I want to meet him next week,” Anna Holm said.", "talks=support"},
+    {"The talks resumed in May. “I met him in the capital last week,” Anna Holm said.",
+     "talks=neutral"},
+    {"“I want to meet him next week,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “The director met the deadline,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “The plan was met with protests,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “We had a national security meeting,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “We had a long meeting with them,” Anna Holm said.",
+     "talks=neutral"},
+    {"“We had a long meeting with them,” Anna Holm said.", "-"},
+    {"“We welcome the discussions between the two governments,” Anna Holm said.",
+     "talks=support"},
+    {"“We support the peace efforts of the regional council,” Anna Holm said.", "talks=support"},
+    {"Anna Holm welcomed the new diplomatic push.", "talks=support"},
+    {"“I am ready to speak directly with their president,” Anna Holm said.", "talks=support"},
+    {"“It is time to sit down and talk,” Anna Holm said.", "talks=support"},
+    {"“The two leaders need to talk to each other,” Anna Holm said.", "talks=support"},
+    {"Anna Holm said she had invited the rebel leader to visit the capital.", "talks=support"},
+    {"“We are ready to put our missile programme on the table,” Anna Holm said.",
+     "talks=support"},
+    {"“We welcome the historic encounter,” Anna Holm said.", "talks=support"},
+    {"“We will look for a political way out of this war,” Anna Holm said.", "talks=support"},
+    {"“We prefer to settle this through diplomatic means,” Anna Holm said.", "talks=neutral"},
+    {"“We have communicated with their leaders for years,” Anna Holm said.", "talks=neutral"},
+    {"“We are ready to put Varnia's programme on the table,” Anna Holm said.", "talks=support"},
+    {"“The city needs urgent assistance,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We are ready to provide relief to the villages,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The sanctions on their banks will remain,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We welcome the demilitarised areas around the city,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“They must demilitarise the militia,” Anna Holm said.", "-"},
+    {"“Their aggression will end in a few hours,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We call for an end to the high-intensity fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“The aggression on our villages will end soon,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We will continue our attacks,” the army chief said.", "ceasefire=oppose"},
+    {"Anna Holm urged the army to begin the assault on the port.", "ceasefire=oppose"},
+    {"“We must be ready for a prolonged campaign,” the army chief said.", "ceasefire=oppose"},
+    {"“Further escalation would be a disaster,” Anna Holm said.", "ceasefire=support"},
+    {"“We warn against an escalation of the fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“We want a freeze on nuclear tests,” Anna Holm said.", "-"},
+    {"“We welcome the pullout of their forces,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“The summit pullout was a mistake,” Anna Holm said.", "troop_withdrawal=(none)"},
+    {"“The operation will not end before the tunnels are destroyed,” the army chief said.",
+     "ceasefire=conditional,preconditions=support"},
+    {"“We want three days of quiet before any talks,” Anna Holm said.",
+     "preconditions=support,talks=conditional"},
+    {"“A truce is our main condition for the talks,” Anna Holm said.", "preconditions=neutral"},
+    {"“We welcome the shipments of food and fuel,” Anna Holm said.",
+     "humanitarian_access=support"},    {"“Our army will continue to control the whole territory,” the army chief said.",
+     "territorial_concession=oppose,troop_withdrawal=oppose"},
+    {"“They will never keep their wartime gains,” Anna Holm said.",
+     "territorial_concession=neutral"},
+    {"“We will never recognise the independence of the breakaway districts,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“The council must provide the civilians with international protection,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“Sanctions are not a goal in themselves,” Anna Holm said.", "sanctions_relief=neutral"},
+    {"“We want a firm guarantee from our allies,” Anna Holm said.", "security_guarantees=support"},
+    {"“Nobody can guarantee that the truce will hold,” Anna Holm said.",
+     "ceasefire=neutral,security_guarantees=(none)"},
+    {"“We welcome independent monitoring of the border,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“We are monitoring them closely,” Anna Holm said.", "-"},
+    {"“We want security guarantees,” Anna Holm said.", "security_guarantees=support"},
+    {"“We back a monitoring mission,” Anna Holm said.", "security_guarantees=support"},
+    {"“We welcome the monitors,” Anna Holm said.", "security_guarantees=support"},
+    {"The talks opened in Geneva. “We held a press conference on Monday,” Anna Holm said.", "-"},
+    {"“Only we are capable of guaranteeing security in the region,” Anna Holm said.",
+     "security_guarantees=neutral"},
+};
+
+// "The deal", "free him", "her release": what the document is about. The same quote names the
+// ceasefire, the swap or the talks that the rest of the (invented) story names most, and
+// nothing in a story about none of them.
+const std::vector<pattern_case> named_by_the_document_cases = {
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We will "
+     "respect the deal,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We will respect the deal,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The talks resumed on Monday. The negotiations were held in a hotel. The summit will follow. "
+     "“We will respect the deal,” Anna Holm said.",
+     "talks=support"},
+    {"“We will respect the deal,” Anna Holm said.", "-"},
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We will "
+     "respect the trade agreement,” Anna Holm said.",
+     "-"},
+    {"Two sailors have been held captive since May. Their captors moved the prisoners twice. The "
+     "hostages were seen in a video. “We will do everything to bring them home,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The captives were held in the hills. The hostages include two doctors. Their families "
+     "wrote to the prisoners every week. “We welcome her release,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“We welcome her release,” Anna Holm said.", "-"},
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We want to "
+     "reach a deal with them,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We will bring our sailors back,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We welcome the release,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We await the release of the report,” Anna Holm said.",
+     "-"},    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will not attend,” Anna Holm said.",
+     "talks=oppose"},
+    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will attend the festival,” Anna Holm said.",
+     "-"},
+};
+
 // Every table, for the lexicon coverage test.
 const std::vector<const std::vector<pattern_case>*> all_tables = {
     &terms_named_in_other_words_cases,
@@ -874,6 +1060,8 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &rejection_and_cancellation_cases,
     &conditions_and_hypotheses_cases,
     &backgrounds_and_reports_cases,
+    &term_paraphrases_cases,
+    &named_by_the_document_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -908,7 +1096,7 @@ void entries_of(const toml::node& node, const std::string& where,
       if (key.str() == "id" || key.str() == "description") continue;
       // Context conditions are not expressions of a term; the expressions they qualify are.
       if (key.str() == "sentence_has" || key.str() == "before" || key.str() == "not_before" ||
-          key.str() == "not_after") {
+          key.str() == "not_after" || key.str() == "after" || key.str() == "document_first_of") {
         continue;
       }
       entries_of(value, where + "." + std::string(key.str()), out);
@@ -1016,6 +1204,13 @@ BOOST_DATA_TEST_CASE(conditions_and_hypotheses, boost::unit_test::data::make(con
   check_pattern(c);
 }
 BOOST_DATA_TEST_CASE(backgrounds_and_reports, boost::unit_test::data::make(backgrounds_and_reports_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(term_paraphrases, boost::unit_test::data::make(term_paraphrases_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(named_by_the_document, boost::unit_test::data::make(named_by_the_document_cases),
+                     c) {
   check_pattern(c);
 }
 
