@@ -42,7 +42,7 @@ workspace& thread_workspace() {
 
 }  // namespace
 
-analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer) {
+analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer, label_trace* trace) {
   check_input_size(text.size());
   const auto done = [observer](stage s) {
     if (observer != nullptr) observer->finished(s);
@@ -82,8 +82,11 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.confidence = r.confidence;
     if (state.options.stance) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named}, state.terms.impl(), r,
-                    res.speakers[i], q.stances, party);
+      const label_model* model =
+          state.options.labeller == stance_labeller::model ? &label_model::embedded() : nullptr;
+      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named, model,
+                     trace != nullptr ? &trace->emplace_back() : nullptr},
+                    state.terms.impl(), r, res.speakers[i], q.stances, party);
       if (party) {
         const entity_id holder = party_entity(out.entities, text, party->mention);
         for (stance& st : q.stances) {
