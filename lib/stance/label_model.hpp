@@ -60,6 +60,7 @@ struct label_decision {
   // Where the governing predicate and the attribution's own cue are (for audits; not features).
   byte_range gov_range;
   byte_range own_range;
+  byte_range condition_range;  // the condition clause that bound the term, from its cue
   // The attribution's own cue: 0 none, 1 support, 2 oppose.
   std::uint8_t own_cue = 0;
   bool governed_by_cue = false;

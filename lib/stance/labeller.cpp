@@ -480,6 +480,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       governing = &cc;
     }
   }
+  if (inside != nullptr) cur_.condition_range = {inside->begin, inside->end};
+  else if (governing != nullptr) cur_.condition_range = {governing->begin, governing->end};
   if (inside != nullptr) {
     cur_.inside_condition = true;
     cur_.inside_prior = inside->prior;

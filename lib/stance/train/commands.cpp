@@ -231,6 +231,7 @@ int run_stance_dump(const train_settings& s, std::ostream& out) {
       const auto words = [&](byte_range r) { return r.empty() ? std::string() : std::string(text.substr(r.begin, r.size())); };
       j["governor"] = words(it.decision.gov_range);
       j["own_cue"] = words(it.decision.own_range);
+      j["condition"] = words(it.decision.condition_range);
       nlohmann::json f = nlohmann::json::array();
       for (const std::uint16_t id : it.features) f.push_back(names[id]);
       j["features"] = f;
