@@ -16,6 +16,7 @@
 #include "pipeline/state.hpp"
 #include "stance/label_model.hpp"
 #include "stance/train/corpus.hpp"
+#include "stance/train/crossfit.hpp"
 #include "stance/train/logreg.hpp"
 #include "text/lexicon.hpp"
 
@@ -189,6 +190,30 @@ BOOST_AUTO_TEST_CASE(trainer_matches_quotes_as_the_scorer_does) {
   BOOST_TEST(c.items[1].term == "ceasefire");
   BOOST_TEST(c.items[1].rule == st::kNone);
   (void)text;
+}
+
+BOOST_AUTO_TEST_CASE(cross_fitting_leaves_entries_out) {
+  // The lexicon without "reject…" no longer reads a rejection; with all entries it does.
+  const std::vector<st::lexicon_entry> entries = st::stance_entries();
+  BOOST_TEST(entries.size() > 100U);
+  std::vector<bool> removed(entries.size(), false);
+  const auto reject = std::find_if(entries.begin(), entries.end(), [](const st::lexicon_entry& e) {
+    return e.list == "oppose" && e.expression.starts_with("reject");
+  });
+  BOOST_TEST_REQUIRE((reject != entries.end()));
+  const std::string text = "\"We reject the talks,\" the minister said.";
+  const auto label = [&](const sayso::term_lexicon& lex) {
+    sayso::pipeline_options o;
+    o.terms = lex;
+    const sayso::analysis a = sayso::pipeline(o).analyze(text);
+    for (const sayso::stance& s : a.quotes.at(0).stances) {
+      if (s.term == "talks" && !s.reported) return std::string(sayso::to_string(s.label));
+    }
+    return std::string("(none)");
+  };
+  BOOST_TEST(label(st::lexicon_without(entries, removed)) == "oppose");
+  removed[static_cast<std::size_t>(reject - entries.begin())] = true;
+  BOOST_TEST(label(st::lexicon_without(entries, removed)) != "oppose");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -269,6 +269,8 @@ int main(int argc, char** argv) {
     sub->add_option("--steps", stance.fit.steps, "Gradient steps")->capture_default_str();
     sub->add_flag("--balanced", stance.fit.balanced, "Weigh each label's items by the inverse of its frequency");
     sub->add_option("--drop", stance.drop, "Leave out the features whose name starts with this (repeatable)");
+    sub->add_flag("--cross-fit", stance.cross_fit,
+                  "Read each group (conflict) without the stance.toml entries that decide a label there only");
   };
   CLI::App* st_train = app.add_subcommand("stance-train", "Train the stance label model; write lib/models/stance.model");
   stance_options(st_train);

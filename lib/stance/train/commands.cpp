@@ -1,6 +1,8 @@
 // sayso-train's stance commands (commands.hpp).
 #include "stance/train/commands.hpp"
 
+#include "stance/train/crossfit.hpp"
+
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -101,19 +103,53 @@ std::string fmt(double x) {
   return buf;
 }
 
-void print_row(std::ostream& out, const std::string& name, const figures& rules, const figures& model) {
-  out << std::left << std::setw(14) << name << std::right << std::setw(5) << rules.both << "  rules acc "
-      << fmt(rules.accuracy()) << " macro " << fmt(rules.macro()) << "  model acc " << fmt(model.accuracy()) << " macro "
-      << fmt(model.macro()) << "   per label (model):";
-  for (std::size_t l = 0; l < 4; ++l) out << ' ' << to_string(static_cast<stance_label>(l)) << ' ' << fmt(model.f1(l));
+// One row: the group, how many labelled items, then each labelling's accuracy and macro-F1, and
+// the last one's F1 per label.
+void print_row(std::ostream& out, const std::string& name, const std::vector<std::pair<std::string, figures>>& cols) {
+  out << std::left << std::setw(14) << name << std::right << std::setw(5) << cols.front().second.both;
+  for (const auto& [label, f] : cols) out << "  " << label << " acc " << fmt(f.accuracy()) << " macro " << fmt(f.macro());
+  out << "   per label (" << cols.back().first << "):";
+  for (std::size_t l = 0; l < 4; ++l) out << ' ' << to_string(static_cast<stance_label>(l)) << ' ' << fmt(cols.back().second.f1(l));
   out << '\n';
+}
+
+// Reads the sets; with cross-fitting, `full` receives the reading with the whole lexicon and
+// the result is the cross-fitted one.
+stance_corpus read_for(const train_settings& s, stance_corpus* full, std::ostream& log) {
+  stance_corpus c = read_stance_corpus(sets_of(s));
+  if (s.cross_fit) {
+    const std::map<std::string, term_lexicon> lexicons = cross_fitted_lexicons(c, &log);
+    stance_corpus x = read_stance_corpus(sets_of(s), &lexicons);
+    drop_features(x, s.drop);
+    if (full != nullptr) {
+      drop_features(c, s.drop);
+      *full = std::move(c);
+    }
+    return x;
+  }
+  drop_features(c, s.drop);
+  return c;
+}
+
+// Each item of `test` labelled by the model trained, on `train`'s reading, without its group.
+std::vector<int> cross_validate(const stance_corpus& train, const stance_corpus& test, const logreg_options& fit) {
+  std::vector<int> predicted(test.items.size(), kNone);
+  for (const std::string& g : test.groups()) {
+    const label_model m = train_logreg(examples(train, g), fit);
+    for (std::size_t i = 0; i < test.items.size(); ++i) {
+      const item& it = test.items[i];
+      if (it.rule == kNone || test.group_of(it) != g) continue;
+      float p = 0.0F;
+      predicted[i] = static_cast<int>(m.predict(it.features, p));
+    }
+  }
+  return predicted;
 }
 
 }  // namespace
 
 int run_stance_train(const train_settings& s, std::ostream& log) {
-  stance_corpus c = read_stance_corpus(sets_of(s));
-  drop_features(c, s.drop);
+  const stance_corpus c = read_for(s, nullptr, log);
   const std::vector<example> data = examples(c, {});
   double loss = 0.0;
   const label_model m = train_logreg(data, s.fit, &loss);
@@ -134,50 +170,46 @@ int run_stance_train(const train_settings& s, std::ostream& log) {
     p << "items: " << data.size() << " labelled term mentions (a term both the rules and the gold give a quote) of "
       << c.docs.size() << " documents\n"
       << "trainer: multinomial logistic regression, L2 " << s.fit.l2 << ", " << s.fit.steps << " steps"
-      << (s.fit.balanced ? ", labels balanced" : "") << "\n";
+      << (s.fit.balanced ? ", labels balanced" : "") << (s.cross_fit ? ", on the cross-fitted reading" : "") << "\n";
   }
   return 0;
 }
 
 int run_stance_cv(const train_settings& s, std::ostream& out) {
-  stance_corpus c = read_stance_corpus(sets_of(s));
-  drop_features(c, s.drop);
+  stance_corpus full;
+  const stance_corpus c = read_for(s, &full, out);
   const std::vector<std::string> groups = c.groups();
   std::vector<double> grid = s.l2_grid;
   if (grid.empty()) grid.push_back(s.fit.l2);
   for (const double l2 : grid) {
     logreg_options fit = s.fit;
     fit.l2 = l2;
-    // Each item's label from the model trained without its group.
-    std::vector<int> predicted(c.items.size(), kNone);
-    std::map<std::string, label_model> models;
-    for (const std::string& g : groups) {
-      const label_model m = train_logreg(examples(c, g), fit);
+    // Labellings of c's items: the rules', the model's (trained on c's reading) and, when
+    // cross-fitting, the model's trained on the whole lexicon's reading.
+    std::vector<std::pair<std::string, std::vector<int>>> labellings;
+    std::vector<int> rules;
+    for (const item& it : c.items) rules.push_back(it.rule);
+    labellings.emplace_back("rules", rules);
+    if (s.cross_fit) labellings.emplace_back("model(full)", cross_validate(full, c, fit));
+    labellings.emplace_back("model", cross_validate(c, c, fit));
+    const std::vector<int>& predicted = labellings.back().second;
+    out << "== leave one group out, L2 " << l2 << (fit.balanced ? ", balanced" : "")
+        << (s.cross_fit ? ", cross-fitted reading" : "") << "\n";
+    const auto figures_of = [&](const std::vector<int>& labels, auto&& keep) {
+      figures f;
       for (std::size_t i = 0; i < c.items.size(); ++i) {
-        const item& it = c.items[i];
-        if (it.rule == kNone || c.group_of(it) != g) continue;
-        float p = 0.0F;
-        predicted[i] = static_cast<int>(m.predict(it.features, p));
+        if (keep(c.items[i])) f.add(c.items[i].gold, labels[i]);
       }
-    }
-    out << "== leave one group out, L2 " << l2 << (fit.balanced ? ", balanced" : "") << "\n";
-    std::vector<figures> set_rules(c.sets.size());
-    std::vector<figures> set_model(c.sets.size());
-    for (const std::string& g : groups) {
-      figures rules;
-      figures model;
-      for (std::size_t i = 0; i < c.items.size(); ++i) {
-        const item& it = c.items[i];
-        if (c.group_of(it) != g) continue;
-        rules.add(it.gold, it.rule);
-        model.add(it.gold, predicted[i]);
-        set_rules[c.docs[it.doc].set].add(it.gold, it.rule);
-        set_model[c.docs[it.doc].set].add(it.gold, predicted[i]);
-      }
-      print_row(out, g, rules, model);
-    }
+      return f;
+    };
+    const auto row = [&](const std::string& name, auto&& keep) {
+      std::vector<std::pair<std::string, figures>> cols;
+      for (const auto& [label, labels] : labellings) cols.emplace_back(label, figures_of(labels, keep));
+      print_row(out, name, cols);
+    };
+    for (const std::string& g : groups) row(g, [&](const item& it) { return c.group_of(it) == g; });
     for (std::size_t k = 0; k < c.sets.size(); ++k) {
-      print_row(out, "SET " + c.sets[k].name, set_rules[k], set_model[k]);
+      row("SET " + c.sets[k].name, [&](const item& it) { return c.docs[it.doc].set == k; });
       // Where the labels go (rows: gold; columns: rules' | model's label), on the terms both give.
       for (int g = 0; g < 4; ++g) {
         out << "    " << std::left << std::setw(12) << to_string(static_cast<stance_label>(g)) << std::right;

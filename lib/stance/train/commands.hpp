@@ -28,6 +28,7 @@ struct train_settings {
   std::vector<double> l2_grid;    // stance-cv: penalties to compare (empty: fit.l2)
   std::string write_prefix;       // stance-cv: write PREFIX<set>.jsonl predictions
   std::vector<std::string> drop;  // features whose name starts with one of these are left out
+  bool cross_fit = false;         // read each group without the stance entries that decide there only
 };
 
 int run_stance_train(const train_settings& s, std::ostream& log);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -125,12 +126,21 @@ std::vector<std::string> stance_corpus::groups() const {
   return {g.begin(), g.end()};
 }
 
-stance_corpus read_stance_corpus(const std::vector<data_set>& sets) {
+stance_corpus read_stance_corpus(const std::vector<data_set>& sets, const std::map<std::string, term_lexicon>* lexicons) {
   stance_corpus c;
   c.sets = sets;
   pipeline_options options;
   options.labeller = stance_labeller::rules;
-  const pipeline_state state(lexicon::english(), term_lexicon::ceasefire(), options);
+  const pipeline_state default_state(lexicon::english(), term_lexicon::ceasefire(), options);
+  std::map<std::string, std::unique_ptr<pipeline_state>> group_states;
+  const auto state_of = [&](const std::string& group) -> const pipeline_state& {
+    if (lexicons == nullptr) return default_state;
+    const auto lex = lexicons->find(group);
+    if (lex == lexicons->end()) return default_state;
+    auto& s = group_states[group];
+    if (!s) s = std::make_unique<pipeline_state>(lexicon::english(), lex->second, options);
+    return *s;
+  };
   for (std::size_t si = 0; si < sets.size(); ++si) {
     const data_set& set = sets[si];
     std::map<std::string, json> gold;
@@ -157,7 +167,7 @@ stance_corpus read_stance_corpus(const std::vector<data_set>& sets) {
         if (b != std::string::npos) doc.group = id.substr(a + 1, b - a - 1);
       }
       label_trace trace;
-      doc.result = run(state, doc.text, nullptr, &trace);
+      doc.result = run(state_of(doc.group), doc.text, nullptr, &trace);
       const offset_map map(doc.text);
       const auto bytes = [&](const json& span) -> byte_range {
         if (!span.is_array() || span.size() != 2) fail(set.gold, id + ": bad span");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,8 +59,10 @@ struct stance_corpus {
   [[nodiscard]] const std::string& group_of(const item& it) const { return docs[it.doc].group; }
 };
 
-/// Reads every set, runs the pipeline (rules' labels) and matches quotes. Throws sayso::error
-/// on an unreadable or malformed file.
-stance_corpus read_stance_corpus(const std::vector<data_set>& sets);
+/// Reads every set, runs the pipeline (rules' labels) and matches quotes. The documents of a
+/// group that `lexicons` names are read with that group's term lexicon (cross-fitting), the
+/// others with the default one. Throws sayso::error on an unreadable or malformed file.
+stance_corpus read_stance_corpus(const std::vector<data_set>& sets,
+                                 const std::map<std::string, term_lexicon>* lexicons = nullptr);
 
 }  // namespace sayso::detail::stance_train
