@@ -16,13 +16,14 @@ enum class errc : int {
   io = 3,               ///< a file could not be read
   invalid_argument = 4, ///< an option value is out of range or unknown
   json = 5,             ///< a JSON document record is malformed
+  moved_from = 6,       ///< a moved-from object was used (assign it a new value first)
 };
 
 /// Returns a short stable name for a code ("input_too_large", "lexicon", ...).
 SAYSO_EXPORT std::string_view to_string(errc code) noexcept;
 
-/// Thrown for configuration problems (bad lexicon file, unknown option) and refused input
-/// (too large). Extraction itself never throws on content: ill-formed text is read as it is.
+/// Thrown for configuration problems (bad lexicon file, unknown option), refused input (too
+/// large) and misuse (a moved-from pipeline). Extraction itself never throws on content: ill-formed text is read as it is.
 /// The message names the file and line where there is one.
 class SAYSO_EXPORT error : public std::runtime_error {
  public:

@@ -466,10 +466,10 @@ int run_report(const settings& s, const report_settings& r) {
     d.id = j.id.empty() ? j.source : j.id;
     if (!j.error) {  // it was analysed: its result is the next one
       sayso::batch_result& result = results[k++];
-      if (result.failure) {
-        j.error = result.failure->what();
+      if (result) {
+        d.result = std::move(result).value();
       } else {
-        d.result = std::move(*result.result);
+        j.error = result.failure().what();
       }
     }
     if (j.error) {

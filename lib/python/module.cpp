@@ -39,7 +39,7 @@ sayso::pipeline build(const config& c) {
   sayso::pipeline_options options;
   if (c.terms_text) options.terms = sayso::term_lexicon::from_string(*c.terms_text, c.terms_name);
   options.beliefs = c.beliefs;
-  options.stance = c.stance;
+  options.stances = c.stance;
   return sayso::pipeline(std::move(options));
 }
 
@@ -156,12 +156,12 @@ class py_pipeline {
       py::gil_scoped_release release;
       const auto results = pipeline_.analyze_batch(views, threads);
       for (std::size_t i = 0; i < results.size(); ++i) {
-        if (results[i].failure) {
-          failure = results[i].failure;
+        if (!results[i]) {
+          failure = results[i].failure();
           failed_at = i;
           break;
         }
-        rendered[i] = render(keys[i], views[i], *results[i].result, {});
+        rendered[i] = render(keys[i], views[i], results[i].value(), {});
       }
     }
     if (failure) {
@@ -211,10 +211,10 @@ class py_pipeline {
       out.resize(records.size());
       for (std::size_t k = 0; k < results.size(); ++k) {
         sayso::detail::input_record& r = records[index[k]];
-        if (results[k].failure) {
-          r.error = results[k].failure->what();
+        if (results[k]) {
+          out[index[k]] = sayso::to_json(r.id, r.text, results[k].value(), options);
         } else {
-          out[index[k]] = sayso::to_json(r.id, r.text, *results[k].result, options);
+          r.error = results[k].failure().what();
         }
       }
       for (std::size_t i = 0; i < records.size(); ++i) {
