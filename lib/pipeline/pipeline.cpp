@@ -16,6 +16,7 @@
 #include "pipeline/state.hpp"
 #include "quotes/quotation_index.hpp"
 #include "spans/stage.hpp"
+#include "stance/compiled.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
@@ -78,7 +79,7 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.confidence = r.confidence;
     if (state.options.stances) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities}, state.terms.impl(), r, res.speakers[i],
+      label_stances({ws.doc, ws.info, *state.words, out.entities}, term_lexicon_access::compiled(state.terms), r, res.speakers[i],
                     q.stances, party);
       if (party) {
         const entity_id holder = party_entity(out.entities, text, party->mention);
