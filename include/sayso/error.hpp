@@ -7,7 +7,7 @@
 
 #include <sayso/export.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// Why an operation failed. The numeric values are stable across versions.
 enum class errc : int {
@@ -34,4 +34,4 @@ class SAYSO_EXPORT error : public std::runtime_error {
   errc code_;
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

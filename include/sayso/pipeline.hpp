@@ -16,11 +16,11 @@
 #include <sayso/export.hpp>
 #include <sayso/stance.hpp>
 
-namespace sayso {
-
-namespace detail {
+namespace sayso::detail {
 struct pipeline_state;
-}
+}  // namespace sayso::detail
+
+SAYSO_BEGIN_NAMESPACE
 
 /// Options for a pipeline.
 struct pipeline_options {
@@ -126,4 +126,4 @@ class SAYSO_EXPORT pipeline {
   std::unique_ptr<const detail::pipeline_state> state_;
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -14,12 +14,12 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+namespace sayso::detail {
+struct compiled_terms;       // lib/stance/compiled.hpp
+struct term_lexicon_access;  // how the library reaches it
+}  // namespace sayso::detail
 
-namespace detail {
-struct compiled_terms;        // lib/stance/compiled.hpp
-struct term_lexicon_access;   // how the library reaches it
-}  // namespace detail
+SAYSO_BEGIN_NAMESPACE
 
 /// A position on a term (GUIDELINES.md).
 enum class stance_label : std::uint8_t {
@@ -78,4 +78,4 @@ class SAYSO_EXPORT term_lexicon {
   std::shared_ptr<const detail::compiled_terms> impl_;  // compiled patterns, never null
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -20,9 +20,7 @@
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
-namespace sayso {
-
-namespace detail {
+namespace sayso::detail {
 
 namespace {
 
@@ -95,7 +93,9 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   return out;
 }
 
-}  // namespace detail
+}  // namespace sayso::detail
+
+SAYSO_BEGIN_NAMESPACE
 
 pipeline::pipeline() : pipeline(pipeline_options{}) {}
 
@@ -185,4 +185,4 @@ std::string_view to_string(entity_kind kind) noexcept {
   return "unknown";
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -25,10 +25,11 @@
 
 #include "report/view.hpp"
 
-namespace sayso {
-namespace detail {
+namespace sayso::detail {
 extern const std::string_view report_template_html;
-}  // namespace detail
+}  // namespace sayso::detail
+
+SAYSO_BEGIN_NAMESPACE
 
 namespace {
 
@@ -317,4 +318,4 @@ std::string render_report(std::span<const report_document> documents, const repo
   return std::move(out).str();
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -462,6 +462,8 @@ term_lexicon::term_lexicon(std::shared_ptr<const compiled_terms> impl) : impl_(s
 
 std::span<const term_info> term_lexicon::terms() const noexcept { return impl_->terms; }
 
+inline namespace SAYSO_ABI_NAMESPACE {  // declared in the ABI namespace (sayso/export.hpp)
+
 std::string_view to_string(stance_label label) noexcept {
   switch (label) {
     case stance_label::support: return "support";
@@ -471,5 +473,7 @@ std::string_view to_string(stance_label label) noexcept {
   }
   return "unknown";
 }
+
+}  // namespace SAYSO_ABI_NAMESPACE
 
 }  // namespace sayso
