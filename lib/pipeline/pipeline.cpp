@@ -3,8 +3,10 @@
 #include <sayso/pipeline.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <variant>
 
@@ -78,8 +80,9 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.confidence = r.confidence;
     if (state.options.stances) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named}, term_lexicon_access::compiled(state.terms), r,
-                    res.speakers[i], q.stances, party);
+      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named},
+                    term_lexicon_access::compiled(state.terms), r, res.speakers[i], q.stances,
+                    party);
       if (party) {
         const entity_id holder = party_entity(out.entities, text, party->mention);
         for (stance& st : q.stances) {
@@ -112,7 +115,8 @@ pipeline& pipeline::operator=(pipeline&&) noexcept = default;
 
 const detail::pipeline_state& pipeline::state() const {
   if (!state_) {
-    throw error(errc::moved_from, "sayso::pipeline: used after it was moved from (assign it a pipeline first)");
+    throw error(errc::moved_from,
+                "sayso::pipeline: used after it was moved from (assign it a pipeline first)");
   }
   return *state_;
 }
@@ -128,11 +132,19 @@ std::vector<batch_result> pipeline::analyze_batch(std::span<const std::string_vi
   std::vector<std::variant<analysis, error>> outcomes(texts.size());
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size()));
+  // Anything but a sayso::error (std::bad_alloc) must not leave a worker thread (that would call
+  // std::terminate) nor end the batch while workers still run `one`: the first is kept and
+  // rethrown on the calling thread once every document has been seen to.
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
   const std::function<void(std::size_t)> one = [&](std::size_t i) {
     try {
       outcomes[i] = detail::run(st, texts[i]);
     } catch (const error& e) {
       outcomes[i] = e;
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
     }
   };
   if (threads <= 1) {
@@ -140,6 +152,7 @@ std::vector<batch_result> pipeline::analyze_batch(std::span<const std::string_vi
   } else {
     st.pool->run(texts.size(), threads - 1, one);
   }
+  if (failure) std::rethrow_exception(failure);
   std::vector<batch_result> results;
   results.reserve(outcomes.size());
   for (std::variant<analysis, error>& o : outcomes) {
