@@ -29,7 +29,7 @@ struct pipeline_options {
   /// Report attributed beliefs ("X believes ...") as quotes with quote::belief set.
   bool beliefs = true;
   /// Tag each quote's stances on the terms (false skips the stage: quote::stances stay empty).
-  /// Called `stance` before sayso 0.2, a name that hid the type sayso::stance.
+  /// (Renamed from `stance`, which hid the type sayso::stance; there is no alias.)
   bool stances = true;
   /// Refine the rules' quotes with the trained span model (lib/models/spans.model, embedded):
   /// content boundaries, source extent, and reported speech the rules miss. Off by default: it
@@ -66,7 +66,9 @@ class batch_result {
 
   /// Both alternatives as a std::variant, for std::visit or std::get_if.
   [[nodiscard]] const std::variant<analysis, error>& outcome() const& noexcept { return outcome_; }
-  [[nodiscard]] std::variant<analysis, error>&& outcome() && noexcept { return std::move(outcome_); }
+  [[nodiscard]] std::variant<analysis, error>&& outcome() && noexcept {
+    return std::move(outcome_);
+  }
 
  private:
   const std::variant<analysis, error>& checked() const {
@@ -114,7 +116,8 @@ class SAYSO_EXPORT pipeline {
   /// workspaces stay warm); they wait idle between batches and are joined when the pipeline is
   /// destroyed or assigned to. No thread outlives the pipeline, so a program (or a Python
   /// interpreter unloading the binding) can free the library once its pipelines are gone.
-  /// Concurrent calls on one pipeline share its workers.
+  /// Concurrent calls on one pipeline share its workers. Anything thrown other than a
+  /// sayso::error (std::bad_alloc) is rethrown here once every document has been seen to.
   [[nodiscard]] std::vector<batch_result> analyze_batch(std::span<const std::string_view> texts,
                                                         unsigned threads = 0) const;
 

@@ -331,7 +331,9 @@ BOOST_AUTO_TEST_CASE(batch_threads_end_with_their_pipeline) {
   const auto thread_count = [] {
     std::error_code ec;
     std::size_t n = 0;
-    for (std::filesystem::directory_iterator it("/proc/self/task", ec), end; !ec && it != end; it.increment(ec)) ++n;
+    for (std::filesystem::directory_iterator it("/proc/self/task", ec), end; !ec && it != end;
+         it.increment(ec))
+      ++n;
     return n;
   };
   if (thread_count() == 0) {
