@@ -7,7 +7,8 @@
 namespace sayso::detail {
 
 struct batch_pool::job {
-  job(std::size_t n, unsigned h, const std::function<void(std::size_t)>* t) : count(n), helpers(h), task(t) {}
+  job(std::size_t n, unsigned h, const std::function<void(std::size_t)>* t)
+      : count(n), helpers(h), task(t) {}
   // Takes items until there are none left; a helper that comes late finds none and never
   // touches `task` (which lives on the caller's stack).
   void work() {
@@ -38,11 +39,13 @@ batch_pool::~batch_pool() {
   for (std::thread& t : threads_) t.join();
 }
 
-void batch_pool::run(std::size_t count, unsigned helpers, const std::function<void(std::size_t)>& task) {
+void batch_pool::run(std::size_t count, unsigned helpers,
+                     const std::function<void(std::size_t)>& task) {
   auto j = std::make_shared<job>(count, helpers, &task);
   {
     const std::lock_guard lock(mutex_);
-    while (threads_.size() < std::min(helpers, kMaxThreads)) threads_.emplace_back([this] { work(); });
+    while (threads_.size() < std::min(helpers, kMaxThreads))
+      threads_.emplace_back([this] { work(); });
     queue_.push_back(j);
   }
   work_ready_.notify_all();
