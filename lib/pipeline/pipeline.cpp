@@ -83,6 +83,7 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
       const label_model* model =
           state.options.labeller == stance_labeller::model ? &label_model::embedded() : nullptr;
       label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named, model,
+                     state.options.labeller == stance_labeller::own_words,
                      trace != nullptr ? &trace->emplace_back() : nullptr},
                     term_lexicon_access::compiled(state.terms), r, res.speakers[i], q.stances,
                     party);

@@ -43,6 +43,12 @@ void labeller::note_context(const term_hit* th, std::uint32_t begin) {
     cur_.possible = cur_.possible || is_one_of(w, {"may", "might", "could"});
     cur_.past = cur_.past || is_one_of(w, {"was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"});
   }
+  // The rest of its clause: a past tense there too ("the truce was a quiet week").
+  const std::uint32_t clause_to = clause_end(th->end);
+  for (std::uint32_t t = ctx_.doc.token_at(th->end); t < tokens.size() && tokens[t].range.end <= clause_to; ++t) {
+    if (tokens[t].range.begin < th->end || tokens[t].kind != token_kind::word) continue;
+    cur_.past = cur_.past || is_one_of(tokens[t].range.of(text_), {"was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"});
+  }
   // The sentence around it: a question, and which classes of the stance lexicon occur.
   const byte_range sentence = ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(th->begin))].range;
   const std::uint32_t from = std::max(sentence.begin, th->span_begin);
@@ -83,7 +89,7 @@ void labeller::note_context(const term_hit* th, std::uint32_t begin) {
 }
 
 void labeller::finish(std::vector<stance>& out, std::size_t first) {
-  if (ctx_.model == nullptr && ctx_.decisions == nullptr) return;
+  if (ctx_.model == nullptr && ctx_.decisions == nullptr && !ctx_.own_words) return;
   decisions_.resize(out.size());
   std::vector<std::uint16_t> f;
   for (std::size_t k = first; k < out.size(); ++k) {
@@ -108,6 +114,13 @@ void labeller::finish(std::vector<stance>& out, std::size_t first) {
     d.other_oppose = more_than_own(stance_label::oppose);
     d.other_conditional = more_than_own(stance_label::conditional);
     if (ctx_.decisions != nullptr) ctx_.decisions->push_back(d);
+    // "A ceasefire, and then a lasting peace", said by a side: nothing governs the term, and a
+    // side that names it in its own quoted words wants it. Not in a report of the past, nor
+    // from an analyst, an outlet, an "according to" source or about another party.
+    if (ctx_.own_words && own_words_support(d)) {
+      out[k].label = stance_label::support;
+      out[k].confidence = 0.55F;
+    }
     if (ctx_.model != nullptr) {
       label_features(d, f);
       float probability = 0.0F;

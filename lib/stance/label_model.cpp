@@ -10,6 +10,8 @@
 
 #include <sayso/error.hpp>
 
+#include "text/lexicon.hpp"
+
 namespace sayso::detail {
 
 extern const std::string_view stance_model_text;  // generated from lib/models/stance.model
@@ -93,6 +95,12 @@ const std::vector<std::string>& label_feature_names() {
     return n;
   }();
   return names;
+}
+
+bool own_words_support(const label_decision& d) {
+  return d.path == label_path::none && d.rule == stance_label::neutral &&
+         (d.kind == quote_kind::direct || d.kind == quote_kind::mixed) && !d.past && !d.describer && !d.reported &&
+         !d.media_outlet && d.cue_type != static_cast<std::uint8_t>(cue_type::according);
 }
 
 void label_features(const label_decision& d, std::vector<std::uint16_t>& out) {

@@ -96,7 +96,7 @@ struct label_decision {
   bool future = false;         // will, would, shall, 'll before the term in its clause
   bool possible = false;       // may, might, could before the term in its clause
   bool obligation = false;     // must, should, need, have to in the term's sentence
-  bool past = false;           // was, were, had, did before the term in its clause
+  bool past = false;           // was, were, had, did in the term's clause
   bool question = false;       // the sentence asks
   bool sentence_negation = false;
   bool sentence_conditional = false;
@@ -115,6 +115,12 @@ struct label_decision {
   bool other_conditional = false;
   bool other_terms = false;     // the quote concerns another term too
 };
+
+/// stance_labeller::own_words: does the rules' neutral reading `d` become support? Nothing
+/// governs the term (path none), the quote gives the speaker's own words (direct or mixed), not
+/// in the past, and the speaker is a side (not an analyst, an outlet, "according to") speaking
+/// of its own position (no other party's clause).
+bool own_words_support(const label_decision& d);
 
 /// The names of the model's features, in the order of their ids ("rule=support",
 /// "path=own_cue", "gov=praise", ...). Fixed by the code; the model file names them.

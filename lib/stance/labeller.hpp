@@ -32,6 +32,8 @@ struct stance_context {
   // The label model that decides the speaker's labels from the rules' reading (null: the
   // rules' labels stand).
   const label_model* model = nullptr;
+  // stance_labeller::own_words: an ungoverned term in a side's own quoted words is supported.
+  bool own_words = false;
   // When not null, receives the rules' reading (the label model's input) of each of the
   // speaker's own stances appended to `out`, in order (for training and measurement).
   std::vector<label_decision>* decisions = nullptr;

@@ -83,7 +83,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(HERE / "corpus"))
     ap.add_argument("--expected", default=str(HERE / "expected.txt"))
     ap.add_argument("--accept", action="store_true", help="rewrite the expected output")
-    ap.add_argument("--labels", default="rules", choices=("rules", "model"),
+    ap.add_argument("--labels", default="rules", choices=("rules", "model", "own-words"),
                     help="how stance labels are decided (expected-model.txt holds the model's output)")
     args = ap.parse_args()
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <map>
 #include <ostream>
 
@@ -190,6 +191,11 @@ int run_stance_cv(const train_settings& s, std::ostream& out) {
     std::vector<int> rules;
     for (const item& it : c.items) rules.push_back(it.rule);
     labellings.emplace_back("rules", rules);
+    std::vector<int> own_words;
+    for (const item& it : c.items) {
+      own_words.push_back(it.rule != kNone && own_words_support(it.decision) ? static_cast<int>(stance_label::support) : it.rule);
+    }
+    labellings.emplace_back("own-words", own_words);
     if (s.cross_fit) labellings.emplace_back("model(full)", cross_validate(full, c, fit));
     labellings.emplace_back("model", cross_validate(c, c, fit));
     const std::vector<int>& predicted = labellings.back().second;
@@ -251,7 +257,7 @@ int run_stance_cv(const train_settings& s, std::ostream& out) {
 }
 
 int run_stance_dump(const train_settings& s, std::ostream& out) {
-  const stance_corpus c = read_stance_corpus(sets_of(s));
+  const stance_corpus c = read_for(s, nullptr, std::cerr);
   const std::vector<std::string>& names = label_feature_names();
   const auto label = [](int l) { return l == kNone ? std::string("none") : std::string(to_string(static_cast<stance_label>(l))); };
   for (const item& it : c.items) {
