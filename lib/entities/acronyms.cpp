@@ -60,7 +60,7 @@ void resolver::index_acronyms() {
   const auto define = [this](std::string_view acronym, std::vector<std::uint32_t> name) {
     const std::string full = surface(name);
     acronym_names_.emplace(normalise(full), full);
-    acronyms_.emplace(std::string(acronym), std::move(name));
+    if (auto [v, inserted] = acronyms_.emplace(acronym); inserted) v = std::move(name);
   };
   for (std::uint32_t i = 0; i + 2 < tok_.size(); ++i) {
     if (tok_[i].kind != token_kind::punctuation || s(i) != "(") continue;

@@ -253,8 +253,8 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   // An acronym given earlier in brackets ("the Palestinian Civil Defence (PCD)" and later
   // "the PCD"): the name it stands for.
   if (clean.size() == 1 && info_[clean.front()].all_upper()) {
-    if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
-      clean = found->second;
+    if (const std::vector<std::uint32_t>* found = acronyms_.find(tok_[clean.front()].range.of(text_)); found != nullptr) {
+      clean = *found;
     }
   }
   std::string name = surface(clean);
@@ -276,7 +276,7 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   const auto multi = [](std::string_view x) { return x.find(' ') != std::string_view::npos; };
   std::uint32_t first = npos;
   const auto consider = [&first](const auto& index, std::string_view k) {
-    if (const auto found = index.find(std::string(k)); found != index.end()) first = std::min(first, found->second);
+    if (const std::uint32_t* found = index.find(k); found != nullptr) first = std::min(first, *found);
   };
   consider(orgs_by_key_, key);
   if (multi(key)) consider(org_suffixes_, key);
@@ -341,7 +341,7 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // "the official", "the source": the latest anonymous source with that head.
   if (definite && !head.empty()) {
     index_unnamed();
-    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) return found->second;
+    if (const std::uint32_t* found = unnamed_by_head_.find(head); found != nullptr) return *found;
   }
   if (!create && head.empty()) return no_entity;
   known& k = new_entity();

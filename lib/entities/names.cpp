@@ -369,19 +369,20 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
   const std::string key = normalise(n);
   // An index rather than a scan of all entities keeps long documents linear.
-  if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
-    known& k = ents_[found->second];
-    add_mention(found->second, mention);
+  if (const std::uint32_t* found = orgs_by_key_.find(key); found != nullptr) {
+    const std::uint32_t e = *found;
+    known& k = ents_[e];
+    add_mention(e, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
-    name_form(found->second, n);
-    return found->second;
+    name_form(e, n);
+    return e;
   }
   const auto index = static_cast<std::uint32_t>(ents_.size());
-  orgs_by_key_.emplace(key, index);
+  orgs_by_key_.try_emplace(key, index);
   // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
   // "israel"); the first organisation holding it.
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
-    org_suffixes_.emplace(key.substr(at + 1), index);
+    org_suffixes_.try_emplace(std::string_view(key).substr(at + 1), index);
   }
   known& k = new_entity();
   k.name = n;

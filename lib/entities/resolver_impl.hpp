@@ -21,6 +21,7 @@
 #include "quotes/quotation_index.hpp"
 #include "text/lexicon.hpp"
 #include "text/token_view.hpp"
+#include "text/word_table.hpp"
 
 namespace sayso::detail {
 
@@ -100,6 +101,13 @@ struct resolver_pool {
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
   std::vector<std::uint16_t> flags;
+  // The resolver's indexes (see there), emptied for each document with their buffers kept.
+  word_table<std::vector<std::uint32_t>> persons_by_last;
+  word_table<std::uint32_t> orgs_by_key;
+  word_table<std::uint32_t> org_suffixes;
+  word_table<std::vector<std::uint32_t>> persons_by_role;
+  word_table<std::uint32_t> unnamed_by_head;
+  word_table<std::vector<std::uint32_t>> acronyms;
 };
 
 
@@ -119,6 +127,12 @@ class resolver : private token_view {
     scan_ends_.clear();
     flags_.swap(pool_.flags);
     flags_.assign(tok_.size(), 0);
+    persons_by_last_.clear();
+    orgs_by_key_.clear();
+    org_suffixes_.clear();
+    persons_by_role_.clear();
+    unnamed_by_head_.clear();
+    acronyms_.clear();
   }
   resolver(const resolver&) = delete;
   resolver& operator=(const resolver&) = delete;
@@ -374,18 +388,19 @@ class resolver : private token_view {
   std::vector<known> ents_;  // (kept in pool_ between documents)
   // Persons by the last word of their name, organisations by normalised name (add_person and
   // add_org): the entities' indices, in order of creation.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
-  std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
-  std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
+  // (These indexes, and acronyms_, are pool_'s: a document's fills them anew.)
+  word_table<std::vector<std::uint32_t>>& persons_by_last_ = pool_.persons_by_last;
+  word_table<std::uint32_t>& orgs_by_key_ = pool_.orgs_by_key;
+  word_table<std::uint32_t>& org_suffixes_ = pool_.org_suffixes;  // whole-word suffixes of orgs' names
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
-  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
+  word_table<std::vector<std::uint32_t>>& persons_by_role_ = pool_.persons_by_role;
+  word_table<std::uint32_t>& unnamed_by_head_ = pool_.unnamed_by_head;  // (index_unnamed)
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
   // (a vector: one allocation rather than one per mention), and those added later.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
   std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
+  word_table<std::vector<std::uint32_t>>& acronyms_ = pool_.acronyms;  // see index_acronyms
   std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
   bool scanning_ = false;
   // Persons' mentions as the subject of their sentence (scan_names) and as the source of a quote

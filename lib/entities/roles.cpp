@@ -241,9 +241,9 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
   std::uint32_t best = npos;
   std::uint32_t best_seen = 0;
   for (const std::string& role : roles) {
-    const auto holders = persons_by_role_.find(role);
-    if (holders == persons_by_role_.end()) continue;
-    for (const std::uint32_t i : holders->second) {
+    const std::vector<std::uint32_t>* holders = persons_by_role_.find(role);
+    if (holders == nullptr) continue;
+    for (const std::uint32_t i : *holders) {
       const known& k = ents_[i];
       bool ok = true;
       for (const std::string& q : scan.keys) {
