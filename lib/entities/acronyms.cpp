@@ -31,9 +31,8 @@ bool spells(std::string_view acronym, std::size_t a, std::span<const std::string
 }  // namespace
 
 std::size_t resolver::spelled_by(std::string_view acronym, std::span<const std::uint32_t> words) const {
-  std::vector<std::string> lowered;
   std::vector<std::string_view> views;
-  lower_words(words, lowered, views);
+  lower_words(words, views);
   // The longest run of the name's last words that the letters spell; words before it stay in
   // the name if they say whose it is ("U.S. European Command").
   for (std::size_t start = 0; start < words.size(); ++start) {
@@ -55,7 +54,7 @@ void resolver::index_acronyms() {
     return a.size() >= 2 && a.size() <= 10 ? a : std::string_view{};
   };
   const auto name_word = [this](std::uint32_t t) {
-    return is_word(t) && (cap(t) || function_word(lower(t).view()));
+    return is_word(t) && (cap(t) || function_word(lower(t)));
   };
   const auto define = [this](std::string_view acronym, std::vector<std::uint32_t> name) {
     const std::string full = surface(name);
@@ -75,7 +74,7 @@ void resolver::index_acronyms() {
         name.push_back(k);
       }
       std::reverse(name.begin(), name.end());
-      while (!name.empty() && function_word(lower(name.front()).view())) name.erase(name.begin());
+      while (!name.empty() && function_word(lower(name.front()))) name.erase(name.begin());
       const std::size_t from = spelled_by(acr, name);
       if (from < name.size()) {
         define(acr, std::vector<std::uint32_t>(name.begin() + static_cast<std::ptrdiff_t>(from), name.end()));

@@ -29,8 +29,8 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   }
   // A contraction: "He's" is "he is"; "There's", "That's" name no one.
   if (words.size() == 1 && possessive(words[0]) &&
-      (words_.classes(lower(words[0]).view()) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
-    const std::uint32_t c = words_.classes(lower(words[0]).view());
+      (words_.classes(lower(words[0])) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
+    const std::uint32_t c = words_.classes(lower(words[0]));
     if ((c & wc_pronoun) != 0) return resolve_pronoun(c, mention);
     return no_entity;
   }
@@ -127,7 +127,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // "a source within the ministry", "officials at the embassy", "a spokesman for X", "the
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
-    const lowered w = lower(words[k + 1]);
+    const std::string_view w = lower(words[k + 1]);
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
@@ -148,13 +148,13 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   std::size_t run_begin = words.size();
   std::size_t run_end = words.size();
   for (std::size_t k = words.size(); k-- > start;) {
-    const lowered w = lower(words[k]);
+    const std::string_view w = lower(words[k]);
     const bool after = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start;
     const bool joiner = after && cap(words[k - 1]) &&
-                        (w == "of" || in_org_name(w.view()) ||
+                        (w == "of" || in_org_name(w) ||
                          std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
-                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
+                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1])));
     if (cap(words[k]) || joiner || article) {
       if (run_begin == words.size() || k + 1 == run_begin) {
         if (run_begin == words.size()) run_end = k + 1;
@@ -170,7 +170,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     bool org_word = false;
     for (std::size_t k = run_begin; k < run_end; ++k) {
       if (cap(words[k]) && (cls(words[k]) & wc_org) != 0) org_word = true;
-      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
+      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]))) run_begin = k + 1;
     }
     while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
   }
@@ -212,7 +212,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
   // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
   for (std::size_t k = start; k < run_begin; ++k) {
-    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
+    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]));
   }
   // The roles of the words before the name, as one description ("deputy Foreign Minister X").
   const std::size_t name_index = run_end - run.size() + name_at;
@@ -220,7 +220,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   bool org = organisation_name(run, name_at);
   // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
   // after a title ("the Council on X Executive Director Y Z").
-  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
+  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t)));
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
                           (cls(name.front()) & wc_place) == 0;
   const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
@@ -238,7 +238,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   }
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
-  for (std::uint32_t t : name) lw.emplace_back(lower(t).view());
+  for (std::uint32_t t : name) lw.emplace_back(lower(t));
   const std::uint32_t person = add_person(lw, surface(name), roles, mention);
   if (name_index > start) ents_[person].titled = true;
   return person;
@@ -307,7 +307,7 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
 // source or group.
 std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
                                  bool anonymous_head, std::span<const std::uint32_t> named) {
-  const lowered first = lower(words.front());
+  const std::string_view first = lower(words.front());
   // The head: the last role, title or organisation word before a complement ("the head of the
   // security council").
   std::string head;
@@ -315,7 +315,7 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   for (std::uint32_t t : words) {
     if (head_tok != npos && !cap(t) && (cls(t) & wc_preposition) != 0) break;
     if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
-      head = lower(t).view();
+      head = lower(t);
       head_tok = t;
     }
   }
@@ -412,7 +412,7 @@ std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
 bool resolver::proper_name(std::span<const std::uint32_t> words) const {
   for (const std::uint32_t w : words) {
     if (cap(w) || tok_[w].kind == token_kind::number || (s(w).front() >= '0' && s(w).front() <= '9')) continue;
-    const lowered lw = lower(w);
+    const std::string_view lw = lower(w);
     if (lw != "of" && lw != "the" && lw != "and" && lw != "for" && lw != "on" &&
         std::find(kParticles.begin(), kParticles.end(), lw) == kParticles.end()) {
       return false;

@@ -44,7 +44,7 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   if (k >= end || !is_word(k)) return npos;
   if (cap(k)) return k;
   // "Secretary of State", "Bashar al-Assad"
-  const lowered lw = lower(k);
+  const std::string_view lw = lower(k);
   if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
       (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
     return k + 2;
@@ -81,7 +81,7 @@ void resolver::register_group(const sentence& sent) {
   g.name = surface(phrase);
   g.kind = entity_kind::group;
   g.plural = true;
-  g.head = lower(head).view();
+  g.head = lower(head);
   const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
   g.last_seen = mention.end;
   add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
@@ -131,8 +131,8 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
-    const lowered lw = lower(run[k]);
-    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw.view());
+    const std::string_view lw = lower(run[k]);
+    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
   }
   return j;
 }
@@ -167,7 +167,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
   if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2)) {
-    const lowered p = lower(run.front() - 2);
+    const std::string_view p = lower(run.front() - 2);
     place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
             p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
   }
@@ -194,7 +194,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   words.clear();
-  for (std::uint32_t t : name) words.emplace_back(lower(t).view());
+  for (std::uint32_t t : name) words.emplace_back(lower(t));
   const std::uint32_t e = add_person(words, surface(name), roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
@@ -297,7 +297,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
     if (tok_[k].kind == token_kind::quotation_mark) break;
     if (is_word(k)) {
       if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
-      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
+      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k));
       if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
       words.push_back(k);
     }
@@ -435,8 +435,8 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
 }
 
 bool resolver::plural(std::uint32_t t) const {
-  const lowered lw = lower(t);
-  const std::string_view w = lw.view();
+  const std::string_view lw = lower(t);
+  const std::string_view w = lw;
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";
 }

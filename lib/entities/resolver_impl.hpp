@@ -101,6 +101,8 @@ struct resolver_pool {
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
   std::vector<std::uint16_t> flags;
+  std::vector<std::uint64_t> lowered;
+  std::string lowered_text;
   // The resolver's indexes (see there), emptied for each document with their buffers kept.
   word_table<std::vector<std::uint32_t>> persons_by_last;
   word_table<std::uint32_t> orgs_by_key;
@@ -127,6 +129,13 @@ class resolver : private token_view {
     scan_ends_.clear();
     flags_.swap(pool_.flags);
     flags_.assign(tok_.size(), 0);
+    lowered_.swap(pool_.lowered);
+    lowered_.assign(tok_.size(), 0);
+    lowered_text_.swap(pool_.lowered_text);
+    lowered_text_.clear();
+    // (Each token is lowered into it at most once, never longer than the token: it never grows,
+    // so the views lower() gives stay valid.)
+    lowered_text_.reserve(text_.size());
     persons_by_last_.clear();
     orgs_by_key_.clear();
     org_suffixes_.clear();
@@ -149,6 +158,8 @@ class resolver : private token_view {
     ents_.swap(pool_.ents);
     scan_ends_.swap(pool_.scan_ends);
     flags_.swap(pool_.flags);
+    lowered_.swap(pool_.lowered);
+    lowered_text_.swap(pool_.lowered_text);
   }
 
   resolution run();
@@ -162,7 +173,32 @@ class resolver : private token_view {
     pool_.spare.pop_back();
     return ents_.back();
   }
-  lowered lower(std::uint32_t i) const { return lowered(s(i)); }
+  // Token i lowered for comparison (see lowered), computed once per token: rules ask it of the
+  // same words again and again. Valid while the resolver lives.
+  std::string_view lower(std::uint32_t i) const {
+    const std::uint64_t c = lowered_[i];
+    if (c == 0) return lower_first(i);
+    const std::size_t at = c >> 25;
+    const std::size_t size = (c >> 2) & kLoweredMaxSize;
+    return ((c & 2U) != 0 ? std::string_view(lowered_text_) : text_).substr(at, size);
+  }
+  std::string_view lower_first(std::uint32_t i) const {
+    const std::string_view token = s(i);
+    const lowered lw(token);
+    const std::string_view v = lw.view();
+    // (A key as long as the word itself, unchanged, is the word: no copy.)
+    const bool same = v.size() <= token.size() && token.compare(0, v.size(), v) == 0;
+    std::uint64_t at = tok_[i].range.begin;
+    if (!same) {
+      at = lowered_text_.size();
+      lowered_text_.append(v);
+    }
+    if (v.size() <= kLoweredMaxSize) {
+      lowered_[i] = (at << 25) | (std::uint64_t{v.size()} << 2) | (same ? 0U : 2U) | 1U;
+    }
+    return (same ? text_ : std::string_view(lowered_text_)).substr(at, v.size());
+  }
+  static constexpr std::uint64_t kLoweredMaxSize = (1U << 23) - 1;
   // The surface of a word without a possessive ending.
   std::string_view bare(std::uint32_t i) const {
     std::string_view t = s(i);
@@ -174,7 +210,7 @@ class resolver : private token_view {
   // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
   std::uint16_t flags(std::uint32_t i) const {
     std::uint16_t& f = flags_[i];
-    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
+    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i)) | kFlagsKnown);
     return f;
   }
   static constexpr std::uint16_t kFlagsKnown = 1U << 15;
@@ -254,15 +290,13 @@ class resolver : private token_view {
   struct role_scan {
     std::vector<std::string> keys;
     std::uint16_t role = npos16;
-    std::string_view modifier;  // into lowered
+    std::string_view modifier;  // a lowered word (lower())
     std::string_view head;       // the last title or role word before a complement, or empty
     std::size_t role_begin = 0;  // index of the role's first word
     std::size_t role_end = 0;    // index after its last word
-    std::vector<std::string> lowered;
     std::vector<std::string_view> views;
   };
-  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
-                   std::vector<std::string_view>& views) const;
+  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string_view>& views) const;
   void scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const;
   // Appends the keys of the titles, roles and qualifiers among `toks`.
   void role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const;
@@ -415,7 +449,8 @@ class resolver : private token_view {
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
   mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
-  mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
+  mutable std::vector<std::uint64_t> lowered_;  // see lower(): 0, or where the lowered word is
+  mutable std::string lowered_text_;            // the lowered words that are not the token itself
   mutable std::vector<std::string_view> scratch_views_;
   std::vector<std::string> role_tries_;  // role_holder's role keys
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words

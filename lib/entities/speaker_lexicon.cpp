@@ -211,6 +211,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "female_pronouns", f_she);
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
+  lex->flags_.for_each([&](std::string_view word, std::uint16_t) { lex->flag_filter_.add(word_hash(word)); });
   return lex;
 }
 

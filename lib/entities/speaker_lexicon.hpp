@@ -65,7 +65,9 @@ class speaker_lexicon {
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint16_t flags(std::string_view word) const {
-    const std::uint16_t* found = flags_.find(word);
+    const std::uint64_t h = word_hash(word);
+    if (!flag_filter_.may_hold(h)) return 0;  // most words of a text are in no list
+    const std::uint16_t* found = flags_.find(word, h);
     return found == nullptr ? 0 : *found;
   }
   /// A word that makes another role of the role after it ("deputy", "former").
@@ -121,6 +123,7 @@ class speaker_lexicon {
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
   word_table<std::uint16_t> flags_;
+  word_filter flag_filter_;  // the hashes of flags_'s words
 };
 
 }  // namespace sayso::detail

@@ -2,6 +2,7 @@
 // look-ups the rules make per token and per name.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -12,26 +13,51 @@
 namespace sayso::detail {
 
 /// A hash of a short string: a few multiplications per eight bytes (std::hash runs a byte loop
-/// and the table behind std::unordered_map chases a pointer per entry).
+/// and the table behind std::unordered_map chases a pointer per entry). Short tails are read
+/// with overlapping fixed-size loads, not a memcpy of variable length (a library call).
 inline std::uint64_t word_hash(std::string_view s) noexcept {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-  const char* p = s.data();
-  std::size_t n = s.size();
-  while (n >= 8) {
+  const auto load64 = [](const char* p) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, 8);
+    return w;
+  };
+  const auto load32 = [](const char* p) {
+    std::uint32_t w = 0;
+    std::memcpy(&w, p, 4);
+    return std::uint64_t{w};
+  };
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  const auto mix = [&h](std::uint64_t w) {
     h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
     h ^= h >> 32;
-    p += 8;
-    n -= 8;
+  };
+  if (n > 8) {
+    for (; n > 8; p += 8, n -= 8) mix(load64(p));
+    mix(load64(p + n - 8));  // the last eight bytes, overlapping those before
+  } else if (n >= 4) {
+    mix(load32(p) | (load32(p + n - 4) << 32));
+  } else if (n > 0) {
+    const auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    mix(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16));
   }
-  if (n > 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-  }
+  h *= 0xC4CEB9FE1A85EC53ULL;
   return h ^ (h >> 29);
 }
+
+/// A set of hashes that says "surely absent" for most words a table does not hold, without
+/// touching the table: one bit per hash value's top 16 bits (8 KiB).
+class word_filter {
+ public:
+  void add(std::uint64_t h) noexcept { bits_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63); }
+  [[nodiscard]] bool may_hold(std::uint64_t h) const noexcept {
+    return ((bits_[h >> 54] >> ((h >> 48) & 63)) & 1U) != 0;
+  }
+
+ private:
+  std::array<std::uint64_t, 1024> bits_{};
+};
 
 /// Strings to values: open addressing over an array of slots, the entries (key and value) in
 /// insertion order in a vector. clear() keeps every buffer (the slots, the keys' strings, and a
@@ -49,6 +75,11 @@ class word_table {
   }
   [[nodiscard]] const V* find(std::string_view key) const noexcept {
     const std::uint32_t i = locate(key, word_hash(key));
+    return i == kNone ? nullptr : &entries_[i].value;
+  }
+  /// find(key), `h` being word_hash(key).
+  [[nodiscard]] const V* find(std::string_view key, std::uint64_t h) const noexcept {
+    const std::uint32_t i = locate(key, h);
     return i == kNone ? nullptr : &entries_[i].value;
   }
   [[nodiscard]] bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
@@ -97,6 +128,11 @@ class word_table {
       for (std::size_t i = 0; i < size_; ++i) slots_[entries_[i].at] = {};
     }
     size_ = 0;
+  }
+  /// Calls f(key, value) for every entry, in the order of insertion.
+  template <class F>
+  void for_each(F&& f) const {
+    for (std::size_t i = 0; i < size_; ++i) f(std::string_view(entries_[i].key), entries_[i].value);
   }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
