@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <re2/filtered_re2.h>
 #include <toml++/toml.h>
 #include <unicode/utf8.h>
 
@@ -45,23 +46,33 @@ std::string to_re2(std::string_view expr) {
   return out;
 }
 
-std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
-                                          const std::vector<std::uint32_t>& lines, std::string_view name,
-                                          std::string_view what) {
+RE2::Options expression_options() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  return options;
+}
+
+// The expressions as one RE2 (\b(?:e1|e2|...)\b). Each expression is also compiled alone, so that
+// an error names its line: into `filter` when given (which then holds them for a literal_filter),
+// else into one of its own.
+std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
+                                          const std::vector<std::uint32_t>& lines, std::string_view name,
+                                          std::string_view what, re2::FilteredRE2* filter = nullptr) {
+  const RE2::Options options = expression_options();
+  re2::FilteredRE2 own;
+  re2::FilteredRE2& checked = filter != nullptr ? *filter : own;
   std::string all;
   for (std::size_t i = 0; i < exprs.size(); ++i) {
     const std::string one = to_re2(exprs[i]);
-    // Check each expression alone, so the error names its line.
-    RE2 check("\\b(?:" + one + ")\\b", options);
-    if (!check.ok()) {
+    int id = 0;
+    if (checked.Add("\\b(?:" + one + ")\\b", options, &id) != RE2::NoError) {
+      const RE2 check("\\b(?:" + one + ")\\b", options);  // (FilteredRE2 keeps no failed expression)
       fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
                                check.error());
     }
-    if (check.NumberOfCapturingGroups() > 0) {
+    if (checked.GetRE2(id).NumberOfCapturingGroups() > 0) {
       fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
                                "' has a capturing group: use (?:...) instead");
     }
@@ -134,13 +145,20 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
     std::vector<std::string> exprs;
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
-    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()));
+    // Evaluations are looked for in every short quote (label_evaluated_object): a literal filter
+    // spares most of them the expressions.
+    detail::literal_filter* filter = f->member == &term_lexicon::compiled::praise    ? &c.praise_filter
+                                     : f->member == &term_lexicon::compiled::condemn ? &c.condemn_filter
+                                                                                     : nullptr;
+    re2::FilteredRE2 checked(3);
+    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), &checked);
+    if (filter != nullptr) *filter = detail::literal_filter::of(checked);
   }
 }
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c) {
+                   term_lexicon::compiled& c, re2::FilteredRE2& mentions) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
@@ -155,7 +173,7 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
       std::vector<std::uint32_t> lines;
       read_strings(value, name, what + " " + std::string(key.str()), exprs, lines);
       if (key.str() == "expressions") {
-        ctx.expressions = compile_alternatives(exprs, lines, name, what);
+        ctx.expressions = compile_alternatives(exprs, lines, name, what, &mentions);
       } else if (key.str() == "sentence_has") {
         ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
       } else if (key.str() == "before") {
@@ -298,6 +316,8 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
 term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled>();
+  // Every expression of a term, an opposite or a context, each alone: for the mention filter.
+  re2::FilteredRE2 mentions(3);
   for (const auto& [key, node] : root) {
     if (key.str() != "term" && key.str() != "stance") {
       fail(name, node.source().begin.line, "unknown top-level key '" + std::string(key.str()) +
@@ -346,12 +366,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const term_info& other : c->terms) {
       if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
     }
-    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
+    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'", &mentions));
     c->opposites.push_back(info.opposites.empty()
                                ? nullptr
                                : compile_alternatives(info.opposites, opposite_lines, name,
-                                                      "term '" + info.id + "' opposite"));
-    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c);
+                                                      "term '" + info.id + "' opposite", &mentions));
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, mentions);
     c->terms.push_back(std::move(info));
   }
   // One set of all terms' expressions: which terms occur in a text, in one pass.
@@ -397,6 +417,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const auto& ctx : c->contexts) all += "|(?:" + ctx.expressions->pattern() + ")";
     c->any_mention = std::make_unique<RE2>(all, options);
     if (!c->any_mention->ok()) c->any_mention.reset();
+    c->mention_filter = detail::literal_filter::of(mentions);
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
@@ -417,7 +438,10 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     term_lexicon::compiled d;
     load_stance(*defaults["stance"].as_table(), "stance.toml", d);
     for (auto member : kStanceLists) {
-      if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
+      if (c.get()->*member) continue;
+      c.get()->*member = std::move(d.*member);
+      if (member == &compiled::praise) c->praise_filter = std::move(d.praise_filter);
+      if (member == &compiled::condemn) c->condemn_filter = std::move(d.condemn_filter);
     }
   }
   {
