@@ -82,7 +82,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     for (const std::uint32_t w : side) {
       const std::uint32_t c = cls(w);
       if (!cap(w) || (c & wc_determiner) != 0) continue;
-      const bool initial = doc_.sentences()[doc_.sentence_of_token(w)].first_token == w;
+      const bool initial = sentence_of(w).first_token == w;
       if ((c & wc_role) == 0 || (c & (wc_title | wc_org | wc_place | wc_demonym)) != 0 || !initial) return true;
     }
     return false;
@@ -239,7 +239,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
   for (std::uint32_t t : name) lw.emplace_back(lower(t));
-  const std::uint32_t person = add_person(lw, surface(name), roles, mention);
+  const std::uint32_t person = add_person(lw, name, roles, mention);
   if (name_index > start) ents_[person].titled = true;
   return person;
 }
@@ -363,10 +363,10 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   std::uint32_t n = 0;
   // Within the relative pronoun's sentence: never a name built across a sentence or paragraph
   // break ("... administration.\n\nArab countries, who").
-  const std::uint32_t sentence = doc_.sentence_of_token(rel);
+  const std::uint32_t sentence = sentence_index(rel);
   while (first > 0 && n < 8) {
     const std::uint32_t t = first - 1;
-    if (doc_.sentence_of_token(t) != sentence) break;
+    if (sentence_index(t) != sentence) break;
     if (tok_[t].kind == token_kind::space) {
       if (s(t).find('\n') != std::string_view::npos) break;
       --first;
@@ -388,7 +388,7 @@ std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
   std::uint32_t t = first;
   while (t > 0 && tok_[t - 1].kind == token_kind::space) --t;
   if (t == 0 || !is_word(t - 1) || s(t - 1) != "and") return first;
-  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t start = t - 1;
   bool named = false;
   for (std::uint32_t k = t - 1; k > sentence_first;) {

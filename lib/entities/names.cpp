@@ -195,7 +195,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   std::vector<std::string>& words = name_words_;
   words.clear();
   for (std::uint32_t t : name) words.emplace_back(lower(t));
-  const std::uint32_t e = add_person(words, surface(name), roles, mention);
+  const std::uint32_t e = add_person(words, name, roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -226,7 +226,7 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
   std::size_t upper = 0;
   for (const std::uint32_t t : run) upper += info_[t].all_upper() ? 1 : 0;
   if (upper == run.size() || upper >= 2) return false;
-  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  const std::uint32_t end = sentence_of(run.back()).end_token;
   for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 40; ++t) {
     if (is_word(t) && !cap(t)) return true;
   }
@@ -234,7 +234,7 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
 }
 
 bool resolver::opens_clause(std::uint32_t first) const {
-  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t t = first;
   while (t > sentence_first) {
     --t;
@@ -281,7 +281,7 @@ std::string resolver::surface(std::span<const std::uint32_t> toks) const {
       }
       if (space && (out.empty() || out.back() != '-')) out += ' ';
     }
-    out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
+    out.append(k + 1 == toks.size() ? bare(t) : s(t));
   }
   return out;
 }
@@ -393,7 +393,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   return index;
 }
 
-std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                          const std::vector<std::string>& roles, byte_range mention) {
   // Match: same last word, and first names compatible.
   // (A single word may be a known person's first name only if it is not a surname anyway.)
@@ -408,7 +408,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
   }
   if (match == npos) {
     known& k = new_entity();
-    k.name = surface_name;
+    k.name = surface(name);
     k.kind = entity_kind::person;
     k.words = words;
     match = static_cast<std::uint32_t>(ents_.size() - 1);
@@ -417,7 +417,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
   known& k = ents_[match];
   if (words.size() > k.words.size()) {
     k.words = words;
-    k.name = surface_name;
+    k.name = surface(name);
   }
   for (const std::string& r : roles) {
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {

@@ -207,6 +207,18 @@ class resolver : private token_view {
     return t;
   }
   bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+  // document::sentence_of_token, remembering the last sentence found: the rules ask it of
+  // neighbouring tokens, in the same sentence, again and again.
+  std::uint32_t sentence_index(std::uint32_t t) const {
+    const auto sentences = doc_.sentences();
+    if (last_sentence_ < sentences.size() && t >= sentences[last_sentence_].first_token &&
+        (last_sentence_ + 1 == sentences.size() || t < sentences[last_sentence_ + 1].first_token)) {
+      return last_sentence_;
+    }
+    last_sentence_ = doc_.sentence_of_token(t);
+    return last_sentence_;
+  }
+  const sentence& sentence_of(std::uint32_t t) const { return doc_.sentences()[sentence_index(t)]; }
   // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
   std::uint16_t flags(std::uint32_t i) const {
     std::uint16_t& f = flags_[i];
@@ -254,7 +266,9 @@ class resolver : private token_view {
   // Counts `form` as a way the text writes organisation e's name; the most used form (the first
   // of equals) is its canonical name.
   void name_form(std::uint32_t e, std::string_view form);
-  std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
+  // A person named by `words` (lower-cased), written as the tokens `name` (surface(), built only
+  // for a new or fuller name).
+  std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                            const std::vector<std::string>& roles, byte_range mention);
   bool plural(std::uint32_t t) const;
   // ---- acronyms.cpp ----
@@ -448,6 +462,7 @@ class resolver : private token_view {
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
+  mutable std::uint32_t last_sentence_ = 0;   // see sentence_index()
   mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
   mutable std::vector<std::uint64_t> lowered_;  // see lower(): 0, or where the lowered word is
   mutable std::string lowered_text_;            // the lowered words that are not the token itself

@@ -31,7 +31,7 @@ bool resolver::not_a_source(const attributed_quote& q) const {
   }
   if (head == npos || possessive(head)) return false;
   // A capitalised head inside the sentence is a name ("History Channel").
-  if (cap(head) && doc_.sentences()[doc_.sentence_of_token(head)].first_token != head) return false;
+  if (cap(head) && sentence_of(head).first_token != head) return false;
   const std::string_view w = lower(head);
   if (lex_.abstract_subject(w)) return true;
   // "the data show", "the numbers tell": bare, and not after "according to".

@@ -38,10 +38,8 @@ struct term_lexicon::compiled {
   // to the end of the text to say which; this stops at the first, and is about three times as
   // fast on the many quotes that hold none. Null if it would not compile (then unused).
   std::unique_ptr<RE2> any_mention;
-  // Literal strings one of which any match of a term, opposite or context expression holds:
-  // a text without any needs no RE2 at all (most quotes).
-  detail::literal_filter mention_filter;
-  // Likewise for the praise and the condemn lists.
+  // Literal strings one of which any match of the praise (condemn) list holds: a short content
+  // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
   detail::literal_filter praise_filter;
   detail::literal_filter condemn_filter;
   std::unique_ptr<RE2> support;

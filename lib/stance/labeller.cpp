@@ -61,9 +61,7 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
 void labeller::collect() {
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
-    // Most spans hold no term nor opposite: a scan for the literal strings every expression
-    // needs says so for most, and for the rest one pass of RE2 that stops at the first.
-    if (!c_.mention_filter.may_match(s)) continue;
+    // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
     if (c_.any_mention &&
         !c_.any_mention->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr, 0)) {
       continue;

@@ -1,5 +1,5 @@
 // Internal: a quick test that a set of regular expressions cannot match a text, so that the
-// stance labeller runs RE2 only on the few quotes that may hold a term.
+// stance labeller runs RE2 only on the few short quotes that may hold an evaluation.
 #pragma once
 
 #include <array>
@@ -17,10 +17,10 @@ namespace sayso::detail {
 
 /// Literal strings ("atoms") of which any match of the expressions holds at least one, found
 /// with RE2's prefilter analysis (FilteredRE2): a text that holds none, compared without regard
-/// to ASCII case, matches none of the expressions. Scanning for the atoms reads each byte once,
-/// against tables of a few KiB, where the expressions' DFA (tens of thousands of states for the
-/// term lexicon, out of the processor's caches by the time the next quote comes) costs several
-/// times as much per byte. An expression without atoms disables the filter (every text passes).
+/// to ASCII case, matches none of the expressions. Scanning for the atoms reads each byte once
+/// (about 5 ns a byte: no faster than RE2's DFA once warm, so it pays only where it saves RE2
+/// searches that cost more than their bytes, such as the three searches with submatches of
+/// every short quote). An expression without atoms disables the filter (every text passes).
 /// Thread safety: immutable after construction; safe for concurrent use.
 class literal_filter {
  public:

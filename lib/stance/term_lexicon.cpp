@@ -158,7 +158,7 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c, re2::FilteredRE2& mentions) {
+                   term_lexicon::compiled& c) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
@@ -173,7 +173,7 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
       std::vector<std::uint32_t> lines;
       read_strings(value, name, what + " " + std::string(key.str()), exprs, lines);
       if (key.str() == "expressions") {
-        ctx.expressions = compile_alternatives(exprs, lines, name, what, &mentions);
+        ctx.expressions = compile_alternatives(exprs, lines, name, what);
       } else if (key.str() == "sentence_has") {
         ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
       } else if (key.str() == "before") {
@@ -316,8 +316,6 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
 term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled>();
-  // Every expression of a term, an opposite or a context, each alone: for the mention filter.
-  re2::FilteredRE2 mentions(3);
   for (const auto& [key, node] : root) {
     if (key.str() != "term" && key.str() != "stance") {
       fail(name, node.source().begin.line, "unknown top-level key '" + std::string(key.str()) +
@@ -366,12 +364,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const term_info& other : c->terms) {
       if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
     }
-    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'", &mentions));
+    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
     c->opposites.push_back(info.opposites.empty()
                                ? nullptr
                                : compile_alternatives(info.opposites, opposite_lines, name,
-                                                      "term '" + info.id + "' opposite", &mentions));
-    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, mentions);
+                                                      "term '" + info.id + "' opposite"));
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c);
     c->terms.push_back(std::move(info));
   }
   // One set of all terms' expressions: which terms occur in a text, in one pass.
@@ -417,7 +415,6 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const auto& ctx : c->contexts) all += "|(?:" + ctx.expressions->pattern() + ")";
     c->any_mention = std::make_unique<RE2>(all, options);
     if (!c->any_mention->ok()) c->any_mention.reset();
-    c->mention_filter = detail::literal_filter::of(mentions);
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
