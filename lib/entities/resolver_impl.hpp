@@ -184,19 +184,48 @@ class resolver : private token_view {
   }
   std::string_view lower_first(std::uint32_t i) const {
     const std::string_view token = s(i);
-    const lowered lw(token);
-    const std::string_view v = lw.view();
-    // (A key as long as the word itself, unchanged, is the word: no copy.)
-    const bool same = v.size() <= token.size() && token.compare(0, v.size(), v) == 0;
-    std::uint64_t at = tok_[i].range.begin;
-    if (!same) {
-      at = lowered_text_.size();
-      lowered_text_.append(v);
+    std::string_view v;
+    bool same = true;  // v is the token's own text (no copy)
+    if (token.size() <= 64 && token.find('\xE2') == std::string_view::npos) {
+      // What lowered gives, without its buffer: the key is the token ASCII-lowered, less a
+      // possessive "'s" or "'".
+      const auto lowered_at = [token](std::size_t k) {
+        const char c = token[k];
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      };
+      std::size_t n = token.size();
+      if (n > 2 && token[n - 2] == '\'' && lowered_at(n - 1) == 's') {
+        n -= 2;
+      } else if (n > 0 && token[n - 1] == '\'') {
+        n -= 1;
+      }
+      const std::string_view kept = token.substr(0, n);
+      same = std::none_of(kept.begin(), kept.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (same) {
+        v = kept;
+      } else {
+        const std::size_t at = lowered_text_.size();
+        for (std::size_t k = 0; k < n; ++k) lowered_text_ += lowered_at(k);
+        v = std::string_view(lowered_text_).substr(at, n);
+      }
+    } else {
+      const lowered lw(token);
+      v = lw.view();
+      // (A key as long as the word itself, unchanged, is the word: no copy.)
+      same = v.size() <= token.size() && token.compare(0, v.size(), v) == 0;
+      if (same) {
+        v = token.substr(0, v.size());
+      } else {
+        const std::size_t at = lowered_text_.size();
+        lowered_text_.append(v);
+        v = std::string_view(lowered_text_).substr(at, v.size());
+      }
     }
     if (v.size() <= kLoweredMaxSize) {
+      const std::uint64_t at = same ? tok_[i].range.begin : static_cast<std::uint64_t>(v.data() - lowered_text_.data());
       lowered_[i] = (at << 25) | (std::uint64_t{v.size()} << 2) | (same ? 0U : 2U) | 1U;
     }
-    return (same ? text_ : std::string_view(lowered_text_)).substr(at, v.size());
+    return v;
   }
   static constexpr std::uint64_t kLoweredMaxSize = (1U << 23) - 1;
   // The surface of a word without a possessive ending.
