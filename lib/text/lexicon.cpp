@@ -471,6 +471,8 @@ void compute_features(const document& doc, const lexicon& lex, std::vector<token
     if (t.kind != token_kind::word) continue;
     const std::string_view s = t.range.of(text);
     token_info& info = out[i];
+    const auto b = static_cast<unsigned char>(s.empty() ? 0 : s[0]);
+    info.first = b == 0xE2 ? token_info::kAnyFirst : static_cast<std::uint8_t>((b >= 'A' && b <= 'Z') ? b + 32 : b);
     const char32_t c = first_code_point(s);
     if (is_upper(c)) {
       info.caps = 1;

@@ -47,6 +47,10 @@ class token_view {
   [[nodiscard]] bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
   /// Is word i, lower-cased as the lexicon reads it (lookup_key), the word `w`?
   [[nodiscard]] bool lower_is(std::uint32_t i, std::string_view w) const {
+    // (Not a word, or a word whose key starts with another byte: most calls end here, without
+    // reading the token or its text.)
+    const std::uint8_t first = info_[i].first;
+    if (!w.empty() && first != token_info::kAnyFirst && first != static_cast<unsigned char>(w[0])) return false;
     if (!is_word(i)) return false;
     const std::string_view t = s(i);
     // lookup_key(t) == w without building the key (this runs for most tokens, many times):
