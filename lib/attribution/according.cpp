@@ -14,7 +14,7 @@ std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& 
   if (src_from >= u.end) return std::nullopt;
   auto src = scan_right_np(src_from, u.end, 20, true);
   if (!src) return std::nullopt;
-  const std::uint32_t after = next(src->end - 1, u.end);
+  std::uint32_t after = next(src->end - 1, u.end);
   const std::uint32_t before = prev(h.first, u.first);
   if (before == npos || (is_comma(before) && prev(before, u.first) == npos)) {
     // "According to X, C."
@@ -31,12 +31,29 @@ std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& 
   // "C, according to X." or "A, according to X, B." (the comma is sometimes left out)
   const std::uint32_t from = found.free_start(u, h.first);
   if (from >= before) return std::nullopt;
+  // "…, according to the security adviser, Ilse Marten, who …": a name after the source is
+  // its apposition, not a content B.
+  if (after < u.end && is_comma(after) && is_word(src->end - 1) && !cap(src->end - 1)) {
+    const std::uint32_t n = next(after, u.end);
+    const auto name = n < u.end && is_word(n) && cap(n) ? scan_right_np(n, u.end, 5) : std::nullopt;
+    if (name && name->first == n && (cls(n) & (wc_determiner | wc_title)) == 0) {
+      const std::uint32_t a = next(name->end - 1, u.end);
+      const std::uint32_t w = a < u.end ? next(a, u.end) : u.end;
+      if (a >= u.end || is_terminal(a) ||
+          (is_comma(a) && w < u.end && (lower_is(w, "who") || lower_is(w, "whose")))) {
+        src->end = name->end;
+        after = a;
+      }
+    }
+  }
   candidate c = found.start(u, &h, src);
   found.add_content(c, from, (is_comma(before) || is_dash(before)) ? before : before + 1);
   const std::uint32_t cont = after < u.end && is_comma(after) ? next(after, u.end) : u.end;
   const bool participial = cont < u.end && is_word(cont) && !cap(cont) && s(cont).size() > 5 &&
                            s(cont).substr(s(cont).size() - 3) == "ing";
-  if (after < u.end && is_comma(after) && !participial && !writer_adjunct(u, cont)) {
+  // ("…, according to X, who …": a relative clause on the source is not a content B.)
+  const bool relative = cont < u.end && (lower_is(cont, "who") || lower_is(cont, "whose"));
+  if (after < u.end && is_comma(after) && !participial && !relative && !writer_adjunct(u, cont)) {
     const std::uint32_t from2 = next(after, u.end);
     const std::uint32_t end2 = content_end(u, from2, in.hits);
     if (end2 != npos && end2 > from2) found.add_content(c, from2, end2);

@@ -60,6 +60,17 @@ std::vector<attributed_quote> hand_over(std::vector<quote_record> quotes) {
   return out;
 }
 
+// A speech act in a headline reports when its content holds a quotation or an infinitive
+// ("calls on Ukraine to hold talks", "celebrates ‘great day’"), not a plain object.
+bool headline_report(const reader& r, const candidate& c) {
+  if (c.quote.type != cue_type::act || c.quote.kind != quote_kind::indirect) return true;
+  for (const byte_range& sp : c.quote.spans) {
+    const std::string_view t = sp.of(r.doc().text());
+    if (t.starts_with("to ") || t.find(" to ") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<attributed_quote> attribute(const attribution_input& in) {
@@ -80,10 +91,18 @@ std::vector<attributed_quote> attribute(const attribution_input& in) {
   std::vector<cue_hit> hits;
   for (std::uint32_t ui = 0; ui < units.size(); ++ui) {
     const unit& u = units[ui];
-    if (u.headline) continue;
     find_cues(r, u, hits);
+    // A headline reports only by a verb of saying or a directive ("X says Y", "X calls on Y to
+    // …", "X vows Y"): its other verbs ("accepts offer", "defends swap") tell the news.
+    if (u.headline) {
+      std::erase_if(hits, [&r](const cue_hit& h) {
+        const cue_type t = r.entry(h).type;
+        return t == cue_type::belief || t == cue_type::evidential;
+      });
+    }
     if (hits.empty()) continue;
     found.begin_unit();
+    const std::uint32_t first_quote = found.size();
     const frame_input frame{units, hits, found};
     for (cue_hit& h : hits) {
       if (r.entry(h).type == cue_type::according) take(according.read(ui, h, frame), h);
@@ -92,7 +111,21 @@ std::vector<attributed_quote> attribute(const attribution_input& in) {
       if (!h.done && !found.inside_claimed(h.first)) take(inverted.read(ui, h, frame), h);
     }
     for (cue_hit& h : hits) {
-      if (!h.done && !found.inside_claimed(h.first)) take(forward.read(ui, h, frame), h);
+      if (h.done || found.inside_claimed(h.first)) continue;
+      std::optional<candidate> c = forward.read(ui, h, frame);
+      if (u.headline && c && !headline_report(r, *c)) continue;
+      take(std::move(c), h);
+    }
+    // Nested reports: "The ministry said Lind reiterated that C", "According to X, Y
+    // emphasized C": a speech verb inside the content of a report of the unit is a quote too.
+    for (cue_hit& h : hits) {
+      if (h.done || r.entry(h).type != cue_type::speech) continue;
+      const std::uint32_t outer =
+          found.content_holding(first_quote, r.doc().tokens()[h.first].range.begin);
+      if (outer == npos) continue;
+      // (Under "according to" the inner report is the sentence's main one: any content.)
+      take(forward.read_nested(ui, h, frame, found.quotes()[outer].type == cue_type::according),
+           h);
     }
   }
   leftover_pass(punctuation, units, found).run();

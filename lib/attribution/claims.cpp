@@ -25,12 +25,31 @@ bool claims::inside_claimed(std::uint32_t t) const {
                      [t](const token_span& r) { return t >= r.first && t < r.end; });
 }
 
+std::uint32_t claims::content_holding(std::uint32_t first, std::uint32_t b) const {
+  for (std::uint32_t i = first; i < out_.size(); ++i) {
+    for (const byte_range& sp : out_[i].spans) {
+      if (b >= sp.begin && b < sp.end) return i;
+    }
+  }
+  return npos;
+}
+
 std::uint32_t claims::free_start(const unit& u, std::uint32_t t) const {
   std::uint32_t start = r_.after_dateline(u);
   for (const auto& r : claimed_) {
     if (r.end <= t && r.end > start) start = r.end;
   }
   while (start < t && r_.doc().tokens()[start].kind == token_kind::space) ++start;
+  // "Meanwhile, C, X said.", "But C, X said.": a connective opening the sentence links it to
+  // the one before and is the writer's, not reported (only when content remains after it).
+  if (start < t && r_.unit_starts_with(u, start) && r_.is_word(start) && r_.cap(start) &&
+      (r_.cls(start) & wc_connective) != 0) {
+    std::uint32_t k = r_.next(start, t + 1);
+    const bool comma = k <= t && r_.is_comma(k);
+    if (comma) k = r_.next(k, t + 1);
+    const bool bare = r_.lower_is(start, "but") || r_.lower_is(start, "and");
+    if ((comma || bare) && k < t && r_.is_wordish(k)) start = k;
+  }
   return start;
 }
 

@@ -74,6 +74,8 @@ class claims {
   // ---- the current unit's covered tokens ---------------------------------------------------
   void begin_unit() { claimed_.clear(); }
   [[nodiscard]] bool inside_claimed(std::uint32_t t) const;
+  /// The quote, committed from index `first` on, whose content holds byte `b`, or npos.
+  [[nodiscard]] std::uint32_t content_holding(std::uint32_t first, std::uint32_t b) const;
   /// The first token of the unit not yet claimed by an attribution before `t`.
   [[nodiscard]] std::uint32_t free_start(const unit& u, std::uint32_t t) const;
 

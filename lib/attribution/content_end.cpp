@@ -9,9 +9,27 @@ namespace sayso::detail {
 
 std::uint32_t content_scanner::skip_adjuncts(std::uint32_t k, std::uint32_t end) const {
   for (int round = 0; round < 4 && k < end; ++round) {
-    if (adverbial(k) && adverbial_only(k)) {
+    // ("said further talks would …": "further" before a noun is an adjective of the content.)
+    if (adverbial(k) && adverbial_only(k) && !lower_is(k, "further")) {
       k = next(k, end);
       continue;
+    }
+    // "several times", "many times", "three times": how often it was said.
+    if (is_wordish(k) && (numberish(k) || lower_is(k, "several") || lower_is(k, "many"))) {
+      const std::uint32_t m = next(k, end);
+      if (m < end && lower_is(m, "times")) {
+        k = next(m, end);
+        continue;
+      }
+    }
+    // "late Wednesday", "early on Monday"
+    if (is_word(k) && (lower_is(k, "late") || lower_is(k, "early"))) {
+      std::uint32_t m = next(k, end);
+      if (m < end && lower_is(m, "on")) m = next(m, end);
+      if (m < end && is_word(m) && (cls(m) & wc_time) != 0) {
+        k = m;
+        continue;
+      }
     }
     if (is_word(k) && (cls(k) & wc_time) != 0) {  // "last week", "Friday afternoon"
       std::uint32_t j = k;
@@ -83,6 +101,12 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           main_verb_after_relative(n)) {
         return last + 1;
       }
+      // “…,” Reuters reported / “…,” referring to …: the comma inside the marks ends the
+      // content before an attribution (a participle that is no cue goes on: “…,” allowing …).
+      if (n < u.end && !inner.empty() && inner.back() == ',' && is_close_mark(last) &&
+          starts_attribution(u, n, hits)) {
+        return last + 1;
+      }
       k = last;
       continue;
     }
@@ -105,9 +129,13 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     }
     if (is_comma(k) || lower_is(k, "and") || lower_is(k, "but")) {
       std::uint32_t n = next(k, u.end);
-      // "and also said", "but later added" (after "but", only a speech verb: "but does not
-      // plan to" goes on with the same content)
+      // "and also said", "but later added", "but also called for" (after "but", only a speech
+      // verb or act: "but does not plan to" goes on with the same content)
       while (n < u.end && adverbial(n) && !in_quotation(n)) n = next(n, u.end);
+      // ("but hours later the envoy announced …": a time before the next report's source.)
+      if (!is_comma(k)) {
+        while (n < u.end && is_word(n) && !cap(n) && (cls(n) & wc_time) != 0) n = next(n, u.end);
+      }
       // "… and suggested that …": the same source's next report.
       if (lower_is(k, "and") && n < u.end && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) {
         const std::uint32_t m = next(n, u.end);
@@ -115,10 +143,16 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       }
       if (n < u.end && starts_attribution(u, n, hits)) {
         if (!lower_is(k, "but")) break;
+        // ("but the envoy announced …": a source of its own before a speech verb, which
+        // starts_attribution has checked, starts a new report too.)
         bool speech = false;
-        for (const cue_hit& h : hits)
-          speech = speech || (h.first == n && entry(h).type == cue_type::speech);
-        if (speech) break;
+        bool at_n = false;
+        for (const cue_hit& h : hits) {
+          at_n = at_n || h.first == n;
+          speech = speech || (h.first == n && (entry(h).type == cue_type::speech ||
+                                              entry(h).type == cue_type::act));
+        }
+        if (speech || !at_n) break;
       }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
@@ -147,6 +181,12 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       // ", in violation of …", ", despite …", ", which violated …" closing the sentence: the
       // writer's comment on what was reported.
       if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && writer_adjunct(u, n)) break;
+      // ", an explosive move that could …": an indefinite noun phrase closing the sentence,
+      // with a relative clause, is the writer's comment on what was reported.
+      if (is_comma(k) && n < u.end && (lower_is(n, "a") || lower_is(n, "an")) &&
+          closing_comment(u, n)) {
+        break;
+      }
     }
     if (is_terminal(k) && next(k, u.end) >= u.end) {
       break;
@@ -183,6 +223,23 @@ bool content_scanner::main_verb_after_relative(std::uint32_t n) const {
           (wc_conjunction | wc_preposition | wc_determiner | wc_pronoun | wc_complementizer)) == 0;
 }
 
+// From the article at n: up to six words without a verb, then "that" or "which", and no comma,
+// quotation or further report to the end of the sentence.
+bool content_scanner::closing_comment(const unit& u, std::uint32_t n) const {
+  std::uint32_t k = next(n, u.end);
+  for (int w = 0; w < 6 && k < u.end && is_word(k) && !lower_is(k, "that") && !lower_is(k, "which");
+       ++w) {
+    if (!cap(k) && (cls(k) & (wc_verb | wc_auxiliary | wc_cue | wc_preposition)) != 0) return false;
+    k = next(k, u.end);
+  }
+  if (k >= u.end || !(lower_is(k, "that") || lower_is(k, "which")) || k == next(n, u.end))
+    return false;
+  for (std::uint32_t t = next(k, u.end); t < u.end; t = next(t, u.end)) {
+    if (is_comma(t) || punct_is(t, ";") || in_quotation(t)) return false;
+  }
+  return true;
+}
+
 bool content_scanner::writer_adjunct(const unit& u, std::uint32_t n) const {
   static constexpr std::array<std::string_view, 6> kLead = {"despite", "amid", "both",
                                                             "which",   "in",   "following"};
@@ -209,6 +266,14 @@ bool content_scanner::starts_attribution(const unit& u, std::uint32_t n,
       const cue_entry& ce = entry(h);
       if (ce.type == cue_type::according) return true;
       if (ce.participle && ce.type != cue_type::evidential) return true;
+      // ", label would …", "— especially for children — continue to …": after a comma or a
+      // dash, a naming verb that is not a participle goes on with the content ("and called it"
+      // is the source's next report).
+      // A belief after "and" goes on with the content too ("… and wanted the talks to resume").
+      const std::uint32_t p = prev(n, u.first);
+      if (ce.type == cue_type::quoting && p != npos && (is_comma(p) || is_dash(p))) return false;
+      if (ce.type == cue_type::belief && p != npos && (lower_is(p, "and") || lower_is(p, "but")))
+        return false;
       // ", said X" / "and added"
       return ce.type != cue_type::evidential;
     }

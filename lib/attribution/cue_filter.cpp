@@ -62,6 +62,42 @@ bool noun_before_verb(const cue_context& c) {
          (r.cls(n) & wc_preposition) == 0;
 }
 
+// "The Hamas plan calls for …", "the rebels' offer also called for …": a noun-like base form
+// after a name or modifier, followed by a finite verb (a cue or verb in -s or -ed, or "is",
+// "was", "has"), is the subject of that verb.
+bool singular_noun_before_verb(const cue_context& c) {
+  if (!c.p_word() || !c.noun_like || !c.one_word || !c.ce.base_form) return false;
+  const reader& r = c.r;
+  if ((r.cls(c.p) & (wc_pronoun | wc_auxiliary | wc_modal | wc_negation | wc_conjunction |
+                     wc_relative | wc_preposition)) != 0)
+    return false;
+  std::uint32_t n = c.n;
+  for (int k = 0; k < 2 && n < c.u.end && r.is_word(n) && (r.cls(n) & wc_auxiliary) != 0 &&
+                  r.adverbial_only(n);
+       ++k) {
+    n = r.next(n, c.u.end);
+  }
+  if (n >= c.u.end || !r.is_word(n) || r.cap(n) || r.in_quotation(n)) return false;
+  const std::string_view w = r.s(n);
+  const bool finite = ((r.cls(n) & (wc_cue | wc_verb)) != 0 &&
+                       (reader::ends_with(w, "s") || reader::ends_with(w, "ed"))) ||
+                      r.lower_is(n, "is") || r.lower_is(n, "was") || r.lower_is(n, "has");
+  return finite && (r.cls(n) & (wc_preposition | wc_determiner)) == 0;
+}
+
+// "a coalition supported by the U.S.", "forces backed by the U.A.E. launched …": a past
+// participle right after a common noun and before "by" describes the noun (a passive without
+// "was"); it reports nothing.
+bool participle_after_a_noun(const cue_context& c) {
+  if (!c.p_word() || !c.one_word || !c.ce.past_participle || c.according()) return false;
+  const reader& r = c.r;
+  if (c.n >= c.u.end || !r.lower_is(c.n, "by")) return false;
+  const std::uint32_t p = c.p;
+  return !r.cap(p) && !reader::ends_with(r.s(p), "ly") &&
+         (r.cls(p) & (wc_auxiliary | wc_verb | wc_cue | wc_negation | wc_pronoun | wc_conjunction |
+                      wc_relative | wc_preposition | wc_determiner | wc_complementizer)) == 0;
+}
+
 // "a Medium post", "the final report": an article and a modifier before a noun.
 // ("The IDF claim that …", "the PCD estimates": after a name and "the", a verb.)
 bool noun_after_article_and_modifier(const cue_context& c) {
@@ -130,10 +166,12 @@ struct cue_filter {
 };
 
 // The filters, in the order they are tried (the cheap and frequent first).
-constexpr std::array<cue_filter, 10> kCueFilters = {{
+constexpr std::array<cue_filter, 12> kCueFilters = {{
+    {"participle after a noun", participle_after_a_noun},
     {"noun after a preposition", noun_after_preposition},
     {"noun after a possessive", noun_after_possessive},
     {"noun before a verb", noun_before_verb},
+    {"singular noun before its verb", singular_noun_before_verb},
     {"noun after an article and a modifier", noun_after_article_and_modifier},
     {"plural noun after a modifier", plural_noun_after_modifier},
     {"after a modal", after_a_modal},

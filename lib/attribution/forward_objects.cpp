@@ -80,27 +80,46 @@ bool forward_frame::predicative(const cue_entry& ce, std::uint32_t from, std::ui
 std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t end) const {
   // (Conditions, "unless", "until", "if", stay: they qualify the act; so do "as" and "before",
   // "praised the crews as heroes", "appeared before the court", and "where".)
-  const auto stops = [this](std::uint32_t k) {
-    return (cls(k) & wc_subordinator) != 0 && !lower_is(k, "unless") && !lower_is(k, "until") &&
-           !lower_is(k, "as") && !lower_is(k, "before") && !lower_is(k, "where");
+  // ("while also allowing aid in": "while" and a participle goes on with the demand.)
+  const auto stops = [this, end](std::uint32_t k) {
+    if ((cls(k) & wc_subordinator) == 0 || lower_is(k, "unless") || lower_is(k, "until") ||
+        lower_is(k, "as") || lower_is(k, "before") || lower_is(k, "where"))
+      return false;
+    if (lower_is(k, "while")) {
+      std::uint32_t n = next(k, end);
+      while (n < end && adverbial(n) && adverbial_only(n)) n = next(n, end);
+      if (n < end && is_word(n) && !cap(n) && ends_with(s(n), "ing")) return false;
+    }
+    return true;
   };
   std::uint32_t last = npos;
+  bool clause_after = false;  // it ends before a comma opening a clause of the writer's
   for (std::uint32_t k = from; k < end; k = next(k, end)) {
     if (in_quotation(k)) {
       k = qspans_[qid(k)].close_tok;
       last = k;
+      // “…,” saying …: the comma inside the closing mark ends the phrase the same way.
+      if (comma_inside_close(k) && new_clause_after(k, end)) {
+        clause_after = true;
+        break;
+      }
       continue;
     }
     if (k > from && is_comma(k) && list_continues(k, end)) {
       last = k;
       continue;
     }
-    if (k > from && is_comma(k) && new_clause_after(k, end)) break;
+    if (k > from && is_comma(k) && new_clause_after(k, end)) {
+      clause_after = true;
+      break;
+    }
     if (k > from && is_word(k) && !cap(k)) {
       if (stops(k)) break;
       if (lower_is(k, "and") || lower_is(k, "but") || lower_is(k, "or")) {
         const std::uint32_t n = next(k, end);
-        if (n < end && is_word(n) && !cap(n) &&
+        // (Not an adverb or the first word of a compound: "and long-lasting".)
+        if (n < end && is_word(n) && !cap(n) && !((cls(n) & wc_auxiliary) != 0 && adverbial_only(n)) &&
+            !punct_is(n + 1, "-") &&
             (((cls(n) & (wc_verb | wc_cue | wc_auxiliary)) != 0 && (cls(n) & wc_determiner) == 0) ||
              ends_with(s(n), "ed") ||
              ((cls(n) & (wc_he | wc_she | wc_they | wc_we | wc_i)) != 0 &&
@@ -112,9 +131,10 @@ std::uint32_t forward_frame::act_object_end(std::uint32_t from, std::uint32_t en
     last = k;
   }
   if (last == npos) return end;
-  // A quotation further on makes the report mixed ("praised the deal as “historic”").
+  // A quotation further on makes the report mixed ("praised the deal as “historic”"), unless
+  // a clause of its own holds it (", calling it “historic”").
   for (std::uint32_t k = last + 1; k < end; ++k) {
-    if (in_quotation(k)) return end;
+    if (in_quotation(k)) return clause_after ? last + 1 : end;
   }
   return last + 1;
 }
@@ -145,6 +165,8 @@ bool forward_frame::new_clause_after(std::uint32_t k, std::uint32_t end) const {
   // ", and the minister has …", ", but the court ruled …"
   if (n < end && (lower_is(n, "and") || lower_is(n, "but") || lower_is(n, "yet"))) n = next(n, end);
   if (n >= end || !is_word(n) || (cls(n) & (wc_relative | wc_preposition)) != 0) return false;
+  // "…, and two deputies, will have …": a verb after the comma closes an aside; no new clause.
+  if (!cap(n) && (cls(n) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(n)) return false;
   // ", saying …", ", adding …": the writer's participle clause.
   if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
   for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {

@@ -52,6 +52,7 @@ class inverted_frame : public content_scanner {
   [[nodiscard]] inverted_source find_source(const unit& u, const cue_hit& h) const;
   [[nodiscard]] std::uint32_t after_inverted_cue(const unit& u, const cue_hit& h) const;
   [[nodiscard]] bool ends_attribution(const unit& u, std::uint32_t k) const;
+  [[nodiscard]] bool writers_continuation(std::uint32_t n) const;
   [[nodiscard]] bool only_lead_in(std::uint32_t first, std::uint32_t end) const;
 };
 
@@ -84,6 +85,12 @@ class forward_frame : public content_scanner {
       : content_scanner(scanner), punctuation_(punctuation), beliefs_(beliefs) {}
   [[nodiscard]] std::optional<candidate> read(std::uint32_t ui, const cue_hit& h,
                                               const frame_input& in) const;
+  /// A report nested in another's content ("The ministry said Lind reiterated that C"): read
+  /// like any forward cue, kept only when its content is a clause ("that C", or a subject and
+  /// its verb), not an object ("reported strikes on …"), unless `any_content`.
+  [[nodiscard]] std::optional<candidate> read_nested(std::uint32_t ui, const cue_hit& h,
+                                                     const frame_input& in,
+                                                     bool any_content) const;
 
  private:
   // forward.cpp
@@ -92,6 +99,7 @@ class forward_frame : public content_scanner {
   [[nodiscard]] std::uint32_t content_start(const unit& u, const cue_hit& h, std::uint32_t k,
                                             std::optional<token_span> src) const;
   [[nodiscard]] bool verb_within(std::uint32_t k, std::uint32_t end, int n) const;
+  [[nodiscard]] bool bare_attitude_noun(std::uint32_t j) const;
   [[nodiscard]] bool as_source_opening(const unit& u, std::uint32_t as) const;
   [[nodiscard]] bool writers_participle_before(const unit& u, std::uint32_t and_tok) const;
   // forward_objects.cpp

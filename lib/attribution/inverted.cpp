@@ -93,7 +93,7 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
         found.add_quotation(c, qi);
         claim_end = qspans_[qi].close_tok + 1;
       } else if (!left_is_quotation && !verb_first && !starts_attribution(u, n, in.hits) &&
-                 !is_open_mark(n)) {
+                 !is_open_mark(n) && !writers_continuation(n)) {
         const std::uint32_t end2 = content_end(u, n, in.hits);
         if (end2 != npos && end2 > n) {
           found.add_content(c, n, end2);
@@ -101,7 +101,8 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
         }
       }
     }
-  } else if (after < u.end && is_open_mark(after) && left_is_quotation) {
+  } else if (after < u.end && is_open_mark(after) && left_is_quotation &&
+             !title_case(qid(after))) {
     const std::uint32_t qi = qid(after);
     found.add_quotation(c, qi);
     claim_end = qspans_[qi].close_tok + 1;
@@ -110,6 +111,12 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   if (left_is_quotation && q.spans.size() == 1 && after < u.end && is_comma(after)) {
     for (std::uint32_t k = next(after, u.end); k < u.end; k = next(k, u.end)) {
       if (is_terminal(k) || punct_is(k, ";")) break;
+      // "…, adding, “B.”", "but acknowledged, “B.”": a cue of its own attributes B.
+      if (is_word(k) && (cls(k) & wc_cue) != 0 &&
+          std::any_of(in.hits.begin(), in.hits.end(),
+                      [k](const cue_hit& x) { return x.first == k; })) {
+        break;
+      }
       if (in_quotation(k)) {
         if (is_open_mark(k) && is_comma(prev(k, u.first)) && found.is_free(qid(k), c) &&
             sentence_like(qid(k))) {
@@ -160,6 +167,14 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
                      (cls(np->end - 1) &
                       (wc_verb | wc_auxiliary | wc_time | wc_preposition | wc_pronoun)) == 0);
     if (ok && p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
+      // "“…,” the agency quoted him as saying": the quote is of the person quoted.
+      if (const auto quoted = quoted_as_saying(h.first, h.end, u.end);
+          quoted && ends_attribution(u, quoted->second)) {
+        src = quoted->first;
+        separator = p;
+        after = quoted->second;
+        return result;
+      }
       const std::uint32_t k = after_inverted_cue(u, h);
       if (ends_attribution(u, k)) {
         src = np;
@@ -275,6 +290,16 @@ std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h
     if (n > 0 && ends_attribution(u, j)) return j;
   }
   return k;
+}
+
+// After "A, X said,": does the clause at n go on with the writer's sentence rather than the
+// report ("…, officials said, amid protests in the capital", "…, they said, as the rebels fired
+// …")? (Not every subordinator or participle: "…, he said, until it went bankrupt", "…, she
+// said, including a provision …" go on with the report.)
+bool inverted_frame::writers_continuation(std::uint32_t n) const {
+  if (!is_word(n) || cap(n)) return false;
+  return lower_is(n, "amid") || lower_is(n, "despite") || lower_is(n, "as") ||
+         lower_is(n, "following") || lower_is(n, "after") || lower_is(n, "before");
 }
 
 bool inverted_frame::ends_attribution(const unit& u, std::uint32_t k) const {

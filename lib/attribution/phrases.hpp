@@ -31,6 +31,10 @@ class phrase_scanner : public reader {
                                                         bool lenient = false) const;
   /// Does [first, end) look like a speaker: a name, pronoun, role, organisation or group?
   [[nodiscard]] bool speakerish(std::uint32_t first, std::uint32_t end) const;
+  /// "quoted him as saying", "quotes the minister as saying": after a quoting cue [first, end),
+  /// the person quoted (who the quote is of) and the token after "saying", or std::nullopt.
+  [[nodiscard]] std::optional<std::pair<token_span, std::uint32_t>> quoted_as_saying(
+      std::uint32_t cue_first, std::uint32_t cue_end, std::uint32_t end) const;
   /// In [first, end), a verb after a name: the phrase is a clause, not a source.
   [[nodiscard]] bool verb_after_name(std::uint32_t first, std::uint32_t end) const;
   /// Moves left from token j over adverbs and time adjuncts between a subject and its verb.
@@ -93,6 +97,8 @@ class content_scanner : public phrase_scanner {
                                         const std::vector<cue_hit>& hits) const;
   /// A final adjunct that comments on the report rather than belonging to it.
   [[nodiscard]] bool writer_adjunct(const unit& u, std::uint32_t n) const;
+  /// ", an explosive move that could …" closing the sentence (n: the article).
+  [[nodiscard]] bool closing_comment(const unit& u, std::uint32_t n) const;
 
  private:
   [[nodiscard]] bool subordinate_attribution(const unit& u, std::uint32_t k,

@@ -15,6 +15,21 @@ bool reader::comma_inside_close(std::uint32_t p) const {
   return !inner.empty() && inner.back() == ',';
 }
 
+// ("The Evening Hour." at the end of a sentence: the full stop inside the marks is the
+// sentence's.)
+bool reader::title_case(std::uint32_t qi) const {
+  const std::string_view inner = quots_[qi].inner.of(text_);
+  std::uint32_t words = 0;
+  for (std::uint32_t k = qspans_[qi].open_tok + 1; k < qspans_[qi].close_tok; ++k) {
+    if (!is_word(k)) continue;
+    if (!cap(k)) return false;
+    ++words;
+  }
+  const std::size_t stop = inner.find_first_of(".?!");
+  return words >= 2 && words <= 6 &&
+         (stop == std::string_view::npos || (stop + 1 == inner.size() && inner.back() == '.'));
+}
+
 bool reader::sentence_like(std::uint32_t qi) const {
   const quotation& qu = quots_[qi];
   const std::string_view inner = qu.inner.of(text_);
@@ -30,6 +45,7 @@ bool reader::sentence_like(std::uint32_t qi) const {
   // Title Case without sentence punctuation inside: a title ("The Steve Harvey Morning Show").
   if (!lower_word && words <= 10 && inner.find_first_of(".?!") == std::string_view::npos)
     return false;
+  if (title_case(qi)) return false;
   const char32_t last = detail::last_code_point(inner);
   const bool ends_sentence =
       last == '.' || last == '!' || last == '?' || last == ',' || last == 0x2026;

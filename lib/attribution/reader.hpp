@@ -20,7 +20,7 @@ struct unit {
   std::uint32_t first;  // first token
   std::uint32_t end;    // one past the last token
   std::uint32_t paragraph;
-  bool headline;  // a paragraph without sentence punctuation: not searched for cues
+  bool headline;  // a paragraph without sentence punctuation: only verbs of saying and directives
 };
 
 /// A reporting cue found in a unit: tokens [first, end), its lexicon entry.
@@ -65,6 +65,9 @@ class reader : public token_view {
   [[nodiscard]] bool comma_inside_close(std::uint32_t p) const;
   /// A quotation reads as a sentence of speech (rather than a scare quote or title).
   [[nodiscard]] bool sentence_like(std::uint32_t qi) const;
+  /// Two to six words, all capitalised, no sentence punctuation but a final full stop: a title
+  /// ("The Evening Hour.").
+  [[nodiscard]] bool title_case(std::uint32_t qi) const;
   /// The outermost quotation exactly covering [first, end), if any, else npos.
   [[nodiscard]] std::uint32_t whole_quotation(std::uint32_t first, std::uint32_t end) const;
   /// The bytes of tokens [first, end) without edge spaces, commas, dashes, colons and marks.

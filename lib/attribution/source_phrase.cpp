@@ -343,6 +343,23 @@ std::optional<token_span> phrase_scanner::scan_right_np(std::uint32_t from, std:
 }
 
 // Does [first, end) look like a speaker: a name, pronoun, role, organisation or group?
+std::optional<std::pair<token_span, std::uint32_t>> phrase_scanner::quoted_as_saying(
+    std::uint32_t cue_first, std::uint32_t cue_end, std::uint32_t end) const {
+  if (cue_end != cue_first + 1 ||
+      !(lower_is(cue_first, "quoted") || lower_is(cue_first, "quotes") ||
+        lower_is(cue_first, "quoting")))
+    return std::nullopt;
+  const std::uint32_t o = next(cue_first, end);
+  if (o >= end || !is_word(o)) return std::nullopt;
+  std::uint32_t j = o;
+  for (int n = 0; n < 8 && j < end && is_wordish(j) && !lower_is(j, "as"); ++n) j = next(j, end);
+  if (j == o || j >= end || !lower_is(j, "as")) return std::nullopt;
+  const std::uint32_t saying = next(j, end);
+  if (saying >= end || !lower_is(saying, "saying")) return std::nullopt;
+  if (!speakerish(o, prev(j, o) + 1) && (cls(o) & wc_pronoun) == 0) return std::nullopt;
+  return std::pair{token_span{o, prev(j, o) + 1}, next(saying, end)};
+}
+
 bool phrase_scanner::speakerish(std::uint32_t first, std::uint32_t end) const {
   // "No organization claimed ...", "Nobody said ...": nobody is reported.
   if (lower_is(first, "no") || lower_is(first, "nobody") || lower_is(first, "none") ||

@@ -61,7 +61,7 @@ void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint3
 }
 
 // A paragraph that does not end like a sentence and is short: a headline, dateline or
-// navigation line. Quotes are not looked for in it.
+// navigation line. Only verbs of saying and directives are read in it (attributor.cpp).
 bool reader::is_headline(const paragraph& p) const {
   const auto sentences = doc_.sentences();
   const std::uint32_t first = sentences[p.first_sentence].first_token;
@@ -81,6 +81,32 @@ bool reader::is_headline(const paragraph& p) const {
 std::uint32_t reader::after_dateline(const unit& u) const {
   std::uint32_t k = u.first;
   while (k < u.end && tok_[k].kind == token_kind::space) ++k;
+  // "(CNN) The talks …", "KABUL, Afghanistan (AP) — The council …", "Near the border (CNN) --
+  // Hours after …": a news agency in brackets within the first words, after a place and no verb,
+  // followed by a dash or a capitalised word.
+  for (std::uint32_t j = k, n = 0; j < u.end && n < 12; j = next(j, u.end), ++n) {
+    if (punct_is(j, "(")) {
+      std::uint32_t m = next(j, u.end);
+      std::uint32_t words = 0;
+      while (m < u.end && is_word(m) && (info_[m].all_upper() || (cls(m) & wc_org) != 0) &&
+             cap(m) && words < 3) {
+        m = next(m, u.end);
+        ++words;
+      }
+      if (words == 0 || m >= u.end || !punct_is(m, ")")) break;
+      std::uint32_t d = next(m, u.end);
+      if (d < u.end && is_dash(d)) {
+        while (d < u.end && is_dash(d)) d = next(d, u.end);
+        return d;
+      }
+      if (d < u.end && is_word(d) && cap(d)) return d;
+      break;
+    }
+    if (!is_wordish(j) && !is_comma(j) && !punct_is(j, ".") && !punct_is(j, "-")) break;
+    if (is_word(j) && !cap(j) &&
+        (cls(j) & (wc_verb | wc_cue | wc_auxiliary | wc_pronoun | wc_complementizer)) != 0)
+      break;
+  }
   if (k >= u.end || !is_word(k)) return u.first;
   if (!info_[k].all_upper()) {
     // "Washington (AFP) – ": a place and an agency in brackets.

@@ -27,6 +27,13 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }
+  // A noun phrase glued before a subject pronoun ("a move he called", "on the campaign trail he
+  // said"): the pronoun is the source.
+  if (words.size() >= 2 && (cls(words.back()) & (wc_he | wc_she | wc_they | wc_we)) != 0 &&
+      (cls(words.back()) & wc_possessive) == 0 && !cap(words.back()) &&
+      (cls(words[words.size() - 2]) & (wc_preposition | wc_conjunction)) == 0) {
+    return resolve_pronoun(cls(words.back()), tok_[words.back()].range);
+  }
   // A contraction: "He's" is "he is"; "There's", "That's" name no one.
   if (words.size() == 1 && possessive(words[0]) &&
       (words_.classes(lower(words[0])) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
@@ -48,7 +55,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     bool bare = true;
     for (std::uint32_t u = t; u < end; ++u) {
       if (!is_word(u)) continue;
-      bare = bare && cap(u) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
+      bare = bare && (cap(u) || name_tail(u)) && (cls(u) & (wc_title | wc_org | wc_determiner | wc_place | wc_demonym)) == 0;
       after.push_back(u);
     }
     if (bare && after.size() >= 2 && after.size() <= 4 && after.size() < words.size()) {
@@ -56,15 +63,19 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     }
     break;
   }
-  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa": a name before
-  // "of" is the person; what follows says where they are from.
+  // "Meenakshi Ganguly of Human Rights Watch", "Terry E. Branstad of Iowa", "X with Y Hospital",
+  // "Secretary of State X in Washington": a name before "of", "with", "at", "from" or "in" is the
+  // person; what follows says where they are from or where they spoke.
   for (std::size_t k = 2; k + 1 < words.size(); ++k) {
-    if (lower(words[k]) != "of") continue;
+    const std::string_view pw = lower(words[k]);
+    if (cap(words[k]) || (pw != "of" && pw != "with" && pw != "at" && pw != "from" && pw != "in")) continue;
+    if (pw != "of" && k >= 1 && (cls(words[k - 1]) & wc_title) != 0) continue;
     bool name = true;
     std::size_t caps = 0;
     for (std::size_t j = 0; j < k && name; ++j) {
       const std::uint32_t c = cls(words[j]);
       if ((c & (wc_title | wc_determiner | wc_possessive)) != 0 && j + 2 < k) continue;  // "Gov.", "the"
+      if (j > 0 && j + 2 < k && lower(words[j]) == "of" && (cls(words[j - 1]) & wc_title) != 0) continue;
       name = cap(words[j]) && (c & (wc_org | wc_role | wc_place | wc_demonym)) == 0;
       caps += name ? 1 : 0;
     }
@@ -93,6 +104,13 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     const std::vector<std::uint32_t> left(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
     const std::vector<std::uint32_t> right(words.begin() + static_cast<std::ptrdiff_t>(k + 1), words.end());
     if (!names(left) || !names(right)) break;
+    // "U.S. and Arab officials", "Karvian and Tesland negotiators": qualifiers of one plural head.
+    {
+      bool qualifiers = true;
+      for (const std::uint32_t w : left) qualifiers = qualifiers && cap(w) && (cls(w) & (wc_demonym | wc_place)) != 0;
+      const std::uint32_t head = right.back();
+      if (qualifiers && !cap(head) && (cls(head) & wc_role) != 0 && plural(head)) break;
+    }
     // "Under-Secretary for Humanitarian Affairs and Emergency Relief Coordinator X" is one
     // person with a long title: the right part holds a title before a name, the left no name.
     bool right_titled = false;
@@ -128,6 +146,12 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
     const std::string_view w = lower(words[k + 1]);
+    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry".
+    if (!cap(words[k]) && is_document(words[k]) && (w == "from" || w == "by") && k + 2 < words.size() &&
+        (cap(words[k + 2]) || (lower(words[k + 2]) == "the" && k + 3 < words.size() && cap(words[k + 3])))) {
+      return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(k + 2), words.end()),
+                           mention, create);
+    }
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
@@ -137,6 +161,19 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
         !is_document(words[k]) && !cap(words[k + 1]) &&
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
+      // "ambassador to Libya Ilse Marrow": a country, then a name to the end, is who it is.
+      if (k + 2 < words.size() && (flags(words[k + 2]) & speaker_lexicon::f_country) != 0) {
+        lower_words(std::span<const std::uint32_t>(words).subspan(k + 2), scratch_views_);
+        const std::size_t after = k + 2 + lex_.country_at(scratch_views_, 0, true).length;
+        bool name = after > k + 2 && after + 2 <= words.size();
+        for (std::size_t j = after; j < words.size() && name; ++j) {
+          name = cap(words[j]) && (cls(words[j]) & (wc_title | wc_org | wc_place | wc_demonym | wc_determiner)) == 0;
+        }
+        if (name) {
+          return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(after), words.end()),
+                               mention, create);
+        }
+      }
       return describe(words, mention, create, true);
     }
   }
@@ -155,7 +192,9 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
                          std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
                          (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1])));
-    if (cap(words[k]) || joiner || article) {
+    // The Arabic article opens a name ("the al Qassam Brigades", "al-Ikhbariya TV").
+    const bool arabic = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && (w == "al" || w == "el");
+    if (cap(words[k]) || joiner || article || arabic || name_tail(words[k])) {
       if (run_begin == words.size() || k + 1 == run_begin) {
         if (run_begin == words.size()) run_end = k + 1;
         run_begin = k;
@@ -169,10 +208,13 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   {
     bool org_word = false;
     for (std::size_t k = run_begin; k < run_end; ++k) {
-      if (cap(words[k]) && (cls(words[k]) & wc_org) != 0) org_word = true;
+      if (cap(words[k]) && this->org_word(words[k])) org_word = true;
       if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]))) run_begin = k + 1;
     }
-    while (run_begin < run_end && !cap(words[run_begin])) ++run_begin;
+    while (run_begin < run_end && !cap(words[run_begin]) &&
+           !(run_begin + 1 < run_end && (lower(words[run_begin]) == "al" || lower(words[run_begin]) == "el"))) {
+      ++run_begin;
+    }
   }
   if (run_begin >= words.size()) return describe(words, mention, create);
   std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
@@ -186,8 +228,19 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // Ilse Marten (the owner qualifies her).
   for (std::size_t k = run.size() - 1; k-- > 0;) {
     if (!possessive(run[k])) continue;
-    if (run.size() - 1 - k >= 2) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    // (Also before a surname alone when the owner is a place or an organisation: "Karvia's Marten",
+    // "the KDF's Marten".)
+    const bool owner = (cls(run[k]) & (wc_place | wc_org | wc_demonym)) != 0 || info_[run[k]].all_upper() ||
+                       (flags(run[k]) & speaker_lexicon::f_country) != 0 ||
+                       (k + 2 == run.size() && persons_by_last_.contains(lower(run.back())));
+    if (run.size() - 1 - k >= 2 || owner) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
     break;
+  }
+  // A prepositional adjunct after the name is no part of it ("said Mayor Ebbe to the crowd").
+  if (run_end < words.size() && run_end > start && !cap(words[run_end]) && (cls(words[run_end]) & wc_preposition) != 0 &&
+      lower(words[run_end]) != "of") {
+    return resolve_words(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(run_end)),
+                         mention, create);
   }
   const std::vector<std::uint32_t> rest(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
   // Words after the name: the name modifies a head noun ("the Trump campaign", "Trump's team").
@@ -196,14 +249,26 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     // The head noun decides: "the Trump campaign" is an organisation, "a senior European
     // security official" a person described.
     const std::uint32_t head = words.back();
+    // A person's office or campaign is named by the person's name without its titles: "Prime
+    // Minister Ilse Marrow's office" is "Ilse Marrow's office".
+    std::vector<std::uint32_t> owned;
+    if (possessive(run.back())) {
+      std::vector<std::string> titles;
+      const std::size_t at = split_prefix(run, titles);
+      if (at > 0 && at < run.size()) {
+        owned.assign(run.begin() + static_cast<std::ptrdiff_t>(at), run.end());
+        owned.insert(owned.end(), words.begin() + static_cast<std::ptrdiff_t>(run_end), words.end());
+      }
+    }
+    const std::vector<std::uint32_t>& org_words = owned.empty() ? rest : owned;
     if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
-      return org_or_alias(rest, mention);
+      return org_or_alias(org_words, mention);
     }
     if ((cls(head) & wc_org) != 0 && (cls(head) & wc_role) != 0 && !plural(head) &&
         (lower(head) == "campaign" || lower(head) == "administration" || lower(head) == "government" ||
          lower(head) == "ministry" || lower(head) == "military" || lower(head) == "army" ||
          lower(head) == "police" || lower(head) == "office" || lower(head) == "party" || lower(head) == "agency")) {
-      return org_or_alias(rest, mention);
+      return org_or_alias(org_words, mention);
     }
     return describe(words, mention, create);
   }
@@ -221,11 +286,17 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
   // after a title ("the Council on X Executive Director Y Z").
   for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t)));
+  // (A country's abbreviation is the country: "the US said".)
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
-                          (cls(name.front()) & wc_place) == 0;
-  const bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
+                          (cls(name.front()) & wc_place) == 0 &&
+                          !(info_[name.front()].all_upper() && (flags(name.front()) & speaker_lexicon::f_country) != 0);
+  // (A country or bloc of several words is one too: "the United Nations", "South Korea".)
+  const bool place = (name.size() == 1 && (cls(name.front()) & wc_place) != 0) || is_country(name);
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
-  if (title_only) return describe(words, mention, create);
+  // A title word that is a known person's surname is that person ("Julie Bishop", then "Bishop").
+  if (title_only && !persons_by_last_.contains(lower(name.front()))) {
+    return describe(words, mention, create);
+  }
   if (org || acronym) {
     // An organisation's name from its first capitalised or organisation word ("the progressive
     // Center for X": "Center for X").
@@ -238,7 +309,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   }
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
-  for (std::uint32_t t : name) lw.emplace_back(lower(t));
+  name_words(name, lw);
   const std::uint32_t person = add_person(lw, name, roles, mention);
   if (name_index > start) ents_[person].titled = true;
   return person;
@@ -255,6 +326,26 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   if (clean.size() == 1 && info_[clean.front()].all_upper()) {
     if (const std::vector<std::uint32_t>* found = acronyms_.find(tok_[clean.front()].range.of(text_)); found != nullptr) {
       clean = *found;
+    }
+  }
+  // "the military", "the hospital": the latest organisation named with that head ("Israel's
+  // military", "Soroka Hospital").
+  if (clean.size() == 1 && !cap(clean.front()) && org_word(clean.front())) {
+    if (const auto* found = orgs_by_head_.find(lex_.spelling(lower(clean.front())));
+        found != nullptr) {
+      std::uint32_t best = npos;
+      std::uint32_t best_seen = 0;
+      for (const std::uint32_t i : *found) {
+        const std::uint32_t seen = last_before(ents_[i], mention.begin);
+        if (seen > best_seen) {
+          best = i;
+          best_seen = seen;
+        }
+      }
+      if (best != npos) {
+        add_mention(best, mention);
+        return best;
+      }
     }
   }
   std::string name = surface(clean);
@@ -319,13 +410,28 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
       head_tok = t;
     }
   }
-  const bool definite = first == "the" || (cls(words.front()) & wc_possessive) != 0;
+  // ("these people", "those officials" refer back like "the".)
+  const bool definite = first == "the" || first == "these" || first == "those" ||
+                        (cls(words.front()) & wc_possessive) != 0;
   const bool is_plural = head_tok != npos && plural(head_tok);
   // "the French leader", "Russia's top diplomat", "the envoy": the most recent person who holds
   // the role with the qualifiers given ("his lawyer" is someone's, not the last lawyer named).
-  if ((first == "the" || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
+  // (A bare title in capitals is a definite description too: "with the President saying".)
+  const bool bare_title = words.size() == 1 && cap(words.front()) && (cls(words.front()) & wc_title) != 0;
+  if ((first == "the" || bare_title || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
     const std::uint32_t holder = role_holder(words, head_tok, mention);
-    if (holder != npos) return holder;
+    if (holder != npos) {
+      // An anonymous source with that head mentioned since is who "the official" is ("One
+      // official said ...", then "the official said"), not a named official of before.
+      if (!head.empty()) {
+        index_unnamed();
+        if (const auto* found = unnamed_by_head_.find(head); found != nullptr &&
+            last_before(ents_[*found], mention.begin) > last_before(ents_[holder], mention.begin)) {
+          return *found;
+        }
+      }
+      return holder;
+    }
   }
   // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a
   // group of doctors", which stays a description).
@@ -339,9 +445,20 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
     if (!rest.empty()) return org_or_alias(rest, mention);
   }
   // "the official", "the source": the latest anonymous source with that head.
+  // (Its qualifiers must be in that source's name: "the Israeli officials" are not the
+  // "Palestinian officials" named last.)
   if (definite && !head.empty()) {
     index_unnamed();
-    if (const std::uint32_t* found = unnamed_by_head_.find(head); found != nullptr) return *found;
+    if (const auto* found = unnamed_by_head_.find(head); found != nullptr) {
+      bool same = true;
+      for (const std::uint32_t t : words) {
+        if (!cap(t) || (cls(t) & (wc_demonym | wc_place)) == 0 || (cls(t) & wc_determiner) != 0) continue;
+        const std::string_view w = bare(t);
+        const std::string& n = ents_[*found].name;
+        same = same && std::search(n.begin(), n.end(), w.begin(), w.end()) != n.end();
+      }
+      if (same) return *found;
+    }
   }
   if (!create && head.empty()) return no_entity;
   known& k = new_entity();
@@ -430,6 +547,10 @@ bool resolver::is_time(const std::vector<std::uint32_t>& words, std::size_t k) c
     return k > 0 && (cls(words[k - 1]) & wc_time) != 0 && cap(words[k - 1]);
   }
   if ((cls(t) & wc_time) == 0) return false;
+  // A day after an organisation's name or acronym is a date ("the BBC Thursday").
+  if (cap(t) && !month(t) && k > 0 && cap(words[k - 1]) && (info_[words[k - 1]].all_upper() || org_word(words[k - 1]))) {
+    return true;
+  }
   // Not the end of a name ("Theresa May", "Labor Day").
   return !(cap(t) && k > 0 && cap(words[k - 1]) && (cls(words[k - 1]) & wc_time) == 0);
 }
@@ -449,7 +570,9 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     ++b;
   }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
-  // After it: a relative, conjunction or preposition left dangling ("a letter ... that").
+  // After it: a sentence adverb ("Trump, however, said"), a relative, conjunction or preposition
+  // left dangling ("a letter ... that").
+  while (words.size() > 1 && !cap(words.back()) && opener(words.back()) && cap(words[words.size() - 2])) words.pop_back();
   while (words.size() > 1 && !cap(words.back()) &&
          (cls(words.back()) & (wc_relative | wc_complementizer | wc_conjunction | wc_preposition)) != 0) {
     words.pop_back();
@@ -489,15 +612,17 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     const std::uint32_t c = cls(t);
     if (!cap(t) && (c & wc_preposition) != 0 && time_after(k)) {
       cut = k;
-    } else if (is_time(words, k) && !cap(words[k - 1])) {
+    } else if (is_time(words, k) &&
+               (!cap(words[k - 1]) || info_[words[k - 1]].all_upper() || org_word(words[k - 1]))) {
       // A time word after a lower-case word, with only time words after it.
       bool rest = true;
       for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
       if (rest) cut = k;
-    } else if ((c & wc_preposition) != 0 && !cap(t) && cap(words[k - 1])) {
-      // "X in a video address", "X in an interview with ...": after a name only.
+    } else if ((c & wc_preposition) != 0 && !cap(t) && (cap(words[k - 1]) || org_word(words[k - 1]))) {
+      // "X in a video address", "X in an interview with ...", "the military in its daily
+      // report": after a name or an organisation only.
       for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
-        if ((cls(words[j]) & wc_medium) != 0 && !cap(words[j])) {
+        if (((cls(words[j]) & wc_medium) != 0 || is_document(words[j])) && !cap(words[j])) {
           cut = k;
           break;
         }

@@ -28,6 +28,7 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   // Glued punctuation: "U.S", ".", "Secretary", "-", "General"
   if (tok_[j].kind == token_kind::punctuation) {
     const std::string_view t = s(j);
+    if (t == "-" && j + 1 < end && name_tail(j + 1)) return j + 1;  // "Ban Ki-moon"
     if ((t == "-" || t == ".") && j + 1 < end && is_word(j + 1) && cap(j + 1) && !possessive(i)) {
       if (t == "-") return j + 1;
       // A period after an initial or abbreviation, then a space and a capitalised word.
@@ -115,8 +116,10 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   std::size_t j = run.size();
   while (j > 0) {
     const std::uint32_t t = run[j - 1];
-    if ((cls(t) & wc_title) != 0 || lower(t) == "of") break;
-    if (j >= 2 && lower(run[j - 2]) == "of") break;  // the object of "Secretary-General of X"
+    if ((cls(t) & wc_title) != 0) break;
+    // "of" after a title: the object of "Secretary-General of X" (not "Observatory of Human Rights").
+    if (lower(t) == "of" && j >= 2 && (cls(run[j - 2]) & wc_title) != 0) break;
+    if (j >= 3 && lower(run[j - 2]) == "of" && (cls(run[j - 3]) & wc_title) != 0) break;
     --j;
   }
   if (j == run.size()) {
@@ -142,7 +145,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Drop a sentence-initial function word or opener ("The", "But", "In", "However").
   while (!run.empty() && (((cls(run.front()) & (wc_determiner | wc_conjunction | wc_preposition | wc_pronoun |
                                                 wc_auxiliary | wc_time)) != 0 &&
-                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0) ||
+                           (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0 &&
+                           !(info_[run.front()].all_upper() && s(run.front()).size() >= 2)) ||  // "US", not "us"
                           opener(run.front()))) {
     run = run.subspan(1);
   }
@@ -157,7 +161,17 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
-  if (name.size() == 1 && (cls(name.front()) & wc_title) != 0 && gender_of(name.front()) != 0) return;
+  // Nor a country's title ("the US President's leadership").
+  if (name.size() >= 2 && (words_.classes(lower(name.back())) & wc_title) != 0 &&
+      is_country(name.first(name.size() - 1))) {
+    return;
+  }
+  // Nor a title alone that is no known person's surname ("the President said"; "Julie Bishop",
+  // then "Bishop").
+  if (name.size() == 1 && (words_.classes(lower(name.front())) & wc_title) != 0 &&
+      (gender_of(name.front()) != 0 || !persons_by_last_.contains(lower(name.front())))) {
+    return;
+  }
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
@@ -171,10 +185,43 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
             p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
   }
+  // A demonym before a noun is no organisation ("Russian troops"), unless the noun is one ("the
+  // Russian military" is the Russian military).
+  if (!org && name.size() == 1 && (cls(name.front()) & wc_demonym) != 0 && name.front() + 2 < tok_.size() &&
+      tok_[name.front() + 1].kind == token_kind::space && is_word(name.front() + 2) && !cap(name.front() + 2)) {
+    const std::uint32_t noun = name.front() + 2;
+    // (The noun heads the phrase: not "the Russian defense minister".)
+    const bool head = !(noun + 2 < tok_.size() && tok_[noun + 1].kind == token_kind::space && is_word(noun + 2) &&
+                        !cap(noun + 2) && (cls(noun + 2) & (wc_role | wc_title | wc_org)) != 0);
+    if (org_word(noun) && head && !plural(noun)) {
+      const std::array<std::uint32_t, 2> both{name.front(), noun};
+      add_org(surface(both), {mention.begin, tok_[noun].range.end});
+    }
+    subject_open_ = subject_open_ && qualifier(run);
+    return;
+  }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
     add_org(surface(org ? run : name), mention);
-    subject_open_ = false;
+    subject_open_ = subject_open_ && qualifier(run);
     return;
+  }
+  // A name holds no capitalised function word: "Open Direct Talks With Rebels" is a headline.
+  for (const std::uint32_t t : name.subspan(1)) {
+    if (cap(t) && (cls(t) & (wc_preposition | wc_conjunction | wc_determiner | wc_pronoun | wc_auxiliary)) != 0 &&
+        (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 &&
+        std::find(kParticles.begin(), kParticles.end(), lower(t)) == kParticles.end()) {
+      return;
+    }
+  }
+  // A country after a preposition qualifies the name after it: "envoy for Karvia | Ilse Marrow",
+  // "ambassador to Libya | X".
+  std::span<const std::uint32_t> name_only = name;
+  if (name.size() >= 3 && run.front() == name.front() && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
+      is_word(run.front() - 2) && !cap(run.front() - 2) && (cls(run.front() - 2) & wc_preposition) != 0 &&
+      (flags(name.front()) & speaker_lexicon::f_country) != 0) {
+    lower_words(name, scratch_views_);
+    const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, true);
+    if (m && name.size() - m.length >= 2) name_only = name.subspan(m.length);
   }
   // A name modifying a noun is not a person: "the Maidan Wardak provincial council".
   {
@@ -191,11 +238,31 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   preceding_words(run.front(), name_at > 0, roles, described);
   described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
   if (!described.empty()) role_keys(described, roles);
+  // A country's possessive just before the name qualifies the person ("North Korea's Kim").
+  if (name_at == 0 && run.front() >= 2 && s(run.front() - 1) == " ") {
+    std::array<std::uint32_t, 3> owner{};
+    std::size_t n = 0;
+    for (std::uint32_t t = run.front() - 2; n < owner.size() && is_word(t) && cap(t) && !in_quote_[t];) {
+      owner[n++] = t;
+      if (t < 2 || s(t - 1) != " ") break;
+      t -= 2;
+    }
+    if (n > 0 && possessive(owner[0])) {
+      std::reverse(owner.begin(), owner.begin() + static_cast<std::ptrdiff_t>(n));
+      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_views_);
+      for (std::size_t i = 0; i < n; ++i) {
+        const speaker_lexicon::match m = lex_.country_at(scratch_views_, i, true);
+        if (m && i + m.length == n) {
+          roles.push_back(std::string("@") += lex_.country_key(m.id));
+          break;
+        }
+      }
+    }
+  }
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
-  words.clear();
-  for (std::uint32_t t : name) words.emplace_back(lower(t));
-  const std::uint32_t e = add_person(words, name, roles, mention);
+  name_words(name_only, words);
+  const std::uint32_t e = add_person(words, name_only, roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -203,13 +270,14 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
     subject_ends_.emplace_back(mention.end, e);
   }
-  subject_open_ = false;
+  // (An owner leaves the subject open: "Brem's deputy, X, said".)
+  subject_open_ = subject_open_ && qualifier(run);
 }
 
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   bool org = false;
-  for (std::uint32_t t : name) org = org || (cls(t) & wc_org) != 0;
+  for (std::uint32_t t : name) org = org || (org_word(t) && !name_tail(t));  // (not the "un" of "Jong-un")
   // A person's title before the name makes it a person's ("Mayor Michael Bloomberg"), whose last
   // word only may be an organisation's.
   if (org && name_at > 0 && name.size() >= 2 && person_role(run[name_at - 1]) && (cls(name.front()) & wc_org) == 0) {
@@ -218,6 +286,20 @@ bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t
     org = !only_last;
   }
   return org;
+}
+
+bool resolver::qualifier(std::span<const std::uint32_t> run) const {
+  // "Karvia's president, X, said", "Hamas spokesman X said": the sentence's subject is the
+  // person the organisation or place qualifies.
+  if (possessive(run.back())) return true;
+  const std::uint32_t n = run.back() + 2;
+  return n < tok_.size() && tok_[n - 1].kind == token_kind::space && is_word(n) && !cap(n) &&
+         (cls(n) & (wc_role | wc_title)) != 0 && (cls(n) & wc_verb) == 0 && !plural(n) && !is_document(n);
+}
+
+bool resolver::org_word(std::uint32_t t) const {
+  // An organisation's acronym is one in capitals: "UN", "EU", not the "Un" of "Kim Jong Un".
+  return (cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t));
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {
@@ -240,6 +322,12 @@ bool resolver::opens_clause(std::uint32_t first) const {
     --t;
     if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
     if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // A description before the name is part of the subject ("Hamas spokesman X").
+    if (!cap(t) && (cls(t) & (wc_role | wc_title)) != 0 && (cls(t) & (wc_verb | wc_preposition)) == 0 && t + 2 <= first &&
+        tok_[t + 1].kind == token_kind::space && t >= sentence_first + 2 && is_word(t - 2) && cap(t - 2)) {
+      if (t - 2 == sentence_first) return true;
+      continue;
+    }
     // After an introductory phrase and its comma ("In an interview, X"), or a capitalised
     // conjunction or opener starting the sentence ("But X", "Meanwhile X"); not after any other
     // word ("met X", "replacing X", "with X").
@@ -291,12 +379,19 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
   if (j >= tok_.size() || s(j) != ",") return;
   std::vector<std::uint32_t>& words = preceding_;
   words.clear();
+  const std::size_t had = roles.size();
   for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
     if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
     if (tok_[k].kind == token_kind::quotation_mark) break;
     if (is_word(k)) {
       if (n == 0 && (cls(k) & (wc_determiner | wc_title | wc_role | wc_demonym)) == 0 && !cap(k)) return;
+      // ("... the rebels, the official said": the source of an attribution, no appositive.)
+      if ((cls(k) & wc_cue) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0 && !words.empty() &&
+          (cls(words.back()) & (wc_role | wc_title)) != 0) {
+        roles.resize(had);
+        return;
+      }
       if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k));
       if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
       words.push_back(k);
@@ -332,10 +427,14 @@ std::string resolver::normalise(std::string_view name) const {
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     if (!out.empty()) out += ' ';
-    const speaker_lexicon::match m = words.size() > 1 && (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
+    const speaker_lexicon::match m = (lex_.flags(words[i]) & speaker_lexicon::f_country) != 0
                                          ? lex_.country_at(words, i, false)
                                          : speaker_lexicon::match{};
-    if (m && m.length < words.size()) {
+    // (A name that is a country's whole name is the country too: "U.S." and "United States"; not
+    // a demonym alone, "Russian".)
+    const bool whole = m && m.length == words.size() &&
+                       !(words.back().size() > 3 && (words_.classes(words.back()) & wc_demonym) != 0);
+    if (m && (m.length < words.size() || whole)) {
       out += '@';
       out += lex_.country_key(m.id);
       i += m.length;
@@ -359,8 +458,13 @@ void resolver::name_form(std::uint32_t e, std::string_view form) {
   } else {
     ++it->second;
   }
-  const auto best = std::max_element(k.forms.begin(), k.forms.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  // A country is named by its fullest form ("United States", not "U.S."); another organisation by
+  // its most used one.
+  const bool country = !k.words.empty() && k.words.front().front() == '@' &&
+                       k.words.front().find(' ') == std::string::npos;
+  const auto best = std::max_element(k.forms.begin(), k.forms.end(), [country](const auto& a, const auto& b) {
+    return country ? a.first.size() < b.first.size() : a.second < b.second;
+  });
   k.name = best->first;
 }
 
@@ -384,6 +488,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
     org_suffixes_.try_emplace(std::string_view(key).substr(at + 1), index);
   }
+  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[std::string_view(key).substr(at + 1)].push_back(index);
   known& k = new_entity();
   k.name = n;
   k.kind = entity_kind::organisation;
@@ -393,37 +498,102 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   return index;
 }
 
-std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
-                         const std::vector<std::string>& roles, byte_range mention) {
-  // Match: same last word, and first names compatible.
-  // (A single word may be a known person's first name only if it is not a surname anyway.)
-  // The persons are indexed by last word, so that long documents stay linear.
+std::uint32_t resolver::person_match(const std::vector<std::string>& words) const {
+  // Same last word, and first names compatible: one of them a single word, the same first word,
+  // or the shorter the end of the longer ("De Domenico", "Andrea De Domenico"). The persons are
+  // indexed by last word, so that long documents stay linear.
+  const auto compatible = [&words](const known& k) {
+    if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) return true;
+    const std::vector<std::string>& a = words.size() < k.words.size() ? words : k.words;
+    const std::vector<std::string>& b = words.size() < k.words.size() ? k.words : words;
+    return std::equal(a.rbegin(), a.rend(), b.rbegin());
+  };
   std::uint32_t match = npos;
-  std::vector<std::uint32_t>& same_last = persons_by_last_[words.back()];
-  for (const std::uint32_t i : same_last) {
-    const known& k = ents_[i];
-    if (words.size() == 1 || k.words.size() == 1 || k.words.front() == words.front()) {
-      if (match == npos || ents_[i].last_seen > ents_[match].last_seen) match = i;
+  if (const auto* found = persons_by_last_.find(words.back()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
+      if (compatible(ents_[i]) && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
+  if (match != npos) return match;
+  // A family name written first ("Ban Ki-moon", "Kim Jong Un"), then alone ("Ban", "Kim"): the
+  // person of that first word mentioned most (the principal of several Kims), else the latest.
+  if (words.size() == 1) {
+    if (const auto* found = persons_by_first_.find(words.front()); found != nullptr) {
+      for (const std::uint32_t i : *found) {
+        const known& k = ents_[i];
+        if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
+            (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
+          match = i;
+        }
+      }
+    }
+    return match;
+  }
+  // The reverse: "Moon" named first, then "Moon Jae-in" (not "Trump", then "Trump Jr.").
+  const std::string_view tail = words.back();
+  if (tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv") return npos;
+  if (const auto* found = persons_by_last_.find(words.front()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
+      if (ents_[i].words.size() == 1 && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
+    }
+  }
+  return match;
+}
+
+void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const {
+  out.clear();
+  for (std::size_t k = 0; k < name.size(); ++k) {
+    const std::uint32_t t = name[k];
+    const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
+    if (joined && !out.empty() && std::find(kParticles.begin(), kParticles.end(), out.back()) != kParticles.end()) {
+      out.back() = lower(t);
+    } else if (joined && !out.empty()) {
+      out.back() += '-';
+      out.back() += lower(t);
+    } else {
+      out.emplace_back(lower(t));
+    }
+  }
+}
+
+bool resolver::name_tail(std::uint32_t t) const {
+  if (t < 2 || !is_word(t) || cap(t) || s(t).size() > 4 || s(t - 1) != "-") return false;
+  const std::uint32_t head = t - 2;
+  if (!is_word(head) || !cap(head) || info_[head].all_upper() || s(head).size() > 4 || cls(head) != 0 ||
+      modifier(head)) {
+    return false;
+  }
+  return t + 1 >= tok_.size() || (s(t + 1) != "-" && tok_[t + 1].kind != token_kind::word);
+}
+
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
+                         const std::vector<std::string>& roles, byte_range mention) {
+  std::uint32_t match = person_match(words);
   if (match == npos) {
     known& k = new_entity();
     k.name = surface(name);
     k.kind = entity_kind::person;
     k.words = words;
     match = static_cast<std::uint32_t>(ents_.size() - 1);
-    same_last.push_back(match);
+    persons_by_last_[words.back()].push_back(match);
+    if (words.size() >= 2) persons_by_first_[words.front()].push_back(match);
   }
   known& k = ents_[match];
   if (words.size() > k.words.size()) {
+    if (k.words.back() != words.back()) persons_by_last_[words.back()].push_back(match);
+    if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
     k.words = words;
     k.name = surface(name);
   }
   for (const std::string& r : roles) {
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
       k.roles.push_back(r);
-      // (Countries are only qualifiers, checked on the holders of a role: not indexed.)
-      if (r.front() != '@') {
+      // (Countries are qualifiers, checked on the holders of a role; indexed apart, for a leader
+      // the text names with no role: see role_holder.)
+      if (r.front() == '@') {
+        persons_by_country_[r].push_back(match);
+      } else {
         std::vector<std::uint32_t>& holders = persons_by_role_[r];
         holders.insert(std::lower_bound(holders.begin(), holders.end(), match), match);
       }

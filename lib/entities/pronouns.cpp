@@ -68,6 +68,11 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     });
   }
   if ((c & wc_it) != 0) {
+    // An organisation named before it in its sentence ("The military had no comment, but it has
+    // denied ..."), else the latest organisation that spoke.
+    const std::uint32_t sentence_begin = tok_[doc_.sentences()[doc_.sentence_of_token(doc_.token_at(mention.begin))].first_token].range.begin;
+    const std::uint32_t here = most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
+    if (here != no_entity && last_before(ents_[here], mention.begin) > sentence_begin) return here;
     if (recent_speaker && ents_[last_speaker_].kind == entity_kind::organisation) return last_speaker_;
     return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
   }

@@ -52,8 +52,21 @@ resolution resolver::run() {
         e = resolve(start, q.source->end);
       }
     }
+    if (e == no_entity) {
+      // "an army spokeswoman, Lt. Col. Ilse Marrow, said": the person named in apposition.
+      if (const auto [b, en] = appositive_name(*q.source); b != npos) {
+        e = resolve(b, en);
+        if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
+      }
+    }
     if (e == no_entity) e = resolve(q.source->first, q.source->end);
     if (e == no_entity) continue;
+    // A new anonymous source is named by its fullest description ("a person briefed on the
+    // meeting said"), which the attribution may have cut.
+    if (ents_[e].kind == entity_kind::anonymous && ents_[e].mentions.empty()) {
+      full_description(q, description_);
+      if (!description_.empty()) ents_[e].name = phrase_name(description_);
+    }
     known& k = ents_[e];
     const byte_range mention{tok_[q.source->first].range.begin, tok_[q.source->last()].range.end};
     add_mention(e, mention);
@@ -88,6 +101,31 @@ resolution resolver::run() {
     for (const std::uint32_t m : k.members) {
       if (!k.name.empty()) k.name += " and ";
       k.name += ents_[m].name;
+    }
+  }
+  // A country written only as an abbreviation ("U.S.", "UK") is named in full.
+  for (const std::uint32_t i : order) {
+    known& k = ents_[i];
+    if (k.kind != entity_kind::organisation || k.words.size() != 1 || k.words.front().size() < 2 ||
+        k.words.front().front() != '@' || k.words.front().find('_') == std::string::npos) {
+      continue;
+    }
+    std::string bare;
+    for (const char ch : std::string_view(k.name).substr(k.name.rfind("The ", 0) == 0 || k.name.rfind("the ", 0) == 0 ? 4 : 0)) {
+      bare += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    }
+    while (!bare.empty() && bare.back() == '.') bare.pop_back();
+    if ((lex_.flags(bare) & speaker_lexicon::f_spell_out) == 0) continue;
+    k.name.clear();
+    bool up = true;
+    for (const char ch : std::string_view(k.words.front()).substr(1)) {
+      if (ch == '_') {
+        k.name += ' ';
+        up = true;
+      } else {
+        k.name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
+        up = false;
+      }
     }
   }
   for (std::uint32_t i : order) {

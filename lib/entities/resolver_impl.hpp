@@ -1,6 +1,7 @@
 // Internal to lib/entities: the state of one document's speaker resolution, shared by the files
 // that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
-// introduces; mentions.cpp: what a source mention refers to; pronouns.cpp: pronouns and gender).
+// introduces; mentions.cpp: what a source mention refers to; descriptions.cpp: descriptions around
+// it that name it better; pronouns.cpp: pronouns and gender).
 #pragma once
 
 #include <algorithm>
@@ -105,9 +106,12 @@ struct resolver_pool {
   std::string lowered_text;
   // The resolver's indexes (see there), emptied for each document with their buffers kept.
   word_table<std::vector<std::uint32_t>> persons_by_last;
+  word_table<std::vector<std::uint32_t>> persons_by_first;
   word_table<std::uint32_t> orgs_by_key;
   word_table<std::uint32_t> org_suffixes;
+  word_table<std::vector<std::uint32_t>> orgs_by_head;
   word_table<std::vector<std::uint32_t>> persons_by_role;
+  word_table<std::vector<std::uint32_t>> persons_by_country;
   word_table<std::uint32_t> unnamed_by_head;
   word_table<std::vector<std::uint32_t>> acronyms;
 };
@@ -137,9 +141,12 @@ class resolver : private token_view {
     // so the views lower() gives stay valid.)
     lowered_text_.reserve(text_.size());
     persons_by_last_.clear();
+    persons_by_first_.clear();
     orgs_by_key_.clear();
     org_suffixes_.clear();
+    orgs_by_head_.clear();
     persons_by_role_.clear();
+    persons_by_country_.clear();
     unnamed_by_head_.clear();
     acronyms_.clear();
   }
@@ -286,6 +293,11 @@ class resolver : private token_view {
   // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
   // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
   bool organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const;
+  // Whether a run naming an organisation or place qualifies a person after it ("Karvia's
+  // president", "Hamas spokesman"), who may then be the sentence's subject.
+  bool qualifier(std::span<const std::uint32_t> run) const;
+  // An organisation word of english.toml, an acronym only in capitals ("UN", not "Un").
+  bool org_word(std::uint32_t t) const;
   std::string surface(std::span<const std::uint32_t> toks) const;
   void collect_appositive(std::uint32_t last, std::vector<std::string>& roles) const;
   // An organisation's key: its name lower-cased, without "the", possessive endings, spelling
@@ -299,6 +311,14 @@ class resolver : private token_view {
   // for a new or fuller name).
   std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                            const std::vector<std::string>& roles, byte_range mention);
+  // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
+  // De Domenico"), or npos.
+  std::uint32_t person_match(const std::vector<std::string>& words) const;
+  // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
+  void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
+  // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
+  // "Jae-in"), which a run of capitalised words keeps.
+  bool name_tail(std::uint32_t t) const;
   bool plural(std::uint32_t t) const;
   // ---- acronyms.cpp ----
   void index_acronyms();
@@ -319,6 +339,14 @@ class resolver : private token_view {
   // Where a source mention starts if the sentence opens with another source joined to it by
   // "and", which the attribution left out; else `first`.
   std::uint32_t coordinated_start(std::uint32_t first) const;
+  // The name in apposition after a description that is a quote's source ("an army spokeswoman,
+  // Lt. Col. Ilse Marrow, said", "according to the country's envoy, Pak Jong-su, who ..."), as
+  // tokens [first, end); {npos, npos} if none.
+  std::pair<std::uint32_t, std::uint32_t> appositive_name(const token_span& source) const;
+  // An anonymous source's fullest description: the mention with the modifier after it up to the
+  // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
+  // seen the letter"), as the words' tokens.
+  void full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const;
   // A description's name: its words as written, without a repeated phrase.
   std::string phrase_name(std::span<const std::uint32_t> words) const;
   bool is_time(const std::vector<std::uint32_t>& words, std::size_t k) const;
@@ -467,10 +495,16 @@ class resolver : private token_view {
   // add_org): the entities' indices, in order of creation.
   // (These indexes, and acronyms_, are pool_'s: a document's fills them anew.)
   word_table<std::vector<std::uint32_t>>& persons_by_last_ = pool_.persons_by_last;
+  // Persons named by two words or more, by their first word (family name first: "Kim Jong Un").
+  word_table<std::vector<std::uint32_t>>& persons_by_first_ = pool_.persons_by_first;
   word_table<std::uint32_t>& orgs_by_key_ = pool_.orgs_by_key;
   word_table<std::uint32_t>& org_suffixes_ = pool_.org_suffixes;  // whole-word suffixes of orgs' names
+  // Organisations of two words or more by the last word of their key ("military" for "Israel's
+  // military"), in order of creation, for "the military".
+  word_table<std::vector<std::uint32_t>>& orgs_by_head_ = pool_.orgs_by_head;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   word_table<std::vector<std::uint32_t>>& persons_by_role_ = pool_.persons_by_role;
+  word_table<std::vector<std::uint32_t>>& persons_by_country_ = pool_.persons_by_country;  // by "@country" key
   word_table<std::uint32_t>& unnamed_by_head_ = pool_.unnamed_by_head;  // (index_unnamed)
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
@@ -499,6 +533,7 @@ class resolver : private token_view {
   std::vector<std::string> role_tries_;  // role_holder's role keys
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
   std::vector<std::uint32_t> described_;          // register_run's description before a name
+  std::vector<std::uint32_t> description_;        // run's full_description
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;

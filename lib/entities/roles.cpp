@@ -259,6 +259,31 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
       }
     }
   }
+  // "the North Korean leader" where the text names the country's leader only by the country
+  // ("North Korea's Kim Jong Un"): of the persons of that one country with no role of the
+  // lexicon, the one mentioned most.
+  if (best == npos && scan.role != npos16 && scan.modifier.empty()) {
+    const std::string* country = nullptr;
+    std::size_t countries = 0;
+    for (const std::string& q : scan.keys) {
+      if (q.front() == '@') {
+        country = &q;
+        ++countries;
+      } else if (q.front() != '=' && q.front() != '^') {
+        return npos;  // another qualifier ("the Kremlin's leader")
+      }
+    }
+    if (countries != 1) return npos;
+    const auto* found = persons_by_country_.find(*country);
+    if (found == nullptr) return npos;
+    for (const std::uint32_t i : *found) {
+      const known& k = ents_[i];
+      if (!named(k) || last_before(k, mention.begin) == 0) continue;
+      const bool role = std::any_of(k.roles.begin(), k.roles.end(), [](const std::string& r) { return r.front() == '='; });
+      if (role) continue;
+      if (best == npos || k.mentions.size() > ents_[best].mentions.size()) best = i;
+    }
+  }
   return best;
 }
 

@@ -184,8 +184,10 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   }
   if (const toml::table* spellings = table_of(name, root, "spellings")) {
     for (const auto& [key, node] : *spellings) {
-      for_each_string(name, node, "spelling " + std::string(key.str()), [&](const std::string& entry, const toml::node&) {
-        lex->spellings_.emplace_back(entry, std::string(key.str()));
+      // (A named copy: Clang 14 cannot capture a structured binding in a lambda.)
+      const std::string spelled(key.str());
+      for_each_string(name, node, "spelling " + spelled, [&](const std::string& entry, const toml::node&) {
+        lex->spellings_.emplace_back(entry, spelled);
       });
     }
   }
@@ -211,6 +213,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "female_pronouns", f_she);
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
+  words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
   lex->flags_.for_each([&](std::string_view word, std::uint16_t) { lex->flag_filter_.add(word_hash(word)); });
   return lex;
 }

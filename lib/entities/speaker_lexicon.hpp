@@ -62,6 +62,7 @@ class speaker_lexicon {
     f_opener = 1U << 9,
     f_role = 1U << 10,     // a role phrase of one word ("spokesman", "premier")
     f_country = 1U << 11,  // the first word of a country's or capital's form
+    f_spell_out = 1U << 12,  // a country's abbreviation that names it in full ("u.s")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint16_t flags(std::string_view word) const {

@@ -67,6 +67,7 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
 
   analysis out;
   out.entities = std::move(res.entities);
+  document_terms terms_named;  // counted once, for the quotes whose stance needs it
   out.quotes.reserve(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (res.not_quotes[i]) continue;  // "history teaches": no source, no quote
@@ -81,8 +82,8 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.confidence = r.confidence;
     if (state.options.stance) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities}, state.terms.impl(), r, res.speakers[i],
-                    q.stances, party);
+      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named}, state.terms.impl(), r,
+                    res.speakers[i], q.stances, party);
       if (party) {
         const entity_id holder = party_entity(out.entities, text, party->mention);
         for (stance& st : q.stances) {

@@ -1,9 +1,11 @@
-// Stance: the bounds of clauses and sentences within a quote, and the subordinate clauses that
-// keep a term from its governor.
+// Stance: the bounds of clauses and sentences within a quote, the subordinate clauses that keep
+// a term from its governor, and the clause-level readings of conditions, concessions, refusals
+// and nested reports.
 #include "stance/labeller_impl.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace sayso::detail::stance_internal {
 
@@ -121,6 +123,27 @@ bool labeller::time_reference(const term_hit& th) const {
          text_.substr(since, th.begin - since).find_first_of(",;.") == std::string_view::npos;
 }
 
+// "hours after a truce was declared", "shortly after the talks": the time of an event.
+bool labeller::event_time(const term_hit& th) const {
+  const std::uint32_t from = th.begin > th.span_begin + 48 ? th.begin - 48 : th.span_begin;
+  const std::string_view before = text_.substr(from, th.begin - from);
+  const std::size_t after = before.rfind("after ");
+  if (after == std::string_view::npos || after == 0 || words_between(before, static_cast<std::uint32_t>(after + 6), static_cast<std::uint32_t>(before.size())) > 3 ||
+      before.substr(after).find_first_of(",;.") != std::string_view::npos) {
+    return false;
+  }
+  std::string_view head = before.substr(0, after);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  for (const std::string_view w : {"hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just",
+                                   "immediately", "hour", "day", "week", "month", "year"}) {
+    if (head.size() >= w.size() && starts_with_ci(head.substr(head.size() - w.size()), w) &&
+        (head.size() == w.size() || head[head.size() - w.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "taking hostages", "took prisoners": capture, not an exchange or a release.
 bool labeller::capture(const term_hit& th) const {
   const std::uint32_t from = th.begin > th.span_begin + 8 ? th.begin - 8 : th.span_begin;
@@ -162,7 +185,146 @@ bool labeller::context_holds(const term_lexicon::compiled::context& cx, std::uin
   if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
   if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
-  return !(cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after));
+  if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
+  if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
+  // "the deal", "the meeting": the term the document is about.
+  if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
+  const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
+  if (!cx.document_first_of.empty() && mine == 0) return false;  // a document about none of them
+  for (const std::size_t other : cx.document_first_of) {
+    if (other == cx.term) continue;
+    const std::uint32_t theirs = named_in_document(other);
+    if (theirs > mine || (theirs == mine && other < cx.term)) return false;
+  }
+  return true;
+}
+
+std::uint32_t labeller::named_in_document(std::size_t term) const {
+  document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
+  if (d.counts.empty()) {
+    // Once per document: one pass per term over its text.
+    d.counts.assign(c_.patterns.size(), 0);
+    const re2::StringPiece all(text_.data(), text_.size());
+    for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
+      re2::StringPiece input = all;
+      while (d.counts[t] < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[t])) ++d.counts[t];
+    }
+  }
+  return term < d.counts.size() ? d.counts[term] : 0;
+}
+
+void labeller::after_conditions() {
+  const auto sentences = ctx_.doc.sentences();
+  for (const byte_range& span : q_.spans) {
+    for (std::uint32_t k = ctx_.doc.sentence_of_token(ctx_.doc.token_at(span.begin));
+         k < sentences.size() && sentences[k].range.begin < span.end; ++k) {
+      std::uint32_t at = std::max(sentences[k].range.begin, span.begin);
+      const std::uint32_t limit = std::min(sentences[k].range.end, span.end);
+      while (at < limit && (text_[at] == ' ' || text_[at] == '"' || text_[at] == '\n')) ++at;
+      if (!text_.substr(at, limit - at).starts_with("After ")) continue;
+      const std::size_t comma = text_.substr(at, limit - at).find(',');
+      if (comma == std::string_view::npos) continue;
+      const auto main = static_cast<std::uint32_t>(at + comma);
+      const std::string_view rest = text_.substr(main, limit - main);
+      if (rest.find(" will ") == std::string_view::npos && rest.find(" would ") == std::string_view::npos &&
+          rest.find(" can ") == std::string_view::npos) {
+        continue;
+      }
+      conditions_.push_back({at, main, false, false});
+    }
+  }
+}
+
+// "should the truce fail", "if the talks collapse": the condition is that the term fails, and
+// the speaker who fears it wants the term. "if the truce fails to bring security" is not: it is a
+// condition on what the term achieves.
+bool labeller::ends_in_failure(std::uint32_t from, std::uint32_t to) const {
+  const std::string_view c = text_.substr(from, to - from);
+  for (const std::string_view w : {" fail", " collapse", " break down", " breaks down", " falls apart", " fall apart"}) {
+    const std::size_t at = c.find(w);
+    if (at == std::string_view::npos) continue;
+    std::size_t end = at + w.size();
+    while (end < c.size() && std::isalpha(static_cast<unsigned char>(c[end]))) ++end;
+    if (c.substr(end).starts_with(" to ")) continue;
+    return true;
+  }
+  return false;
+}
+
+// Is the term qualified as the true or whole kind, right after a negation: "not a real
+// truce", "no genuine talks", "not a complete ceasefire"?
+bool labeller::qualified_kind(const term_hit& th) const {
+  const std::uint32_t from = th.begin > th.span_begin + 40 ? th.begin - 40 : th.span_begin;
+  std::string_view before = text_.substr(from, th.begin - from);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const std::string_view q : {" real", " genuine", " true", " complete", " full", " comprehensive", " proper", " serious",
+                                   " meaningful", " lasting"}) {
+    if (!before.ends_with(q)) continue;
+    std::string_view rest = before.substr(0, before.size() - q.size());
+    for (const std::string_view a : {" a", " an", " any"}) {
+      if (rest.ends_with(a)) rest = rest.substr(0, rest.size() - a.size());
+    }
+    return rest.ends_with(" not") || rest.ends_with(" no") || rest.ends_with("n't") || rest.ends_with("n\xE2\x80\x99t") ||
+           rest.ends_with(" never");
+  }
+  return false;
+}
+
+// After the term in its span, a "but" clause of the speaker's side that refuses: "but we will
+// never accept", "but you cannot have". Reads at most a few hundred bytes.
+bool labeller::refused_after(const term_hit& th) const {
+  constexpr std::uint32_t kWindow = 240;
+  const std::uint32_t end = std::min(th.span_end, th.end + kWindow);
+  const std::string_view rest = text_.substr(th.end, end - th.end);
+  for (std::size_t at = 0; (at = rest.find("ut ", at)) != std::string_view::npos; at += 3) {
+    if (at == 0 || (rest[at - 1] != 'b' && rest[at - 1] != 'B') || (at >= 2 && std::isalpha(static_cast<unsigned char>(rest[at - 2])))) {
+      continue;
+    }
+    const std::string_view clause = rest.substr(at + 3, 40);
+    if (!(starts_with_ci(clause, "we ") || starts_with_ci(clause, "you ") || starts_with_ci(clause, "i ") ||
+          starts_with_ci(clause, "it "))) {
+      continue;
+    }
+    const std::size_t space = clause.find(' ');
+    const std::string_view next = clause.substr(space + 1);
+    for (const std::string_view n : {"will never ", "would never ", "never ", "cannot ", "can't ", "can\xE2\x80\x99t ",
+                                     "will not ", "won't ", "won\xE2\x80\x99t ", "must not ", "should not "}) {
+      if (starts_with_ci(next, n)) return true;
+    }
+  }
+  return false;
+}
+
+// "Pompeo said Washington wanted a truce", inside another speaker's content: a speech verb of
+// someone else (not "I said", "we told them") between the clause's start and the term makes the
+// position that speaker's, which the quote's speaker only reports.
+bool labeller::nested_report(const term_hit& th, std::uint32_t begin) const {
+  const auto tokens = ctx_.doc.tokens();
+  std::string_view previous;
+  for (std::uint32_t t = ctx_.doc.token_at(begin); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+    if (tokens[t].range.begin < begin || tokens[t].kind != token_kind::word) continue;
+    const std::string_view w = tokens[t].range.of(text_);
+    const bool speech = w == "said" || w == "says" || w == "told" || w == "tells" || w == "stated" || w == "added";
+    if (speech && !previous.empty() && previous != "I" && previous != "we" && previous != "We" && previous != "has" &&
+        previous != "have" && previous != "had" && previous != "was" && previous != "is" && previous != "be") {
+      return true;
+    }
+    previous = w;
+  }
+  return false;
+}
+
+// Is there a determiner or possessive in text_[a, b) ("not met our demand")?
+bool labeller::determiner_between(std::uint32_t a, std::uint32_t b) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(a); t < tokens.size() && tokens[t].range.end <= b; ++t) {
+    if (tokens[t].range.begin < a || tokens[t].kind != token_kind::word) continue;
+    const std::string_view w = tokens[t].range.of(text_);
+    for (const std::string_view d : {"a", "an", "the", "our", "their", "his", "her", "its", "my", "your"}) {
+      if (w.size() == d.size() && starts_with_ci(w, d)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace sayso::detail::stance_internal

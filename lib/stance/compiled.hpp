@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -24,6 +25,14 @@ struct term_lexicon::compiled {
     std::unique_ptr<RE2> before;        // the words right before the mention must end with one
     std::unique_ptr<RE2> not_before;    // ... must not end with one
     std::unique_ptr<RE2> not_after;     // the words right after it must not start with one
+    std::unique_ptr<RE2> after;         // the words right after it must start with one
+    // Document conditions, for words that name whatever the document is about ("the deal", "the
+    // meeting", "free him"): the term must be named (by its plain expressions) at least this
+    // often in the whole document (0: no condition) ...
+    std::uint32_t document_mentions = 0;
+    // ... and at least once, and more often than each of these other terms (ties go to the term
+    // defined first in the lexicon); empty: no condition.
+    std::vector<std::size_t> document_first_of;
   };
 
   std::vector<term_info> terms;

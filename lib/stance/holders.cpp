@@ -42,9 +42,43 @@ void labeller::speaker_parties(entity_id speaker) {
     static constexpr std::array<std::string_view, 12> kMedia = {
         "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
         "reuters", "axios", "outlet"};
-    for (const auto m : kMedia) media_speaker_ = media_speaker_ || w == m;
+    bool media = false;
+    for (const auto m : kMedia) media = media || w == m;
+    // Anonymous sources and analysts ("people familiar with the plans", "a source", "experts")
+    // describe the parties' positions; they are no party themselves.
+    static constexpr std::array<std::string_view, 9> kDescribers = {
+        "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers"};
+    for (const auto d : kDescribers) describer_ = describer_ || w == d;
+    media_speaker_ = media_speaker_ || media;
+    // An outlet or its reporter ("Reuters", "the agency's correspondent") takes no side; its
+    // official with a role ("the press secretary", "a media official") speaks for a side.
+    if (media) media_outlet_ = true;
+    else if (media_outlet_ && (ctx_.info[t].classes & (wc_role | wc_title)) != 0) media_outlet_ = false;
   }
   parties_in({tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end}, mine_);
+  // An apposition after the source: "Tarek Amin, a Hamas spokesman, said".
+  std::uint32_t t = q_.source->end;
+  while (t < tokens.size() && tokens[t].kind == token_kind::space) ++t;
+  if (t < tokens.size() && tokens[t].range.of(text_) == ",") {
+    const std::uint32_t from = t + 1;
+    std::uint32_t words = 0;
+    for (++t; t < tokens.size() && words < 8; ++t) {
+      if (tokens[t].kind == token_kind::word) ++words;
+      else if (tokens[t].kind != token_kind::space && tokens[t].range.of(text_) != "'" &&
+               first_code_point(tokens[t].range.of(text_)) != 0x2019) break;
+    }
+    // Only a description ("a Hamas spokesman", "the group's leader"), not the content that
+    // follows a fronted source ("According to X, Moscow's message was …").
+    std::uint32_t first = from;
+    while (first < t && tokens[first].kind == token_kind::space) ++first;
+    const std::string_view w = first < t ? tokens[first].range.of(text_) : std::string_view();
+    const bool description = w == "a" || w == "an" || w == "the" || (first < t && (ctx_.info[first].classes & (wc_role | wc_title)) != 0);
+    bool in_content = false;
+    for (const byte_range& span : q_.spans) {
+      if (t > from && span.begin < tokens[t - 1].range.end && span.end > tokens[from].range.begin) in_content = true;
+    }
+    if (t > from && description && !in_content) parties_in({tokens[from].range.begin, tokens[t - 1].range.end}, mine_);
+  }
   if (speaker != no_entity && speaker < ctx_.entities.size()) {
     // The first mentions only (the fullest forms come first): a speaker quoted thousands of
     // times must not make each of their quotes scan every mention (quadratic time).
@@ -70,6 +104,9 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
     if (tok.range.end <= after_terminator) return after_terminator;
     const std::string_view w = tok.range.of(text_);
     if (tok.kind == token_kind::word && (((ctx_.info[t].classes & wc_complementizer) != 0 && w == "that") || w == "then")) {
+      // "terms that would stop the fighting": a "that" followed by its verb is a relative
+      // pronoun, whose clause belongs to the clause around it.
+      if (w == "that" && relative_that(t)) continue;
       return tok.range.end;
     }
     if (tok.kind == token_kind::punctuation &&
@@ -78,6 +115,38 @@ std::uint32_t labeller::clause_start(std::uint32_t at, std::uint32_t span_begin)
     }
   }
   return span_begin;
+}
+
+// Does the clause starting at byte `from` open with the speaker's own side as subject and a
+// "will", "would" or "shall" before byte `limit` ("The United States will reduce its forces",
+// in a statement of the United States)? A commitment, which supports what it commits to.
+bool labeller::own_side_commits(std::uint32_t from, std::uint32_t limit) const {
+  if (mine_.empty()) return false;
+  const auto tokens = ctx_.doc.tokens();
+  bool ours = false;
+  std::uint32_t words = 0;
+  for (std::uint32_t t = ctx_.doc.token_at(from); t < tokens.size() && tokens[t].range.end <= limit && words < 8; ++t) {
+    if (tokens[t].range.begin < from || tokens[t].kind != token_kind::word) continue;
+    ++words;
+    const std::string_view w = tokens[t].range.of(text_);
+    if (w == "will" || w == "would" || w == "shall") return ours;
+    const std::uint16_t p = party_of(t);
+    if (p != 0) {
+      if (std::find(mine_.begin(), mine_.end(), p) == mine_.end()) return false;
+      ours = true;
+    }
+  }
+  return false;
+}
+
+// Is the "that" at token t a relative pronoun, followed directly by an auxiliary or verb?
+bool labeller::relative_that(std::uint32_t t) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t k = t + 1; k < tokens.size() && k < t + 3; ++k) {
+    if (tokens[k].kind == token_kind::space) continue;
+    return tokens[k].kind == token_kind::word && (ctx_.info[k].classes & (wc_auxiliary | wc_modal | wc_verb)) != 0;
+  }
+  return false;
 }
 
 // "they must withdraw", "he should resign": the speaker demands it of them.
@@ -120,7 +189,10 @@ bool labeller::expletive_at(std::uint32_t from) const {
 // side? Sets `mention` to the party's words.
 bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_range& mention) const {
   if (q_.type == cue_type::act || q_.type == cue_type::quoting) return false;
-  const bool no_side = mine_.empty() && !media_speaker_;  // only "they" in a direct quote can tell
+  // Without a side of their own, only "they" in a direct quote can tell, unless the speaker only
+  // describes others (a news outlet, an anonymous source, an analyst).
+  const bool describes = media_speaker_ || (describer_ && mine_.empty());
+  const bool no_side = mine_.empty() && !describes;
   const auto tokens = ctx_.doc.tokens();
   std::uint32_t t = ctx_.doc.token_at(from);
   if (t < tokens.size() && tokens[t].range.end <= from) ++t;
@@ -152,6 +224,8 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
     if (!started && (c & wc_conjunction) != 0 && !upper) continue;
     if ((c & (wc_preposition | wc_conjunction)) != 0 && (c & (wc_org | wc_place | wc_title)) == 0) break;
     if (!upper && (c & (wc_auxiliary | wc_verb | wc_cue | wc_negation)) != 0) {
+      // "Russia must withdraw", "Ukraine should hold talks": the speaker demands it of them.
+      if (!theirs.empty() && demanded_of(t - 1)) return false;
       verb_follows = true;
       break;
     }
@@ -174,7 +248,7 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
     ++n;
   }
   if (no_side || theirs.empty() || !verb_follows) return false;
-  if (media_speaker_) return true;  // a news outlet reports other parties' positions
+  if (describes) return true;  // a news outlet or a source reports other parties' positions
   for (const std::uint16_t p : theirs) {
     if (std::find(mine_.begin(), mine_.end(), p) != mine_.end()) return false;
   }

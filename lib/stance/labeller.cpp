@@ -55,7 +55,11 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   const bool reported = any_reported;
   report_party_ = true;
   // "rejects X without Y": the speaker demands Y before X, a precondition.
-  if (without_demand_) add(out, precondition_term(), stance_label::support, speaker, reported, {}, std::nullopt);
+  if (without_demand_) {
+    std::vector<byte_range> evidence;
+    if (!demand_evidence_.empty()) evidence.push_back(demand_evidence_);
+    add(out, precondition_term(), stance_label::support, speaker, reported, std::move(evidence), std::nullopt);
+  }
 }
 
 void labeller::collect() {
@@ -173,12 +177,35 @@ void labeller::collect() {
     const std::string_view s = q_.cue->range.of(text_);
     find_all(c_.support.get(), s, q_.cue->range.begin, cue_class::support, own_);
     find_all(c_.oppose.get(), s, q_.cue->range.begin, cue_class::oppose, own_);
+    // The rest of the attribution between its verb and the content: "expressed hope that",
+    // "voiced support for", "repeated demands for".
+    const std::uint32_t content = q_.spans.front().begin;
+    if (own_.empty() && q_.cue->range.end < content && words_between(text_, q_.cue->range.end, content) <= 4) {
+      const std::string_view gap = text_.substr(q_.cue->range.end, content - q_.cue->range.end);
+      if (gap.find_first_of(".;:") == std::string_view::npos) {
+        find_all(c_.support.get(), gap, q_.cue->range.end, cue_class::support, own_);
+        find_all(c_.oppose.get(), gap, q_.cue->range.end, cue_class::oppose, own_);
+      }
+    }
   }
   // Condition clauses.
   for (const hit& h : cues_) {
     if (h.cls != cue_class::conditional) continue;
+    // "even if", "even when": a concession, not a condition.
+    if (h.begin >= 5 && starts_with_ci(text_.substr(h.begin - 5, 5), "even ")) continue;
+    // "build upon the truce": a word of a longer predicate.
+    if (std::any_of(cues_.begin(), cues_.end(), [&](const hit& p) {
+          return (p.cls == cue_class::support || p.cls == cue_class::oppose) && p.begin <= h.begin && p.end >= h.end &&
+                 p.end - p.begin > h.end - h.begin;
+        })) {
+      continue;
+    }
     condition_clause cc{h.begin, clause_end(h.end), false, false};
     const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
+    // "if we can get aid in": the speaker's own side's aim, which it wants.
+    const std::string_view after_cue = text_.substr(h.end, 4);
+    cc.hypothetical = ((cue.size() == 2 && starts_with_ci(cue, "if")) || starts_with_ci(cue, "should")) &&
+                      !starts_with_ci(after_cue, " we ") && !starts_with_ci(after_cue, " i ");
     // "before X", "as a precondition for X": X waits on the main clause.
     cc.prior = starts_with_ci(cue, "before") || starts_with_ci(cue, "as a precondition") ||
                starts_with_ci(cue, "as a condition");
@@ -195,11 +222,14 @@ void labeller::collect() {
       cc.prior = false;
       cc.strong = true;
     }
-    cc.negative = cc.negative || starts_with_ci(c, "unless");
+    cc.negative = cc.negative || starts_with_ci(c, "unless") || ends_in_failure(h.end, cc.end);
     cc.strong = cc.strong || starts_with_ci(c, "unless") || starts_with_ci(c, "until") || starts_with_ci(c, "only") ||
                 starts_with_ci(c, "as long as") || starts_with_ci(c, "so long as") || starts_with_ci(c, "provided") ||
                 starts_with_ci(c, "on condition") || starts_with_ci(c, "in exchange") || starts_with_ci(c, "in return") ||
-                starts_with_ci(c, "except") || starts_with_ci(c, "other than");
+                starts_with_ci(c, "except") || starts_with_ci(c, "other than") || starts_with_ci(c, "under");
+    cc.demand = cc.strong && !starts_with_ci(c, "in exchange") && !starts_with_ci(c, "in return") &&
+                !starts_with_ci(c, "except") && !starts_with_ci(c, "other than") &&
+                c.find("circumstances") == std::string_view::npos && c.find("conditions") == std::string_view::npos;
     conditions_.push_back(cc);
   }
   // "There will be no ceasefire that rewards aggression": a relative clause restricting a
@@ -221,6 +251,9 @@ void labeller::collect() {
       first_then_.push_back({then_at, limit});
     }
   }
+  // "After a week of calm, our experts will meet": a sentence that opens with "after" and goes on
+  // to a plan ("will", "would", "can") makes what comes first its condition.
+  if (!terms_.empty()) after_conditions();
 }
 
 std::size_t labeller::precondition_term() const {
@@ -236,6 +269,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   if (id == "prisoner_exchange" && capture(th)) return;
   const std::uint32_t begin = clause_begin(th);
   std::vector<byte_range> evidence{{th.begin, th.end}};
+  if (event_time(th) || nested_report(th, begin)) {
+    add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
+    return;
+  }
   // "It is not clear whether / if a truce will be signed": the term is asked about.
   for (const hit& h : cues_) {
     if (h.uncertain && h.end <= th.begin && same_sentence(h.begin, th.begin)) {
@@ -245,8 +282,17 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     }
   }
 
+  // "even if they seek talks": a concession, which takes no position on what it concedes.
+  for (const hit& h : cues_) {
+    if (h.cls == cue_class::conditional && h.end <= th.begin && h.begin >= begin + 5 &&
+        starts_with_ci(text_.substr(h.begin - 5, 5), "even ") && same_sentence(h.begin, th.begin)) {
+      add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
+      return;
+    }
+  }
   // Negation: a trigger within five words before the term.
   bool negated = false;
+  bool required = false;
   for (const hit& h : cues_) {
     if (h.cls != cue_class::negation || h.begin < begin || h.end > th.begin) continue;
     if (words_between(text_, h.end, th.begin) > 5) continue;
@@ -256,7 +302,18 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     if (pseudo) continue;
     negated = true;
     evidence.push_back({h.begin, h.end});
+    // "We will not sign anything without a withdrawal": what the negated act cannot do without
+    // is demanded.
+    if (starts_with_ci(text_.substr(h.begin, h.end - h.begin), "without")) {
+      for (const hit& n : cues_) {
+        if (n.cls == cue_class::negation && n.begin >= begin && n.end <= h.begin && &n != &h &&
+            words_between(text_, n.end, h.begin) <= 8) {
+          required = true;
+        }
+      }
+    }
   }
+  if (required) negated = false;
   // A condemned kind of the term ("a wasted meeting", "a bad deal") under another predicate:
   // that predicate governs the term, and the evaluation restricts it.
   const hit* kind = nullptr;
@@ -283,7 +340,15 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   bool negated_after = false;
   const hit* nearest = kind != nullptr ? outer_governor(*kind, begin) : governor(th, begin, negated_after);
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
+  const bool only_restricted = nearest != nullptr && nearest->cls == cue_class::support && nearest->end <= th.begin &&
+                               ((nearest->begin >= 5 && starts_with_ci(text_.substr(nearest->begin - 5, 5), "only ")) ||
+                                (text_.substr(nearest->begin, nearest->end - nearest->begin).find(" only ") != std::string_view::npos &&
+                                 (starts_with_ci(text_.substr(nearest->begin), "will") || starts_with_ci(text_.substr(nearest->begin), "would") ||
+                                  starts_with_ci(text_.substr(nearest->begin), "shall"))));
   if (neutral_governor) nearest = nullptr;  // reported or predicted
+  // "No meetings have been scheduled", "I never expected to meet you here": the negation is of
+  // the report or the prediction, not a refusal of the term.
+  if (neutral_governor && negated) negated = false;
   if (nearest != nullptr && nearest->begin >= th.end) {
     // A predicate after the term: only a negation between them counts ("talks were not
     // productive"); one before the term negates the term itself.
@@ -292,7 +357,11 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   }
   // Opposing an opposition supports: "criticized the rejection of the ceasefire".
   bool double_oppose = false;
-  if (nearest != nullptr && nearest->cls == cue_class::oppose && nearest->end <= th.begin) {
+  // So does rejecting a condemnation: "rejected the notion that the talks are doomed".
+  // (A proposition, "that …", not an object described: "denounced the truce as a farce".)
+  const bool proposition = text_.substr(th.span_begin, th.begin - th.span_begin).find("that ") != std::string_view::npos;
+  if (nearest != nullptr && nearest->cls == cue_class::oppose &&
+      (nearest->end <= th.begin || (nearest->evaluative && proposition))) {
     if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
   }
   // A cue that contains the negation ("not ready") already counts it.
@@ -303,6 +372,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       if (words_between(text_, h.end, th.begin) > 5) continue;
       // Oppose cues hold their negation ("not ready", "no intention"); in any other cue it
       // negates ("is not ready to", "not productive").
+      // A negation of another verb before a governing noun ("have not met our precondition to
+      // withdraw"): the noun is still the speaker's demand.
+      if (h.end <= nearest->begin && determiner_between(h.end, nearest->begin)) continue;
       if (!(h.begin >= nearest->begin && h.end <= nearest->end) || nearest->cls != cue_class::oppose) outside = true;
     }
     negated = outside;
@@ -330,7 +402,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   const bool accused = nearest != nullptr && nearest->accusing && !negated && !double_oppose && !media_speaker_ &&
                        accuses_other(*nearest, begin);
   cue_class base = cue_class::neutral;
-  if (double_oppose) {
+  if (required) {
+    base = cue_class::support;
+  } else if (double_oppose) {
     base = cue_class::support;
     evidence.push_back({nearest->begin, nearest->end});
     evidence.push_back({own_.front().begin, own_.front().end});
@@ -338,6 +412,12 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   } else if (nearest != nullptr) {
     base = nearest->cls;
     evidence.push_back({nearest->begin, nearest->end});
+  } else if (const hit* own_verb = leading_predicate(th); own_verb != nullptr && !negated) {
+    // A term expression that starts with its own predicate ("invited them to talks").
+    base = own_verb->cls;
+    evidence.push_back({own_verb->begin, own_verb->end});
+  } else if (!negated && own_side_commits(clause_start(th.begin, th.span_begin), th.begin)) {
+    base = cue_class::support;  // "the Afghan government will engage …", said by that government
   } else if (deontic(th)) {
     base = cue_class::support;  // "the bloodshed has to stop": the speaker demands it
   } else if (!own_.empty() && governed_by_cue(th) && !neutral_governor && !negated_evaluation) {
@@ -360,10 +440,33 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   stance_label label = stance_label::neutral;
   std::optional<byte_range> condition;
   if (id == "preconditions") {
-    const bool none = starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") || negated;
-    if (none) {
+    // A condition set on talks or a truce, named by its cue ("no talks unless …", "not … without
+    // a truce", "not … under fire"): the speaker demands it, however the main clause is negated.
+    const bool condition_cue = (inside != nullptr && !inside->prior && inside->begin == th.begin) ||
+                               (surface.size() == 7 && starts_with_ci(surface, "without")) ||
+                               starts_with_ci(surface, "under fire");
+    // "They have not met our precondition": the negation is of meeting it, and the condition
+    // stands (a determiner between the negation and the term shows another verb).
+    bool negated_condition = negated;
+    for (const hit& h : cues_) {
+      if (negated && h.cls == cue_class::negation && h.end <= th.begin && h.begin >= begin &&
+          words_between(text_, h.end, th.begin) <= 5 && determiner_between(h.end, th.begin)) {
+        negated_condition = false;
+      }
+    }
+    const bool none = !condition_cue && (starts_with_ci(surface, "uncondition") || starts_with_ci(surface, "without") ||
+                                         negated_condition);
+    // "confirm an unconditional ceasefire before any talks": the unconditional ceasefire is
+    // itself demanded before the talks, a precondition.
+    const bool demanded_first =
+        starts_with_ci(surface, "uncondition") && std::any_of(conditions_.begin(), conditions_.end(), [&](const condition_clause& cc) {
+          return cc.prior && cc.begin >= th.end && same_sentence(th.begin, cc.begin) && starts_with_ci(text_.substr(cc.begin), "before");
+        });
+    if (demanded_first) {
+      label = stance_label::support;
+    } else if (none) {
       label = stance_label::oppose;
-    } else if (inside != nullptr && !inside->prior) {
+    } else if (condition_cue || (inside != nullptr && !inside->prior) || (negated && !negated_condition)) {
       label = stance_label::support;  // "as a precondition for"
     } else if (base == cue_class::support) {
       label = stance_label::support;
@@ -376,7 +479,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     // "before any talks", "pending talks": the term waits on something else. Otherwise the
     // term is what the speaker demands: "upon the release of hostages", "should a ceasefire
     // not be achieved".
-    label = inside->prior ? stance_label::conditional : stance_label::support;
+    label = inside->prior || (inside->hypothetical && !inside->negative) ? stance_label::conditional
+                                                                          : stance_label::support;
   } else {
     // "X without Y" where Y is another term.
     const term_hit* after_without = nullptr;
@@ -391,12 +495,15 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = negated ? stance_label::oppose : stance_label::support;
     } else if (base == cue_class::oppose) {
       label = negated ? stance_label::support : stance_label::oppose;
-      if (after_without != nullptr && c_.terms[after_without->term].id != "preconditions") {
-        label = stance_label::conditional;
-        without_demand_ = true;
-      }
     } else if (negated) {
       label = stance_label::oppose;
+    }
+    // "we reject a truce without a withdrawal", "we will not start talks without a truce".
+    if (label == stance_label::oppose && after_without != nullptr &&
+        c_.terms[after_without->term].id != "preconditions") {
+      label = stance_label::conditional;
+      without_demand_ = true;
+      demand_evidence_ = {after_without->begin, after_without->end};
     }
     // "no talks unless …", "we reject a truce until …": a strong condition binds even a negated
     // or rejected term.
@@ -405,6 +512,13 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::conditional;
       condition = byte_range{governing->begin, governing->end};
       evidence.push_back(*condition);
+      // "no talks until the shelling stops": the speaker demands something first.
+      // Only a ceasefire or talks have preconditions; "fight until victory" or "sanctions until a
+      // deal" are conditions on other goals.
+      if (governing->demand && !th.opposite && (id == "ceasefire" || id == "talks")) {
+        without_demand_ = true;
+        demand_evidence_ = *condition;
+      }
     }
     for (const byte_range& then : first_then_) {
       if (th.begin >= then.begin && th.end <= then.end && label != stance_label::oppose) {
@@ -413,6 +527,15 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       }
     }
   }
+  // "We would only take part in talks that …": the term, only of that kind.
+  if (label == stance_label::support && only_restricted) label = stance_label::conditional;
+  // "We need peace. But we will never accept …": wanting the term and refusing its terms.
+  // (A truce or peace: what a side wants and bargains over at once.)
+  if (label == stance_label::support && !th.opposite && id == "ceasefire" && refused_after(th)) {
+    label = stance_label::conditional;
+  }
+  // "This is not a real ceasefire": the speaker wants the term, but of another kind.
+  if (label == stance_label::oppose && negated && !th.opposite && qualified_kind(th)) label = stance_label::conditional;
   // "We don't want a wasted meeting", "we reject a bad deal": the term, but not of that kind.
   if (kind != nullptr && label == stance_label::oppose && !th.opposite) {
     label = stance_label::conditional;
@@ -441,7 +564,7 @@ void labeller::add(std::vector<stance>& out, std::size_t term, stance_label labe
   const float confidence = label == stance_label::neutral ? 0.5F : (evidence.size() > 1 ? 0.8F : 0.6F);
   // The speaker's own stance: neutral when reporting another party's position, the reverse of
   // the position they accuse another agent of ("Russia is sabotaging the talks").
-  stance_label own = reported ? stance_label::neutral : label;
+  stance_label own = reported || media_outlet_ ? stance_label::neutral : label;
   if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
   merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
   if (reported && report_party_ && label != stance_label::neutral) {

@@ -14,12 +14,20 @@
 
 namespace sayso::detail {
 
+/// How often each term is named in a whole document (by its plain expressions): counted on
+/// first use, by a term context with document conditions ("the deal" names the term the
+/// document is about), and kept for the document's other quotes. One per document.
+struct document_terms {
+  std::vector<std::uint32_t> counts;  // per term; empty until counted
+};
+
 /// What the labeller may look at besides the quote.
 struct stance_context {
   const document& doc;
   const std::vector<token_info>& info;
   const lexicon& lex;
   const std::vector<entity>& entities;
+  document_terms* terms_named = nullptr;  // the document's term counts (null: counted per quote)
 };
 
 /// A party the quote reports on ("Russia is not ready to stop fighting"): its mention.

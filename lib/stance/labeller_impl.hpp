@@ -18,6 +18,8 @@ constexpr std::size_t kMaxSpeakerMentions = 16;
 // How many term expressions and stance cues of one quote are read (the first, in text order).
 constexpr std::size_t kMaxTermHits = 64;
 constexpr std::size_t kMaxCueHits = 256;
+// Counts of a term's names in a document stop here: enough to rank terms.
+constexpr std::uint32_t kMaxNamed = 1000;
 
 enum class cue_class : std::uint8_t { support, oppose, conditional, neutral, negation, pseudo, terminator };
 
@@ -52,6 +54,12 @@ struct condition_clause {
   bool prior;           // "before X": X waits on the main clause (which is then its precondition)
   bool negative;        // a negation inside ("should a ceasefire not be achieved")
   bool strong = false;  // "unless", "until", "only if", "as long as": binds even a negated term
+  // "if", "should": a term inside is a hypothesis the main clause depends on ("we will respond
+  // if they break the truce"), not a demand, unless the condition is negative.
+  bool hypothetical = false;
+  // A strong condition that is a demand made first ("unless", "until", "only after", "under
+  // fire"), not an exchange: the speaker supports preconditions.
+  bool demand = false;
 };
 
 // Labels one quote: collect() finds its terms and cues, run() labels each term.
@@ -87,6 +95,8 @@ class labeller {
   bool governed_by_cue(const term_hit& th) const;
   // "since the ceasefire took effect", "since the start of the truce": a time reference.
   bool time_reference(const term_hit& th) const;
+  // "hours after a truce was declared": the time of an event, no position on the term.
+  bool event_time(const term_hit& th) const;
   // "taking hostages", "took prisoners": capture, not an exchange or a release.
   bool capture(const term_hit& th) const;
   // "has been", "was", "were", "is being" between a term and a cue.
@@ -94,6 +104,20 @@ class labeller {
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const;
+  // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
+  void after_conditions();
+  // Does text_[from, to) say that something fails ("should the truce fail")?
+  bool ends_in_failure(std::uint32_t from, std::uint32_t to) const;
+  // "not a real truce": a negated term qualified as the true or whole kind.
+  bool qualified_kind(const term_hit& th) const;
+  // "We want peace, but we will never accept …": a refusal by the speaker's side after the term.
+  bool refused_after(const term_hit& th) const;
+  // "Pompeo said Washington wanted a truce": another speaker's report inside the content.
+  bool nested_report(const term_hit& th, std::uint32_t begin) const;
+  // Is there a determiner or possessive in text_[a, b)?
+  bool determiner_between(std::uint32_t a, std::uint32_t b) const;
+  // How often the document names term `term` (its plain expressions, in the whole text).
+  std::uint32_t named_in_document(std::size_t term) const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -105,6 +129,10 @@ class labeller {
   std::uint32_t clause_start(std::uint32_t at, std::uint32_t span_begin) const;
   // "they must withdraw", "he should resign": the speaker demands it of them.
   bool demanded_of(std::uint32_t t) const;
+  // Does the clause from byte `from` open with the speaker's own side and "will" before `limit`?
+  bool own_side_commits(std::uint32_t from, std::uint32_t limit) const;
+  // Is the "that" at token t a relative pronoun ("terms that would stop the war")?
+  bool relative_that(std::uint32_t t) const;
   // Is the pronoun at token t followed (after adverbs) by a verb or auxiliary?
   bool verb_follows_pronoun(std::uint32_t t) const;
   // Does the clause starting at byte `from` open with "there" or "it"?
@@ -136,6 +164,8 @@ class labeller {
   void label_evaluated_object(entity_id speaker, std::vector<stance>& out);
   // Drops predicate cues inside a longer predicate cue ("resume" in "will resume").
   void keep_longest_predicates();
+  // A support or oppose predicate that starts the term's own expression ("invited them to talks").
+  const hit* leading_predicate(const term_hit& th) const;
 
   // ---- state -----------------------------------------------------------------------------
   const stance_context& ctx_;
@@ -149,8 +179,12 @@ class labeller {
   std::vector<byte_range> first_then_;  // "then …" clauses after a "first …" clause
   std::vector<std::uint16_t> mine_;
   bool media_speaker_ = false;
-  bool without_demand_ = false;
+  bool media_outlet_ = false;  // a news outlet or its reporter: no stance of its own
+  bool describer_ = false;     // an anonymous source or an analyst: describes the parties
+  bool without_demand_ = false;  // the speaker demands something before a truce or talks
+  byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
+  mutable document_terms own_counts_;  // when the context holds no document_terms to share
 };
 
 }  // namespace sayso::detail::stance_internal

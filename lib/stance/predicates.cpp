@@ -35,7 +35,7 @@ bool linking_word(std::string_view w) {
       "entirely", "largely", "quite",   "highly",   "extremely", "both",    "all",      "a",
       "an",       "the",     "just",    "only",     "cannot",    "won't",   "can't",    "isn't",
       "aren't",   "wasn't",  "weren't", "wouldn't", "shouldn't", "mustn't", "needs",    "need",
-      "ought",    "got",     "get"};
+      "ought",    "got",     "get",     "yet"};
   for (const std::string_view l : kLinks) {
     if (w.size() == l.size() && std::equal(w.begin(), w.end(), l.begin(), [](char a, char b) {
           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
@@ -76,9 +76,29 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   const hit* nearest = nullptr;
   for (const hit& h : cues_) {
     if (h.begin < begin || h.end > th.begin) continue;
+    // A passive ("will be released", "will be there") is said of its subject, before it.
+    if (text_.substr(h.begin, h.end - h.begin).find(" be ") != std::string_view::npos) continue;
     if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
   }
+  // "to find mediators who have authority to negotiate": a relative clause of its own, which
+  // the predicate before it does not govern.
+  // (An opposite, "which would cause a resumption of war", stays with the predicate: the
+  // relative clause is its cause, and preventing it prevents the war.)
+  if (nearest != nullptr && !th.opposite) {
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(nearest->end); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+      if (tokens[t].range.begin < nearest->end || tokens[t].kind != token_kind::word) continue;
+      const std::string_view w = tokens[t].range.of(text_);
+      if ((ctx_.info[t].classes & wc_relative) != 0 && (w == "who" || w == "which" || w == "whom")) return nullptr;
+    }
+  }
   if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
+  // A background ("despite the truce", "amid talks", "according to the mediators") is no
+  // predicate another one can govern: "aid is needed amid the truce" wants the aid only.
+  const std::string_view n = text_.substr(nearest->begin, nearest->end - nearest->begin);
+  for (const std::string_view p : {"despite", "in ", "amid", "according", "during"}) {
+    if (starts_with_ci(n, p)) return nearest;
+  }
   // A neutral predicate governed by a support or oppose one: "ready to discuss", "refused to
   // discuss".
   for (const hit& h : cues_) {
@@ -110,6 +130,9 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   bool modal = false;
   bool as = false;
   bool predictive = false;  // "a truce may be announced": a prediction, not a position
+  const std::string_view next_cue = text_.substr(next->begin, next->end - next->begin);
+  const bool deontic_next = starts_with_ci(next_cue, "must") || starts_with_ci(next_cue, "has to") ||
+                            starts_with_ci(next_cue, "have to") || starts_with_ci(next_cue, "need");
   std::uint32_t words = 0;
   std::uint32_t tail = 0;  // words of the noun phrase's tail
   for (std::uint32_t t = ctx_.doc.token_at(th.end);
@@ -121,10 +144,12 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       return nullptr;  // punctuation: another clause
     }
     const std::string_view w = tok.range.of(text_);
-    if (++words > 6) return nullptr;
+    if (++words > (deontic_next ? 9U : 6U)) return nullptr;
     if ((ctx_.info[t].classes & wc_relative) != 0 && !linking_word(w))
       return nullptr;  // "which", "who"
-    if (linking_word(w)) {
+    // An adverb ("badly needed", "urgently required") links as well.
+    const bool adverb = w.size() > 4 && w.ends_with("ly") && w.front() >= 'a' && w.front() <= 'z';
+    if (linking_word(w) || adverb) {
       if (is_negation_word(w)) negated = true;
       const std::string_view lw = w;
       copula = copula || lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "be" ||
@@ -140,10 +165,23 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       as = as || lw == "as";
       continue;
     }
-    // A word of the term's noun phrase, before any linking word.
-    if (copula || modal || as || ++tail > 3) return nullptr;
+    // A word of the term's noun phrase, before any linking word; a deontic may follow a longer
+    // one ("solutions for the region and its people must be found").
+    if (copula || modal || as || ++tail > (deontic_next ? 6U : 3U)) return nullptr;
   }
-  if (next->cls == cue_class::neutral || next->evaluative) return next;
+  if (next->cls == cue_class::neutral) return next;
+  // An evaluation said of the term takes a copula, a modal or "as" ("the talks were productive",
+  // "saw the truce as a betrayal"); after words of another phrase without one it is a verb of
+  // another clause ("relinquish the land they seized and surrender their weapons").
+  // A small clause ("labelled the truce a farce") has only linking words between them.
+  if (next->evaluative) return copula || modal || as || tail == 0 || starts_with_ci(text_.substr(next->begin), "is ") ||
+                                       starts_with_ci(text_.substr(next->begin), "are ") ||
+                                       starts_with_ci(text_.substr(next->begin), "was ") ||
+                                       starts_with_ci(text_.substr(next->begin), "were ") ||
+                                       starts_with_ci(text_.substr(next->begin), "would ") ||
+                                       starts_with_ci(text_.substr(next->begin), "will ")
+                                   ? next
+                                   : nullptr;
   // A support or oppose verb after its object is passive ("talks were rejected") or deontic
   // ("the talks must resume"), or follows "as" ("saw the talks as a way out").
   const std::string_view cue = text_.substr(next->begin, next->end - next->begin);
@@ -156,6 +194,8 @@ const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
       (cue.ends_with("there") || cue.ends_with("attend") || cue.ends_with("part") ||
        cue.ends_with("participate") || cue.ends_with("join") || cue.ends_with("down"));
   // A cue that holds its copula ("is needed", "are welcome").
+  // A passive announcement: "the truce will be put in place", "crossings were to be opened".
+  copula = copula || cue.find(" be ") != std::string_view::npos || starts_with_ci(cue, "being ");
   copula = copula || starts_with_ci(cue, "is ") || starts_with_ci(cue, "are ") ||
            starts_with_ci(cue, "was ") || starts_with_ci(cue, "were ");
   if (predictive && !modal) return nullptr;
@@ -263,6 +303,15 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
         {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},
         std::nullopt);
   }
+}
+
+// A support or oppose predicate at the start of the term's own expression ("invited them to
+// talks", "rejected the talks" where the lexicon holds the whole phrase).
+const hit* labeller::leading_predicate(const term_hit& th) const {
+  for (const hit& h : cues_) {
+    if (h.begin == th.begin && h.end < th.end && (h.cls == cue_class::support || h.cls == cue_class::oppose)) return &h;
+  }
+  return nullptr;
 }
 
 }  // namespace sayso::detail::stance_internal

@@ -95,7 +95,14 @@ std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, con
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  const std::string& p = plain->pattern();
+  // The word boundary on the anchored side is dropped: the text before a mention ends, and the
+  // text after it starts, with white space, so "trade " must match "a trade deal" before "deal".
+  std::string p = plain->pattern();
+  if (where == "end") {
+    p.resize(p.size() - 2);  // the trailing \b
+  } else {
+    p.erase(0, 2);  // the leading \b
+  }
   auto re = std::make_unique<RE2>(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
   if (!re->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + re->error());
   return re;
@@ -156,9 +163,16 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
   }
 }
 
+// A term id named by a context's document_first_of, resolved once every term is read.
+struct pending_id {
+  std::size_t context;
+  std::string id;
+  std::uint32_t line;
+};
+
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c) {
+                   term_lexicon::compiled& c, std::vector<pending_id>& pending_ids) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
@@ -169,10 +183,23 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
     ctx.term = term;
     const std::string what = "term '" + id + "' context";
     for (const auto& [key, value] : *t) {
+      if (key.str() == "document_mentions") {
+        const auto* n = value.as_integer();
+        if (n == nullptr || n->get() < 1 || n->get() > 1000) {
+          fail(name, value.source().begin.line, what + " document_mentions must be an integer from 1 to 1000");
+        }
+        ctx.document_mentions = static_cast<std::uint32_t>(n->get());
+        continue;
+      }
       std::vector<std::string> exprs;
       std::vector<std::uint32_t> lines;
       read_strings(value, name, what + " " + std::string(key.str()), exprs, lines);
-      if (key.str() == "expressions") {
+      if (key.str() == "document_first_of") {
+        // Term ids, resolved once all terms are read.
+        for (std::size_t i = 0; i < exprs.size(); ++i) {
+          pending_ids.push_back({c.contexts.size(), exprs[i], lines[i]});
+        }
+      } else if (key.str() == "expressions") {
         ctx.expressions = compile_alternatives(exprs, lines, name, what);
       } else if (key.str() == "sentence_has") {
         ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
@@ -182,10 +209,13 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
         ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end");
       } else if (key.str() == "not_after") {
         ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start");
+      } else if (key.str() == "after") {
+        ctx.after = compile_anchored(exprs, lines, name, what + " after", "start");
       } else {
         fail(name, value.source().begin.line,
              "unknown key '" + std::string(key.str()) +
-                 "' in [[term.contexts]] (expressions, sentence_has, before, not_before, not_after)");
+                 "' in [[term.contexts]] (expressions, sentence_has, before, not_before, after, not_after, "
+                 "document_mentions, document_first_of)");
       }
     }
     if (!ctx.expressions) fail(name, line, what + " has no expressions");
@@ -327,6 +357,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   const toml::array* arr = terms->as_array();
   if (arr == nullptr) fail(name, terms->source().begin.line, "'term' must be an array of tables ([[term]])");
   if (arr->empty()) fail(name, terms->source().begin.line, "no [[term]] entries ('term' is an empty array)");
+  std::vector<pending_id> pending_ids;
   for (const toml::node& node : *arr) {
     const toml::table* t = node.as_table();
     const std::uint32_t line = node.source().begin.line;
@@ -369,8 +400,13 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
                                ? nullptr
                                : compile_alternatives(info.opposites, opposite_lines, name,
                                                       "term '" + info.id + "' opposite"));
-    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c);
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids);
     c->terms.push_back(std::move(info));
+  }
+  for (const pending_id& p : pending_ids) {
+    const auto found = std::find_if(c->terms.begin(), c->terms.end(), [&](const term_info& t) { return t.id == p.id; });
+    if (found == c->terms.end()) fail(name, p.line, "document_first_of names no term '" + p.id + "'");
+    c->contexts[p.context].document_first_of.push_back(static_cast<std::size_t>(found - c->terms.begin()));
   }
   // One set of all terms' expressions: which terms occur in a text, in one pass.
   {

@@ -58,7 +58,7 @@ const std::vector<pattern_case> terms_named_in_other_words_cases = {
     {"“A negotiated settlement is the only way to bring this conflict to a close,” Mara Tenlow "
      "said.",
      "ceasefire=support"},
-    {"“We call for a political solution to this conflict,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We call for a political solution to this conflict,” Mara Tenlow said.", "talks=support"},
     {"Mara Tenlow said her government would work for a lasting peace in the region.",
      "ceasefire=support"},
     {"“This bloodshed has to stop,” Mara Tenlow said.", "ceasefire=support"},
@@ -552,8 +552,8 @@ const std::vector<pattern_case> term_expressions_cases = {
     {"“We want to join NATO,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a defence pact,” Anna Holm said.", "security_guarantees=support"},
     {"“We want a no-fly zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a buffer zone,” Anna Holm said.", "security_guarantees=support"},
-    {"“We want a demilitarised zone,” Anna Holm said.", "security_guarantees=support"},
+    {"“We want a buffer zone,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We want a demilitarised zone,” Anna Holm said.", "troop_withdrawal=support"},
     {"“We oppose lifting the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
     {"“We seek relief from sanctions,” Anna Holm said.", "sanctions_relief=support"},
     {"“We want the POWs home,” Anna Holm said.", "prisoner_exchange=support"},
@@ -589,6 +589,446 @@ const std::vector<pattern_case> evaluations_of_a_term_named_before_the_quotation
     {"Anna Holm said they must prevent a “full-scale resumption” of the war.", "ceasefire=support"},
 };
 
+// Support by keeping, implementing, praising or committing to a term (issue 14, point 4;
+// the conflict-news corpus README: a party implementing its own truce supports it).
+const std::vector<pattern_case> implementing_and_praising_cases = {
+    {"“Both armies respected the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies abided by the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies adhered to the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Both armies complied with the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The deal ought to be celebrated and built upon to reach a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The accord allows humanitarian access to the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The monitors will facilitate the delivery of aid,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We will ensure the delivery of aid,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We helped the two sides reach a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“A return to the truce has been our demand,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The truce is our top priority,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Now is the time for diplomacy,” Anna Holm said.",
+     "talks=support"},
+    {"“These were historic talks,” Anna Holm said.",
+     "talks=support"},
+    {"“The truce is a hopeful sign,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The truce is a great achievement,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The talks are the only hope for our people,” Anna Holm said.",
+     "talks=support"},
+    {"Anna Holm ordered her troops to halt fighting.",
+     "ceasefire=support"},
+    {"“I am hopeful about the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“I am optimistic that a truce will hold,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“I have confidence in the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We expressed our gratitude for the release of the hostages,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“We thank you for the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We appreciate the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We have chosen talks over war,” Anna Holm said.",
+     "talks=support"},
+    {"“We opted for a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Our government is planning to withdraw its troops,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“We took part in the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We engaged in talks with the rebels,” Anna Holm said.",
+     "talks=support"},
+    {"“We joined the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We expect to move forward on a summit,” Anna Holm said.",
+     "talks=support"},
+    {"“Our delegation arrived to complete arrangements for the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“This is an opportunity to obtain a lasting truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"Anna Holm expressed hope that both sides would keep the truce.",
+     "ceasefire=support"},
+    {"“I look forward to the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“We invited the rebels to talks,” Anna Holm said.",
+     "talks=support"},
+    {"“Our efforts to reach a truce continue,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“They must seize this opportunity to reach a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“This is the best opportunity for a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“They have not met our pre-condition to withdraw their troops,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“New talks are being planned,” Anna Holm said.",
+     "talks=support"},
+    {"“We will prepare toward the talks with care,” Anna Holm said.",
+     "talks=support"},
+    {"Anna Holm said her top priority was to end the war.",
+     "ceasefire=support"},
+    {"“A lasting solution for the valley and its people must be found,” Anna Holm said.",
+     "ceasefire=support"},
+    // A commitment of the speaker's own side; the same words of another party are a report.
+    {"A statement from the Ukrainian government said Ukraine will pull its troops back from the border.",
+     "troop_withdrawal=support"},
+    {"A statement from the Ukrainian government said Russia will pull its troops back from the border.",
+     "troop_withdrawal=neutral"},
+    // Announced as done: a passive future said of the term.
+    {"“From midnight, the truce will be put in place,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The crossings were to be opened on Thursday,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The captives will be released on Monday, the first day of the talks,” Anna Holm said.",
+     "prisoner_exchange=support,talks=neutral"},
+    {"“We are trying to find a peaceful solution,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“Our compliance with the truce is total,” Anna Holm said.",
+     "ceasefire=support"},
+};
+
+// Oppose carried by an evaluation or a cancellation; "the opposition" is a party, not a cue.
+const std::vector<pattern_case> rejection_and_cancellation_cases = {
+    {"“It is inappropriate to hold the summit now,” Anna Holm said.",
+     "talks=oppose"},
+    {"“The talks were doomed from the start,” Anna Holm said.",
+     "talks=oppose"},
+    {"“Our envoy is wasting his time on these negotiations,” Anna Holm said.",
+     "talks=oppose"},
+    {"“That proposal is a nonstarter for a truce,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“A truce now would only benefit the invaders,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“We have always stood in opposition to these talks,” Anna Holm said.",
+     "talks=oppose"},
+    {"“The opposition respected the truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We have cancelled the summit,” Anna Holm said.",
+     "talks=oppose"},
+    {"“We have called off the talks,” Anna Holm said.",
+     "talks=oppose"},
+    {"“We scrapped the truce,” Anna Holm said.",
+     "ceasefire=oppose"},
+    {"“We abandoned the negotiations,” Anna Holm said.",
+     "talks=oppose"},
+    // Rejecting a condemnation supports: "rejected the notion that the talks are doomed".
+    {"Anna Holm rejected the notion that the talks are doomed.",
+     "talks=support"},
+    // An evaluation after the term needs a copula: "surrender" here is a verb of its own.
+    {"The resolution called on the rebels to cede the land they seized and surrender their weapons.",
+     "territorial_concession=support"},
+    // Blaming another agent for blocking the term supports it.
+    {"“Their obstinacy is the main obstacle to peace talks,” Anna Holm said.",
+     "talks=support"},
+    {"“Their shelling is an impediment to the talks,” Anna Holm said.",
+     "talks=support"},
+    {"“Their demands are a stumbling block in the talks,” Anna Holm said.",
+     "talks=support"},
+};
+
+// Conditions: a basis, a requirement, "under fire", "once"; a hypothesis ("if they break the
+// truce") is conditional, a feared failure ("should the truce fail") and the speaker's own aim
+// ("if we can get aid in") support, a concession ("even if") takes no position; "not ... without Y"
+// demands Y.
+const std::vector<pattern_case> conditions_and_hypotheses_cases = {
+    {"“We will negotiate on the basis of the old borders,” Anna Holm said.",
+     "talks=conditional"},
+    {"“A lasting peace will require a demilitarised border,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“We will not negotiate under fire,” Anna Holm said.",
+     "talks=conditional"},
+    {"“Once the truce holds for a week, our experts will meet theirs,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We will respond with force if they break the truce,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“After the prisoners are released, our delegation will travel to the talks,” Anna Holm said.",
+     "prisoner_exchange=support,talks=conditional"},
+    {"“We would only take part in talks that set a deadline,” Anna Holm said.",
+     "talks=conditional"},
+    {"“We need a truce. But we will never accept the loss of our land,” Anna Holm said.",
+     "ceasefire=conditional"},
+    {"“A truce is dependent on the return of our soldiers,” Anna Holm said.",
+     "ceasefire=conditional"},
+    // A precondition the other side has not met still stands; "no preconditions" rejects them.
+    {"“They have not met our preconditions,” Anna Holm said.",
+     "preconditions=support"},
+    {"“There are no preconditions,” Anna Holm said.",
+     "preconditions=oppose"},
+    {"“We would consider talks under the right circumstances,” Anna Holm said.",
+     "talks=conditional,preconditions=(none)"},
+    {"“Should the truce fail, we will defend ourselves,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“If we can get aid into the city, that is a win,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“Our position will not change even if they seek further talks,” Anna Holm said.",
+     "talks=neutral"},
+    {"“We will not sign anything without an end to the occupation,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    // A party's deontic is the speaker's demand, not a report of that party's position.
+    {"Anna Holm, a Ukrainian minister, said Russia must withdraw its troops.",
+     "troop_withdrawal=support"},
+    // A demand made first (GUIDELINES.md; the corpus README: "no talks until the shelling
+    // stops" supports preconditions); an exchange or a goal other than a truce or talks does not.
+    {"“We will not hold talks unless the shelling stops,” Anna Holm said.",
+     "talks=conditional,preconditions=support"},
+    {"“We will return to the table only after an end to the shelling,” Anna Holm said.",
+     "talks=conditional,ceasefire=support,preconditions=support"},
+    {"“We will not start talks without a truce,” Anna Holm said.",
+     "talks=conditional,ceasefire=support,preconditions=support"},
+    {"“We call on them to accept an unconditional truce before any talks,” Anna Holm said.",
+     "ceasefire=support,talks=conditional,preconditions=support"},
+    {"“This is not a real truce,” Anna Holm said.",
+     "ceasefire=conditional"},
+};
+
+// Backgrounds and reports: a term that only sets the scene of an event ("despite the truce"),
+// a source ("according to") or an outcome ("failed to secure") takes no position; a relative
+// clause ("terms that would stop the fighting") belongs to the reported party's clause.
+const std::vector<pattern_case> backgrounds_and_reports_cases = {
+    {"“Three shells fell despite the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“Three shells fell in spite of the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“Aid is badly needed amid the truce,” Anna Holm said.",
+     "humanitarian_access=support,ceasefire=neutral"},
+    {"“Shells were fired in violation of the truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“The rebels violated the truce twice,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“According to the mediators, the talks will resume,” Anna Holm said.",
+     "talks=neutral"},
+    {"“The talks failed to secure a truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“We failed to find envoys who could negotiate,” Anna Holm said.",
+     "talks=neutral"},
+    {"“Hours after a truce was declared, it appeared to be holding,” Anna Holm said.",
+     "ceasefire=neutral"},
+    // A negated report or prediction is no refusal; another speaker's words are only reported.
+    {"“No new talks have yet been scheduled,” Anna Holm said.",
+     "talks=neutral"},
+    {"“It appeared unlikely that a truce would be signed,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“It is likely that a truce will be signed,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“I never expected to hold talks here,” Anna Holm said.",
+     "talks=neutral"},
+    {"“Our envoy said Russia wanted a truce,” Anna Holm said.",
+     "ceasefire=neutral"},
+    {"“As I said, we want a truce,” Anna Holm said.",
+     "ceasefire=support"},
+    {"Hamas spokesman Tarek Amin said that Israel had not agreed to terms that would stop the fighting.",
+     "ceasefire=neutral"},
+    // A fronted source's comma opens the content, not an apposition: Moscow is reported on.
+    {"According to U.S. officials familiar with the talks, Moscow's message was clear: there would be no truce.",
+     "ceasefire=neutral"},
+    // The party named in an apposition is the speaker's side.
+    {"Tarek Amin, a Hamas spokesman, said that Israel had not agreed to a truce.",
+     "ceasefire=neutral"},
+    // An anonymous source describes the parties: their positions are reported.
+    {"A source familiar with the plans said Russia wants a truce.",
+     "ceasefire=neutral"},
+    // A news outlet takes no side; an official with a press role does.
+    {"“A truce is needed,” the Daily Courier news agency wrote.",
+     "ceasefire=neutral"},
+    {"“We want a truce,” the government's press secretary said.",
+     "ceasefire=support"},
+};
+
+// Terms named in other words (the classes of the conflict-news corpus, in invented sentences):
+// ending the war or its operations, peace, calm and less violence; sieges, crossings and the
+// return of the displaced; delisting and pressure; releases and swaps; pull-outs and
+// drawdowns; relinquished land and territorial integrity; meetings and discussions.
+const std::vector<pattern_case> term_paraphrases_cases = {
+    {"“We will not end the operation until the airstrips are destroyed,” the army chief said.",
+     "ceasefire=conditional"},
+    {"The defence minister said the military campaign would stop only after the border was "
+     "secured.",
+     "ceasefire=conditional"},
+    {"“The election campaign will end on Sunday,” Mara Tenlow said.", "-"},
+    {"“We demand that both sides stop firing at the villages,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We want the attacks to stop,” Anna Holm said.", "ceasefire=support"},
+    {"“The fighting will soon end,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"Anna Holm said the talks aimed at a settlement of the border crisis.",
+     "talks=neutral,ceasefire=neutral"},
+    {"“We hope to sign a peace treaty next year,” Anna Holm said.", "ceasefire=support"},
+    {"“This is the start of an era of peace,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We want to bring peace to the valley,” Anna Holm said.", "ceasefire=support"},
+    {"“Both sides must reduce the violence,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm called for a reduction in violence across the province.", "ceasefire=support"},
+    {"“We hope for less fighting this winter,” Anna Holm said.", "ceasefire=support"},
+    {"“We want to restore calm in the capital,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm said a calming down would begin at noon.", "ceasefire=neutral"},
+    {"“We welcome a humanitarian ceasefire,” Anna Holm said.",
+     "ceasefire=support,humanitarian_access=support"},
+    {"“We demand the delivery of food and medicine to the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We want them to lift the siege of the city,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The siege must end,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We want them to open the border crossings,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The displaced must be able to return to their homes,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“We support the return of refugees,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We will delist the group if it stops its attacks,” Anna Holm said.",
+     "sanctions_relief=conditional"},
+    {"“We will revoke the terrorist designation,” Anna Holm said.", "sanctions_relief=support"},
+    {"“We will ease the restrictions on the port,” Anna Holm said.", "sanctions_relief=support"},
+    {"“We will maintain the sanctions,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“The sanctions will remain in place,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will keep up maximum pressure,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will keep up the pressure on the regime,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“The pressure will not abate,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We will release 300 of their fighters,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“Our soldiers will be returned in exchange for 40 of their fighters,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“He spent four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“We will reduce the number of our troops in the region,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“We support a drawdown,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“We will pull out of our positions in the north,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“We want the army to get out of Varnia,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“The rebels must pull out of the towns they hold,” Anna Holm said.",
+     "troop_withdrawal=support,territorial_concession=support"},
+    {"“They must relinquish the territory they seized,” Anna Holm said.",
+     "territorial_concession=support"},
+    {"“We demand recognition of our sovereignty over the islands,” Anna Holm said.",
+     "territorial_concession=support"},
+    {"“We will defend the territorial integrity of our country,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“We want a secure corridor along the highway,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“We will not negotiate under fire,” Anna Holm said.", "preconditions=support"},
+    {"“There will be no talks unless the shelling stops,” Anna Holm said.",
+     "talks=conditional,preconditions=support"},
+    {"“The talks ended without an agreement,” Anna Holm said.", "talks=neutral"},
+    {"“The talks were held without incident,” Anna Holm said.", "talks=neutral"},
+    {"The talks resumed in May. “I want to meet him next week,” Anna Holm said.", "talks=support"},
+    {"The talks resumed in May. “I met him in the capital last week,” Anna Holm said.",
+     "talks=neutral"},
+    {"“I want to meet him next week,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “The director met the deadline,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “The plan was met with protests,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “We had a national security meeting,” Anna Holm said.", "-"},
+    {"The talks resumed in May. “We had a long meeting with them,” Anna Holm said.",
+     "talks=neutral"},
+    {"“We had a long meeting with them,” Anna Holm said.", "-"},
+    {"“We welcome the discussions between the two governments,” Anna Holm said.",
+     "talks=support"},
+    {"“We support the peace efforts of the regional council,” Anna Holm said.", "talks=support"},
+    {"Anna Holm welcomed the new diplomatic push.", "talks=support"},
+    {"“I am ready to speak directly with their president,” Anna Holm said.", "talks=support"},
+    {"“It is time to sit down and talk,” Anna Holm said.", "talks=support"},
+    {"“The two leaders need to talk to each other,” Anna Holm said.", "talks=support"},
+    {"Anna Holm said she had invited the rebel leader to visit the capital.", "talks=support"},
+    {"“We are ready to put our missile programme on the table,” Anna Holm said.",
+     "talks=support"},
+    {"“We welcome the historic encounter,” Anna Holm said.", "talks=support"},
+    {"“We will look for a political way out of this war,” Anna Holm said.", "talks=support"},
+    {"“We prefer to settle this through diplomatic means,” Anna Holm said.", "talks=neutral"},
+    {"“We have communicated with their leaders for years,” Anna Holm said.", "talks=neutral"},
+    {"“We are ready to put Varnia's programme on the table,” Anna Holm said.", "talks=support"},
+    {"“The city needs urgent assistance,” Anna Holm said.", "humanitarian_access=support"},
+    {"“We are ready to provide relief to the villages,” Anna Holm said.",
+     "humanitarian_access=support"},
+    {"“The sanctions on their banks will remain,” Anna Holm said.", "sanctions_relief=oppose"},
+    {"“We welcome the demilitarised areas around the city,” Anna Holm said.",
+     "troop_withdrawal=support"},
+    {"“They must demilitarise the militia,” Anna Holm said.", "-"},
+    {"“Their aggression will end in a few hours,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We call for an end to the high-intensity fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“The aggression on our villages will end soon,” Anna Holm said.", "ceasefire=neutral"},
+    {"“We will continue our attacks,” the army chief said.", "ceasefire=oppose"},
+    {"Anna Holm urged the army to begin the assault on the port.", "ceasefire=oppose"},
+    {"“We must be ready for a prolonged campaign,” the army chief said.", "ceasefire=oppose"},
+    {"“Further escalation would be a disaster,” Anna Holm said.", "ceasefire=support"},
+    {"“We warn against an escalation of the fighting,” Anna Holm said.", "ceasefire=support"},
+    {"“We want a freeze on nuclear tests,” Anna Holm said.", "-"},
+    {"“We welcome the pullout of their forces,” Anna Holm said.", "troop_withdrawal=support"},
+    {"“The summit pullout was a mistake,” Anna Holm said.", "troop_withdrawal=(none)"},
+    {"“The operation will not end before the tunnels are destroyed,” the army chief said.",
+     "ceasefire=conditional,preconditions=support"},
+    {"“We want three days of quiet before any talks,” Anna Holm said.",
+     "preconditions=support,talks=conditional"},
+    {"“A truce is our main condition for the talks,” Anna Holm said.", "preconditions=neutral"},
+    {"“We welcome the shipments of food and fuel,” Anna Holm said.",
+     "humanitarian_access=support"},    {"“Our army will continue to control the whole territory,” the army chief said.",
+     "territorial_concession=oppose,troop_withdrawal=oppose"},
+    {"“They will never keep their wartime gains,” Anna Holm said.",
+     "territorial_concession=neutral"},
+    {"“We will never recognise the independence of the breakaway districts,” Anna Holm said.",
+     "territorial_concession=oppose"},
+    {"“The council must provide the civilians with international protection,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“Sanctions are not a goal in themselves,” Anna Holm said.", "sanctions_relief=neutral"},
+    {"“We want a firm guarantee from our allies,” Anna Holm said.", "security_guarantees=support"},
+    {"“Nobody can guarantee that the truce will hold,” Anna Holm said.",
+     "ceasefire=neutral,security_guarantees=(none)"},
+    {"“We welcome independent monitoring of the border,” Anna Holm said.",
+     "security_guarantees=support"},
+    {"“We are monitoring them closely,” Anna Holm said.", "-"},
+    {"“We want security guarantees,” Anna Holm said.", "security_guarantees=support"},
+    {"“We back a monitoring mission,” Anna Holm said.", "security_guarantees=support"},
+    {"“We welcome the monitors,” Anna Holm said.", "security_guarantees=support"},
+    {"The talks opened in Geneva. “We held a press conference on Monday,” Anna Holm said.", "-"},
+    {"“Only we are capable of guaranteeing security in the region,” Anna Holm said.",
+     "security_guarantees=neutral"},
+};
+
+// "The deal", "free him", "her release": what the document is about. The same quote names the
+// ceasefire, the swap or the talks that the rest of the (invented) story names most, and
+// nothing in a story about none of them.
+const std::vector<pattern_case> named_by_the_document_cases = {
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We will "
+     "respect the deal,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We will respect the deal,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The talks resumed on Monday. The negotiations were held in a hotel. The summit will follow. "
+     "“We will respect the deal,” Anna Holm said.",
+     "talks=support"},
+    {"“We will respect the deal,” Anna Holm said.", "-"},
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We will "
+     "respect the trade agreement,” Anna Holm said.",
+     "-"},
+    {"Two sailors have been held captive since May. Their captors moved the prisoners twice. The "
+     "hostages were seen in a video. “We will do everything to bring them home,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The captives were held in the hills. The hostages include two doctors. Their families "
+     "wrote to the prisoners every week. “We welcome her release,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"“We welcome her release,” Anna Holm said.", "-"},
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We want to "
+     "reach a deal with them,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We will bring our sailors back,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We welcome the release,” Anna Holm said.",
+     "prisoner_exchange=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages "
+     "were freed at dawn. “We await the release of the report,” Anna Holm said.",
+     "-"},    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will not attend,” Anna Holm said.",
+     "talks=oppose"},
+    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will attend the festival,” Anna Holm said.",
+     "-"},
+};
+
 // Every table, for the lexicon coverage test.
 const std::vector<const std::vector<pattern_case>*> all_tables = {
     &terms_named_in_other_words_cases,
@@ -616,6 +1056,12 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &more_cue_entries_cases,
     &term_expressions_cases,
     &evaluations_of_a_term_named_before_the_quotation_cases,
+    &implementing_and_praising_cases,
+    &rejection_and_cancellation_cases,
+    &conditions_and_hypotheses_cases,
+    &backgrounds_and_reports_cases,
+    &term_paraphrases_cases,
+    &named_by_the_document_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -650,7 +1096,7 @@ void entries_of(const toml::node& node, const std::string& where,
       if (key.str() == "id" || key.str() == "description") continue;
       // Context conditions are not expressions of a term; the expressions they qualify are.
       if (key.str() == "sentence_has" || key.str() == "before" || key.str() == "not_before" ||
-          key.str() == "not_after") {
+          key.str() == "not_after" || key.str() == "after" || key.str() == "document_first_of") {
         continue;
       }
       entries_of(value, where + "." + std::string(key.str()), out);
@@ -745,6 +1191,26 @@ BOOST_DATA_TEST_CASE(term_expressions, boost::unit_test::data::make(term_express
 BOOST_DATA_TEST_CASE(
     evaluations_of_a_term_named_before_the_quotation,
     boost::unit_test::data::make(evaluations_of_a_term_named_before_the_quotation_cases), c) {
+  check_pattern(c);
+}
+
+BOOST_DATA_TEST_CASE(implementing_and_praising, boost::unit_test::data::make(implementing_and_praising_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(rejection_and_cancellation, boost::unit_test::data::make(rejection_and_cancellation_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(conditions_and_hypotheses, boost::unit_test::data::make(conditions_and_hypotheses_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(backgrounds_and_reports, boost::unit_test::data::make(backgrounds_and_reports_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(term_paraphrases, boost::unit_test::data::make(term_paraphrases_cases), c) {
+  check_pattern(c);
+}
+BOOST_DATA_TEST_CASE(named_by_the_document, boost::unit_test::data::make(named_by_the_document_cases),
+                     c) {
   check_pattern(c);
 }
 

@@ -512,6 +512,70 @@ not_after = ["on (?:cars|steel)"]
   BOOST_TEST(a.quotes[3].stances.empty());                           // not_after: a deal on steel
 }
 
+// The conditions on the words around a mention: `before` and `not_before` see the words that
+// end right before it (an expression may end in a space), `after` and `not_after` those that
+// start right after it.
+BOOST_AUTO_TEST_CASE(context_conditions_on_neighbouring_words) {
+  const std::string toml = std::string(grain_lexicon) + R"toml(
+[[term.contexts]]
+expressions = ["deal"]
+not_before = ["trade "]
+after = ["(?:for|on) grain"]
+)toml";
+  sayso::pipeline_options options;
+  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
+  const sayso::pipeline pipeline(options);
+  const std::string_view text =
+      "“We welcome the deal for grain,” Anna Holm said. “We reject the trade deal for grain,” Piet Varga "
+      "said. “We welcome the deal for steel,” Anna Holm said.";
+  const sayso::analysis a = pipeline.analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 3U);
+  BOOST_TEST(label_of(a.quotes[0], "grain_corridor") == "support");
+  BOOST_TEST(a.quotes[1].stances.empty());  // not_before: a trade deal
+  BOOST_TEST(a.quotes[2].stances.empty());  // after: not a deal for grain
+}
+
+// Document conditions: "the deal" is the term the whole document names most, and only where
+// it names one at all.
+BOOST_AUTO_TEST_CASE(context_conditions_on_the_document) {
+  const std::string toml = std::string(grain_lexicon) + R"toml(
+[[term.contexts]]
+expressions = ["the deal"]
+document_first_of = ["grain_corridor", "steel_quota"]
+[[term.contexts]]
+expressions = ["the ships"]
+document_mentions = 2
+
+[[term]]
+id = "steel_quota"
+description = "a quota on steel"
+expressions = ["steel quotas?"]
+[[term.contexts]]
+expressions = ["the deal"]
+document_first_of = ["grain_corridor", "steel_quota"]
+)toml";
+  sayso::pipeline_options options;
+  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
+  const sayso::pipeline pipeline(options);
+  const auto terms_of_last_quote = [&](std::string_view text) {
+    const sayso::analysis a = pipeline.analyze(text);
+    sayso_test::check_well_formed(a, text);
+    std::string out;
+    if (a.quotes.empty()) return std::string("no quote");
+    for (const sayso::stance& st : a.quotes.back().stances) out += st.term + " ";
+    return out;
+  };
+  const std::string grain = "The grain corridor opened in May. The grain shipments doubled. ";
+  const std::string steel = "The steel quota was cut. ";
+  BOOST_TEST(terms_of_last_quote(grain + steel + "“We welcome the deal,” Anna Holm said.") == "grain_corridor ");
+  BOOST_TEST(terms_of_last_quote(steel + "“We welcome the deal,” Anna Holm said.") == "steel_quota ");
+  BOOST_TEST(terms_of_last_quote("“We welcome the deal,” Anna Holm said.") == "");
+  // document_mentions = 2: the grain corridor is named twice before, once here.
+  BOOST_TEST(terms_of_last_quote(grain + "“We watch the ships,” Anna Holm said.") == "grain_corridor ");
+  BOOST_TEST(terms_of_last_quote(steel + "“We watch the ships,” Anna Holm said.") == "");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   const auto refused = [](std::string_view toml, std::string_view expected_start) {
     try {
@@ -529,6 +593,12 @@ BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nsentence_has = [\"y\"]\n",
           "mine.toml:4");
   refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[stance]\npraise = [\"(bad\"]\n", "mine.toml:5");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
+          "document_first_of = [\"t\", \"nope\"]\n",
+          "mine.toml:6");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
+          "document_mentions = \"two\"\n",
+          "mine.toml:6");
 }
 
 // ---- later additions ------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+// Speaker resolution, part 7: descriptions around a source mention that name it better: a name in
+// apposition after a description ("an army spokeswoman, Lt. Col. X, said"), and an anonymous
+// source's fullest description ("a person briefed on the meeting said").
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+std::pair<std::uint32_t, std::uint32_t> resolver::appositive_name(const token_span& source) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{npos, npos};
+  // The source must be a description ending in its role noun ("an army spokeswoman").
+  std::uint32_t last = source.end;
+  while (last > source.first && !is_word(last - 1)) --last;
+  if (last == source.first || cap(last - 1) || (cls(last - 1) & (wc_role | wc_title)) == 0) return none;
+  std::uint32_t t = source.end;
+  while (t < tok_.size() && tok_[t].kind == token_kind::space && s(t).find('\n') == std::string_view::npos) ++t;
+  if (t >= tok_.size() || s(t) != ",") return none;
+  ++t;
+  while (t < tok_.size() && tok_[t].kind == token_kind::space && s(t).find('\n') == std::string_view::npos) ++t;
+  const std::uint32_t first = t;
+  std::uint32_t end = t;
+  std::uint32_t names = 0;
+  for (; t < tok_.size() && t < first + 16; ++t) {
+    if (tok_[t].kind == token_kind::space) {
+      if (s(t).find('\n') != std::string_view::npos) break;
+      continue;
+    }
+    if (tok_[t].kind == token_kind::punctuation && (s(t) == "." || s(t) == "-") && end == t) continue;
+    if (!is_word(t) || in_quote_[t] || !(cap(t) || name_tail(t))) break;
+    if ((cls(t) & (wc_determiner | wc_pronoun | wc_preposition | wc_conjunction)) != 0) return none;
+    names += (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 ? 1 : 0;
+    end = t + 1;
+  }
+  if (names < 2) return none;
+  // Then the end of the apposition: a comma, the end of the sentence, or the cue's verb.
+  std::uint32_t after = end;
+  while (after < tok_.size() && tok_[after].kind == token_kind::space) ++after;
+  if (after < tok_.size() && s(after) != "," && s(after) != "." && !(is_word(after) && !cap(after) &&
+                                                                      (cls(after) & (wc_cue | wc_verb)) != 0)) {
+    return none;
+  }
+  return {first, end};
+}
+
+void resolver::full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const {
+  words.clear();
+  if (!q.source) return;
+  const std::uint32_t first = q.source->first;
+  // Only an indefinite description introduces an anonymous source ("a source", "one of the
+  // officials", "another person"); "the mayor" is one already known.
+  {
+    const std::string_view f = lower(first);
+    if (!is_word(first) || (f != "a" && f != "an" && f != "one" && f != "another" && f != "some" && f != "two" &&
+                            f != "three" && f != "several")) {
+      return;
+    }
+  }
+  const std::uint32_t sentence_end = doc_.sentences()[doc_.sentence_of_token(first)].end_token;
+  const std::uint32_t cue = q.cue ? doc_.token_at(q.cue->range.begin) : npos;
+  const bool before_cue = cue != npos && cue > q.source->end && cue < sentence_end;
+  // The words of the mention, then those after it up to the cue (the source before it) or the
+  // end of the clause (after it).
+  std::uint32_t t = first;
+  std::uint32_t extra = npos;  // index in `words` of the first word after the mention
+  for (; t < sentence_end && words.size() < 24; ++t) {
+    if (before_cue && t >= cue) break;
+    if (t >= q.source->end && extra == npos) extra = static_cast<std::uint32_t>(words.size());
+    if (tok_[t].kind == token_kind::space) {
+      if (s(t).find('\n') != std::string_view::npos) break;
+      continue;
+    }
+    if (tok_[t].kind == token_kind::punctuation && (s(t) == "-" || s(t) == ".") && t + 1 < sentence_end &&
+        is_word(t + 1)) {
+      continue;
+    }
+    if (!is_word(t) && tok_[t].kind != token_kind::number) {
+      if (t < q.source->end) continue;
+      break;
+    }
+    if (in_quote_[t]) break;
+    // ("was told by a source close to the talks that ...": the content begins.)
+    if (!before_cue && t >= q.source->end && is_word(t) && lower(t) == "that") break;
+    words.push_back(t);
+  }
+  if (extra == npos || extra >= words.size()) {
+    words.clear();
+    return;
+  }
+  if (!before_cue && t < sentence_end && !(s(t) == "," || s(t) == "." || tok_[t].kind == token_kind::space ||
+                                           (is_word(t) && lower(t) == "that"))) {
+    words.clear();  // the clause goes on past a bracket or a quotation
+    return;
+  }
+  // A time or channel adjunct is not part of it ("a source on Friday", "a source in a statement").
+  trim_mention(words);
+  if (words.size() <= extra) {
+    words.clear();
+    return;
+  }
+  // Adverbs before the cue are not part of it ("a source later said").
+  while (words.size() > extra) {
+    const std::string_view w = s(words.back());
+    if (!(opener(words.back()) || (w.size() > 4 && w.substr(w.size() - 2) == "ly"))) break;
+    words.pop_back();
+  }
+  if (words.size() <= extra) {
+    words.clear();
+    return;
+  }
+  // The modifier: a participle ("briefed on", "speaking on condition"), "familiar with", "close
+  // to", a relative clause ("who had seen"), or before the cue a prepositional phrase ("a source
+  // in the ministry").
+  const std::uint32_t m = words[extra];
+  const std::string_view w = lower(m);
+  const bool participle = !cap(m) && w.size() > 4 &&
+                          (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing") &&
+                          (cls(m) & (wc_role | wc_title)) == 0;
+  const bool modifier = participle || w == "familiar" || w == "close" || w == "who" ||
+                        (before_cue && !cap(m) && (cls(m) & wc_preposition) != 0);
+  if (!modifier || words.size() - extra > 14) words.clear();
+}
+
+}  // namespace sayso::detail
