@@ -54,33 +54,46 @@ RE2::Options expression_options() {
   return options;
 }
 
-// The expressions as one RE2 (\b(?:e1|e2|...)\b). Each expression is also compiled alone, so that
-// an error names its line: into `filter` when given (which then holds them for a literal_filter),
-// else into one of its own.
+// The expressions as one RE2 pattern, \b(?:e1|e2|...)\b ("" for none).
+std::string alternatives(const std::vector<std::string>& exprs) {
+  std::string all;
+  for (const std::string& e : exprs) {
+    if (!all.empty()) all += '|';
+    all += to_re2(e);
+  }
+  return all.empty() ? all : "\\b(?:" + all + ")\\b";
+}
+
+// The expressions as one RE2 (\b(?:e1|e2|...)\b). When `check`, each expression is also compiled
+// alone, so that an error names its line (a combined pattern may compile when a part does not:
+// "[a" and "b]"): into `filter` when given (which then holds them for a literal_filter), else
+// into one of its own. The lexicons built into sayso are not checked at run time (that costs
+// more than compiling them; the tests check them): `check` is false for them, save where a
+// filter needs the expressions alone.
 std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
                                           const std::vector<std::uint32_t>& lines, std::string_view name,
-                                          std::string_view what, re2::FilteredRE2* filter = nullptr) {
+                                          std::string_view what, bool check, re2::FilteredRE2* filter = nullptr) {
   const RE2::Options options = expression_options();
-  re2::FilteredRE2 own;
-  re2::FilteredRE2& checked = filter != nullptr ? *filter : own;
-  std::string all;
-  for (std::size_t i = 0; i < exprs.size(); ++i) {
-    const std::string one = to_re2(exprs[i]);
-    int id = 0;
-    if (checked.Add("\\b(?:" + one + ")\\b", options, &id) != RE2::NoError) {
-      const RE2 check("\\b(?:" + one + ")\\b", options);  // (FilteredRE2 keeps no failed expression)
-      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
-                               check.error());
+  if (check || filter != nullptr) {
+    re2::FilteredRE2 own;
+    re2::FilteredRE2& checked = filter != nullptr ? *filter : own;
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+      const std::string one = to_re2(exprs[i]);
+      int id = 0;
+      if (checked.Add("\\b(?:" + one + ")\\b", options, &id) != RE2::NoError) {
+        const RE2 failed("\\b(?:" + one + ")\\b", options);  // (FilteredRE2 keeps no failed expression)
+        fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
+                                 failed.error());
+      }
+      if (checked.GetRE2(id).NumberOfCapturingGroups() > 0) {
+        fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
+                                 "' has a capturing group: use (?:...) instead");
+      }
     }
-    if (checked.GetRE2(id).NumberOfCapturingGroups() > 0) {
-      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
-                               "' has a capturing group: use (?:...) instead");
-    }
-    if (!all.empty()) all += '|';
-    all += one;
   }
+  const std::string all = alternatives(exprs);
   if (all.empty()) return nullptr;
-  auto re = std::make_unique<RE2>("\\b(?:" + all + ")\\b", options);
+  auto re = std::make_unique<RE2>(all, options);
   if (!re->ok()) fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + re->error());
   return re;
 }
@@ -88,16 +101,21 @@ std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
 // Like compile_alternatives, anchored: `where` is "end" ((?:…)\s*$, the text before a mention)
 // or "start" (^\s*(?:…), the text after it).
 std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
-                                      std::string_view name, std::string_view what, std::string_view where) {
-  const auto plain = compile_alternatives(exprs, lines, name, what);
-  if (!plain) return nullptr;
+                                      std::string_view name, std::string_view what, std::string_view where,
+                                      bool check) {
+  // (Checked, the plain expressions are compiled first, so that an error says what it says of them.)
+  std::string p = check ? [&] {
+    const auto plain = compile_alternatives(exprs, lines, name, what, true);
+    return plain ? plain->pattern() : std::string();
+  }()
+                        : alternatives(exprs);
+  if (p.empty()) return nullptr;
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   // The word boundary on the anchored side is dropped: the text before a mention ends, and the
   // text after it starts, with white space, so "trade " must match "a trade deal" before "deal".
-  std::string p = plain->pattern();
   if (where == "end") {
     p.resize(p.size() - 2);  // the trailing \b
   } else {
@@ -122,7 +140,7 @@ void read_strings(const toml::node& node, std::string_view name, std::string_vie
   }
 }
 
-void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c) {
+void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c, bool check) {
   struct field {
     std::string_view key;
     std::unique_ptr<RE2> term_lexicon::compiled::*member;
@@ -158,7 +176,8 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
                                      : f->member == &term_lexicon::compiled::condemn ? &c.condemn_filter
                                                                                      : nullptr;
     re2::FilteredRE2 checked(3);
-    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), &checked);
+    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check,
+                                          filter != nullptr ? &checked : nullptr);
     if (filter != nullptr) *filter = detail::literal_filter::of(checked);
   }
 }
@@ -172,7 +191,7 @@ struct pending_id {
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c, std::vector<pending_id>& pending_ids) {
+                   term_lexicon::compiled& c, std::vector<pending_id>& pending_ids, bool check) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
@@ -200,17 +219,17 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
           pending_ids.push_back({c.contexts.size(), exprs[i], lines[i]});
         }
       } else if (key.str() == "expressions") {
-        ctx.expressions = compile_alternatives(exprs, lines, name, what);
+        ctx.expressions = compile_alternatives(exprs, lines, name, what, check);
       } else if (key.str() == "sentence_has") {
-        ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
+        ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has", check);
       } else if (key.str() == "before") {
-        ctx.before = compile_anchored(exprs, lines, name, what + " before", "end");
+        ctx.before = compile_anchored(exprs, lines, name, what + " before", "end", check);
       } else if (key.str() == "not_before") {
-        ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end");
+        ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end", check);
       } else if (key.str() == "not_after") {
-        ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start");
+        ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start", check);
       } else if (key.str() == "after") {
-        ctx.after = compile_anchored(exprs, lines, name, what + " after", "start");
+        ctx.after = compile_anchored(exprs, lines, name, what + " after", "start", check);
       } else {
         fail(name, value.source().begin.line,
              "unknown key '" + std::string(key.str()) +
@@ -341,9 +360,9 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
   }
 }
 
-}  // namespace
-
-term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
+// A lexicon's compiled form; `check`: check each expression alone (see compile_alternatives).
+std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string_view name, bool check) {
+  using compiled = term_lexicon::compiled;
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled>();
   for (const auto& [key, node] : root) {
@@ -395,12 +414,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const term_info& other : c->terms) {
       if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
     }
-    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
+    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'", check));
     c->opposites.push_back(info.opposites.empty()
                                ? nullptr
                                : compile_alternatives(info.opposites, opposite_lines, name,
-                                                      "term '" + info.id + "' opposite"));
-    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids);
+                                                      "term '" + info.id + "' opposite", check));
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids, check);
     c->terms.push_back(std::move(info));
   }
   for (const pending_id& p : pending_ids) {
@@ -457,7 +476,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   if (stance != nullptr) {
     const toml::table* st = stance->as_table();
     if (st == nullptr) fail(name, stance->source().begin.line, "[stance] must be a table");
-    load_stance(*st, name, *c);
+    load_stance(*st, name, *c, check);
   }
   // A key the file leaves out keeps the default list (stance.toml).
   static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
@@ -469,7 +488,7 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
   if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
     term_lexicon::compiled d;
-    load_stance(*defaults["stance"].as_table(), "stance.toml", d);
+    load_stance(*defaults["stance"].as_table(), "stance.toml", d, false);  // (built in)
     for (auto member : kStanceLists) {
       if (c.get()->*member) continue;
       c.get()->*member = std::move(d.*member);
@@ -491,7 +510,13 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     }
     if (ok && set->Compile()) c->any_cue = std::move(set);
   }
-  return term_lexicon(std::move(c));
+  return c;
+}
+
+}  // namespace
+
+term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
+  return term_lexicon(build(text, name, true));
 }
 
 term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
@@ -508,7 +533,8 @@ term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
 }
 
 term_lexicon term_lexicon::ceasefire() {
-  static const term_lexicon lexicon = from_string(detail::ceasefire_terms_toml, "ceasefire.toml");
+  // (Built in, and checked by the tests: not checked again here.)
+  static const term_lexicon lexicon(build(detail::ceasefire_terms_toml, "ceasefire.toml", false));
   return lexicon;
 }
 
