@@ -38,15 +38,14 @@ struct term_lexicon::compiled {
   std::vector<term_info> terms;
   std::vector<context> contexts;     // in file order; several may belong to one term
   std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
-  std::unique_ptr<RE2::Set> any_term;          // all terms (with their context expressions), to find
-                                               // which occur in one pass
   std::vector<std::unique_ptr<RE2>> opposites; // per term (or null): expressions for its contrary
                                                // ("continue fighting" for a ceasefire)
-  std::unique_ptr<RE2::Set> any_opposite;      // all opposites (null if there are none)
-  // All terms' expressions and opposites as one expression: does a text hold any? Set::Match runs
-  // to the end of the text to say which; this stops at the first, and is about three times as
-  // fast on the many quotes that hold none. Null if it would not compile (then unused).
-  std::unique_ptr<RE2> any_mention;
+  // Every term's expressions (with its context expressions) at index t, and its opposites at
+  // terms.size() + t (a pattern that never matches where it has none): which terms or
+  // opposites occur in a text, in one pass. One set rather than a set of terms, one of
+  // opposites and one expression of all for "any at all?" (Match with no vector stops at the
+  // first): one automaton compiled and built, not three (start-up and first documents).
+  std::unique_ptr<RE2::Set> mentions;
   // Literal strings one of which any match of the praise (condemn) list holds: a short content
   // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
   detail::literal_filter praise_filter;

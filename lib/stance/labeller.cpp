@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cctype>
 
 #include "text/unicode.hpp"
@@ -30,7 +31,7 @@ namespace sayso::detail::stance_internal {
 void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
   collect();
   if (terms_.empty()) {
-    if (c_.any_mention) label_evaluated_object(speaker, out);
+    label_evaluated_object(speaker, out);
     return;
   }
   speaker_parties(speaker);
@@ -66,15 +67,19 @@ void labeller::collect() {
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
-    if (c_.any_mention &&
-        !c_.any_mention->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr, 0)) {
-      continue;
-    }
-    // One pass with all terms' expressions says which terms occur; only those are searched.
+    const re2::StringPiece piece(s.data(), s.size());
+    if (!c_.mentions->Match(piece, nullptr)) continue;
+    // One pass with all terms' (and opposites') expressions says which occur; only those are
+    // searched, in the order the set gives them (not the lexicon's: two terms found at one place
+    // keep it in their stances, as they always have).
     std::vector<int> present;
-    if (c_.any_term) c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present);
+    c_.mentions->Match(piece, &present);
+    const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
+      return static_cast<std::size_t>(i) < c_.patterns.size();
+    });
+    const std::span<const int> terms(present.data(), static_cast<std::size_t>(opposites_from - present.begin()));
     std::vector<hit> found;
-    for (const int t : present) {
+    for (const int t : terms) {
       found.clear();
       const auto term = static_cast<std::size_t>(t);
       find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
@@ -82,7 +87,7 @@ void labeller::collect() {
     }
     // Expressions that count only in some contexts ("withdrew" troops, not a proposal).
     for (const auto& cx : c_.contexts) {
-      if (std::find(present.begin(), present.end(), static_cast<int>(cx.term)) == present.end()) continue;
+      if (std::find(terms.begin(), terms.end(), static_cast<int>(cx.term)) == terms.end()) continue;
       found.clear();
       find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) {
@@ -90,14 +95,11 @@ void labeller::collect() {
       }
     }
     // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.
-    present.clear();
-    if (c_.any_opposite && c_.any_opposite->Match(re2::StringPiece(s.data(), s.size()), &present)) {
-      for (const int t : present) {
-        found.clear();
-        const auto term = static_cast<std::size_t>(t);
-        find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
-        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
-      }
+    for (auto o = opposites_from; o != present.end(); ++o) {
+      found.clear();
+      const std::size_t term = static_cast<std::size_t>(*o) - c_.patterns.size();
+      find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
+      for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
     }
   }
   if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions

@@ -290,9 +290,10 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
   std::vector<int> present;
-  if (!c_.any_term || !c_.any_term->Match(re2::StringPiece(before.data(), before.size()), &present))
-    return;
+  if (!c_.mentions->Match(re2::StringPiece(before.data(), before.size()), &present)) return;
   for (const int t : present) {
+    if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
+
     std::vector<hit> mentions;
     find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
              cue_class::neutral, mentions);

@@ -427,49 +427,31 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
     if (found == c->terms.end()) fail(name, p.line, "document_first_of names no term '" + p.id + "'");
     c->contexts[p.context].document_first_of.push_back(static_cast<std::size_t>(found - c->terms.begin()));
   }
-  // One set of all terms' expressions: which terms occur in a text, in one pass.
+  // One set of all terms' expressions, then of their opposites (see compiled::mentions).
   {
     RE2::Options options;
     options.set_case_sensitive(false);
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
-    c->any_term = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    c->mentions = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (std::size_t t = 0; t < c->patterns.size(); ++t) {
       std::string pattern = c->patterns[t]->pattern();
       for (const auto& ctx : c->contexts) {
         if (ctx.term == t) pattern += "|" + ctx.expressions->pattern();
       }
       std::string error_text;
-      if (c->any_term->Add(pattern, &error_text) != static_cast<int>(t)) {
+      if (c->mentions->Add(pattern, &error_text) != static_cast<int>(t)) {
         fail(name, 1, "term '" + c->terms[t].id + "' cannot be combined with the others: " + error_text);
       }
     }
-    if (!c->any_term->Compile()) fail(name, 1, "the term expressions are too large to compile together");
-    bool any = false;
-    for (const auto& o : c->opposites) any = any || o != nullptr;
-    if (any) {
-      c->any_opposite = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      for (std::size_t t = 0; t < c->opposites.size(); ++t) {
-        // Terms without opposites take a pattern that never matches, keeping indices aligned.
-        const std::string pattern = c->opposites[t] ? c->opposites[t]->pattern() : std::string("[^\\x00-\\x{10FFFF}]");
-        std::string error_text;
-        if (c->any_opposite->Add(pattern, &error_text) != static_cast<int>(t)) {
-          fail(name, 1, "term '" + c->terms[t].id + "' opposites cannot be combined: " + error_text);
-        }
-      }
-      if (!c->any_opposite->Compile()) fail(name, 1, "the opposite expressions are too large to compile together");
-    }
-    std::string all;
-    for (const auto* list : {&c->patterns, &c->opposites}) {
-      for (const auto& re : *list) {
-        if (re == nullptr) continue;
-        if (!all.empty()) all += '|';
-        all += "(?:" + re->pattern() + ")";
+    for (std::size_t t = 0; t < c->opposites.size(); ++t) {
+      const std::string pattern = c->opposites[t] ? c->opposites[t]->pattern() : std::string("[^\\x00-\\x{10FFFF}]");
+      std::string error_text;
+      if (c->mentions->Add(pattern, &error_text) != static_cast<int>(c->patterns.size() + t)) {
+        fail(name, 1, "term '" + c->terms[t].id + "' opposites cannot be combined: " + error_text);
       }
     }
-    for (const auto& ctx : c->contexts) all += "|(?:" + ctx.expressions->pattern() + ")";
-    c->any_mention = std::make_unique<RE2>(all, options);
-    if (!c->any_mention->ok()) c->any_mention.reset();
+    if (!c->mentions->Compile()) fail(name, 1, "the term expressions are too large to compile together");
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
