@@ -11,6 +11,7 @@
 
 #include <sayso/stance.hpp>
 
+#include "stance/lazy.hpp"
 #include "stance/literal_filter.hpp"
 
 namespace sayso {
@@ -20,12 +21,12 @@ struct term_lexicon::compiled {
   // proposal; a peace "deal", not a minerals deal): [[term.contexts]] in a lexicon file.
   struct context {
     std::size_t term = 0;
-    std::unique_ptr<RE2> expressions;   // \b(?:e1|e2|...)\b, case-insensitive
-    std::unique_ptr<RE2> sentence_has;  // the mention's sentence must hold one (null: no condition)
-    std::unique_ptr<RE2> before;        // the words right before the mention must end with one
-    std::unique_ptr<RE2> not_before;    // ... must not end with one
-    std::unique_ptr<RE2> not_after;     // the words right after it must not start with one
-    std::unique_ptr<RE2> after;         // the words right after it must start with one
+    detail::lazy_re2 expressions;   // \b(?:e1|e2|...)\b, case-insensitive
+    detail::lazy_re2 sentence_has;  // the mention's sentence must hold one (null: no condition)
+    detail::lazy_re2 before;        // the words right before the mention must end with one
+    detail::lazy_re2 not_before;    // ... must not end with one
+    detail::lazy_re2 not_after;     // the words right after it must not start with one
+    detail::lazy_re2 after;         // the words right after it must start with one
     // Document conditions, for words that name whatever the document is about ("the deal", "the
     // meeting", "free him"): the term must be named (by its plain expressions) at least this
     // often in the whole document (0: no condition) ...
@@ -37,39 +38,39 @@ struct term_lexicon::compiled {
 
   std::vector<term_info> terms;
   std::vector<context> contexts;     // in file order; several may belong to one term
-  std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
-  std::vector<std::unique_ptr<RE2>> opposites; // per term (or null): expressions for its contrary
+  std::vector<detail::lazy_re2> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
+  std::vector<detail::lazy_re2> opposites; // per term (or null): expressions for its contrary
                                                // ("continue fighting" for a ceasefire)
   // Every term's expressions (with its context expressions) at index t, and its opposites at
   // terms.size() + t (a pattern that never matches where it has none): which terms or
   // opposites occur in a text, in one pass. One set rather than a set of terms, one of
   // opposites and one expression of all for "any at all?" (Match with no vector stops at the
   // first): one automaton compiled and built, not three (start-up and first documents).
-  std::unique_ptr<RE2::Set> mentions;
+  detail::lazy_set mentions;
   // Literal strings one of which any match of the praise (condemn) list holds: a short content
   // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
-  detail::literal_filter praise_filter;
-  detail::literal_filter condemn_filter;
-  std::unique_ptr<RE2> support;
-  std::unique_ptr<RE2> oppose;
-  std::unique_ptr<RE2> praise;   // evaluations that support the term they are said of
-  std::unique_ptr<RE2> condemn;  // evaluations that oppose it
-  std::unique_ptr<RE2> undermine;  // working against it: the agent opposes, a speaker accusing them supports
-  std::unique_ptr<RE2> conditional;
-  std::unique_ptr<RE2> neutral;
-  std::unique_ptr<RE2> negation;
-  std::unique_ptr<RE2> pseudo_negation;
-  std::unique_ptr<RE2> uncertain;  // "not clear whether": the rest of the sentence is asked about
-  std::unique_ptr<RE2> terminators;
+  detail::lazy_filter praise_filter;
+  detail::lazy_filter condemn_filter;
+  detail::lazy_re2 support;
+  detail::lazy_re2 oppose;
+  detail::lazy_re2 praise;   // evaluations that support the term they are said of
+  detail::lazy_re2 condemn;  // evaluations that oppose it
+  detail::lazy_re2 undermine;  // working against it: the agent opposes, a speaker accusing them supports
+  detail::lazy_re2 conditional;
+  detail::lazy_re2 neutral;
+  detail::lazy_re2 negation;
+  detail::lazy_re2 pseudo_negation;
+  detail::lazy_re2 uncertain;  // "not clear whether": the rest of the sentence is asked about
+  detail::lazy_re2 terminators;
   // The stance lists above as one set, in the order of cue_lists(): which lists occur in a
   // sentence, in one pass, so that only those are searched. Null if it would not compile.
-  std::unique_ptr<RE2::Set> any_cue;
+  detail::lazy_set any_cue;
 
   // The stance lists, in a fixed order (the order of any_cue's patterns).
   static constexpr std::size_t kCueLists = 11;
-  [[nodiscard]] std::array<const RE2*, kCueLists> cue_lists() const {
-    return {support.get(), oppose.get(),   praise.get(),          condemn.get(),   undermine.get(),  conditional.get(),
-            neutral.get(), negation.get(), pseudo_negation.get(), uncertain.get(), terminators.get()};
+  [[nodiscard]] std::array<const detail::lazy_re2*, kCueLists> cue_lists() const {
+    return {&support, &oppose,   &praise,          &condemn,   &undermine,  &conditional,
+            &neutral, &negation, &pseudo_negation, &uncertain, &terminators};
   }
 };
 

@@ -68,12 +68,13 @@ void labeller::collect() {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
     const re2::StringPiece piece(s.data(), s.size());
-    if (!c_.mentions->Match(piece, nullptr)) continue;
+    const RE2::Set* mentions = c_.mentions.get();
+    if (mentions == nullptr || !mentions->Match(piece, nullptr)) continue;
     // One pass with all terms' (and opposites') expressions says which occur; only those are
     // searched, in the order the set gives them (not the lexicon's: two terms found at one place
     // keep it in their stances, as they always have).
     std::vector<int> present;
-    c_.mentions->Match(piece, &present);
+    mentions->Match(piece, &present);
     const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
       return static_cast<std::size_t>(i) < c_.patterns.size();
     });
@@ -126,18 +127,19 @@ void labeller::collect() {
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
   std::vector<int> present;
+  const RE2::Set* any_cue = c_.any_cue.get();
   for (const byte_range& region : merged) {
     const std::string_view s = region.of(text_);
     present.clear();
-    if (c_.any_cue) {
-      c_.any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
+    if (any_cue != nullptr) {
+      any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
     } else {
       for (std::size_t i = 0; i < lists.size(); ++i) present.push_back(static_cast<int>(i));
     }
     std::sort(present.begin(), present.end());
     for (const int i : present) {
       const std::size_t first = cues_.size();
-      find_all(lists[static_cast<std::size_t>(i)], s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
+      find_all(lists[static_cast<std::size_t>(i)]->get(), s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
       for (std::size_t k = first; k < cues_.size(); ++k) {
         cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
         cues_[k].accusing = i == 4;              // undermine

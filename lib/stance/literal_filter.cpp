@@ -1,4 +1,5 @@
 #include "stance/literal_filter.hpp"
+#include "stance/lazy.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -155,6 +156,17 @@ bool literal_filter::may_match(std::string_view text) const noexcept {
     }
   }
   return folds_to_ascii(text);
+}
+
+const literal_filter& lazy_filter::get() const {
+  return filter_.get([this] {
+    re2::FilteredRE2 expressions(3);
+    for (const std::string& e : expressions_) {
+      int id = 0;
+      expressions.Add(e, options_, &id);
+    }
+    return std::make_unique<literal_filter>(literal_filter::of(expressions));
+  });
 }
 
 }  // namespace sayso::detail

@@ -263,7 +263,7 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (words > kMaxEvaluationWords) return;
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
-        return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
+        return c_.praise_filter.get().may_match(span.of(text_)) || c_.condemn_filter.get().may_match(span.of(text_));
       })) {
     return;
   }
@@ -290,7 +290,8 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
   std::vector<int> present;
-  if (!c_.mentions->Match(re2::StringPiece(before.data(), before.size()), &present)) return;
+  const RE2::Set* mentions = c_.mentions.get();
+  if (mentions == nullptr || !mentions->Match(re2::StringPiece(before.data(), before.size()), &present)) return;
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 

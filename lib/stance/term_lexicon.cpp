@@ -46,6 +46,9 @@ std::string to_re2(std::string_view expr) {
   return out;
 }
 
+// A pattern that never matches (a term without opposites, an empty list in a set).
+constexpr std::string_view kNever = "[^\\x00-\\x{10FFFF}]";
+
 RE2::Options expression_options() {
   RE2::Options options;
   options.set_case_sensitive(false);
@@ -64,19 +67,15 @@ std::string alternatives(const std::vector<std::string>& exprs) {
   return all.empty() ? all : "\\b(?:" + all + ")\\b";
 }
 
-// The expressions as one RE2 (\b(?:e1|e2|...)\b). When `check`, each expression is also compiled
-// alone, so that an error names its line (a combined pattern may compile when a part does not:
-// "[a" and "b]"): into `filter` when given (which then holds them for a literal_filter), else
-// into one of its own. The lexicons built into sayso are not checked at run time (that costs
-// more than compiling them; the tests check them): `check` is false for them, save where a
-// filter needs the expressions alone.
-std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
-                                          const std::vector<std::uint32_t>& lines, std::string_view name,
-                                          std::string_view what, bool check, re2::FilteredRE2* filter = nullptr) {
+// The expressions as one RE2 (\b(?:e1|e2|...)\b), compiled on first use (see lazy.hpp). When
+// `check`, each expression is compiled alone, so that an error names its line (a combined pattern
+// may compile when a part does not: "[a" and "b]"), then the whole (kept). The lexicons built into
+// sayso are not checked at run time (the tests check them): `check` is false for them.
+detail::lazy_re2 compile_alternatives(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
+                                      std::string_view name, std::string_view what, bool check) {
   const RE2::Options options = expression_options();
-  if (check || filter != nullptr) {
-    re2::FilteredRE2 own;
-    re2::FilteredRE2& checked = filter != nullptr ? *filter : own;
+  if (check) {
+    re2::FilteredRE2 checked;
     for (std::size_t i = 0; i < exprs.size(); ++i) {
       const std::string one = to_re2(exprs[i]);
       int id = 0;
@@ -91,29 +90,24 @@ std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
       }
     }
   }
-  const std::string all = alternatives(exprs);
-  if (all.empty()) return nullptr;
-  auto re = std::make_unique<RE2>(all, options);
-  if (!re->ok()) fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  detail::lazy_re2 re(alternatives(exprs), options);
+  if (check && re) {
+    auto compiled = std::make_unique<RE2>(re.pattern(), options);
+    if (!compiled->ok()) {
+      fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + compiled->error());
+    }
+    re.adopt(std::move(compiled));
+  }
   return re;
 }
 
 // Like compile_alternatives, anchored: `where` is "end" ((?:…)\s*$, the text before a mention)
 // or "start" (^\s*(?:…), the text after it).
-std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
-                                      std::string_view name, std::string_view what, std::string_view where,
-                                      bool check) {
+detail::lazy_re2 compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
+                                  std::string_view name, std::string_view what, std::string_view where, bool check) {
   // (Checked, the plain expressions are compiled first, so that an error says what it says of them.)
-  std::string p = check ? [&] {
-    const auto plain = compile_alternatives(exprs, lines, name, what, true);
-    return plain ? plain->pattern() : std::string();
-  }()
-                        : alternatives(exprs);
-  if (p.empty()) return nullptr;
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
+  std::string p = check ? compile_alternatives(exprs, lines, name, what, true).pattern() : alternatives(exprs);
+  if (p.empty()) return {};
   // The word boundary on the anchored side is dropped: the text before a mention ends, and the
   // text after it starts, with white space, so "trade " must match "a trade deal" before "deal".
   if (where == "end") {
@@ -121,8 +115,13 @@ std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, con
   } else {
     p.erase(0, 2);  // the leading \b
   }
-  auto re = std::make_unique<RE2>(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
-  if (!re->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  const RE2::Options options = expression_options();
+  detail::lazy_re2 re(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
+  if (check) {
+    auto compiled = std::make_unique<RE2>(re.pattern(), options);
+    if (!compiled->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + compiled->error());
+    re.adopt(std::move(compiled));
+  }
   return re;
 }
 
@@ -143,7 +142,7 @@ void read_strings(const toml::node& node, std::string_view name, std::string_vie
 void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c, bool check) {
   struct field {
     std::string_view key;
-    std::unique_ptr<RE2> term_lexicon::compiled::*member;
+    detail::lazy_re2 term_lexicon::compiled::*member;
   };
   const field fields[] = {
       {"support", &term_lexicon::compiled::support},
@@ -170,15 +169,15 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
     std::vector<std::string> exprs;
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
+    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
     // Evaluations are looked for in every short quote (label_evaluated_object): a literal filter
     // spares most of them the expressions.
-    detail::literal_filter* filter = f->member == &term_lexicon::compiled::praise    ? &c.praise_filter
-                                     : f->member == &term_lexicon::compiled::condemn ? &c.condemn_filter
-                                                                                     : nullptr;
-    re2::FilteredRE2 checked(3);
-    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check,
-                                          filter != nullptr ? &checked : nullptr);
-    if (filter != nullptr) *filter = detail::literal_filter::of(checked);
+    if (f->member == &term_lexicon::compiled::praise || f->member == &term_lexicon::compiled::condemn) {
+      std::vector<std::string> each;
+      for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
+      (f->member == &term_lexicon::compiled::praise ? c.praise_filter : c.condemn_filter) =
+          detail::lazy_filter(std::move(each), expression_options());
+    }
   }
 }
 
@@ -416,7 +415,7 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
     }
     c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'", check));
     c->opposites.push_back(info.opposites.empty()
-                               ? nullptr
+                               ? detail::lazy_re2()
                                : compile_alternatives(info.opposites, opposite_lines, name,
                                                       "term '" + info.id + "' opposite", check));
     if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids, check);
@@ -429,29 +428,32 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
   }
   // One set of all terms' expressions, then of their opposites (see compiled::mentions).
   {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    c->mentions = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    std::vector<std::string> patterns;
     for (std::size_t t = 0; t < c->patterns.size(); ++t) {
-      std::string pattern = c->patterns[t]->pattern();
+      std::string pattern = c->patterns[t].pattern();
       for (const auto& ctx : c->contexts) {
-        if (ctx.term == t) pattern += "|" + ctx.expressions->pattern();
+        if (ctx.term == t) pattern += "|" + ctx.expressions.pattern();
       }
-      std::string error_text;
-      if (c->mentions->Add(pattern, &error_text) != static_cast<int>(t)) {
-        fail(name, 1, "term '" + c->terms[t].id + "' cannot be combined with the others: " + error_text);
-      }
+      patterns.push_back(std::move(pattern));
     }
-    for (std::size_t t = 0; t < c->opposites.size(); ++t) {
-      const std::string pattern = c->opposites[t] ? c->opposites[t]->pattern() : std::string("[^\\x00-\\x{10FFFF}]");
-      std::string error_text;
-      if (c->mentions->Add(pattern, &error_text) != static_cast<int>(c->patterns.size() + t)) {
-        fail(name, 1, "term '" + c->terms[t].id + "' opposites cannot be combined: " + error_text);
+    for (const detail::lazy_re2& o : c->opposites) patterns.push_back(o ? o.pattern() : std::string(kNever));
+    if (check) {
+      auto set = std::make_unique<RE2::Set>(expression_options(), RE2::UNANCHORED);
+      for (std::size_t i = 0; i < patterns.size(); ++i) {
+        std::string error_text;
+        if (set->Add(patterns[i], &error_text) != static_cast<int>(i)) {
+          const std::size_t t = i % c->patterns.size();
+          fail(name, 1, "term '" + c->terms[t].id +
+                            (i < c->patterns.size() ? "' cannot be combined with the others: " : "' opposites cannot be combined: ") +
+                            error_text);
+        }
       }
+      if (!set->Compile()) fail(name, 1, "the term expressions are too large to compile together");
+      c->mentions = detail::lazy_set(std::move(patterns), expression_options());
+      c->mentions.adopt(std::move(set));
+    } else {
+      c->mentions = detail::lazy_set(std::move(patterns), expression_options());
     }
-    if (!c->mentions->Compile()) fail(name, 1, "the term expressions are too large to compile together");
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
@@ -461,12 +463,12 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
     load_stance(*st, name, *c, check);
   }
   // A key the file leaves out keeps the default list (stance.toml).
-  static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
+  static constexpr detail::lazy_re2 compiled::*kStanceLists[] = {
       &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
       &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::uncertain,
       &compiled::terminators};
   const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
-                                    [&](auto member) { return c.get()->*member != nullptr; });
+                                    [&](auto member) { return static_cast<bool>(c.get()->*member); });
   if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
     term_lexicon::compiled d;
@@ -479,18 +481,10 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
     }
   }
   {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    bool ok = true;
-    for (const RE2* list : c->cue_lists()) {
-      std::string error_text;
-      // A list left empty by a user's [stance] table: a pattern that never matches.
-      ok = ok && set->Add(list != nullptr ? list->pattern() : std::string("[^\\x00-\\x{10FFFF}]"), &error_text) >= 0;
-    }
-    if (ok && set->Compile()) c->any_cue = std::move(set);
+    // (A list left empty by a user's [stance] table: a pattern that never matches.)
+    std::vector<std::string> patterns;
+    for (const detail::lazy_re2* list : c->cue_lists()) patterns.push_back(*list ? list->pattern() : std::string(kNever));
+    c->any_cue = detail::lazy_set(std::move(patterns), expression_options());
   }
   return c;
 }

@@ -138,8 +138,8 @@ BOOST_AUTO_TEST_CASE(literal_filter_is_off_for_an_expression_without_literals) {
 
 BOOST_AUTO_TEST_CASE(the_default_lexicon_has_its_filters) {
   const sayso::term_lexicon terms = sayso::term_lexicon::ceasefire();
-  BOOST_TEST(terms.impl().praise_filter.enabled());
-  BOOST_TEST(terms.impl().condemn_filter.enabled());
+  BOOST_TEST(terms.impl().praise_filter.get().enabled());
+  BOOST_TEST(terms.impl().condemn_filter.get().enabled());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
