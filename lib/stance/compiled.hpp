@@ -13,6 +13,7 @@
 
 #include "stance/lazy.hpp"
 #include "stance/literal_filter.hpp"
+#include "stance/word_screen.hpp"
 
 namespace sayso {
 
@@ -47,6 +48,20 @@ struct term_lexicon::compiled {
   // opposites and one expression of all for "any at all?" (Match with no vector stops at the
   // first): one automaton compiled and built, not three (start-up and first documents).
   detail::lazy_set mentions;
+  // Each entry of mentions alone (empty for a term without opposites): most spans that may
+  // mention a term may mention only one, which its own small expression settles.
+  std::vector<detail::lazy_re2> mention_entries;
+  // Which entries of mentions a text may match, from its words (see word_screen).
+  [[nodiscard]] const detail::word_screen& screen() const {
+    return screen_.get([this] {
+      auto s = std::make_unique<detail::word_screen>();
+      const std::vector<std::string>& patterns = mentions.patterns();
+      for (std::size_t e = 0; e < patterns.size(); ++e) {
+        if (mention_entries[e]) s->add(static_cast<std::uint32_t>(e), patterns[e]);
+      }
+      return s;
+    });
+  }
   // Literal strings one of which any match of the praise (condemn) list holds: a short content
   // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
   detail::lazy_filter praise_filter;
@@ -65,6 +80,8 @@ struct term_lexicon::compiled {
   // The stance lists above as one set, in the order of cue_lists(): which lists occur in a
   // sentence, in one pass, so that only those are searched. Null if it would not compile.
   detail::lazy_set any_cue;
+
+  detail::once_built<detail::word_screen> screen_;
 
   // The stance lists, in a fixed order (the order of any_cue's patterns).
   static constexpr std::size_t kCueLists = 11;

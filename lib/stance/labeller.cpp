@@ -63,18 +63,34 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   }
 }
 
+bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
+  present.clear();
+  // Most spans hold no word of any term: the screen rules them out without RE2. Most of the
+  // others may hold one term (or opposite): its own expression says whether it does.
+  static thread_local std::vector<std::uint32_t> candidates;
+  c_.screen().candidates(s, candidates);
+  const re2::StringPiece piece(s.data(), s.size());
+  std::size_t found = 0;
+  for (const std::uint32_t e : candidates) {
+    const RE2* re = c_.mention_entries[e].get();
+    if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    if (found++ == 0) present.push_back(static_cast<int>(e));
+    if (found > 1) break;
+  }
+  if (found <= 1) return found == 1;
+  // Two or more: the set of all says which, in its order (not the lexicon's; two terms found at
+  // one place keep it in their stances, as they always have).
+  present.clear();
+  const RE2::Set* mentions = c_.mentions.get();
+  return mentions != nullptr && mentions->Match(piece, &present);
+}
+
 void labeller::collect() {
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
-    const re2::StringPiece piece(s.data(), s.size());
-    const RE2::Set* mentions = c_.mentions.get();
-    if (mentions == nullptr || !mentions->Match(piece, nullptr)) continue;
-    // One pass with all terms' (and opposites') expressions says which occur; only those are
-    // searched, in the order the set gives them (not the lexicon's: two terms found at one place
-    // keep it in their stances, as they always have).
     std::vector<int> present;
-    mentions->Match(piece, &present);
+    if (!mentions_in(s, present)) continue;
     const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
       return static_cast<std::size_t>(i) < c_.patterns.size();
     });

@@ -98,6 +98,7 @@ class lazy_set {
         })
         .get();
   }
+  [[nodiscard]] const std::vector<std::string>& patterns() const noexcept { return patterns_; }
   /// Takes `set` (compiled from the patterns) as the compiled set.
   void adopt(std::unique_ptr<RE2::Set> set) {
     set_.adopt(std::make_unique<std::unique_ptr<RE2::Set>>(std::move(set)));

@@ -290,8 +290,7 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
   std::vector<int> present;
-  const RE2::Set* mentions = c_.mentions.get();
-  if (mentions == nullptr || !mentions->Match(re2::StringPiece(before.data(), before.size()), &present)) return;
+  if (!mentions_in(before, present)) return;
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 

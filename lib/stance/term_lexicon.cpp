@@ -437,6 +437,10 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
       patterns.push_back(std::move(pattern));
     }
     for (const detail::lazy_re2& o : c->opposites) patterns.push_back(o ? o.pattern() : std::string(kNever));
+    for (std::size_t e = 0; e < patterns.size(); ++e) {
+      const bool never = e >= c->patterns.size() && !c->opposites[e - c->patterns.size()];
+      c->mention_entries.push_back(never ? detail::lazy_re2() : detail::lazy_re2(patterns[e], expression_options()));
+    }
     if (check) {
       auto set = std::make_unique<RE2::Set>(expression_options(), RE2::UNANCHORED);
       for (std::size_t i = 0; i < patterns.size(); ++i) {

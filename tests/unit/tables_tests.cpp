@@ -8,6 +8,9 @@
 #define BOOST_TEST_MODULE sayso_tables
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <random>
@@ -23,9 +26,11 @@
 
 #include "stance/compiled.hpp"
 #include "stance/literal_filter.hpp"
+#include "stance/word_screen.hpp"
 #include "text/word_table.hpp"
 
 using sayso::detail::literal_filter;
+using sayso::detail::word_screen;
 using sayso::detail::word_table;
 
 namespace {
@@ -140,6 +145,112 @@ BOOST_AUTO_TEST_CASE(the_default_lexicon_has_its_filters) {
   const sayso::term_lexicon terms = sayso::term_lexicon::ceasefire();
   BOOST_TEST(terms.impl().praise_filter.get().enabled());
   BOOST_TEST(terms.impl().condemn_filter.get().enabled());
+}
+
+// ---- word_screen: which entries of a set of expressions a text may match, from its words ------
+
+namespace {
+
+// The words of `expression` (letters only), for texts that come near to matching it.
+void words_of_expression(std::string_view e, std::vector<std::string>& out) {
+  std::string word;
+  for (const char c : e) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word += c;
+    } else if (!word.empty()) {
+      out.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(word);
+}
+
+bool candidate(const word_screen& screen, std::string_view text, std::uint32_t entry) {
+  std::vector<std::uint32_t> out;
+  screen.candidates(text, out);
+  return std::binary_search(out.begin(), out.end(), entry);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
+  // The default lexicon's mention entries (each term with its contexts, each opposite), as the
+  // labeller screens spans with them, against RE2 on texts made of the lexicon's own words.
+  const auto& c = sayso::term_lexicon::ceasefire().impl();
+  const word_screen& screen = c.screen();
+  const std::vector<std::string>& patterns = c.mentions.patterns();
+  std::vector<std::unique_ptr<RE2>> entries;
+  std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "on", "new", "in", "no"};
+  for (std::size_t e = 0; e < patterns.size(); ++e) {
+    entries.push_back(c.mention_entries[e] ? std::make_unique<RE2>(patterns[e], insensitive()) : nullptr);
+  }
+  for (const sayso::term_info& t : c.terms) {
+    for (const std::string& e : t.expressions) words_of_expression(e, words);
+    for (const std::string& e : t.opposites) words_of_expression(e, words);
+  }
+  for (const auto& cx : c.contexts) words_of_expression(cx.expressions.pattern(), words);
+  const std::array<std::string_view, 12> separators = {" ", " ", " ", "  ", ", ", "-", "'", "\xE2\x80\x99", " \xE2\x80\x9C",
+                                                       "\xE2\x80\x9D ", ".\n", "'s "};
+  std::mt19937 random(11);
+  int matches = 0;
+  int screened_out = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const std::size_t n = 1 + random() % 10;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string w = words[random() % words.size()];
+      if (random() % 6 == 0) {
+        for (char& ch : w) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      }
+      text += w;
+      text += separators[random() % separators.size()];
+    }
+    std::vector<std::uint32_t> out;
+    screen.candidates(text, out);
+    for (std::uint32_t e = 0; e < entries.size(); ++e) {
+      if (!entries[e] || !RE2::PartialMatch(text, *entries[e])) continue;
+      ++matches;
+      BOOST_TEST(std::binary_search(out.begin(), out.end(), e), "entry " << e << " screened out of: " << text);
+      BOOST_TEST(screen.may_match(e, text));
+    }
+    screened_out += out.empty() ? 1 : 0;
+  }
+  BOOST_TEST(matches > 5000);
+  BOOST_TEST(screened_out > 1000);  // and it does rule texts out
+}
+
+BOOST_AUTO_TEST_CASE(word_screen_reads_words_bounded_by_the_expression) {
+  word_screen screen;
+  screen.add(0, "\\b(?:(?:halt|stop)(?:\\s|\")+(?:the(?:\\s|\")+)?(?:fighting|war))\\b");
+  screen.add(1, "\\b(?:cease-?fires?)\\b");
+  // The sets of words every match holds: {fighting, war} and {halt, stop}.
+  auto sets = screen.words_of(0);
+  BOOST_TEST_REQUIRE(sets.size() == 1U);
+  BOOST_TEST_REQUIRE(sets[0].size() == 2U);
+  std::sort(sets[0].begin(), sets[0].end());
+  BOOST_TEST((sets[0][0] == std::vector<std::string>{"fighting", "war"}));
+  BOOST_TEST((sets[0][1] == std::vector<std::string>{"halt", "stop"}));
+  BOOST_TEST(candidate(screen, "They must STOP the war now", 0));
+  BOOST_TEST(!candidate(screen, "They must stop the bombing", 0));  // no word of the second set
+  BOOST_TEST(!candidate(screen, "a warning to stop", 0));           // "warning" is no "war"
+  // A hyphen bounds a word: "cease-fire" holds "cease".
+  BOOST_TEST(candidate(screen, "a cease-fire", 1));
+  BOOST_TEST(candidate(screen, "two ceasefires", 1));
+  BOOST_TEST(!candidate(screen, "the fire ceased", 1));
+}
+
+BOOST_AUTO_TEST_CASE(word_screen_passes_what_it_cannot_read) {
+  word_screen screen;
+  screen.add(0, "^truce");             // an anchor
+  screen.add(1, "\\b(?:\\pL+ talks)\\b");  // a Unicode class
+  screen.add(2, "\\b(?:truces?)\\b");
+  BOOST_TEST(candidate(screen, "nothing here", 0));
+  BOOST_TEST(candidate(screen, "nothing here", 1));
+  BOOST_TEST(!candidate(screen, "nothing here", 2));
+  // The Kelvin sign and the long s fold to ASCII letters in RE2, and are no word characters.
+  const RE2 truce("\\b(?:truces?)\\b", insensitive());
+  BOOST_TEST(RE2::PartialMatch("a tru\xC5\xBF" "ce? no: truce\xC5\xBF", truce));
+  BOOST_TEST(candidate(screen, "tru\xC5\xBF" "e", 2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
