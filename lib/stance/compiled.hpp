@@ -1,9 +1,11 @@
 // Internal: the compiled form of a term lexicon.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -48,16 +50,28 @@ struct term_lexicon::compiled {
   // opposites and one expression of all for "any at all?" (Match with no vector stops at the
   // first): one automaton compiled and built, not three (start-up and first documents).
   detail::lazy_set mentions;
-  // Each entry of mentions alone (empty for a term without opposites): most spans that may
-  // mention a term may mention only one, which its own small expression settles.
-  std::vector<detail::lazy_re2> mention_entries;
+  // Whether entry e of mentions matches `text`: its expressions run alone (the term's, then its
+  // contexts', or the opposites'), the same RE2s find_all uses. Most spans that may mention a
+  // term may mention only one, which these small expressions settle.
+  [[nodiscard]] bool entry_matches(std::size_t e, std::string_view text) const {
+    const re2::StringPiece piece(text.data(), text.size());
+    const auto matches = [&](const detail::lazy_re2& re) {
+      const RE2* r = re.get();
+      return r != nullptr && r->Match(piece, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+    };
+    if (e >= patterns.size()) return matches(opposites[e - patterns.size()]);
+    if (matches(patterns[e])) return true;
+    return std::any_of(contexts.begin(), contexts.end(), [&](const context& cx) {
+      return cx.term == e && matches(cx.expressions);
+    });
+  }
   // Which entries of mentions a text may match, from its words (see word_screen).
   [[nodiscard]] const detail::word_screen& screen() const {
     return screen_.get([this] {
       auto s = std::make_unique<detail::word_screen>();
-      const std::vector<std::string>& patterns = mentions.patterns();
-      for (std::size_t e = 0; e < patterns.size(); ++e) {
-        if (mention_entries[e]) s->add(static_cast<std::uint32_t>(e), patterns[e]);
+      const std::vector<std::string>& entries = mentions.patterns();
+      for (std::size_t e = 0; e < entries.size(); ++e) {
+        if (e < patterns.size() || opposites[e - patterns.size()]) s->add(static_cast<std::uint32_t>(e), entries[e]);
       }
       return s;
     });
@@ -77,13 +91,23 @@ struct term_lexicon::compiled {
   detail::lazy_re2 pseudo_negation;
   detail::lazy_re2 uncertain;  // "not clear whether": the rest of the sentence is asked about
   detail::lazy_re2 terminators;
-  // The stance lists above as one set, in the order of cue_lists(): which lists occur in a
-  // sentence, in one pass, so that only those are searched. Null if it would not compile.
-  detail::lazy_set any_cue;
+  // Which of the stance lists above (in the order of cue_lists()) a sentence may match, from its
+  // words, so that only those are searched (see word_screen; built on first use).
+  [[nodiscard]] const detail::word_screen& cue_screen() const {
+    return cue_screen_.get([this] {
+      auto s = std::make_unique<detail::word_screen>();
+      const auto lists = cue_lists();
+      for (std::size_t i = 0; i < lists.size(); ++i) {
+        if (*lists[i]) s->add(static_cast<std::uint32_t>(i), lists[i]->pattern());
+      }
+      return s;
+    });
+  }
 
   detail::once_built<detail::word_screen> screen_;
+  detail::once_built<detail::word_screen> cue_screen_;
 
-  // The stance lists, in a fixed order (the order of any_cue's patterns).
+  // The stance lists, in a fixed order (the order of cue_screen()'s entries).
   static constexpr std::size_t kCueLists = 11;
   [[nodiscard]] std::array<const detail::lazy_re2*, kCueLists> cue_lists() const {
     return {&support, &oppose,   &praise,          &condemn,   &undermine,  &conditional,

@@ -69,11 +69,9 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const 
   // others may hold one term (or opposite): its own expression says whether it does.
   static thread_local std::vector<std::uint32_t> candidates;
   c_.screen().candidates(s, candidates);
-  const re2::StringPiece piece(s.data(), s.size());
   std::size_t found = 0;
   for (const std::uint32_t e : candidates) {
-    const RE2* re = c_.mention_entries[e].get();
-    if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    if (!c_.entry_matches(e, s)) continue;
     if (found++ == 0) present.push_back(static_cast<int>(e));
     if (found > 1) break;
   }
@@ -82,7 +80,7 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const 
   // one place keep it in their stances, as they always have).
   present.clear();
   const RE2::Set* mentions = c_.mentions.get();
-  return mentions != nullptr && mentions->Match(piece, &present);
+  return mentions != nullptr && mentions->Match(re2::StringPiece(s.data(), s.size()), &present);
 }
 
 void labeller::collect() {
@@ -142,20 +140,14 @@ void labeller::collect() {
       cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
-  std::vector<int> present;
-  const RE2::Set* any_cue = c_.any_cue.get();
+  // (Searching a list the screen lets through that does not occur finds nothing.)
+  static thread_local std::vector<std::uint32_t> present;
   for (const byte_range& region : merged) {
     const std::string_view s = region.of(text_);
-    present.clear();
-    if (any_cue != nullptr) {
-      any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
-    } else {
-      for (std::size_t i = 0; i < lists.size(); ++i) present.push_back(static_cast<int>(i));
-    }
-    std::sort(present.begin(), present.end());
-    for (const int i : present) {
+    c_.cue_screen().candidates(s, present);
+    for (const std::uint32_t i : present) {
       const std::size_t first = cues_.size();
-      find_all(lists[static_cast<std::size_t>(i)]->get(), s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
+      find_all(lists[i]->get(), s, region.begin, kClasses[i], cues_);
       for (std::size_t k = first; k < cues_.size(); ++k) {
         cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
         cues_[k].accusing = i == 4;              // undermine

@@ -437,10 +437,6 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
       patterns.push_back(std::move(pattern));
     }
     for (const detail::lazy_re2& o : c->opposites) patterns.push_back(o ? o.pattern() : std::string(kNever));
-    for (std::size_t e = 0; e < patterns.size(); ++e) {
-      const bool never = e >= c->patterns.size() && !c->opposites[e - c->patterns.size()];
-      c->mention_entries.push_back(never ? detail::lazy_re2() : detail::lazy_re2(patterns[e], expression_options()));
-    }
     if (check) {
       auto set = std::make_unique<RE2::Set>(expression_options(), RE2::UNANCHORED);
       for (std::size_t i = 0; i < patterns.size(); ++i) {
@@ -483,12 +479,6 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
       if (member == &compiled::praise) c->praise_filter = std::move(d.praise_filter);
       if (member == &compiled::condemn) c->condemn_filter = std::move(d.condemn_filter);
     }
-  }
-  {
-    // (A list left empty by a user's [stance] table: a pattern that never matches.)
-    std::vector<std::string> patterns;
-    for (const detail::lazy_re2* list : c->cue_lists()) patterns.push_back(*list ? list->pattern() : std::string(kNever));
-    c->any_cue = detail::lazy_set(std::move(patterns), expression_options());
   }
   return c;
 }

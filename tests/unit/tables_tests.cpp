@@ -182,7 +182,8 @@ BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
   std::vector<std::unique_ptr<RE2>> entries;
   std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "on", "new", "in", "no"};
   for (std::size_t e = 0; e < patterns.size(); ++e) {
-    entries.push_back(c.mention_entries[e] ? std::make_unique<RE2>(patterns[e], insensitive()) : nullptr);
+    const bool never = e >= c.patterns.size() && !c.opposites[e - c.patterns.size()];
+    entries.push_back(never ? nullptr : std::make_unique<RE2>(patterns[e], insensitive()));
   }
   for (const sayso::term_info& t : c.terms) {
     for (const std::string& e : t.expressions) words_of_expression(e, words);
