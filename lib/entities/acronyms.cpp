@@ -61,8 +61,11 @@ void resolver::index_acronyms() {
     acronym_names_.emplace(normalise(full), full);
     if (auto [v, inserted] = acronyms_.emplace(acronym); inserted) v = std::move(name);
   };
-  for (std::uint32_t i = 0; i + 2 < tok_.size(); ++i) {
-    if (tok_[i].kind != token_kind::punctuation || s(i) != "(") continue;
+  // The opening brackets, found in the text (a token-by-token scan compared every token).
+  for (std::size_t at = text_.find('('); at != std::string_view::npos; at = text_.find('(', at + 1)) {
+    const std::uint32_t i = doc_.token_at(static_cast<std::uint32_t>(at));
+    if (i + 2 >= tok_.size()) break;
+    if (tok_[i].range.begin != at || tok_[i].kind != token_kind::punctuation || s(i) != "(") continue;
     // "NAME (ACRONYM)": the capitalised words before the bracket, with function words between.
     if (const std::string_view acr = acronym_at(i + 1); !acr.empty() && s(i + 2) == ")") {
       std::vector<std::uint32_t> name;

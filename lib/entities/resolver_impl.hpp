@@ -193,26 +193,33 @@ class resolver : private token_view {
     const std::string_view token = s(i);
     std::string_view v;
     bool same = true;  // v is the token's own text (no copy)
-    if (token.size() <= 64 && token.find('\xE2') == std::string_view::npos) {
-      // What lowered gives, without its buffer: the key is the token ASCII-lowered, less a
-      // possessive "'s" or "'".
-      const auto lowered_at = [token](std::size_t k) {
-        const char c = token[k];
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      };
-      std::size_t n = token.size();
-      if (n > 2 && token[n - 2] == '\'' && lowered_at(n - 1) == 's') {
-        n -= 2;
-      } else if (n > 0 && token[n - 1] == '\'') {
-        n -= 1;
-      }
-      const std::string_view kept = token.substr(0, n);
-      same = std::none_of(kept.begin(), kept.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const std::size_t size = token.size();
+    // What lowered gives, without its buffer, for a token of at most 64 bytes without ’: the
+    // token ASCII-lowered, less a possessive "'s" or "'".
+    std::size_t n = size;
+    if (n > 2 && token[n - 2] == '\'' && (token[n - 1] == 's' || token[n - 1] == 'S')) {
+      n -= 2;
+    } else if (n > 0 && token[n - 1] == '\'') {
+      n -= 1;
+    }
+    bool e2 = false;
+    bool upper = false;
+    for (std::size_t k = 0; k < size; ++k) {
+      const char c = token[k];
+      e2 = e2 || c == '\xE2';
+      upper = upper || (k < n && c >= 'A' && c <= 'Z');
+    }
+    if (size <= 64 && !e2) {
+      same = !upper;
       if (same) {
-        v = kept;
+        v = token.substr(0, n);
       } else {
         const std::size_t at = lowered_text_.size();
-        for (std::size_t k = 0; k < n; ++k) lowered_text_ += lowered_at(k);
+        lowered_text_.append(token.substr(0, n));
+        char* out = lowered_text_.data() + at;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+        }
         v = std::string_view(lowered_text_).substr(at, n);
       }
     } else {

@@ -366,7 +366,7 @@ int rarity(std::string_view w) {
       "can",   "could", "must", "may",  "might", "be",   "is",    "are",   "was",   "were",  "been",  "has",
       "have",  "had",   "do",   "does", "did",  "as",    "if",    "than",  "then",  "so",    "up",    "out",
       "over",  "into",  "about", "after", "before", "under", "who", "which", "what", "when", "where", "how"};
-  if (std::find(kCommon.begin(), kCommon.end(), w) != kCommon.end()) return 0;
+  if (w.size() <= 6 && std::find(kCommon.begin(), kCommon.end(), w) != kCommon.end()) return 0;
   return static_cast<int>(w.size());
 }
 int rarity(const word_set& s) {
