@@ -20,6 +20,8 @@ extern const std::string_view ceasefire_terms_toml;  // generated from lexicons/
 extern const std::string_view stance_cues_toml;      // generated from lexicons/stance.toml
 }  // namespace detail
 
+using detail::compiled_terms;
+
 namespace {
 
 [[noreturn]] void fail(std::string_view name, std::uint32_t line, const std::string& what) {
@@ -139,23 +141,23 @@ void read_strings(const toml::node& node, std::string_view name, std::string_vie
   }
 }
 
-void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c, bool check) {
+void load_stance(const toml::table& table, std::string_view name, compiled_terms& c, bool check) {
   struct field {
     std::string_view key;
-    detail::lazy_re2 term_lexicon::compiled::*member;
+    detail::lazy_re2 compiled_terms::*member;
   };
   const field fields[] = {
-      {"support", &term_lexicon::compiled::support},
-      {"oppose", &term_lexicon::compiled::oppose},
-      {"praise", &term_lexicon::compiled::praise},
-      {"condemn", &term_lexicon::compiled::condemn},
-      {"undermine", &term_lexicon::compiled::undermine},
-      {"conditional", &term_lexicon::compiled::conditional},
-      {"neutral", &term_lexicon::compiled::neutral},
-      {"negation", &term_lexicon::compiled::negation},
-      {"pseudo_negation", &term_lexicon::compiled::pseudo_negation},
-      {"uncertain", &term_lexicon::compiled::uncertain},
-      {"terminators", &term_lexicon::compiled::terminators},
+      {"support", &compiled_terms::support},
+      {"oppose", &compiled_terms::oppose},
+      {"praise", &compiled_terms::praise},
+      {"condemn", &compiled_terms::condemn},
+      {"undermine", &compiled_terms::undermine},
+      {"conditional", &compiled_terms::conditional},
+      {"neutral", &compiled_terms::neutral},
+      {"negation", &compiled_terms::negation},
+      {"pseudo_negation", &compiled_terms::pseudo_negation},
+      {"uncertain", &compiled_terms::uncertain},
+      {"terminators", &compiled_terms::terminators},
   };
   for (const auto& [key, node] : table) {
     const auto f = std::find_if(std::begin(fields), std::end(fields),
@@ -172,10 +174,10 @@ void load_stance(const toml::table& table, std::string_view name, term_lexicon::
     c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
     // Evaluations are looked for in every short quote (label_evaluated_object): a literal filter
     // spares most of them the expressions.
-    if (f->member == &term_lexicon::compiled::praise || f->member == &term_lexicon::compiled::condemn) {
+    if (f->member == &compiled_terms::praise || f->member == &compiled_terms::condemn) {
       std::vector<std::string> each;
       for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
-      (f->member == &term_lexicon::compiled::praise ? c.praise_filter : c.condemn_filter) =
+      (f->member == &compiled_terms::praise ? c.praise_filter : c.condemn_filter) =
           detail::lazy_filter(std::move(each), expression_options());
     }
   }
@@ -190,14 +192,14 @@ struct pending_id {
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c, std::vector<pending_id>& pending_ids, bool check) {
+                   compiled_terms& c, std::vector<pending_id>& pending_ids, bool check) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
     const toml::table* t = item.as_table();
     const std::uint32_t line = item.source().begin.line;
     if (t == nullptr) fail(name, line, "each [[term.contexts]] must be a table");
-    term_lexicon::compiled::context ctx;
+    compiled_terms::context ctx;
     ctx.term = term;
     const std::string what = "term '" + id + "' context";
     for (const auto& [key, value] : *t) {
@@ -360,10 +362,10 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
 }
 
 // A lexicon's compiled form; `check`: check each expression alone (see compile_alternatives).
-std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string_view name, bool check) {
-  using compiled = term_lexicon::compiled;
+std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view name, bool check) {
+  using compiled = compiled_terms;
   const toml::table root = parse_toml(text, name);
-  auto c = std::make_shared<compiled>();
+  auto c = std::make_shared<compiled_terms>();
   for (const auto& [key, node] : root) {
     if (key.str() != "term" && key.str() != "stance") {
       fail(name, node.source().begin.line, "unknown top-level key '" + std::string(key.str()) +
@@ -471,7 +473,7 @@ std::shared_ptr<term_lexicon::compiled> build(std::string_view text, std::string
                                     [&](auto member) { return static_cast<bool>(c.get()->*member); });
   if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
-    term_lexicon::compiled d;
+    compiled_terms d;
     load_stance(*defaults["stance"].as_table(), "stance.toml", d, false);  // (built in)
     for (auto member : kStanceLists) {
       if (c.get()->*member) continue;
@@ -508,7 +510,11 @@ term_lexicon term_lexicon::ceasefire() {
   return lexicon;
 }
 
+term_lexicon::term_lexicon(std::shared_ptr<const compiled_terms> impl) : impl_(std::move(impl)) {}
+
 std::span<const term_info> term_lexicon::terms() const noexcept { return impl_->terms; }
+
+inline namespace SAYSO_ABI_NAMESPACE {  // declared in the ABI namespace (sayso/export.hpp)
 
 std::string_view to_string(stance_label label) noexcept {
   switch (label) {
@@ -519,5 +525,7 @@ std::string_view to_string(stance_label label) noexcept {
   }
   return "unknown";
 }
+
+}  // namespace SAYSO_ABI_NAMESPACE
 
 }  // namespace sayso

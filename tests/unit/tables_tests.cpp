@@ -143,8 +143,8 @@ BOOST_AUTO_TEST_CASE(literal_filter_is_off_for_an_expression_without_literals) {
 
 BOOST_AUTO_TEST_CASE(the_default_lexicon_has_its_filters) {
   const sayso::term_lexicon terms = sayso::term_lexicon::ceasefire();
-  BOOST_TEST(terms.impl().praise_filter.get().enabled());
-  BOOST_TEST(terms.impl().condemn_filter.get().enabled());
+  BOOST_TEST(sayso::detail::term_lexicon_access::compiled(terms).praise_filter.get().enabled());
+  BOOST_TEST(sayso::detail::term_lexicon_access::compiled(terms).condemn_filter.get().enabled());
 }
 
 // ---- word_screen: which entries of a set of expressions a text may match, from its words ------
@@ -176,7 +176,8 @@ bool candidate(const word_screen& screen, std::string_view text, std::uint32_t e
 BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
   // The default lexicon's mention entries (each term with its contexts, each opposite), as the
   // labeller screens spans with them, against RE2 on texts made of the lexicon's own words.
-  const auto& c = sayso::term_lexicon::ceasefire().impl();
+  const sayso::term_lexicon lexicon = sayso::term_lexicon::ceasefire();
+  const auto& c = sayso::detail::term_lexicon_access::compiled(lexicon);
   const word_screen& screen = c.screen();
   const std::vector<std::string>& patterns = c.mentions.patterns();
   std::vector<std::unique_ptr<RE2>> entries;
