@@ -65,9 +65,11 @@ struct term_info {
 
 /// A term lexicon: the terms stance is given for and the words that express them.
 ///
-/// Thread safety: immutable after construction; safe for concurrent use. Ownership: value type
-/// sharing its compiled patterns (copies are cheap). Cost: loading compiles the expressions
-/// once (about a millisecond for the default lexicon).
+/// Thread safety: immutable after construction (its expressions are compiled on first use, by
+/// whichever thread needs them first); safe for concurrent use. Ownership: value type sharing
+/// its compiled patterns (copies are cheap). Cost: loading parses the file and, for a file of
+/// one's own, compiles and checks every expression (tens of milliseconds); the default lexicon
+/// is read in about a millisecond, and each expression is compiled when a quote first needs it.
 class SAYSO_EXPORT term_lexicon {
  public:
   /// The default lexicon: the ten ceasefire terms of GUIDELINES.md (embedded; installed as

@@ -48,7 +48,7 @@ void resolver::full_description(const attributed_quote& q, std::vector<std::uint
   // Only an indefinite description introduces an anonymous source ("a source", "one of the
   // officials", "another person"); "the mayor" is one already known.
   {
-    const lowered f = lower(first);
+    const std::string_view f = lower(first);
     if (!is_word(first) || (f != "a" && f != "an" && f != "one" && f != "another" && f != "some" && f != "two" &&
                             f != "three" && f != "several")) {
       return;
@@ -110,8 +110,7 @@ void resolver::full_description(const attributed_quote& q, std::vector<std::uint
   // to", a relative clause ("who had seen"), or before the cue a prepositional phrase ("a source
   // in the ministry").
   const std::uint32_t m = words[extra];
-  const lowered lm = lower(m);
-  const std::string_view w = lm.view();
+  const std::string_view w = lower(m);
   const bool participle = !cap(m) && w.size() > 4 &&
                           (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing") &&
                           (cls(m) & (wc_role | wc_title)) == 0;

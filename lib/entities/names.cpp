@@ -45,7 +45,7 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   if (k >= end || !is_word(k)) return npos;
   if (cap(k)) return k;
   // "Secretary of State", "Bashar al-Assad"
-  const lowered lw = lower(k);
+  const std::string_view lw = lower(k);
   if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
       (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
     return k + 2;
@@ -82,7 +82,7 @@ void resolver::register_group(const sentence& sent) {
   g.name = surface(phrase);
   g.kind = entity_kind::group;
   g.plural = true;
-  g.head = lower(head).view();
+  g.head = lower(head);
   const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
   g.last_seen = mention.end;
   add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
@@ -134,8 +134,8 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
-    const lowered lw = lower(run[k]);
-    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw.view());
+    const std::string_view lw = lower(run[k]);
+    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
   }
   return j;
 }
@@ -162,14 +162,14 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
   // Nor a country's title ("the US President's leadership").
-  if (name.size() >= 2 && (words_.classes(lower(name.back()).view()) & wc_title) != 0 &&
+  if (name.size() >= 2 && (words_.classes(lower(name.back())) & wc_title) != 0 &&
       is_country(name.first(name.size() - 1))) {
     return;
   }
   // Nor a title alone that is no known person's surname ("the President said"; "Julie Bishop",
   // then "Bishop").
-  if (name.size() == 1 && (words_.classes(lower(name.front()).view()) & wc_title) != 0 &&
-      (gender_of(name.front()) != 0 || !persons_by_last_.contains(std::string(lower(name.front()).view())))) {
+  if (name.size() == 1 && (words_.classes(lower(name.front())) & wc_title) != 0 &&
+      (gender_of(name.front()) != 0 || !persons_by_last_.contains(lower(name.front())))) {
     return;
   }
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
@@ -181,7 +181,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
   if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2)) {
-    const lowered p = lower(run.front() - 2);
+    const std::string_view p = lower(run.front() - 2);
     place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
             p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
   }
@@ -209,7 +209,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   for (const std::uint32_t t : name.subspan(1)) {
     if (cap(t) && (cls(t) & (wc_preposition | wc_conjunction | wc_determiner | wc_pronoun | wc_auxiliary)) != 0 &&
         (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 &&
-        std::find(kParticles.begin(), kParticles.end(), lower(t).view()) == kParticles.end()) {
+        std::find(kParticles.begin(), kParticles.end(), lower(t)) == kParticles.end()) {
       return;
     }
   }
@@ -219,7 +219,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (name.size() >= 3 && run.front() == name.front() && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2) && !cap(run.front() - 2) && (cls(run.front() - 2) & wc_preposition) != 0 &&
       (flags(name.front()) & speaker_lexicon::f_country) != 0) {
-    lower_words(name, scratch_lowered_, scratch_views_);
+    lower_words(name, scratch_views_);
     const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, true);
     if (m && name.size() - m.length >= 2) name_only = name.subspan(m.length);
   }
@@ -249,7 +249,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     }
     if (n > 0 && possessive(owner[0])) {
       std::reverse(owner.begin(), owner.begin() + static_cast<std::ptrdiff_t>(n));
-      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_lowered_, scratch_views_);
+      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_views_);
       for (std::size_t i = 0; i < n; ++i) {
         const speaker_lexicon::match m = lex_.country_at(scratch_views_, i, true);
         if (m && i + m.length == n) {
@@ -262,7 +262,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   collect_appositive(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
-  const std::uint32_t e = add_person(words, surface(name_only), roles, mention);
+  const std::uint32_t e = add_person(words, name_only, roles, mention);
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -308,7 +308,7 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
   std::size_t upper = 0;
   for (const std::uint32_t t : run) upper += info_[t].all_upper() ? 1 : 0;
   if (upper == run.size() || upper >= 2) return false;
-  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  const std::uint32_t end = sentence_of(run.back()).end_token;
   for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 40; ++t) {
     if (is_word(t) && !cap(t)) return true;
   }
@@ -316,7 +316,7 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
 }
 
 bool resolver::opens_clause(std::uint32_t first) const {
-  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t t = first;
   while (t > sentence_first) {
     --t;
@@ -369,7 +369,7 @@ std::string resolver::surface(std::span<const std::uint32_t> toks) const {
       }
       if (space && (out.empty() || out.back() != '-')) out += ' ';
     }
-    out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
+    out.append(k + 1 == toks.size() ? bare(t) : s(t));
   }
   return out;
 }
@@ -392,7 +392,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
         roles.resize(had);
         return;
       }
-      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
+      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k));
       if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
       words.push_back(k);
     }
@@ -473,21 +473,22 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
   const std::string key = normalise(n);
   // An index rather than a scan of all entities keeps long documents linear.
-  if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
-    known& k = ents_[found->second];
-    add_mention(found->second, mention);
+  if (const std::uint32_t* found = orgs_by_key_.find(key); found != nullptr) {
+    const std::uint32_t e = *found;
+    known& k = ents_[e];
+    add_mention(e, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
-    name_form(found->second, n);
-    return found->second;
+    name_form(e, n);
+    return e;
   }
   const auto index = static_cast<std::uint32_t>(ents_.size());
-  orgs_by_key_.emplace(key, index);
+  orgs_by_key_.try_emplace(key, index);
   // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
   // "israel"); the first organisation holding it.
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
-    org_suffixes_.emplace(key.substr(at + 1), index);
+    org_suffixes_.try_emplace(std::string_view(key).substr(at + 1), index);
   }
-  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[key.substr(at + 1)].push_back(index);
+  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[std::string_view(key).substr(at + 1)].push_back(index);
   known& k = new_entity();
   k.name = n;
   k.kind = entity_kind::organisation;
@@ -508,8 +509,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
     return std::equal(a.rbegin(), a.rend(), b.rbegin());
   };
   std::uint32_t match = npos;
-  if (const auto found = persons_by_last_.find(words.back()); found != persons_by_last_.end()) {
-    for (const std::uint32_t i : found->second) {
+  if (const auto* found = persons_by_last_.find(words.back()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
       if (compatible(ents_[i]) && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
@@ -517,8 +518,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   // A family name written first ("Ban Ki-moon", "Kim Jong Un"), then alone ("Ban", "Kim"): the
   // person of that first word mentioned most (the principal of several Kims), else the latest.
   if (words.size() == 1) {
-    if (const auto found = persons_by_first_.find(words.front()); found != persons_by_first_.end()) {
-      for (const std::uint32_t i : found->second) {
+    if (const auto* found = persons_by_first_.find(words.front()); found != nullptr) {
+      for (const std::uint32_t i : *found) {
         const known& k = ents_[i];
         if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
             (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
@@ -531,8 +532,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   // The reverse: "Moon" named first, then "Moon Jae-in" (not "Trump", then "Trump Jr.").
   const std::string_view tail = words.back();
   if (tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv") return npos;
-  if (const auto found = persons_by_last_.find(words.front()); found != persons_by_last_.end()) {
-    for (const std::uint32_t i : found->second) {
+  if (const auto* found = persons_by_last_.find(words.front()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
       if (ents_[i].words.size() == 1 && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
@@ -546,12 +547,12 @@ void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::
     const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
     // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
     if (joined && !out.empty() && std::find(kParticles.begin(), kParticles.end(), out.back()) != kParticles.end()) {
-      out.back() = lower(t).view();
+      out.back() = lower(t);
     } else if (joined && !out.empty()) {
       out.back() += '-';
-      out.back() += lower(t).view();
+      out.back() += lower(t);
     } else {
-      out.emplace_back(lower(t).view());
+      out.emplace_back(lower(t));
     }
   }
 }
@@ -566,12 +567,12 @@ bool resolver::name_tail(std::uint32_t t) const {
   return t + 1 >= tok_.size() || (s(t + 1) != "-" && tok_[t + 1].kind != token_kind::word);
 }
 
-std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                          const std::vector<std::string>& roles, byte_range mention) {
   std::uint32_t match = person_match(words);
   if (match == npos) {
     known& k = new_entity();
-    k.name = surface_name;
+    k.name = surface(name);
     k.kind = entity_kind::person;
     k.words = words;
     match = static_cast<std::uint32_t>(ents_.size() - 1);
@@ -583,7 +584,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
     if (k.words.back() != words.back()) persons_by_last_[words.back()].push_back(match);
     if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
     k.words = words;
-    k.name = surface_name;
+    k.name = surface(name);
   }
   for (const std::string& r : roles) {
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
@@ -604,8 +605,8 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
 }
 
 bool resolver::plural(std::uint32_t t) const {
-  const lowered lw = lower(t);
-  const std::string_view w = lw.view();
+  const std::string_view lw = lower(t);
+  const std::string_view w = lw;
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <sstream>
+#include <unordered_map>
 
 #include <toml++/toml.h>
 
@@ -75,10 +76,10 @@ speaker_lexicon::match speaker_lexicon::longest(const phrase_map& phrases, std::
     if (n > 0) buffer[size++] = ' ';
     w.copy(buffer.data() + size, w.size());
     size += w.size();
-    const auto found = phrases.find(std::string_view(buffer.data(), size));
-    if (found == phrases.end()) break;
-    if (found->second.whole) best = {found->second.id, static_cast<std::uint16_t>(n + 1)};
-    if (!found->second.continues) break;
+    const phrase_entry* found = phrases.find(std::string_view(buffer.data(), size));
+    if (found == nullptr) break;
+    if (found->whole) best = {found->id, static_cast<std::uint16_t>(n + 1)};
+    if (!found->continues) break;
   }
   return best;
 }
@@ -213,6 +214,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
   words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
+  lex->flags_.for_each([&](std::string_view word, std::uint16_t) { lex->flag_filter_.add(word_hash(word)); });
   return lex;
 }
 

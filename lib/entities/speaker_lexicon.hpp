@@ -9,8 +9,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "text/word_table.hpp"
 
 namespace sayso::detail {
 
@@ -65,8 +66,10 @@ class speaker_lexicon {
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint16_t flags(std::string_view word) const {
-    const auto found = flags_.find(word);
-    return found == flags_.end() ? 0 : found->second;
+    const std::uint64_t h = word_hash(word);
+    if (!flag_filter_.may_hold(h)) return 0;  // most words of a text are in no list
+    const std::uint16_t* found = flags_.find(word, h);
+    return found == nullptr ? 0 : *found;
   }
   /// A word that makes another role of the role after it ("deputy", "former").
   [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
@@ -94,10 +97,6 @@ class speaker_lexicon {
   [[nodiscard]] bool opener(std::string_view word) const { return (flags(word) & f_opener) != 0; }
 
  private:
-  struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   // A phrase or the beginning of one: `id` if it is a whole phrase, `continues` if a longer
   // phrase starts with it (so that a look-up stops at the first word that begins none).
   struct phrase_entry {
@@ -105,7 +104,7 @@ class speaker_lexicon {
     bool whole = false;
     bool continues = false;
   };
-  using phrase_map = std::unordered_map<std::string, phrase_entry, string_hash, std::equal_to<>>;
+  using phrase_map = word_table<phrase_entry>;
   // Adds a phrase (its words joined by spaces) and its beginnings; false if already there.
   static bool add_phrase(phrase_map& phrases, const std::string& phrase, std::uint16_t id);
   struct role_entry {
@@ -124,7 +123,8 @@ class speaker_lexicon {
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
-  std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>> flags_;
+  word_table<std::uint16_t> flags_;
+  word_filter flag_filter_;  // the hashes of flags_'s words
 };
 
 }  // namespace sayso::detail

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cctype>
 
 #include "text/unicode.hpp"
@@ -31,13 +32,11 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   const std::size_t first = out.size();
   collect();
   if (terms_.empty()) {
-    if (c_.any_mention) {
-      cur_ = label_decision{};
-      note_context(nullptr, 0);
-      cur_.path = label_path::evaluated_object;
-      label_evaluated_object(speaker, out);
-      finish(out, first);
-    }
+    cur_ = label_decision{};
+    note_context(nullptr, 0);
+    cur_.path = label_path::evaluated_object;
+    label_evaluated_object(speaker, out);
+    finish(out, first);
     return;
   }
   speaker_parties(speaker);
@@ -74,19 +73,38 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   finish(out, first);
 }
 
+bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
+  present.clear();
+  // Most spans hold no word of any term: the screen rules them out without RE2. Most of the
+  // others may hold one term (or opposite): its own expression says whether it does.
+  static thread_local std::vector<std::uint32_t> candidates;
+  c_.screen().candidates(s, candidates);
+  std::size_t found = 0;
+  for (const std::uint32_t e : candidates) {
+    if (!c_.entry_matches(e, s)) continue;
+    if (found++ == 0) present.push_back(static_cast<int>(e));
+    if (found > 1) break;
+  }
+  if (found <= 1) return found == 1;
+  // Two or more: the set of all says which, in its order (not the lexicon's; two terms found at
+  // one place keep it in their stances, as they always have).
+  present.clear();
+  const RE2::Set* mentions = c_.mentions.get();
+  return mentions != nullptr && mentions->Match(re2::StringPiece(s.data(), s.size()), &present);
+}
+
 void labeller::collect() {
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
-    if (c_.any_mention &&
-        !c_.any_mention->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr, 0)) {
-      continue;
-    }
-    // One pass with all terms' expressions says which terms occur; only those are searched.
     std::vector<int> present;
-    if (c_.any_term) c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present);
+    if (!mentions_in(s, present)) continue;
+    const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
+      return static_cast<std::size_t>(i) < c_.patterns.size();
+    });
+    const std::span<const int> terms(present.data(), static_cast<std::size_t>(opposites_from - present.begin()));
     std::vector<hit> found;
-    for (const int t : present) {
+    for (const int t : terms) {
       found.clear();
       const auto term = static_cast<std::size_t>(t);
       find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
@@ -94,7 +112,7 @@ void labeller::collect() {
     }
     // Expressions that count only in some contexts ("withdrew" troops, not a proposal).
     for (const auto& cx : c_.contexts) {
-      if (std::find(present.begin(), present.end(), static_cast<int>(cx.term)) == present.end()) continue;
+      if (std::find(terms.begin(), terms.end(), static_cast<int>(cx.term)) == terms.end()) continue;
       found.clear();
       find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) {
@@ -102,14 +120,11 @@ void labeller::collect() {
       }
     }
     // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.
-    present.clear();
-    if (c_.any_opposite && c_.any_opposite->Match(re2::StringPiece(s.data(), s.size()), &present)) {
-      for (const int t : present) {
-        found.clear();
-        const auto term = static_cast<std::size_t>(t);
-        find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
-        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
-      }
+    for (auto o = opposites_from; o != present.end(); ++o) {
+      found.clear();
+      const std::size_t term = static_cast<std::size_t>(*o) - c_.patterns.size();
+      find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
+      for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
     }
   }
   if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions
@@ -135,19 +150,14 @@ void labeller::collect() {
       cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
-  std::vector<int> present;
+  // (Searching a list the screen lets through that does not occur finds nothing.)
+  static thread_local std::vector<std::uint32_t> present;
   for (const byte_range& region : merged) {
     const std::string_view s = region.of(text_);
-    present.clear();
-    if (c_.any_cue) {
-      c_.any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
-    } else {
-      for (std::size_t i = 0; i < lists.size(); ++i) present.push_back(static_cast<int>(i));
-    }
-    std::sort(present.begin(), present.end());
-    for (const int i : present) {
+    c_.cue_screen().candidates(s, present);
+    for (const std::uint32_t i : present) {
       const std::size_t first = cues_.size();
-      find_all(lists[static_cast<std::size_t>(i)], s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
+      find_all(lists[i]->get(), s, region.begin, kClasses[i], cues_);
       for (std::size_t k = first; k < cues_.size(); ++k) {
         cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
         cues_[k].accusing = i == 4;              // undermine

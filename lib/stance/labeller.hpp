@@ -1,6 +1,7 @@
 // Internal: stance of a quote's speaker on the terms its content mentions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,8 @@ namespace sayso::detail {
 /// first use, by a term context with document conditions ("the deal" names the term the
 /// document is about), and kept for the document's other quotes. One per document.
 struct document_terms {
-  std::vector<std::uint32_t> counts;  // per term; empty until counted
+  static constexpr std::uint32_t uncounted = UINT32_MAX;
+  std::vector<std::uint32_t> counts;  // per term (uncounted until asked); empty until first asked
 };
 
 /// What the labeller may look at besides the quote.

@@ -75,6 +75,9 @@ class labeller {
  private:
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
+  // The entries of compiled::mentions (terms, then opposites) that occur in `s`, in the set's
+  // order (which orders the stances of two terms found at one place); false if none.
+  bool mentions_in(std::string_view s, std::vector<int>& present) const;
   std::size_t precondition_term() const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
