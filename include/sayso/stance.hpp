@@ -32,6 +32,16 @@ enum class stance_label : std::uint8_t {
 /// "support", "oppose", "conditional" or "neutral".
 SAYSO_EXPORT std::string_view to_string(stance_label label) noexcept;
 
+/// How a stance label is decided (README, "How a label is decided").
+enum class stance_labeller : std::uint8_t {
+  rules,  ///< the hand-written rules over the predicate-polarity lexicon
+  model,  ///< the rules' reading of each mention, weighed by a trained label model
+  /// The rules, but a term that no predicate governs, named in a quotation of a side's own words
+  /// (direct or mixed, not in the past, not an analyst's, outlet's or "according to"), is
+  /// supported, not neutral: the one decision the model changes most, as a rule.
+  own_words,
+};
+
 /// The stance one holder takes on one term in one quote, with the words that show it.
 struct stance {
   std::string term;                 ///< term id, e.g. "ceasefire"

@@ -11,6 +11,7 @@
 
 #include "attribution/attributor.hpp"
 #include "stance/compiled.hpp"
+#include "stance/label_model.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso::detail {
@@ -30,6 +31,14 @@ struct stance_context {
   const lexicon& lex;
   const std::vector<entity>& entities;
   document_terms* terms_named = nullptr;  // the document's term counts (null: counted per quote)
+  // The label model that decides the speaker's labels from the rules' reading (null: the
+  // rules' labels stand).
+  const label_model* model = nullptr;
+  // stance_labeller::own_words: an ungoverned term in a side's own quoted words is supported.
+  bool own_words = false;
+  // When not null, receives the rules' reading (the label model's input) of each of the
+  // speaker's own stances appended to `out`, in order (for training and measurement).
+  std::vector<label_decision>* decisions = nullptr;
 };
 
 /// A party the quote reports on ("Russia is not ready to stop fighting"): its mention.

@@ -79,6 +79,7 @@ struct options {
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
   bool rules_only = true;       // pipeline_options::span_model off (the default); --span-model: on
+  sayso::stance_labeller labeller = sayso::stance_labeller::rules;  // --labels rules|model|own-words
   bool huge_linearity = true;   // also 64N (a 33 MB document with the default N)
   std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
@@ -88,6 +89,7 @@ struct options {
 sayso::pipeline_options pipeline_options_of(const options& o) {
   sayso::pipeline_options p;
   p.span_model = !o.rules_only;
+  p.labeller = o.labeller;
   return p;
 }
 
@@ -106,6 +108,7 @@ void usage() {
       "  --no-cli             skip the CLI tests\n"
       "  --rules-only         time the pipeline without the span model (the default)\n"
       "  --span-model         time the pipeline with the span model (pipeline_options::span_model)\n"
+"  --labels L           stance labels by rules (the default), model or own-words\n"
       "  --no-64n             linearity: skip the third document (64N bytes)\n"
       "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,startup,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";
@@ -1058,6 +1061,11 @@ bool parse_args(int argc, char** argv, options& o) {
     else if (a == "--rules-only") o.rules_only = true;
     else if (a == "--span-model") o.rules_only = false;
     else if (a == "--no-64n") o.huge_linearity = false;
+    else if (a == "--labels") {
+      const std::string v = value();
+      o.labeller = v == "model" ? sayso::stance_labeller::model
+                   : v == "own-words" ? sayso::stance_labeller::own_words : sayso::stance_labeller::rules;
+    }
     else if (a == "--only") o.only = "," + value() + ",";
     else if (a == "--memory-child") o.memory_child = true;
     else if (a == "--quick") {
