@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,12 +21,15 @@
 
 namespace sayso::detail {
 
-/// A T built on first use by `make`, by whichever thread asks first; a thread that loses the race
-/// drops its own copy. Thread-safe; moving is for construction only (not while it is used).
+/// A T built on first use by `make`, once: a thread that asks while another builds it waits for
+/// that one (building it twice, as two worker threads starting on their first documents would,
+/// costs the whole build again: the set of all terms' expressions alone is some 80 M
+/// instructions). Thread-safe; moving is for construction only (not while it is used).
 template <class T>
 class once_built {
  public:
   once_built() = default;
+  // (The mutex is not moved: a moved-to object has its own.)
   once_built(once_built&& other) noexcept : p_(other.p_.exchange(nullptr)) {}
   once_built& operator=(once_built&& other) noexcept {
     delete p_.exchange(other.p_.exchange(nullptr));
@@ -41,14 +45,16 @@ class once_built {
   template <class Make>
   const T& get(Make&& make) const {
     if (const T* p = p_.load(std::memory_order_acquire); p != nullptr) return *p;
+    const std::lock_guard lock(building_);
+    if (const T* p = p_.load(std::memory_order_acquire); p != nullptr) return *p;  // built meanwhile
     std::unique_ptr<T> built = make();
-    T* expected = nullptr;
-    if (p_.compare_exchange_strong(expected, built.get(), std::memory_order_acq_rel)) return *built.release();
-    return *expected;
+    p_.store(built.get(), std::memory_order_release);
+    return *built.release();
   }
 
  private:
   mutable std::atomic<T*> p_{nullptr};
+  mutable std::mutex building_;  // held while building (only then: reads take p_ alone)
 };
 
 /// An RE2 pattern compiled on first use. Empty (false) when the lexicon has no such list.
