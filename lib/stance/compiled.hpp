@@ -46,10 +46,10 @@ struct compiled_terms {
   std::vector<detail::lazy_re2> opposites; // per term (or null): expressions for its contrary
                                                // ("continue fighting" for a ceasefire)
   // Every term's expressions (with its context expressions) at index t, and its opposites at
-  // terms.size() + t (a pattern that never matches where it has none): which terms or
-  // opposites occur in a text, in one pass. One set rather than a set of terms, one of
-  // opposites and one expression of all for "any at all?" (Match with no vector stops at the
-  // first): one automaton compiled and built, not three (start-up and first documents).
+  // terms.size() + t (a pattern that never matches where it has none). The labeller does not
+  // search this set (it reads the screen below, and orders what it finds as this set would list
+  // it: order_as_set); its patterns are the screen's entries, and a lexicon read with checks
+  // compiles it once to say which term's expressions cannot be combined.
   detail::lazy_set mentions;
   // The screen of mentions' entries, and each of its alternatives compiled alone (on first use):
   // an entry occurs in a text if one of the alternatives the screen lets through matches it.

@@ -73,6 +73,46 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   finish(out, first);
 }
 
+namespace {
+
+// Where the first match of `re` in `s` ends (the least end of any match, whatever its start), or
+// npos if none: the least `end` for which s[0, end) holds a match (RE2 reads the text past `end`
+// for \b, as in the whole of s). About log2(|s|) searches without submatches (no reverse
+// program is built).
+std::size_t earliest_end(const RE2* re, std::string_view s) {
+  const re2::StringPiece piece(s.data(), s.size());
+  if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) return std::string_view::npos;
+  std::size_t lo = 0;          // no match ends before lo
+  std::size_t hi = s.size();   // one ends at or before hi
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (re->Match(piece, 0, mid, RE2::UNANCHORED, nullptr, 0)) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return hi;
+}
+
+}  // namespace
+
+void order_as_set(std::string_view s, std::span<const std::pair<int, const RE2*>> expressions,
+                  const std::vector<std::string>& patterns, std::vector<int>& present) {
+  static thread_local std::vector<std::pair<std::size_t, int>> order;
+  order.clear();
+  for (const int e : present) order.emplace_back(std::string_view::npos, e);
+  for (const auto& [e, re] : expressions) {
+    const auto it = std::find_if(order.begin(), order.end(), [e = e](const auto& o) { return o.second == e; });
+    if (it != order.end()) it->first = std::min(it->first, earliest_end(re, s));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return patterns[static_cast<std::size_t>(x.second)] > patterns[static_cast<std::size_t>(y.second)];
+  });
+  for (std::size_t k = 0; k < order.size(); ++k) present[k] = order[k].second;
+}
+
 bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
   present.clear();
   // Most spans hold no word of any term: the screen rules them out without RE2. In most others
@@ -82,7 +122,6 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const 
   const compiled_terms::mention_screen& screen = c_.screen();
   const bool decided = screen.words.candidates(s, candidates, &alternatives);
   const re2::StringPiece piece(s.data(), s.size());
-  std::size_t found = 0;
   for (const std::uint32_t a : alternatives) {
     const std::uint32_t e = screen.words.entry_of(a);
     if (!present.empty() && static_cast<std::uint32_t>(present.back()) == e) continue;  // (settled)
@@ -92,14 +131,18 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const 
       if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
     }
     present.push_back(static_cast<int>(e));
-    if (++found > 1) break;
   }
-  if (found <= 1) return found == 1;
-  // Two or more: the set of all says which, in its order (not the lexicon's; two terms found at
-  // one place keep it in their stances, as they always have).
-  present.clear();
-  const RE2::Set* mentions = c_.mentions.get();
-  return mentions != nullptr && mentions->Match(re2::StringPiece(s.data(), s.size()), &present);
+  if (present.size() <= 1) return present.size() == 1;
+  // Two or more: in the order the set of all entries (compiled::mentions) would give them, which
+  // orders the stances of two terms found at one place. The set itself is not built: compiling
+  // it cost some 80 M instructions, and each search of it half a million.
+  static thread_local std::vector<std::pair<int, const RE2*>> expressions;
+  expressions.clear();
+  for (const std::uint32_t a : alternatives) {
+    expressions.emplace_back(static_cast<int>(screen.words.entry_of(a)), screen.alternatives[a].get());
+  }
+  order_as_set(s, expressions, c_.mentions.patterns(), present);
+  return true;
 }
 
 void labeller::collect() {

@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stance/label_model.hpp"
@@ -62,6 +65,16 @@ struct condition_clause {
   // fire"), not an exchange: the speaker supports preconditions.
   bool demand = false;
 };
+
+// Orders `present` (entries found in `s`, each once) as RE2::Set over `patterns` (entry i:
+// patterns[i], unanchored, the same options as the expressions) lists them: by where the first
+// match of each ends, and where two end at one place, the entry whose pattern sorts last as text
+// first (the set compiles its patterns sorted, and lists the entries of one match state in
+// reverse). `expressions`: (entry, expression) pairs, each entry's expressions together matching
+// what its pattern matches in `s`; those of entries not present are ignored.
+// tables_tests checks it against RE2::Set on random texts.
+void order_as_set(std::string_view s, std::span<const std::pair<int, const RE2*>> expressions,
+                  const std::vector<std::string>& patterns, std::vector<int>& present);
 
 // Labels one quote: collect() finds its terms and cues, run() labels each term.
 // Not thread-safe (one per quote, on the stack); holds references to its inputs.

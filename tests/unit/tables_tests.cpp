@@ -21,10 +21,12 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <sayso/sayso.hpp>
 
 #include "stance/compiled.hpp"
+#include "stance/labeller_impl.hpp"
 #include "stance/literal_filter.hpp"
 #include "stance/word_screen.hpp"
 #include "text/word_table.hpp"
@@ -280,6 +282,51 @@ BOOST_AUTO_TEST_CASE(word_screen_passes_what_it_cannot_read) {
   const RE2 truce("\\b(?:truces?)\\b", insensitive());
   BOOST_TEST(RE2::PartialMatch("a tru\xC5\xBF" "ce? no: truce\xC5\xBF", truce));
   BOOST_TEST(candidate(screen, "tru\xC5\xBF" "e", 2));
+}
+
+// The stance labeller orders the terms it finds in a span as the set of all terms' expressions
+// would list them (stances of two terms found at one place keep that order), without building the
+// set: the order is computed from where each entry first matches. Checked against RE2::Set itself,
+// on term-like expressions that overlap, share words and end at one place.
+BOOST_AUTO_TEST_CASE(set_order_without_the_set) {
+  const std::vector<std::string> patterns = {
+      "\\b(?:truces?|cease-?fires?)\\b",       "\\b(?:peace (?:talks|deal)|talks)\\b",
+      "\\b(?:pull(?:ed)? out(?: of the \\w+)?)\\b", "\\b(?:(?:the )?\\w+ territory|cede)\\b",
+      "\\b(?:out of the territory)\\b",          "\\b(?:prisoners?|swap)\\b",
+      "\\b(?:continue fighting|fighting)\\b",     "\\b(?:deal|peace)\\b"};
+  RE2::Options o = insensitive();
+  RE2::Set set(o, RE2::UNANCHORED);
+  std::vector<std::unique_ptr<RE2>> each;
+  for (const std::string& p : patterns) {
+    BOOST_REQUIRE(set.Add(p, nullptr) >= 0);
+    each.push_back(std::make_unique<RE2>(p, o));
+  }
+  BOOST_REQUIRE(set.Compile());
+  const std::vector<std::string> words = {"truce", "ceasefire", "peace", "talks", "deal", "pulled", "pull", "out",
+                                          "of", "the", "territory", "cede", "prisoners", "swap", "continue",
+                                          "fighting", "said", "we", ",", "."};
+  std::mt19937 random(5);
+  int several = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const std::size_t n = 1 + random() % 10;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k > 0) text += ' ';
+      text += words[random() % words.size()];
+    }
+    std::vector<int> expected;
+    set.Match(text, &expected);
+    std::vector<int> present;
+    std::vector<std::pair<int, const RE2*>> expressions;
+    for (std::size_t e = 0; e < each.size(); ++e) {
+      expressions.emplace_back(static_cast<int>(e), each[e].get());
+      if (RE2::PartialMatch(text, *each[e])) present.push_back(static_cast<int>(e));
+    }
+    sayso::detail::stance_internal::order_as_set(text, expressions, patterns, present);
+    BOOST_TEST(present == expected, "order differs from RE2::Set on: " << text);
+    several += expected.size() > 1 ? 1 : 0;
+  }
+  BOOST_TEST(several > 5000);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
