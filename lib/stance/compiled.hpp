@@ -15,7 +15,6 @@
 #include <sayso/stance.hpp>
 
 #include "stance/lazy.hpp"
-#include "stance/literal_filter.hpp"
 #include "stance/word_screen.hpp"
 
 namespace sayso::detail {
@@ -74,8 +73,8 @@ struct compiled_terms {
       return s;
     });
   }
-  // Literal strings one of which any match of the praise (condemn) list holds: a short content
-  // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
+  // Screens of the praise (condemn) list's words: a short content that cannot match either is no
+  // evaluation, and needs no RE2 search (label_evaluated_object).
   detail::lazy_filter praise_filter;
   detail::lazy_filter condemn_filter;
   detail::lazy_re2 support;

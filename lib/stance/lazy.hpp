@@ -11,13 +11,14 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include "stance/literal_filter.hpp"
+#include "stance/word_screen.hpp"
 
 namespace sayso::detail {
 
@@ -116,20 +117,27 @@ class lazy_set {
   once_built<std::unique_ptr<RE2::Set>> set_;
 };
 
-/// A literal_filter of expressions (RE2 syntax, each matched at word boundaries), built on first
-/// use.
+/// Whether any of a list of expressions (RE2 syntax, case-insensitive) may match a text, from the
+/// text's words (a word_screen of the list, built on first use): false only where none matches;
+/// where it says true, RE2 decides.
 class lazy_filter {
  public:
   lazy_filter() = default;
-  lazy_filter(std::vector<std::string> expressions, const RE2::Options& options)
-      : expressions_(std::move(expressions)), options_(options) {}
+  explicit lazy_filter(std::vector<std::string> expressions) : expressions_(std::move(expressions)) {}
 
-  [[nodiscard]] const literal_filter& get() const;
+  [[nodiscard]] bool may_match(std::string_view text) const { return screen().may_match(0, text); }
 
  private:
+  [[nodiscard]] const word_screen& screen() const {
+    return screen_.get([this] {
+      auto s = std::make_unique<word_screen>();
+      for (const std::string& e : expressions_) s->add(0, e);
+      return s;
+    });
+  }
+
   std::vector<std::string> expressions_;
-  RE2::Options options_;
-  once_built<literal_filter> filter_;
+  once_built<word_screen> screen_;
 };
 
 }  // namespace sayso::detail

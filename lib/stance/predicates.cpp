@@ -263,7 +263,7 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (words > kMaxEvaluationWords) return;
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
-        return c_.praise_filter.get().may_match(span.of(text_)) || c_.condemn_filter.get().may_match(span.of(text_));
+        return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
       })) {
     return;
   }

@@ -172,13 +172,13 @@ void load_stance(const toml::table& table, std::string_view name, compiled_terms
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
     c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
-    // Evaluations are looked for in every short quote (label_evaluated_object): a literal filter
-    // spares most of them the expressions.
+    // Evaluations are looked for in every short quote (label_evaluated_object): a screen of their
+    // words spares most of them the expressions.
     if (f->member == &compiled_terms::praise || f->member == &compiled_terms::condemn) {
       std::vector<std::string> each;
       for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
       (f->member == &compiled_terms::praise ? c.praise_filter : c.condemn_filter) =
-          detail::lazy_filter(std::move(each), expression_options());
+          detail::lazy_filter(std::move(each));
     }
   }
 }

@@ -1,8 +1,7 @@
 // The look-up structures behind the fast paths (issue 13): word_table (lib/text), which the
-// speaker resolution fills anew for each document, and literal_filter (lib/stance), which lets
-// the stance labeller skip RE2 on short quotes that cannot hold an evaluation. A filter that
-// wrongly says "no match" would silently drop stances, so it is checked against RE2 itself on
-// generated texts.
+// speaker resolution fills anew for each document, and word_screen (lib/stance), which lets the
+// stance labeller skip RE2 on texts that cannot match an expression. A screen that wrongly says
+// "no match" would silently drop stances, so it is checked against RE2 itself on generated texts.
 // These use the library's internals, which a shared library keeps hidden: a binary of its own,
 // built for static builds only. The texts are invented.
 #define BOOST_TEST_MODULE sayso_tables
@@ -19,7 +18,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -27,11 +25,9 @@
 
 #include "stance/compiled.hpp"
 #include "stance/labeller_impl.hpp"
-#include "stance/literal_filter.hpp"
 #include "stance/word_screen.hpp"
 #include "text/word_table.hpp"
 
-using sayso::detail::literal_filter;
 using sayso::detail::word_screen;
 using sayso::detail::word_table;
 
@@ -42,24 +38,6 @@ RE2::Options insensitive() {
   o.set_case_sensitive(false);
   o.set_log_errors(false);
   return o;
-}
-
-// A filter of `expressions` (each matched at word boundaries, as the term lexicon does), and the
-// expressions as one RE2 to compare it with.
-struct filtered {
-  literal_filter filter;
-  std::unique_ptr<RE2> any;
-};
-
-filtered make(const std::vector<std::string>& expressions) {
-  re2::FilteredRE2 f(3);
-  std::string all;
-  for (const std::string& e : expressions) {
-    int id = 0;
-    BOOST_REQUIRE(f.Add("\\b(?:" + e + ")\\b", insensitive(), &id) == RE2::NoError);
-    all += (all.empty() ? "" : "|") + e;
-  }
-  return {literal_filter::of(f), std::make_unique<RE2>("\\b(?:" + all + ")\\b", insensitive())};
 }
 
 }  // namespace
@@ -95,58 +73,15 @@ BOOST_AUTO_TEST_CASE(word_table_behaves_like_a_map_across_clears) {
   BOOST_TEST(*first.find("x") == 1U);
 }
 
-BOOST_AUTO_TEST_CASE(literal_filter_never_rejects_a_match) {
-  // Alternations with shared prefixes, optional words, \w+ and apostrophes, as term lexicons
-  // write them.
-  const filtered f = make({"truces?", "cease-?fires?", "(?:halt|pause|stop) (?:to |in )?(?:the )?(?:fighting|shelling)",
-                           "prisoners?(?: of war)?", "pows?", "(?:we|they) (?:\\w+ )?won(?:'|\xE2\x80\x99)t talk",
-                           "peace (?:deal|plan)s?", "(?:release|freed) (?:\\w+ ){0,2}hostages"});
-  BOOST_REQUIRE(f.filter.enabled());
-  const std::vector<std::string> words = {
-      "truce",  "Truces", "CEASE",  "fire",    "-",      "ceasefire", "halt",     "the",   "fighting", "Pause", "in",
-      "SHELLING", "prisoner", "of",  "war",    "POWs",   "pow",       "we",       "They",  "really",   "won't",
-      "won\xE2\x80\x99t", "talk", "peace", "deal", "plans", "released", "freed", "two", "hostages", "stalk",
-      "\xC5\xBFhelling",  "\xE2\x84\xAAilling", "sa\xC5\xBF", "said", "minister", "\"", "\xE2\x80\x9C", ",", "."};
-  std::mt19937 random(11);
-  int matches = 0;
-  int rejected = 0;
-  for (int i = 0; i < 20000; ++i) {
-    std::string text;
-    const std::size_t n = 1 + random() % 8;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k > 0 && random() % 4 != 0) text += ' ';
-      text += words[random() % words.size()];
-    }
-    const bool match = RE2::PartialMatch(text, *f.any);
-    const bool may = f.filter.may_match(text);
-    if (match) BOOST_TEST(may, "the filter rejects a text that matches: " << text);
-    matches += match ? 1 : 0;
-    rejected += may ? 0 : 1;
-  }
-  BOOST_TEST(matches > 1000);
-  BOOST_TEST(rejected > 1000);  // and it does reject texts (it is not "always maybe")
-}
-
-BOOST_AUTO_TEST_CASE(literal_filter_rejects_plain_text_and_passes_case_folds) {
-  const filtered f = make({"ceasefires?", "truces?"});
-  BOOST_TEST(!f.filter.may_match("The minister spoke to reporters on Tuesday."));
-  BOOST_TEST(f.filter.may_match("A CEASEFIRE now"));
-  BOOST_TEST(f.filter.may_match("no Truce"));
-  // U+017F (long s) matches s case-insensitively in RE2; ASCII lower-casing does not see it.
-  BOOST_TEST(RE2::PartialMatch("cea\xC5\xBF" "efire", *f.any));
-  BOOST_TEST(f.filter.may_match("cea\xC5\xBF" "efire"));
-}
-
-BOOST_AUTO_TEST_CASE(literal_filter_is_off_for_an_expression_without_literals) {
-  const filtered f = make({"truce", "\\w+s"});
-  BOOST_TEST(!f.filter.enabled());
-  BOOST_TEST(f.filter.may_match("anything at all"));
-}
-
-BOOST_AUTO_TEST_CASE(the_default_lexicon_has_its_filters) {
+BOOST_AUTO_TEST_CASE(the_default_lexicon_screens_evaluations) {
   const sayso::term_lexicon terms = sayso::term_lexicon::ceasefire();
-  BOOST_TEST(sayso::detail::term_lexicon_access::compiled(terms).praise_filter.get().enabled());
-  BOOST_TEST(sayso::detail::term_lexicon_access::compiled(terms).condemn_filter.get().enabled());
+  const auto& c = sayso::detail::term_lexicon_access::compiled(terms);
+  BOOST_TEST(!c.praise_filter.may_match("The minister spoke to reporters on Tuesday."));
+  BOOST_TEST(!c.condemn_filter.may_match("The minister spoke to reporters on Tuesday."));
+  BOOST_TEST(c.praise_filter.may_match("very constructive"));
+  BOOST_TEST(c.condemn_filter.may_match("Unfair"));
+  // U+017F (long s) matches s case-insensitively in RE2: a text that holds it is not ruled out.
+  BOOST_TEST(c.praise_filter.may_match("con\xC5\xBFtructive"));
 }
 
 // ---- word_screen: which entries of a set of expressions a text may match, from its words ------
