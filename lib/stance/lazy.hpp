@@ -2,7 +2,7 @@
 //
 // Compiling every expression of the built-in lexicons when a pipeline is made cost about 300 M
 // instructions (40-80 ms): most of sayso's start-up, and more than analysing a few hundred
-// kilobytes. Each RE2 (and set, and literal filter) is now compiled by the first quote that
+// kilobytes. Each RE2 (and set, and word screen) is now built by the first quote that
 // needs it: a run that never meets a term never compiles the term's expressions, and making a
 // pipeline costs only reading the lexicon.
 #pragma once
