@@ -328,25 +328,10 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
       clean = found->second;
     }
   }
-  // "the military", "the hospital": the latest organisation named with that head ("Israel's
-  // military", "Soroka Hospital").
-  if (clean.size() == 1 && !cap(clean.front()) && org_word(clean.front())) {
-    if (const auto found = orgs_by_head_.find(std::string(lex_.spelling(lower(clean.front()).view())));
-        found != orgs_by_head_.end()) {
-      std::uint32_t best = npos;
-      std::uint32_t best_seen = 0;
-      for (const std::uint32_t i : found->second) {
-        const std::uint32_t seen = last_before(ents_[i], mention.begin);
-        if (seen > best_seen) {
-          best = i;
-          best_seen = seen;
-        }
-      }
-      if (best != npos) {
-        add_mention(best, mention);
-        return best;
-      }
-    }
+  // "the military", "the hospital", "the health ministry", "the Army": the latest organisation
+  // named with that head ("Israel's military", "Soroka Hospital", "Ministry of Health").
+  if (org_word(clean.back())) {
+    if (const std::uint32_t e = org_by_head(clean, mention); e != npos) return e;
   }
   std::string name = surface(clean);
   std::string key = normalise(name);
@@ -431,6 +416,18 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
         }
       }
       return holder;
+    }
+  }
+  // A body the text named, by the head noun of an appositive ("the Coastal Brigades, an armed
+  // group, ...": "the group"; "a war monitor": "the monitor") or by an epithet ("the world
+  // body"); neither after a complement ("the head of the council").
+  if (first == "the" && !is_plural && words.size() >= 2 && words.size() <= 5) {
+    bool simple = true;
+    for (const std::uint32_t t : words) simple = simple && (cap(t) || (cls(t) & wc_preposition) == 0);
+    if (simple) {
+      const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(1);
+      if (const std::uint32_t e = org_by_head(phrase, mention); e != npos) return e;
+      if (const std::uint32_t e = org_by_epithet(phrase, mention); e != npos) return e;
     }
   }
   // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a

@@ -44,11 +44,37 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   const std::uint32_t k = j + 1;
   if (k >= end || !is_word(k)) return npos;
   if (cap(k)) return k;
-  // "Secretary of State", "Bashar al-Assad"
+  // "Secretary of State", "Bashar al-Assad", and two particles: "Hendrik van der Meulen",
+  // "Carlos de la Vega".
   const lowered lw = lower(k);
-  if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
-      (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
-    return k + 2;
+  // In an organisation's name, "of the", "for" and "for the" after its organisation word: "the
+  // International Committee of the Red Cross", "the Observatory for Human Rights".
+  if ((lw == "of" || lw == "for") && org_word(i) && !cap(k) && k + 2 < end && tok_[k + 1].kind == token_kind::space &&
+      is_word(k + 2)) {
+    if (cap(k + 2) && lw == "for") return k + 2;
+    if (!cap(k + 2) && lower(k + 2) == "the" && k + 4 < end && tok_[k + 3].kind == token_kind::space &&
+        is_word(k + 4) && cap(k + 4)) {
+      return k + 4;
+    }
+  }
+  // ("the Center for Economic and Policy Research": "and" after such a "for".)
+  if (lw == "and" && !cap(k) && k + 2 < end && tok_[k + 1].kind == token_kind::space && is_word(k + 2) && cap(k + 2)) {
+    // (The run is "Org for X and" or "Org for X Y and", all capitalised but "for".)
+    for (const std::uint32_t b : {i - 2, i - 4}) {
+      if (b >= 2 && b < i && is_word(b) && !cap(b) && lower(b) == "for" && is_word(b - 2) && cap(b - 2) &&
+          org_word(b - 2) && (b + 2 == i || cap(b + 2))) {
+        return k + 2;
+      }
+    }
+  }
+  const bool particle = is_particle(lw.view());
+  if ((lw == "of" || particle) && k + 2 < end && (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") &&
+      is_word(k + 2)) {
+    if (cap(k + 2)) return k + 2;
+    if (particle && k + 4 < end && tok_[k + 3].kind == token_kind::space && is_particle(lower(k + 2).view()) &&
+        is_word(k + 4) && cap(k + 4)) {
+      return k + 4;
+    }
   }
   return npos;
 }
@@ -201,7 +227,11 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     return;
   }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
-    add_org(surface(org ? run : name), mention);
+    const std::uint32_t e = add_org(surface(org ? run : name), mention);
+    if (org || !place) {
+      org_appositive(e, run.back());
+      org_descriptor(e, run.front());
+    }
     subject_open_ = subject_open_ && qualifier(run);
     return;
   }
@@ -487,7 +517,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
     org_suffixes_.emplace(key.substr(at + 1), index);
   }
-  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[key.substr(at + 1)].push_back(index);
+  index_org_heads(index, key, n);
   known& k = new_entity();
   k.name = n;
   k.kind = entity_kind::organisation;
@@ -541,17 +571,26 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
 
 void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const {
   out.clear();
+  bool dropped = false;  // the word before was a particle left out
   for (std::size_t k = 0; k < name.size(); ++k) {
     const std::uint32_t t = name[k];
-    const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    const bool joined = k > 0 && !dropped && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    dropped = false;
+    const lowered lw = lower(t);
     // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
-    if (joined && !out.empty() && std::find(kParticles.begin(), kParticles.end(), out.back()) != kParticles.end()) {
-      out.back() = lower(t).view();
+    if (joined && !out.empty() && is_particle(out.back())) {
+      out.back() = lw.view();
     } else if (joined && !out.empty()) {
       out.back() += '-';
-      out.back() += lower(t).view();
+      out.back() += lw.view();
+    } else if (k + 1 < name.size() && is_particle(lw.view()) && s(t + 1) != "-" &&
+               (k > 0 || (lw != "al" && lw != "ben" && lw != "del"))) {
+      // A particle before a surname is no word of it: "Van den Broek", "De la Vega", "Hamad Al
+      // Thani" are matched as "Broek", "Vega", "Hamad Thani" (a lower-case particle is no token
+      // of the run). ("Al", "Ben" and "Del" opening a name are given names: "Al Gore".)
+      dropped = true;
     } else {
-      out.emplace_back(lower(t).view());
+      out.emplace_back(lw.view());
     }
   }
 }

@@ -25,8 +25,12 @@
 
 namespace sayso::detail {
 
-inline constexpr std::array<std::string_view, 16> kParticles = {
-    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
+inline constexpr std::array<std::string_view, 20> kParticles = {
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos",
+    "los", "las", "della", "ben"};
+inline bool is_particle(std::string_view w) {
+  return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
+}
 
 // A word lower-cased for comparison (lookup_key), without a possessive "'s" or "'", held in
 // place: lower() runs for many tokens of every run of capitalised words, mostly to compare with a
@@ -231,6 +235,19 @@ class resolver : private token_view {
   std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
   std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create);
   std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention);
+  // ---- organisations.cpp ----
+  // Indexes organisation e by the head nouns of its key (orgs_by_head_).
+  void index_org_heads(std::uint32_t e, std::string_view key, std::string_view name);
+  // Indexes organisation e by the head noun of an appositive after its name's last token.
+  void org_appositive(std::uint32_t e, std::uint32_t last);
+  // Indexes organisation e by the noun of a description just before its name ("the state news
+  // agency KNA", "the militant group Hamas").
+  void org_descriptor(std::uint32_t e, std::uint32_t first);
+  // The organisation a description names by its head noun (the last of `words`, lower-case
+  // modifiers before it: "the health ministry"), the latest named before `mention`; or npos.
+  std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
+  // The body an epithet of the lexicon names ("the world body"), the latest the text named; or npos.
+  std::uint32_t org_by_epithet(std::span<const std::uint32_t> words, byte_range mention);
   // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
   // `named` (default: `words`), the fullest description; `words` may be its head part only.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
@@ -404,6 +421,9 @@ class resolver : private token_view {
   // Organisations of two words or more by the last word of their key ("military" for "Israel's
   // military"), in order of creation, for "the military".
   std::unordered_map<std::string, std::vector<std::uint32_t>> orgs_by_head_;
+  // Bodies of the lexicon's [countries] by country id, as the text names them ("NATO", "the UN"),
+  // for epithets ("the alliance", "the world body"); the first organisation of each.
+  std::unordered_map<std::uint16_t, std::uint32_t> orgs_by_country_;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_country_;  // by "@country" key

@@ -181,6 +181,25 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       lex->capital_words_ = std::max(lex->capital_words_, words);
     }
   }
+  if (const toml::table* epithets = table_of(name, root, "epithets")) {
+    std::unordered_map<std::string_view, std::uint16_t> ids;
+    for (std::uint16_t i = 0; i < lex->countries_.size(); ++i) ids.emplace(lex->countries_[i], i);
+    for (const auto& [key, node] : *epithets) {
+      const auto id = static_cast<std::uint16_t>(lex->epithets_.size());
+      std::vector<std::uint16_t>& targets = lex->epithets_.emplace_back();
+      for_each_string(name, node, "epithet " + std::string(key.str()), [&](const std::string& entry, const toml::node& item) {
+        const auto found = ids.find(entry);
+        if (found == ids.end()) fail(name, item.source(), "epithet " + std::string(key.str()) + ": unknown country " + entry);
+        targets.push_back(found->second);
+      });
+      std::size_t words = 0;
+      const std::string phrase = phrase_key(key.str(), words);
+      if (!add_phrase(lex->epithet_phrases_, phrase, id)) {
+        fail(name, node.source(), "epithet \"" + std::string(key.str()) + "\" is listed twice");
+      }
+      lex->epithet_words_ = std::max(lex->epithet_words_, words);
+    }
+  }
   if (const toml::table* spellings = table_of(name, root, "spellings")) {
     for (const auto& [key, node] : *spellings) {
       // (A named copy: Clang 14 cannot capture a structured binding in a lambda.)

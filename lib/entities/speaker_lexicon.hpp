@@ -47,6 +47,14 @@ class speaker_lexicon {
   [[nodiscard]] std::string_view role_key(std::uint16_t role) const { return roles_[role].key; }
   [[nodiscard]] std::span<const std::uint16_t> covered(std::uint16_t role) const { return roles_[role].covers; }
   [[nodiscard]] std::string_view country_key(std::uint16_t country) const { return countries_[country]; }
+  /// The longest epithet that starts at words[at] ("world body"), and the countries or blocs of
+  /// [countries] that it may name (the United Nations).
+  [[nodiscard]] match epithet_at(std::span<const std::string_view> words, std::size_t at) const {
+    return longest(epithet_phrases_, epithet_words_, words, at);
+  }
+  [[nodiscard]] std::span<const std::uint16_t> epithet_targets(std::uint16_t epithet) const {
+    return epithets_[epithet];
+  }
   // What the single-word lists say of a word, as bits: one look-up answers them all.
   enum : std::uint16_t {
     f_modifier = 1U << 0,
@@ -121,6 +129,9 @@ class speaker_lexicon {
   std::vector<std::string> countries_;
   phrase_map country_forms_;
   std::size_t country_words_ = 0;
+  phrase_map epithet_phrases_;
+  std::size_t epithet_words_ = 0;
+  std::vector<std::vector<std::uint16_t>> epithets_;
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
