@@ -35,8 +35,8 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
       return npos;
     }
     if (t == "." && j + 2 < end && tok_[j + 1].kind == token_kind::space && is_word(j + 2) && cap(j + 2) &&
-        (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos) && !possessive(i)) {
-      return j + 2;  // "Donald J. Trump", "U.S. President"
+        (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos || abbreviated_title(i)) && !possessive(i)) {
+      return j + 2;  // "Donald J. Trump", "U.S. President", "Col. Mirela Vasilescu"
     }
     return npos;
   }
@@ -157,6 +157,23 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
       if ((c & (wc_title | wc_demonym)) == 0 && lower(run[j]) != "of" && !org_prefix) break;
       ++j;
     }
+  } else {
+    // Words of the title's complement before the name ("Minister of Foreign Affairs | Aigerim
+    // Nurlanova", "Under-Secretary-General for Peace Operations | X"), and with no title, a
+    // demonym or party before a name of two words ("Republican | Marco Rubio").
+    const auto plain = [this](std::uint32_t t) {
+      return cap(t) && (cls(t) & (wc_title | wc_org | wc_place | wc_demonym | wc_role)) == 0 && !info_[t].all_upper();
+    };
+    std::size_t first_plain = run.size();
+    while (first_plain > j && plain(run[first_plain - 1])) --first_plain;
+    const bool complement = j > 0 && first_plain > j && first_plain + 2 <= run.size() &&
+                            (cls(run[first_plain - 1]) & wc_org) != 0 && !info_[run[first_plain - 1]].all_upper();
+    // (A country's demonym or a party's adjective: not "South Carolina X", "North-Rhine X".)
+    const bool party = j == 0 && first_plain == 1 && run.size() >= 3 && (cls(run[0]) & wc_demonym) != 0 &&
+                       (cls(run[0]) & (wc_place | wc_org)) == 0 && !possessive(run[0]) &&
+                       !info_[run[0]].all_upper() && s(run[0] + 1) != "-" &&
+                       (is_country(run.first(1)) || lower(run[0]) == "republican" || lower(run[0]) == "democratic");
+    if (complement || party) j = first_plain;
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
@@ -184,6 +201,30 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   std::vector<std::string>& roles = roles_;
   roles.clear();
   const std::size_t name_at = split_prefix(run, roles);
+  // "Foreign Minister Ngozi Adeyemi of Nigeria", "Yara Mansour of Human Rights Watch": a person's
+  // name of two plain words or more, then "of" and a country or an organisation, which says
+  // where the person is from.
+  {
+    std::size_t plain = 0;
+    for (std::size_t k = name_at; k < run.size(); ++k) {
+      const std::uint32_t t = run[k];
+      if (plain >= 2 && t >= 2 && s(t - 2) == "of" && !cap(t - 2)) {
+        const std::span<const std::uint32_t> tail = run.subspan(k);
+        if (is_country(tail)) {
+          lower_words(tail, scratch_lowered_, scratch_views_);
+          roles.push_back(std::string("@") += lex_.country_key(lex_.country_at(scratch_views_, 0, true).id));
+        } else if (std::any_of(tail.begin(), tail.end(), [this](std::uint32_t w) { return org_word(w); })) {
+          add_org(surface(tail), {tok_[tail.front()].range.begin, tok_[tail.back()].range.end});
+        } else {
+          break;
+        }
+        run = run.first(k);
+        break;
+      }
+      if (!cap(t) || (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) != 0) break;
+      ++plain;
+    }
+  }
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
@@ -266,7 +307,13 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
   std::vector<std::uint32_t>& described = described_;
   preceding_words(run.front(), name_at > 0, roles, described);
-  described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
+  // (The title's words with the "of" the run skips: "Secretary of State" is a role of the
+  // lexicon, "Secretary State" none.)
+  if (name_at > 0) {
+    for (std::uint32_t t = run.front(); t <= run[name_at - 1]; ++t) {
+      if (is_word(t)) described.push_back(t);
+    }
+  }
   if (!described.empty()) role_keys(described, roles);
   // A country's possessive just before the name qualifies the person ("North Korea's Kim").
   if (name_at == 0 && run.front() >= 2 && s(run.front() - 1) == " ") {
@@ -290,6 +337,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     }
   }
   collect_appositive(run.back(), roles);
+  country_after(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
   const std::uint32_t e = add_person(words, surface(name_only), roles, mention);
@@ -410,7 +458,28 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
   std::vector<std::uint32_t>& words = preceding_;
   words.clear();
   const std::size_t had = roles.size();
-  for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
+  std::uint32_t k0 = j + 1;
+  // "X, who serves as South Africa's special envoy,", "X, who is also the party's leader,": the
+  // description after the relative and its verb of being.
+  {
+    std::uint32_t k = k0;
+    const auto next_word = [this](std::uint32_t at) {
+      while (at < tok_.size() && tok_[at].kind == token_kind::space && s(at).find('\n') == std::string_view::npos) ++at;
+      return at < tok_.size() && is_word(at) ? at : npos;
+    };
+    if (const std::uint32_t w = next_word(k); w != npos && lower(w) == "who") {
+      const std::uint32_t v = next_word(w + 1);
+      const lowered lv = v != npos ? lower(v) : lowered("");
+      if (lv == "is" || lv == "was" || lv == "serves" || lv == "served" || lv == "works" || lv == "worked" ||
+          lv == "acts") {
+        k = v + 1;
+        if (const std::uint32_t a = next_word(k); a != npos && (lower(a) == "as" || lower(a) == "also")) k = a + 1;
+        if (const std::uint32_t a = next_word(k); a != npos && lower(a) == "as") k = a + 1;
+        k0 = k;
+      }
+    }
+  }
+  for (std::uint32_t n = 0, k = k0; k < tok_.size() && n < 14; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
     if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
     if (tok_[k].kind == token_kind::quotation_mark) break;
@@ -624,7 +693,10 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
     k.words = words;
     k.name = surface_name;
   }
-  for (const std::string& r : roles) {
+  for (const std::string& written : roles) {
+    // ("Gen. X" holds the title "general", which "the general" names.)
+    const std::string_view full = lex_.title(written);
+    const std::string& r = full.size() == written.size() ? written : (title_ = full);
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
       k.roles.push_back(r);
       // (Countries are qualifiers, checked on the holders of a role; indexed apart, for a leader

@@ -173,6 +173,12 @@ class resolver : private token_view {
   bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
   bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
   bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
+  // A capitalised abbreviated title of the lexicon ("Col", "Gen", "Sen").
+  bool abbreviated_title(std::uint32_t i) const {
+    if (!cap(i) || (cls(i) & wc_title) == 0) return false;
+    const lowered w = lower(i);
+    return lex_.title(w.view()).size() != w.view().size();
+  }
   char gender_of(std::uint32_t i) const {
     const std::uint16_t f = flags(i);
     return (f & speaker_lexicon::f_female) != 0 ? 'f' : (f & speaker_lexicon::f_male) != 0 ? 'm' : 0;
@@ -297,6 +303,12 @@ class resolver : private token_view {
   // title of its own).
   void preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
                        std::vector<std::uint32_t>& words) const;
+  // A definite description with a complement before the comma at `comma` ("the UN envoy for the
+  // region, X"): its head part's words into `words`, its keys appended to `keys`.
+  void complement_description(std::uint32_t comma, std::vector<std::string>& keys,
+                              std::vector<std::uint32_t>& words) const;
+  // Appends the country of "of <country>" after a name ("President X of Kenya") to `roles`.
+  void country_after(std::uint32_t last, std::vector<std::string>& roles) const;
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
@@ -451,6 +463,7 @@ class resolver : private token_view {
   mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
   mutable std::vector<std::string_view> scratch_views_;
   std::vector<std::string> role_tries_;  // role_holder's role keys
+  std::string title_;                    // add_person's spelled-out title
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
   std::vector<std::uint32_t> described_;          // register_run's description before a name
   std::vector<std::uint32_t> description_;        // run's full_description

@@ -209,6 +209,13 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       });
     }
   }
+  if (const toml::table* titles = table_of(name, root, "title_abbreviations")) {
+    for (const auto& [key, node] : *titles) {
+      const auto* full = node.as_string();
+      if (full == nullptr || full->get().empty()) fail(name, node.source(), "title " + std::string(key.str()) + ": not a string");
+      lex->titles_.emplace(std::string(key.str()), full->get());
+    }
+  }
   // Lists of single words, as flags of the word.
   const auto words_of = [&](const toml::table* table, std::string_view key, std::uint16_t flag) {
     if (table == nullptr) return;

@@ -80,6 +80,11 @@ class speaker_lexicon {
   [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
   /// The spelling a word is matched under ("defence" -> "defense"), or the word itself.
   [[nodiscard]] std::string_view spelling(std::string_view word) const;
+  /// The title an abbreviated title stands for ("gen" -> "general"), or the word itself.
+  [[nodiscard]] std::string_view title(std::string_view word) const {
+    const auto found = titles_.find(word);
+    return found == titles_.end() ? word : std::string_view(found->second);
+  }
   /// A head noun that is never a source ("history", "choreography").
   [[nodiscard]] bool abstract_subject(std::string_view word) const { return (flags(word) & f_abstract) != 0; }
   /// A head noun that is a source only with its issuer or after "according to" ("data").
@@ -136,6 +141,7 @@ class speaker_lexicon {
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
   std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>> flags_;
+  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> titles_;  // "gen" -> "general"
 };
 
 }  // namespace sayso::detail
