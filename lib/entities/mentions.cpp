@@ -24,6 +24,23 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   trim_mention(words);
   if (words.empty()) return no_entity;
   const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+  // "said Cuban, who is also a host on the TV show": a description after a relative of being is
+  // who the relative stands for.
+  if (const lowered a = lower(words.front()); a == "a" || a == "an") {
+    std::uint32_t t = words.front();
+    const auto back = [this](std::uint32_t at) {
+      while (at > 0 && tok_[at - 1].kind == token_kind::space) --at;
+      return at > 0 && is_word(at - 1) ? at - 1 : npos;
+    };
+    std::uint32_t w = back(t);
+    if (w != npos && lower(w) == "also") w = back(w);
+    if (w != npos && (lower(w) == "is" || lower(w) == "was")) {
+      const std::uint32_t rel = back(w);
+      if (rel != npos && lower(rel) == "who") {
+        if (const std::uint32_t e = antecedent(rel); e != no_entity && ents_[e].kind == entity_kind::person) return e;
+      }
+    }
+  }
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }

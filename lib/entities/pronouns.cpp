@@ -52,6 +52,19 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
   const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;
   if ((c & (wc_he | wc_she)) != 0) {
     const char want = (c & wc_she) != 0 ? 'f' : 'm';
+    // An anonymous source that spoke last, in this paragraph or the one before, with no person
+    // named since ("A senior official said ... He said"; not "A reporter asked X ... He replied").
+    if (recent_speaker && !last_speaker_asked_ && ents_[last_speaker_].kind == entity_kind::anonymous &&
+        personal(ents_[last_speaker_]) &&
+        (ents_[last_speaker_].gender == 0 || ents_[last_speaker_].gender == want)) {
+      const std::uint32_t person =
+          most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::person; });
+      if (person == no_entity ||
+          last_before(ents_[person], mention.begin) <= last_before(ents_[last_speaker_], mention.begin)) {
+        if (ents_[last_speaker_].gender == 0) ents_[last_speaker_].gender = want;
+        return last_speaker_;
+      }
+    }
     const auto fits = [want](const known& k) {
       return k.kind == entity_kind::person && (k.gender == 0 || k.gender == want);
     };
@@ -73,7 +86,9 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     const std::uint32_t sentence_begin = tok_[doc_.sentences()[doc_.sentence_of_token(doc_.token_at(mention.begin))].first_token].range.begin;
     const std::uint32_t here = most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
     if (here != no_entity && last_before(ents_[here], mention.begin) > sentence_begin) return here;
-    if (recent_speaker && ents_[last_speaker_].kind == entity_kind::organisation) return last_speaker_;
+    if (recent_speaker && (ents_[last_speaker_].kind == entity_kind::organisation || document_source(ents_[last_speaker_]))) {
+      return last_speaker_;
+    }
     return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
   }
   return no_entity;

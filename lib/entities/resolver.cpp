@@ -72,11 +72,16 @@ resolution resolver::run() {
     add_mention(e, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
     k.speaker = true;
-    if (k.kind == entity_kind::person) learn_gender(k, q);
+    if (personal(k)) learn_gender(k, q);
     if (k.kind == entity_kind::person) speaker_ends_.emplace_back(mention.end, e);
     last_speaker_ = e;
     last_speaker_pos_ = mention.end;
     last_speaker_paragraph_ = q.paragraph;
+    last_speaker_asked_ = false;
+    if (q.cue) {
+      const lowered cue(q.cue->range.of(text_));
+      last_speaker_asked_ = cue.view().starts_with("ask") || cue.view().starts_with("question");
+    }
     out.speakers[i] = e;
   }
   // Keep speaker entities only, renumbered in order of first mention.

@@ -340,6 +340,30 @@ class resolver : private token_view {
   // A person by the evidence of the text: a full name, or a title or description given with the
   // name; a capitalised word opening a sentence ("Smiling broadly, she ...") may be no one.
   static bool named(const known& k) { return k.words.size() >= 2 || k.titled; }
+  // A source "he" or "she" may refer to: a person, or an anonymous source that is one ("a senior
+  // official", "a resident of the camp"; not "the agreement" nor "two officials").
+  // (Only one the text introduces as someone new, "a"/"an"/"one"/"another": a definite
+  // description left unresolved, "the Republican nominee", is mostly someone named, whom the
+  // pronoun means.)
+  bool personal(const known& k) const {
+    if (k.kind == entity_kind::person) return true;
+    if (k.kind != entity_kind::anonymous || k.plural || k.head.empty() || lex_.document(k.head) ||
+        (words_.classes(k.head) & wc_org) != 0) {
+      return false;
+    }
+    const std::string_view n = k.name;
+    const auto starts = [n](std::string_view w) {
+      return n.size() > w.size() && n[w.size()] == ' ' &&
+             std::equal(w.begin(), w.end(), n.begin(), [](char a, char b) { return a == (b | 0x20); });
+    };
+    return starts("a") || starts("an") || starts("one") || starts("another");
+  }
+  // A document or finding that spoke ("the agreement calls for", "the statement said"), which "it"
+  // may refer to.
+  bool document_source(const known& k) const {
+    return k.kind != entity_kind::person && k.kind != entity_kind::organisation && !k.plural && !k.head.empty() &&
+           lex_.document(k.head);
+  }
   template <class Fits>
   std::uint32_t he_or_she(byte_range mention, std::uint32_t para, char want, Fits fits) const {
     using ends = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
@@ -470,6 +494,7 @@ class resolver : private token_view {
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
+  bool last_speaker_asked_ = false;  // the latest quote was a question ("a caller asked X"), whose answer is X's
 };
 
 }  // namespace sayso::detail
