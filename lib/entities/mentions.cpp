@@ -314,6 +314,11 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (title_only && !persons_by_last_.contains(std::string(lower(name.front()).view()))) {
     return describe(words, mention, create);
   }
+  // A plural role capitalised for opening the sentence is no name ("Officials also said").
+  if (name.size() == 1 && (cls(name.front()) & wc_role) != 0 && plural(name.front()) &&
+      doc_.sentences()[doc_.sentence_of_token(name.front())].first_token == name.front()) {
+    return describe(words, mention, create);
+  }
   if (org || acronym) {
     // An organisation's name from its first capitalised or organisation word ("the progressive
     // Center for X": "Center for X").
@@ -426,13 +431,36 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
       // An anonymous source with that head mentioned since is who "the official" is ("One
       // official said ...", then "the official said"), not a named official of before.
       if (!head.empty()) {
-        index_unnamed();
-        if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end() &&
-            last_before(ents_[found->second], mention.begin) > last_before(ents_[holder], mention.begin)) {
-          return found->second;
+        if (const std::uint32_t found = latest_unnamed(head, mention);
+            found != npos && last_before(ents_[found], mention.end) > last_before(ents_[holder], mention.begin)) {
+          return found;
         }
       }
       return holder;
+    }
+  }
+  // "the two sides", "both countries", "the two leaders": the latest two parties named together
+  // ("Sudan and South Sudan signed ...", "X and Y said"), persons for a person's noun, in this
+  // paragraph or the two before.
+  if (is_plural && head_tok != npos && words.size() <= 4) {
+    bool two = false;
+    for (const std::uint32_t t : words) {
+      const lowered w = lower(t);
+      two = two || w == "two" || w == "both";
+    }
+    if (two) {
+      const bool people = person_role(head_tok) || lower(head_tok) == "men" || lower(head_tok) == "women";
+      const std::uint32_t pair = most_recent(mention.begin, [this, people](const known& k) {
+        return k.kind == entity_kind::group && k.members.size() == 2 &&
+               (!people || ents_[k.members.front()].kind == entity_kind::person);
+      });
+      if (pair != no_entity) {
+        const std::uint32_t seen = last_before(ents_[pair], mention.begin);
+        if (seen > 1 && paragraph_of(seen - 1) + 2 >= paragraph_of(mention.begin)) {
+          add_mention(pair, mention);
+          return pair;
+        }
+      }
     }
   }
   // A body the text named, by the head noun of an appositive ("the Coastal Brigades, an armed
@@ -461,17 +489,42 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // "the official", "the source": the latest anonymous source with that head.
   // (Its qualifiers must be in that source's name: "the Israeli officials" are not the
   // "Palestinian officials" named last.)
-  if (definite && !head.empty()) {
-    index_unnamed();
-    if (const auto found = unnamed_by_head_.find(head); found != unnamed_by_head_.end()) {
+  // (A bare plural role opening a sentence refers back too: "Ukrainian officials said ...
+  // Officials also said"; only to a group of this paragraph or the two before.)
+  const bool bare_plural = is_plural && words.size() == 1 && cap(words.front()) &&
+                           doc_.sentences()[doc_.sentence_of_token(words.front())].first_token == words.front();
+  if ((definite || bare_plural) && !head.empty()) {
+    // (Up to the mention's end: the scan may have registered this very phrase, "The rebels said".)
+    if (const std::uint32_t found = latest_unnamed(head, mention); found != npos) {
+      const std::string& n = ents_[found].name;
+      const auto in_name = [&n](std::string_view w) {
+        return std::search(n.begin(), n.end(), w.begin(), w.end(), [](char a, char b) {
+                 return (a | 0x20) == (b | 0x20);
+               }) != n.end();
+      };
       bool same = true;
-      for (const std::uint32_t t : words) {
+      bool after_head = false;
+      for (const std::uint32_t t : named.empty() ? std::span<const std::uint32_t>(words) : named) {
+        if (t == head_tok) {
+          after_head = true;
+          continue;
+        }
+        // (A relative clause restates rather than tells apart: "the groups who wrote to her".)
+        if (after_head && (cls(t) & (wc_relative | wc_complementizer | wc_verb | wc_cue | wc_time)) != 0) break;
+        // Its own complement must be the source's too: "the people familiar with the army's
+        // plans" are not "people familiar with the talks".
+        if (after_head && !cap(t) && (cls(t) & (wc_preposition | wc_determiner | wc_conjunction)) == 0 &&
+            !in_name(bare(t))) {
+          same = false;
+        }
         if (!cap(t) || (cls(t) & (wc_demonym | wc_place)) == 0 || (cls(t) & wc_determiner) != 0) continue;
-        const std::string_view w = bare(t);
-        const std::string& n = ents_[found->second].name;
-        same = same && std::search(n.begin(), n.end(), w.begin(), w.end()) != n.end();
+        same = same && in_name(bare(t));
       }
-      if (same) return found->second;
+      if (bare_plural) {
+        const std::uint32_t seen = last_before(ents_[found], mention.end);
+        same = same && paragraph_of(seen - 1) + 2 >= paragraph_of(mention.begin);
+      }
+      if (same) return found;
     }
   }
   if (!create && head.empty()) return no_entity;

@@ -82,36 +82,92 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
 // A sentence opening with a plural role noun phrase ("Western diplomats were gloomy") names a
 // group that a later "they" may refer to.
 void resolver::register_group(const sentence& sent) {
+  // The sentence's opening noun phrase, up to its head and an "of" complement: "Western diplomats
+  // were gloomy", "The M40 rebels took the airport" (a group); "A Western official briefed
+  // reporters" (an anonymous source); "A group of men blocked the road", "A panel of UN experts
+  // said" (a group, which "the men", "the experts" refer back to).
   std::uint32_t i = sent.first_token;
   std::vector<std::uint32_t>& words = group_words_;
   words.clear();
-  for (std::uint32_t n = 0; i < sent.end_token && n < 5; ++i) {
+  std::uint32_t head = npos;
+  std::uint32_t inner = npos;  // the plural after "a group of"
+  for (std::uint32_t n = 0; i < sent.end_token && n < 8; ++i) {
     if (tok_[i].kind == token_kind::space) continue;
-    if (!is_word(i) || in_quote_[i]) return;
+    if (in_quote_[i]) return;
+    if (!is_word(i)) {
+      // A name with digits ("M40") is a modifier.
+      if (tok_[i].kind != token_kind::number || head != npos || s(i).front() < 'A' || s(i).front() > 'Z') return;
+      words.push_back(i);
+      ++n;
+      continue;
+    }
+    const std::uint32_t c = cls(i);
+    if (head != npos) {
+      // "a group of [the] [modifiers] men"
+      if (inner == npos && words.back() == head && lower(i) == "of" && !plural(head) && (c & wc_preposition) != 0) {
+        words.push_back(i);
+        ++n;
+        continue;
+      }
+      if (words.back() != head && inner == npos) {
+        if ((c & wc_role) != 0 && !cap(i) && plural(i)) {
+          inner = i;
+          words.push_back(i);
+          ++i;
+          break;
+        }
+        if ((c & (wc_determiner | wc_demonym | wc_title | wc_place)) != 0 || cap(i) || c == 0) {
+          words.push_back(i);
+          ++n;
+          continue;
+        }
+        return;
+      }
+      break;
+    }
     words.push_back(i);
     ++n;
-    const std::uint32_t c = cls(i);
-    if ((c & wc_role) != 0 && !cap(i) && plural(i)) break;
+    if ((c & wc_role) != 0 && !cap(i) && (c & wc_verb) == 0) {
+      head = i;
+      if (plural(head)) {
+        ++i;
+        break;
+      }
+      continue;
+    }
+    // Modifiers: articles, demonyms, titles, places, and names ("M40", "Houthi").
     if ((c & (wc_determiner | wc_demonym | wc_title)) == 0 && !(cap(i) && (c & wc_place) != 0) &&
-        !(words.size() == 1 && cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun)) == 0)) {
+        !(cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun | wc_auxiliary | wc_time)) == 0 && !opener(i))) {
       return;
     }
   }
-  if (words.empty() || i >= sent.end_token) return;
-  const std::uint32_t head = words.back();
-  if ((cls(head) & wc_role) == 0 || !plural(head)) return;
+  if (head == npos || i >= sent.end_token) return;
+  if (words.back() != head && inner == npos) return;  // "a group of" and no plural
+  // A verb follows ("were", "took", "briefed"), not a preposition or a comma.
+  std::uint32_t v = i;
+  while (v < sent.end_token && tok_[v].kind == token_kind::space) ++v;
+  if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
+  const lowered first = lower(words.front());
+  const bool indefinite = first == "a" || first == "an" || first == "one" || first == "another";
+  const bool collective = inner != npos;
+  if (!plural(head) && !collective && !(indefinite && person_role(head))) return;
+  if (!plural(head) && !indefinite) return;
   std::size_t start = 0;
-  while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
+  if (!indefinite) {
+    while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
+  }
   if (start >= words.size()) return;
   const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
   known& g = new_entity();
   g.name = surface(phrase);
-  g.kind = entity_kind::group;
-  g.plural = true;
+  g.kind = plural(head) || collective ? entity_kind::group : entity_kind::anonymous;
+  g.plural = plural(head) || collective;
   g.head = lower(head).view();
+  const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
   const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
   g.last_seen = mention.end;
-  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
+  add_mention(e, mention);
+  if (collective) index_unnamed_as(e, lower(inner).view());
 }
 
 void resolver::scan_names() {
@@ -129,10 +185,60 @@ void resolver::scan_names() {
       run.assign(1, i);
       std::uint32_t j = i;
       while ((j = next_run_token(j, sent.end_token)) != npos && !in_quote_[j]) run.push_back(j);
+      const registration before = registered_;
+      registered_.entity = npos;
       register_run(run, i == sent.first_token);
+      if (registered_.entity != npos && before.entity != npos) register_pair(sent, before, registered_);
+      if (registered_.entity == npos) registered_ = before;
       i = run.back() + 1;
     }
+    registered_.entity = npos;
   }
+}
+
+void resolver::register_pair(const sentence& sent, const registration& a, const registration& b) {
+  // "Armenia and Azerbaijan signed the text", "Presidents X and Y met": two names joined by "and"
+  // that open the sentence are one group, which "they", "the two sides" and "both leaders" may
+  // refer to. (Not "talks between X and Y", nor "X and Y Z said", a compound source the
+  // attribution reads.)
+  if (a.entity == b.entity || ents_[a.entity].kind == entity_kind::group || ents_[b.entity].kind == entity_kind::group) return;
+  const bool person_a = ents_[a.entity].kind == entity_kind::person;
+  if (person_a != (ents_[b.entity].kind == entity_kind::person)) return;
+  // Only "and" (and "the") between them.
+  std::uint32_t t = a.last + 1;
+  bool joined = false;
+  for (; t < b.first; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t)) return;
+    const lowered w = lower(t);
+    if (w == "and" && !joined) {
+      joined = true;
+    } else if (w != "the" || !joined) {
+      return;
+    }
+  }
+  if (!joined) return;
+  // The first opens the sentence, after an article or a plural title ("Presidents").
+  for (std::uint32_t k = sent.first_token; k < a.first; ++k) {
+    if (tok_[k].kind == token_kind::space) continue;
+    if (!is_word(k) || ((cls(k) & (wc_determiner | wc_title | wc_demonym)) == 0 && !(cap(k) && (cls(k) & wc_role) != 0))) {
+      return;
+    }
+  }
+  // A verb follows.
+  std::uint32_t v = b.last + 1;
+  while (v < sent.end_token && (tok_[v].kind == token_kind::space || s(v) == ".")) ++v;
+  if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
+  known& g = new_entity();
+  g.name = ents_[a.entity].name;
+  g.name += " and ";
+  g.name += ents_[b.entity].name;
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.members = {a.entity, b.entity};
+  const byte_range mention{tok_[a.first].range.begin, tok_[b.last].range.end};
+  g.last_seen = mention.end;
+  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
 }
 
 // The name is what follows the last title word or "of"-phrase: "Russian Foreign Minister |
@@ -269,6 +375,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   }
   if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
     const std::uint32_t e = add_org(surface(org ? run : name), mention);
+    registered_ = {e, run.front(), run.back()};
     if (org || !place) {
       org_appositive(e, run.back());
       org_descriptor(e, run.front());
@@ -341,6 +448,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
   const std::uint32_t e = add_person(words, surface(name_only), roles, mention);
+  registered_ = {e, run.front(), run.back()};
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -717,6 +825,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
 bool resolver::plural(std::uint32_t t) const {
   const lowered lw = lower(t);
   const std::string_view w = lw.view();
+  if (w == "men" || w == "women" || w == "people" || w == "children") return true;
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";
 }

@@ -75,6 +75,19 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     return e;
   }
   if ((c & (wc_they | wc_we)) != 0) {
+    // A group or two parties named together in this paragraph or the one before come first for
+    // "they" ("Armenia and Azerbaijan signed the text in Washington. They said"; "Kurdish officials
+    // said ... Turkey denied it. They said"); then the body that spoke last, then any body.
+    const std::uint32_t group = most_recent(mention.begin, [](const known& k) {
+      return (k.kind == entity_kind::group || k.plural) && k.kind != entity_kind::person;
+    });
+    const auto near = [&](std::uint32_t e) {
+      const std::uint32_t seen = e == no_entity ? 0 : last_before(ents_[e], mention.begin);
+      return seen > 1 && paragraph_of(seen - 1) + 1 >= para;
+    };
+    const bool singular_speaker = recent_speaker && ents_[last_speaker_].kind != entity_kind::person &&
+                                  !ents_[last_speaker_].plural && ents_[last_speaker_].kind != entity_kind::group;
+    if ((c & wc_they) != 0 && near(group) && (!recent_speaker || singular_speaker)) return group;
     if (recent_speaker && ents_[last_speaker_].kind != entity_kind::person) return last_speaker_;
     return most_recent(mention.begin, [](const known& k) {
       return k.kind == entity_kind::group || k.kind == entity_kind::organisation || k.plural;

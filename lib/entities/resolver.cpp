@@ -173,10 +173,39 @@ void resolver::floating_quotes(resolution& out) const {
 void resolver::index_unnamed() {
   for (; unnamed_indexed_ < ents_.size(); ++unnamed_indexed_) {
     const known& k = ents_[unnamed_indexed_];
-    if (k.kind == entity_kind::anonymous || k.kind == entity_kind::group) {
-      unnamed_by_head_[k.head] = static_cast<std::uint32_t>(unnamed_indexed_);
+    if ((k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && !k.head.empty()) {
+      unnamed_by_head_[k.head].push_back(static_cast<std::uint32_t>(unnamed_indexed_));
     }
   }
+}
+
+void resolver::index_unnamed_as(std::uint32_t e, std::string_view head) {
+  index_unnamed();
+  std::vector<std::uint32_t>& list = unnamed_by_head_[std::string(head)];
+  if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+}
+
+std::uint32_t resolver::latest_unnamed(std::string_view head, byte_range mention) {
+  // One named before the mention, else the mention's own phrase as the scan registered it ("The
+  // rebels said ...").
+  const std::uint32_t e = latest_unnamed(head, mention.begin);
+  return e != npos ? e : latest_unnamed(head, mention.end);
+}
+
+std::uint32_t resolver::latest_unnamed(std::string_view head, std::uint32_t before) {
+  index_unnamed();
+  const auto found = unnamed_by_head_.find(std::string(head));
+  if (found == unnamed_by_head_.end()) return npos;
+  std::uint32_t best = npos;
+  std::uint32_t best_seen = 1;  // (1: mentioned only after `before`)
+  for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+    const std::uint32_t seen = last_before(ents_[*it], before);
+    if (seen > best_seen) {
+      best = *it;
+      best_seen = seen;
+    }
+  }
+  return best;
 }
 
 void resolver::add_mention(std::uint32_t e, byte_range mention) {

@@ -191,11 +191,25 @@ class resolver : private token_view {
   // Each quote's speaker mention and cue as the analysis reports them (resolver.cpp).
   void floating_quotes(resolution& out) const;
   void index_unnamed();
+  // The anonymous source or group with head noun `head` mentioned last before byte `before`
+  // (none mentioned only after it), or npos.
+  std::uint32_t latest_unnamed(std::string_view head, std::uint32_t before);
+  std::uint32_t latest_unnamed(std::string_view head, byte_range mention);
+  // Indexes entity e under a second head noun ("A group of men" under "men").
+  void index_unnamed_as(std::uint32_t e, std::string_view head);
   void add_mention(std::uint32_t e, byte_range mention);
 
   // ---- names.cpp: the people and organisations the text names ----
   std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
   void register_group(const sentence& sent);
+  // The latest name register_run registered: its entity (npos if none) and first and last token.
+  struct registration {
+    std::uint32_t entity = npos;
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+  };
+  registration registered_;
+  void register_pair(const sentence& sent, const registration& a, const registration& b);
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
@@ -463,7 +477,8 @@ class resolver : private token_view {
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_country_;  // by "@country" key
-  std::unordered_map<std::string, std::uint32_t> unnamed_by_head_;  // (index_unnamed)
+  // (index_unnamed; several per head, in order of creation: see latest_unnamed)
+  std::unordered_map<std::string, std::vector<std::uint32_t>> unnamed_by_head_;
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
   // (a vector: one allocation rather than one per mention), and those added later.
