@@ -149,6 +149,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     g.kind = entity_kind::group;
     g.plural = true;
     g.members = {a, b};
+    g.second_the = lower(right.front()) == "the";
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
   return resolve_words(words, mention, true);
@@ -426,7 +427,14 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // (A bare title in capitals is a definite description too: "with the President saying".)
   const bool bare_title = words.size() == 1 && cap(words.front()) && (cls(words.front()) & wc_title) != 0;
   if ((first == "the" || bare_title || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
-    const std::uint32_t holder = role_holder(words, head_tok, mention);
+    std::uint32_t holder = role_holder(words, head_tok, mention);
+    // "the official", "the source" alone: the words news uses for unnamed sources name a person
+    // named with them only in this paragraph or the two before; a named official of long before
+    // is named by name ("Houthi official X" early on, then "the official said" of someone new).
+    if (holder != npos && words.size() == 2 && (flags(words.back()) & speaker_lexicon::f_unnamed_head) != 0) {
+      const std::uint32_t seen = last_before(ents_[holder], mention.begin);
+      if (seen <= 1 || paragraph_of(seen - 1) + 2 < paragraph_of(mention.begin)) holder = npos;
+    }
     if (holder != npos) {
       // An anonymous source with that head mentioned since is who "the official" is ("One
       // official said ...", then "the official said"), not a named official of before.

@@ -42,6 +42,11 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   }
   if (tok_[j].kind != token_kind::space || s(j).find('\n') != std::string_view::npos || possessive(i)) return npos;
   const std::uint32_t k = j + 1;
+  // A number ends a document's or a body's name: "Security Council Resolution 2216".
+  if (k < end && tok_[k].kind == token_kind::number && is_word(i) && cap(i) && (is_document(i) || org_word(i)) &&
+      !info_[i].all_upper()) {
+    return k;
+  }
   if (k >= end || !is_word(k)) return npos;
   if (cap(k)) return k;
   // "Secretary of State", "Bashar al-Assad", and two particles: "Hendrik van der Meulen",
@@ -174,6 +179,7 @@ void resolver::scan_names() {
   const auto sentences = doc_.sentences();
   for (const sentence& sent : sentences) {
     register_group(sent);
+    register_collectives(sent);
     subject_open_ = true;
     std::uint32_t i = sent.first_token;
     while (i < sent.end_token) {
@@ -196,6 +202,48 @@ void resolver::scan_names() {
   }
 }
 
+void resolver::register_collectives(const sentence& sent) {
+  // "CNN saw a group of men drag ...": "a group of [the] [modifiers] PLURAL" inside a sentence (one
+  // opening it is register_group's) is a group that "the men" refers back to.
+  for (std::uint32_t i = sent.first_token + 4; i + 2 < sent.end_token; ++i) {
+    if (s(i) != "of" || in_quote_[i] || tok_[i - 1].kind != token_kind::space || !is_word(i - 2) ||
+        (flags(i - 2) & speaker_lexicon::f_collective) == 0 || cap(i - 2) || tok_[i - 3].kind != token_kind::space ||
+        !is_word(i - 4)) {
+      continue;
+    }
+    const std::uint32_t article = i - 4;
+    {
+      const lowered a = lower(article);
+      if (a != "a" || article == sent.first_token) continue;
+    }
+    std::uint32_t t = i + 1;
+    std::uint32_t inner = npos;
+    for (std::uint32_t n = 0; t < sent.end_token && n < 5; ++t) {
+      if (tok_[t].kind == token_kind::space) continue;
+      if (!is_word(t) || in_quote_[t]) break;
+      ++n;
+      const std::uint32_t c = cls(t);
+      if ((c & wc_role) != 0 && !cap(t) && plural(t)) {
+        inner = t;
+        break;
+      }
+      if ((c & (wc_determiner | wc_demonym | wc_place)) == 0 && !cap(t) && c != 0) break;
+    }
+    if (inner == npos) continue;
+    known& g = new_entity();
+    g.name = text_.substr(tok_[article].range.begin, tok_[inner].range.end - tok_[article].range.begin);
+    g.kind = entity_kind::group;
+    g.plural = true;
+    g.head = lower(i - 2).view();
+    const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
+    const byte_range mention{tok_[article].range.begin, tok_[inner].range.end};
+    g.last_seen = mention.end;
+    add_mention(e, mention);
+    index_unnamed_as(e, lower(inner).view());
+    i = inner;
+  }
+}
+
 void resolver::register_pair(const sentence& sent, const registration& a, const registration& b) {
   // "Armenia and Azerbaijan signed the text", "Presidents X and Y met": two names joined by "and"
   // that open the sentence are one group, which "they", "the two sides" and "both leaders" may
@@ -207,6 +255,7 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
   // Only "and" (and "the") between them.
   std::uint32_t t = a.last + 1;
   bool joined = false;
+  bool article = false;
   for (; t < b.first; ++t) {
     if (tok_[t].kind == token_kind::space) continue;
     if (!is_word(t)) return;
@@ -215,14 +264,18 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
       joined = true;
     } else if (w != "the" || !joined) {
       return;
+    } else {
+      article = true;
     }
   }
   if (!joined) return;
-  // The first opens the sentence, after an article or a plural title ("Presidents").
+  // The first opens the sentence, after an article or a plural title ("Presidents"), or opens
+  // its clause after an introductory phrase ("On Monday, X and Y released ...").
   for (std::uint32_t k = sent.first_token; k < a.first; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
     if (!is_word(k) || ((cls(k) & (wc_determiner | wc_title | wc_demonym)) == 0 && !(cap(k) && (cls(k) & wc_role) != 0))) {
-      return;
+      if (!opens_clause(a.first)) return;
+      break;
     }
   }
   // A verb follows.
@@ -236,6 +289,7 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
   g.kind = entity_kind::group;
   g.plural = true;
   g.members = {a.entity, b.entity};
+  g.second_the = article;
   const byte_range mention{tok_[a.first].range.begin, tok_[b.last].range.end};
   g.last_seen = mention.end;
   add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
@@ -248,7 +302,7 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   std::size_t j = run.size();
   while (j > 0) {
     const std::uint32_t t = run[j - 1];
-    if ((cls(t) & wc_title) != 0) break;
+    if ((cls(t) & wc_title) != 0 || (j == 1 && plural_title(t))) break;
     // "of" after a title: the object of "Secretary-General of X" (not "Observatory of Human Rights").
     if (lower(t) == "of" && j >= 2 && (cls(run[j - 2]) & wc_title) != 0) break;
     if (j >= 3 && lower(run[j - 2]) == "of" && (cls(run[j - 3]) & wc_title) != 0) break;
@@ -348,7 +402,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
-  const bool org = organisation_name(run, name_at);
+  // (A name ending in a number is a document's or a body's: "Resolution 1188".)
+  const bool org = organisation_name(run, name_at) || tok_[run.back()].kind == token_kind::number;
   bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   place = place || is_country(name);
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
@@ -456,8 +511,9 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
     subject_ends_.emplace_back(mention.end, e);
   }
-  // (An owner leaves the subject open: "Brem's deputy, X, said".)
-  subject_open_ = subject_open_ && qualifier(run);
+  // (An owner leaves the subject open: "Brem's deputy, X, said"; so does a name inside an
+  // introductory phrase: "Like X, Y was there".)
+  subject_open_ = subject_open_ && (qualifier(run) || introductory(run));
 }
 
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
@@ -501,6 +557,17 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
   return false;
 }
 
+bool resolver::introductory(std::span<const std::uint32_t> run) const {
+  // The sentence opens with a preposition or subordinator, and a comma follows the name.
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(run.front())].first_token;
+  if (sentence_first == run.front() || !is_word(sentence_first) ||
+      (cls(sentence_first) & (wc_preposition | wc_subordinator)) == 0) {
+    return false;
+  }
+  const std::uint32_t n = run.back() + 1;
+  return n < tok_.size() && s(n) == ",";
+}
+
 bool resolver::opens_clause(std::uint32_t first) const {
   const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
   std::uint32_t t = first;
@@ -508,6 +575,11 @@ bool resolver::opens_clause(std::uint32_t first) const {
     --t;
     if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
     if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // An owner just before the name is part of the subject ("NYU's Rubin").
+    if (t + 2 == first && cap(t) && possessive(t) && tok_[t + 1].kind == token_kind::space) {
+      if (t == sentence_first) return true;
+      continue;
+    }
     // A description before the name is part of the subject ("Hamas spokesman X").
     if (!cap(t) && (cls(t) & (wc_role | wc_title)) != 0 && (cls(t) & (wc_verb | wc_preposition)) == 0 && t + 2 <= first &&
         tok_[t + 1].kind == token_kind::space && t >= sentence_first + 2 && is_word(t - 2) && cap(t - 2)) {
@@ -820,6 +892,15 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
   add_mention(match, mention);
   k.last_seen = std::max(k.last_seen, mention.end);
   return match;
+}
+
+bool resolver::plural_title(std::uint32_t t) const {
+  // "Presidents X and Y", "Senators X and Y".
+  if (!cap(t) || !is_word(t)) return false;
+  const lowered lw = lower(t);
+  const std::string_view w = lw.view();
+  return w.size() > 4 && w.back() == 's' && (words_.classes(w.substr(0, w.size() - 1)) & wc_title) != 0 &&
+         (words_.classes(w) & wc_title) == 0;
 }
 
 bool resolver::plural(std::uint32_t t) const {

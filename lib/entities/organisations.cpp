@@ -40,6 +40,17 @@ void resolver::index_org_heads(std::uint32_t e, std::string_view key, std::strin
     return;
   }
   add(key.substr(last + 1));
+  // (And the last word that is no number: "resolution" for "Security Council Resolution 2216".)
+  {
+    std::size_t end = key.size();
+    std::size_t begin = last + 1;
+    while (begin > 0 && end > begin && key[begin] >= '0' && key[begin] <= '9') {
+      end = begin - 1;
+      const std::size_t before = key.rfind(' ', end - 1);
+      begin = before == std::string_view::npos ? 0 : before + 1;
+    }
+    if (end < key.size() && end > begin) add(key.substr(begin, end - begin));
+  }
   for (std::size_t at = key.find(' '); at != std::string_view::npos; at = key.find(' ', at + 1)) {
     const std::size_t next = std::min(key.find(' ', at + 1), key.size());
     const std::string_view w = key.substr(at + 1, next - at - 1);
@@ -135,7 +146,9 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
   // Army", not "the Taliban").
   if (cap(head) && ((cls(head) & wc_role) == 0 || info_[head].all_upper())) return npos;
   for (const std::uint32_t t : words.first(words.size() - 1)) {
-    if (cap(t) || possessive(t)) return npos;  // a name's words go through the keys
+    // (A name's words go through the keys; a month or day is no part of it: "the April
+    // resolution".)
+    if ((cap(t) && (cls(t) & wc_time) == 0) || possessive(t)) return npos;
   }
   const auto found = orgs_by_head_.find(std::string(lex_.spelling(lower(head).view())));
   if (found == orgs_by_head_.end()) return npos;
@@ -148,7 +161,8 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
     bool all = true;
     for (const std::uint32_t t : words.first(words.size() - 1)) {
       const lowered w = lower(t);
-      if (tok_[t].kind == token_kind::number || (cls(t) & wc_determiner) != 0 || (s(t).front() >= '0' && s(t).front() <= '9')) {
+      if (tok_[t].kind == token_kind::number || (cls(t) & (wc_determiner | wc_time)) != 0 ||
+          (s(t).front() >= '0' && s(t).front() <= '9')) {
         continue;
       }
       const std::string_view spelled = lex_.spelling(w.view());

@@ -103,8 +103,10 @@ resolution resolver::run() {
   for (known& k : ents_) {
     if (k.members.empty()) continue;
     k.name.clear();
+    // (The article the text gives the second stays: "Ukraine and the West", as joint sources
+    // are named; an organisation's own name has none.)
     for (const std::uint32_t m : k.members) {
-      if (!k.name.empty()) k.name += " and ";
+      if (!k.name.empty()) k.name += k.second_the && ents_[m].name.rfind("the ", 0) != 0 ? " and the " : " and ";
       k.name += ents_[m].name;
     }
   }

@@ -76,6 +76,7 @@ struct known {
   std::vector<std::pair<std::string, std::uint32_t>> forms;
   std::vector<std::uint32_t> members;  // a compound source's entities ("X and Y"), named by theirs
   bool titled = false;  // named once with a title or description ("Mrs. Holm", "spokesman X")
+  bool second_the = false;  // a pair's second member written with "the" ("Ukraine and the West")
 
   // As if new, keeping the buffers.
   void reset() noexcept {
@@ -93,6 +94,7 @@ struct known {
     forms.clear();
     members.clear();
     titled = false;
+    second_the = false;
   }
 };
 
@@ -210,12 +212,15 @@ class resolver : private token_view {
   };
   registration registered_;
   void register_pair(const sentence& sent, const registration& a, const registration& b);
+  void register_collectives(const sentence& sent);
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
   // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
   // opener or an introductory phrase before it in its sentence, no preposition or verb.
   bool opens_clause(std::uint32_t first) const;
+  // Whether a run is the end of an introductory phrase ("Like X, ...", "After meeting X, ...").
+  bool introductory(std::span<const std::uint32_t> run) const;
   bool in_prose(std::span<const std::uint32_t> run) const;
   // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
   // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
@@ -245,6 +250,8 @@ class resolver : private token_view {
   // "Jae-in"), which a run of capitalised words keeps.
   bool name_tail(std::uint32_t t) const;
   bool plural(std::uint32_t t) const;
+  // A capitalised title in the plural ("Presidents"), which titles the names after it.
+  bool plural_title(std::uint32_t t) const;
   // ---- acronyms.cpp ----
   void index_acronyms();
   // The first of `words` (lower-cased) that the acronym's letters spell to the end, with the

@@ -239,6 +239,8 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
   words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
+  words_of(table_of(name, root, "unnamed_sources"), "heads", f_unnamed_head);
+  words_of(table_of(name, root, "unnamed_sources"), "collectives", f_collective);
   return lex;
 }
 

@@ -70,6 +70,8 @@ class speaker_lexicon {
     f_role = 1U << 10,     // a role phrase of one word ("spokesman", "premier")
     f_country = 1U << 11,  // the first word of a country's or capital's form
     f_spell_out = 1U << 12,  // a country's abbreviation that names it in full ("u.s")
+    f_unnamed_head = 1U << 13,  // a head noun news uses for unnamed sources ("official", "source")
+    f_collective = 1U << 14,    // a noun for a group of people ("a group of men", "a crowd of")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint16_t flags(std::string_view word) const {
