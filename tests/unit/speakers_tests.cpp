@@ -259,7 +259,7 @@ const named_case kNames[] = {
      "Ilse Bloomberg"},
     {"two sources opening the sentence together are one compound source",
      "The Karvian Security Forces (KSF) and the Coast Guard say that two boats were seized.",
-     "two boats were seized", "Karvian Security Forces and Coast Guard"},
+     "two boats were seized", "Karvian Security Forces and the Coast Guard"},
     {"an owner's possessive before a name is not part of it",
      "The Karvia Herald\u2019s Ilse Marten said the paper would appeal.", "the paper would appeal",
      "Ilse Marten"},
