@@ -179,11 +179,14 @@ void resolver::scan_names() {
   const auto sentences = doc_.sentences();
   for (const sentence& sent : sentences) {
     register_group(sent);
-    register_collectives(sent);
     subject_open_ = true;
     std::uint32_t i = sent.first_token;
     while (i < sent.end_token) {
       if (!is_word(i) || !cap(i) || in_quote_[i]) {
+        // ("a group of men": see register_collective; the length first, as this sees every token.)
+        if (tok_[i].range.end - tok_[i].range.begin == 2 && s(i) == "of" && !in_quote_[i]) {
+          i = register_collective(sent, i);
+        }
         ++i;
         continue;
       }
@@ -202,46 +205,41 @@ void resolver::scan_names() {
   }
 }
 
-void resolver::register_collectives(const sentence& sent) {
+std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t i) {
   // "CNN saw a group of men drag ...": "a group of [the] [modifiers] PLURAL" inside a sentence (one
-  // opening it is register_group's) is a group that "the men" refers back to.
-  for (std::uint32_t i = sent.first_token + 4; i + 2 < sent.end_token; ++i) {
-    if (s(i) != "of" || in_quote_[i] || tok_[i - 1].kind != token_kind::space || !is_word(i - 2) ||
-        (flags(i - 2) & speaker_lexicon::f_collective) == 0 || cap(i - 2) || tok_[i - 3].kind != token_kind::space ||
-        !is_word(i - 4)) {
-      continue;
-    }
-    const std::uint32_t article = i - 4;
-    {
-      const lowered a = lower(article);
-      if (a != "a" || article == sent.first_token) continue;
-    }
-    std::uint32_t t = i + 1;
-    std::uint32_t inner = npos;
-    for (std::uint32_t n = 0; t < sent.end_token && n < 5; ++t) {
-      if (tok_[t].kind == token_kind::space) continue;
-      if (!is_word(t) || in_quote_[t]) break;
-      ++n;
-      const std::uint32_t c = cls(t);
-      if ((c & wc_role) != 0 && !cap(t) && plural(t)) {
-        inner = t;
-        break;
-      }
-      if ((c & (wc_determiner | wc_demonym | wc_place)) == 0 && !cap(t) && c != 0) break;
-    }
-    if (inner == npos) continue;
-    known& g = new_entity();
-    g.name = text_.substr(tok_[article].range.begin, tok_[inner].range.end - tok_[article].range.begin);
-    g.kind = entity_kind::group;
-    g.plural = true;
-    g.head = lower(i - 2).view();
-    const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
-    const byte_range mention{tok_[article].range.begin, tok_[inner].range.end};
-    g.last_seen = mention.end;
-    add_mention(e, mention);
-    index_unnamed_as(e, lower(inner).view());
-    i = inner;
+  // opening it is register_group's) is a group that "the men" refers back to. Returns the last
+  // token read (`i` if none).
+  if (i < sent.first_token + 4 || tok_[i - 1].kind != token_kind::space || !is_word(i - 2) || cap(i - 2) ||
+      tok_[i - 3].kind != token_kind::space || !is_word(i - 4) || (flags(i - 2) & speaker_lexicon::f_collective) == 0) {
+    return i;
   }
+  const std::uint32_t article = i - 4;
+  if (s(article) != "a" || article == sent.first_token) return i;
+  std::uint32_t t = i + 1;
+  std::uint32_t inner = npos;
+  for (std::uint32_t n = 0; t < sent.end_token && n < 5; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t) || in_quote_[t]) break;
+    ++n;
+    const std::uint32_t c = cls(t);
+    if ((c & wc_role) != 0 && !cap(t) && plural(t)) {
+      inner = t;
+      break;
+    }
+    if ((c & (wc_determiner | wc_demonym | wc_place)) == 0 && !cap(t) && c != 0) break;
+  }
+  if (inner == npos) return i;
+  known& g = new_entity();
+  g.name = text_.substr(tok_[article].range.begin, tok_[inner].range.end - tok_[article].range.begin);
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.head = lower(i - 2).view();
+  const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
+  const byte_range mention{tok_[article].range.begin, tok_[inner].range.end};
+  g.last_seen = mention.end;
+  add_mention(e, mention);
+  index_unnamed_as(e, lower(inner).view());
+  return inner;
 }
 
 void resolver::register_pair(const sentence& sent, const registration& a, const registration& b) {
@@ -258,8 +256,8 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
   bool article = false;
   for (; t < b.first; ++t) {
     if (tok_[t].kind == token_kind::space) continue;
-    if (!is_word(t)) return;
-    const lowered w = lower(t);
+    if (!is_word(t) || (s(t) != "and" && s(t) != "the")) return;
+    const std::string_view w = s(t);
     if (w == "and" && !joined) {
       joined = true;
     } else if (w != "the" || !joined) {
@@ -896,7 +894,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
 
 bool resolver::plural_title(std::uint32_t t) const {
   // "Presidents X and Y", "Senators X and Y".
-  if (!cap(t) || !is_word(t)) return false;
+  if (!is_word(t) || !cap(t) || s(t).back() != 's') return false;
   const lowered lw = lower(t);
   const std::string_view w = lw.view();
   return w.size() > 4 && w.back() == 's' && (words_.classes(w.substr(0, w.size() - 1)) & wc_title) != 0 &&

@@ -212,7 +212,7 @@ class resolver : private token_view {
   };
   registration registered_;
   void register_pair(const sentence& sent, const registration& a, const registration& b);
-  void register_collectives(const sentence& sent);
+  std::uint32_t register_collective(const sentence& sent, std::uint32_t of);
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);

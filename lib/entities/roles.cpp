@@ -259,7 +259,8 @@ void resolver::complement_description(std::uint32_t comma, std::vector<std::stri
   if (start == npos) return;
   // The description opens its clause or follows a verb or preposition, not a name ("met the
   // envoy for the region, X" is fine; "Paris, the envoy for ..., X" too).
-  std::vector<std::uint32_t> np;
+  std::vector<std::uint32_t>& np = preceding_;  // (scratch: collect_appositive's, not in use here)
+  np.clear();
   for (std::uint32_t k = start; k < comma; ++k) {
     if (is_word(k)) np.push_back(k);
   }
@@ -296,7 +297,7 @@ void resolver::complement_description(std::uint32_t comma, std::vector<std::stri
 void resolver::country_after(std::uint32_t last, std::vector<std::string>& roles) const {
   // "Foreign Minister X of Nigeria", "President X of Kenya": the person's country.
   std::uint32_t t = last + 1;
-  if (t + 2 >= tok_.size() || tok_[t].kind != token_kind::space || !is_word(t + 1) || lower(t + 1) != "of") return;
+  if (t + 2 >= tok_.size() || tok_[t].kind != token_kind::space || s(t + 1) != "of") return;
   t += 2;
   if (t + 1 >= tok_.size() || tok_[t].kind != token_kind::space) return;
   ++t;
