@@ -565,7 +565,9 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
       continue;
     }
     if (!is_word(t) && s(t) != "." && s(t) != "-") break;
-    if (is_word(t) && !cap(t) && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
+    // ("Senator X of Texas, who": "of" between capitalised words.)
+    const bool of = s(t) == "of" && t >= 2 && is_word(t - 2) && cap(t - 2) && t + 2 < end && cap(t + 2);
+    if (is_word(t) && !cap(t) && !of && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
     --first;
     ++n;
   }

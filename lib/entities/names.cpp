@@ -226,7 +226,8 @@ std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t 
       inner = t;
       break;
     }
-    if ((c & (wc_determiner | wc_demonym | wc_place)) == 0 && !cap(t) && c != 0) break;
+    // (Modifiers: "student protesters", "armed men", "UN experts".)
+    if ((c & (wc_determiner | wc_demonym | wc_place | wc_role | wc_title)) == 0 && !cap(t) && c != 0) break;
   }
   if (inner == npos) return i;
   known& g = new_entity();
@@ -373,9 +374,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
           roles.push_back(std::string("@") += lex_.country_key(lex_.country_at(scratch_views_, 0, true).id));
         } else if (std::any_of(tail.begin(), tail.end(), [this](std::uint32_t w) { return org_word(w); })) {
           add_org(surface(tail), {tok_[tail.front()].range.begin, tok_[tail.back()].range.end});
-        } else {
-          break;
         }
+        // (Else a place: "Marco Rubio of Florida".)
         run = run.first(k);
         break;
       }
@@ -426,12 +426,33 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     subject_open_ = subject_open_ && qualifier(run);
     return;
   }
-  if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
-    const std::uint32_t e = add_org(surface(org ? run : name), mention);
+  // A name after an organisation's noun is an organisation's: "the armed group Ansar al-Din",
+  // "the news agency Wafa".
+  const std::uint32_t descriptor = place ? npos : descriptor_before(run.front());
+  const bool described_org = descriptor != npos && (cls(descriptor) & wc_org) != 0;
+  if (org || place || described_org || (name.size() == 1 && info_[name.front()].all_upper())) {
+    // A country's possessive before an organisation's name is part of it: "Lebanon's Ministry of
+    // Public Health" (the ministry of that country; "Lebanese Ministry of ..." has the same key).
+    std::span<const std::uint32_t> named = org || described_org ? run : name;
+    byte_range at = mention;
+    std::array<std::uint32_t, 8> owned{};
+    if (org && run.front() >= 2 && s(run.front() - 1) == " " && is_word(run.front() - 2) && cap(run.front() - 2) &&
+        possessive(run.front() - 2) && run.size() + 1 <= owned.size()) {
+      const std::uint32_t owner = run.front() - 2;
+      lowered bare_owner(bare(owner));
+      const std::array<std::string_view, 1> one{bare_owner.view()};
+      if ((flags(owner) & speaker_lexicon::f_country) != 0 && lex_.country_at(one, 0, false).length == 1) {
+        owned[0] = owner;
+        std::copy(run.begin(), run.end(), owned.begin() + 1);
+        named = std::span<const std::uint32_t>(owned.data(), run.size() + 1);
+        at.begin = tok_[owner].range.begin;
+      }
+    }
+    const std::uint32_t e = add_org(surface(named), at);
     registered_ = {e, run.front(), run.back()};
     if (org || !place) {
       org_appositive(e, run.back());
-      org_descriptor(e, run.front());
+      org_descriptor(e, descriptor);
     }
     subject_open_ = subject_open_ && qualifier(run);
     return;
@@ -539,7 +560,10 @@ bool resolver::qualifier(std::span<const std::uint32_t> run) const {
 
 bool resolver::org_word(std::uint32_t t) const {
   // An organisation's acronym is one in capitals: "UN", "EU", not the "Un" of "Kim Jong Un".
-  return (cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t));
+  // (Also the speaker lexicon's organisation nouns, which english.toml, shared with the span
+  // model's features, leaves out: "World Food Programme", "Nasser Medical Complex".)
+  return ((cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t))) ||
+         (is_word(t) && (flags(t) & speaker_lexicon::f_org_noun) != 0);
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {
@@ -794,14 +818,18 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   // A family name written first ("Ban Ki-moon", "Kim Jong Un"), then alone ("Ban", "Kim"): the
   // person of that first word mentioned most (the principal of several Kims), else the latest.
   if (words.size() == 1) {
-    if (const auto found = persons_by_first_.find(words.front()); found != persons_by_first_.end()) {
-      for (const std::uint32_t i : found->second) {
-        const known& k = ents_[i];
-        if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
-            (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
-          match = i;
+    // (Else a surname inside a longer name: "Castillo" for "Maria Elena Castillo Ruiz".)
+    for (const auto* index : {&persons_by_first_, &persons_by_inner_}) {
+      if (const auto found = index->find(words.front()); found != index->end()) {
+        for (const std::uint32_t i : found->second) {
+          const known& k = ents_[i];
+          if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
+              (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
+            match = i;
+          }
         }
       }
+      if (match != npos) break;
     }
     return match;
   }
@@ -852,6 +880,19 @@ bool resolver::name_tail(std::uint32_t t) const {
   return t + 1 >= tok_.size() || (s(t + 1) != "-" && tok_[t + 1].kind != token_kind::word);
 }
 
+void resolver::index_inner(std::uint32_t e, const std::vector<std::string>& words) {
+  // A surname inside a longer name: the first of two surnames ("Castillo" of "Maria Elena
+  // Castillo Ruiz"), and the surname before a generational suffix ("Finch" of "Harold Finch Jr.").
+  const std::string_view tail = words.back();
+  const bool suffix = tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv";
+  if (words.size() >= 3 || (suffix && words.size() >= 2)) {
+    for (std::size_t i = suffix ? words.size() - 2 : 1; i + 1 < words.size(); ++i) {
+      std::vector<std::uint32_t>& list = persons_by_inner_[words[i]];
+      if (list.empty() || list.back() != e) list.push_back(e);
+    }
+  }
+}
+
 std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
                          const std::vector<std::string>& roles, byte_range mention) {
   std::uint32_t match = person_match(words);
@@ -863,11 +904,13 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
     match = static_cast<std::uint32_t>(ents_.size() - 1);
     persons_by_last_[words.back()].push_back(match);
     if (words.size() >= 2) persons_by_first_[words.front()].push_back(match);
+    index_inner(match, words);
   }
   known& k = ents_[match];
   if (words.size() > k.words.size()) {
     if (k.words.back() != words.back()) persons_by_last_[words.back()].push_back(match);
     if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
+    index_inner(match, words);
     k.words = words;
     k.name = surface_name;
   }

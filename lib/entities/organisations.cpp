@@ -112,7 +112,9 @@ void resolver::org_appositive(std::uint32_t e, std::uint32_t last) {
   if (list.empty() || list.back() != e) list.push_back(e);
 }
 
-void resolver::org_descriptor(std::uint32_t e, std::uint32_t first) {
+std::uint32_t resolver::descriptor_before(std::uint32_t first) const {
+  // "the state news agency KNA", "the armed group Ansar al-Din", "the Lebanese group Hezbollah":
+  // an article, modifiers and a noun just before the name; the noun, or npos.
   std::uint32_t t = first;
   std::uint32_t head = npos;
   std::uint32_t words = 0;
@@ -121,22 +123,28 @@ void resolver::org_descriptor(std::uint32_t e, std::uint32_t first) {
     t -= 2;
     const std::uint32_t c = cls(t);
     if ((c & wc_determiner) != 0) {
-      if (head == npos || person_role(head) || is_document(head) || plural(head) || (cls(head) & (wc_org | wc_role)) == 0) {
-        return;
+      if (head == npos || person_role(head) || is_document(head) || plural(head) ||
+          (cls(head) & (wc_org | wc_role)) == 0) {
+        return npos;
       }
-      std::vector<std::uint32_t>& list = orgs_by_head_[std::string(lex_.spelling(lower(head).view()))];
-      if (list.empty() || list.back() != e) list.push_back(e);
-      return;
+      return head;
     }
     // Lower-case modifiers and nouns, and demonyms ("the Lebanese group Hezbollah").
     if ((cap(t) && (c & (wc_demonym | wc_place)) == 0) || possessive(t) ||
         (c & (wc_preposition | wc_conjunction | wc_pronoun | wc_auxiliary)) != 0 ||
         ((c & (wc_verb | wc_cue)) != 0 && (c & (wc_role | wc_title | wc_org)) == 0)) {
-      return;
+      return npos;
     }
     if (head == npos) head = t;
     ++words;
   }
+  return npos;
+}
+
+void resolver::org_descriptor(std::uint32_t e, std::uint32_t head) {
+  if (head == npos) return;
+  std::vector<std::uint32_t>& list = orgs_by_head_[std::string(lex_.spelling(lower(head).view()))];
+  if (list.empty() || list.back() != e) list.push_back(e);
 }
 
 std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_range mention) {
@@ -150,7 +158,16 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
     // resolution".)
     if ((cap(t) && (cls(t) & wc_time) == 0) || possessive(t)) return npos;
   }
-  const auto found = orgs_by_head_.find(std::string(lex_.spelling(lower(head).view())));
+  const lowered written = lower(head);
+  auto found = orgs_by_head_.find(std::string(lex_.spelling(written.view())));
+  // (Else a noun the lexicon counts the same: "the army" for "the Sudanese Armed Forces", "the
+  // hospital" for "Nasser Medical Complex".)
+  if (found == orgs_by_head_.end()) {
+    for (const std::string_view other : lex_.head_synonyms(written.view())) {
+      found = orgs_by_head_.find(std::string(other));
+      if (found != orgs_by_head_.end()) break;
+    }
+  }
   if (found == orgs_by_head_.end()) return npos;
   // The latest named before, whose name holds the modifiers ("the health ministry").
   std::uint32_t best = npos;

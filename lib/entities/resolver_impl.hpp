@@ -106,7 +106,7 @@ struct resolver_pool {
   std::vector<known> ents;
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
-  std::vector<std::uint16_t> flags;
+  std::vector<std::uint32_t> flags;
 };
 
 
@@ -165,12 +165,12 @@ class resolver : private token_view {
   }
   bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
   // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
-  std::uint16_t flags(std::uint32_t i) const {
-    std::uint16_t& f = flags_[i];
-    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
+  std::uint32_t flags(std::uint32_t i) const {
+    std::uint32_t& f = flags_[i];
+    if (f == 0) f = static_cast<std::uint32_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
     return f;
   }
-  static constexpr std::uint16_t kFlagsKnown = 1U << 15;
+  static constexpr std::uint32_t kFlagsKnown = 1U << 31;
   bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
   bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
   bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
@@ -182,11 +182,11 @@ class resolver : private token_view {
     return lex_.title(w.view()).size() != w.view().size();
   }
   char gender_of(std::uint32_t i) const {
-    const std::uint16_t f = flags(i);
+    const std::uint32_t f = flags(i);
     return (f & speaker_lexicon::f_female) != 0 ? 'f' : (f & speaker_lexicon::f_male) != 0 ? 'm' : 0;
   }
   char pronoun_gender_of(std::uint32_t i) const {
-    const std::uint16_t f = flags(i);
+    const std::uint32_t f = flags(i);
     return (f & speaker_lexicon::f_she) != 0 ? 'f' : (f & speaker_lexicon::f_he) != 0 ? 'm' : 0;
   }
 
@@ -244,6 +244,7 @@ class resolver : private token_view {
   // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
   // De Domenico"), or npos.
   std::uint32_t person_match(const std::vector<std::string>& words) const;
+  void index_inner(std::uint32_t e, const std::vector<std::string>& words);
   // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
   void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
   // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
@@ -269,7 +270,9 @@ class resolver : private token_view {
   void org_appositive(std::uint32_t e, std::uint32_t last);
   // Indexes organisation e by the noun of a description just before its name ("the state news
   // agency KNA", "the militant group Hamas").
-  void org_descriptor(std::uint32_t e, std::uint32_t first);
+  void org_descriptor(std::uint32_t e, std::uint32_t head);
+  // The noun of a description just before a name ("the armed group X": "group"), or npos.
+  std::uint32_t descriptor_before(std::uint32_t first) const;
   // The organisation a description names by its head noun (the last of `words`, lower-case
   // modifiers before it: "the health ministry"), the latest named before `mention`; or npos.
   std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
@@ -473,6 +476,8 @@ class resolver : private token_view {
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
   // Persons named by two words or more, by their first word (family name first: "Kim Jong Un").
   std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_first_;
+  // Persons by an inner surname (index_inner), for a surname alone that matches no other way.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_inner_;
   std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
   std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
   // Organisations of two words or more by the last word of their key ("military" for "Israel's
@@ -505,7 +510,7 @@ class resolver : private token_view {
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
-  mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
+  mutable std::vector<std::uint32_t> flags_;  // see flags(); kept in pool_ between documents
   mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
   mutable std::vector<std::string_view> scratch_views_;
   std::vector<std::string> role_tries_;  // role_holder's role keys

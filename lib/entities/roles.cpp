@@ -124,7 +124,7 @@ bool resolver::is_country(std::span<const std::uint32_t> name) const {
 
 bool resolver::person_role(std::uint32_t t) const {
   const std::uint32_t c = cls(t);
-  const std::uint16_t f = flags(t);
+  const std::uint32_t f = flags(t);
   if ((f & speaker_lexicon::f_document) != 0) return false;
   return ((c & wc_title) != 0 && (c & wc_role) != 0 && (c & wc_org) == 0) || (f & speaker_lexicon::f_role) != 0;
 }

@@ -216,8 +216,16 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       lex->titles_.emplace(std::string(key.str()), full->get());
     }
   }
+  if (const toml::table* heads = table_of(name, root, "organisation_heads")) {
+    for (const auto& [key, node] : *heads) {
+      if (key.str() == "nouns") continue;  // (a list of words: below)
+      std::vector<std::string>& list = lex->head_synonyms_[std::string(key.str())];
+      for_each_string(name, node, "organisation head " + std::string(key.str()),
+                      [&](const std::string& entry, const toml::node&) { list.push_back(entry); });
+    }
+  }
   // Lists of single words, as flags of the word.
-  const auto words_of = [&](const toml::table* table, std::string_view key, std::uint16_t flag) {
+  const auto words_of = [&](const toml::table* table, std::string_view key, std::uint32_t flag) {
     if (table == nullptr) return;
     const toml::node* node = table->get(key);
     if (node == nullptr) return;
@@ -241,6 +249,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
   words_of(table_of(name, root, "unnamed_sources"), "heads", f_unnamed_head);
   words_of(table_of(name, root, "unnamed_sources"), "collectives", f_collective);
+  words_of(table_of(name, root, "organisation_heads"), "nouns", f_org_noun);
   return lex;
 }
 

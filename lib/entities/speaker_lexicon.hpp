@@ -56,7 +56,7 @@ class speaker_lexicon {
     return epithets_[epithet];
   }
   // What the single-word lists say of a word, as bits: one look-up answers them all.
-  enum : std::uint16_t {
+  enum : std::uint32_t {
     f_modifier = 1U << 0,
     f_abstract = 1U << 1,
     f_finding = 1U << 2,
@@ -72,9 +72,10 @@ class speaker_lexicon {
     f_spell_out = 1U << 12,  // a country's abbreviation that names it in full ("u.s")
     f_unnamed_head = 1U << 13,  // a head noun news uses for unnamed sources ("official", "source")
     f_collective = 1U << 14,    // a noun for a group of people ("a group of men", "a crowd of")
+    f_org_noun = 1U << 15,      // an organisation's noun beyond english.toml's ("programme")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
-  [[nodiscard]] std::uint16_t flags(std::string_view word) const {
+  [[nodiscard]] std::uint32_t flags(std::string_view word) const {
     const auto found = flags_.find(word);
     return found == flags_.end() ? 0 : found->second;
   }
@@ -82,6 +83,11 @@ class speaker_lexicon {
   [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
   /// The spelling a word is matched under ("defence" -> "defense"), or the word itself.
   [[nodiscard]] std::string_view spelling(std::string_view word) const;
+  /// Head nouns an organisation's description may use for its head noun ("army" for "forces").
+  [[nodiscard]] std::span<const std::string> head_synonyms(std::string_view head) const {
+    const auto found = head_synonyms_.find(head);
+    return found == head_synonyms_.end() ? std::span<const std::string>() : std::span<const std::string>(found->second);
+  }
   /// The title an abbreviated title stands for ("gen" -> "general"), or the word itself.
   [[nodiscard]] std::string_view title(std::string_view word) const {
     const auto found = titles_.find(word);
@@ -95,12 +101,12 @@ class speaker_lexicon {
   [[nodiscard]] bool document(std::string_view word) const { return (flags(word) & f_document) != 0; }
   /// The gender a title or role noun shows ('f', 'm'), or 0.
   [[nodiscard]] char gender(std::string_view word) const {
-    const std::uint16_t f = flags(word);
+    const std::uint32_t f = flags(word);
     return (f & f_female) != 0 ? 'f' : (f & f_male) != 0 ? 'm' : 0;
   }
   /// The gender a personal pronoun or possessive shows ('f', 'm'), or 0.
   [[nodiscard]] char pronoun_gender(std::string_view word) const {
-    const std::uint16_t f = flags(word);
+    const std::uint32_t f = flags(word);
     return (f & f_she) != 0 ? 'f' : (f & f_he) != 0 ? 'm' : 0;
   }
   /// A month's name ("may", "june"), which may also end a person's name.
@@ -142,8 +148,9 @@ class speaker_lexicon {
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
-  std::unordered_map<std::string, std::uint16_t, string_hash, std::equal_to<>> flags_;
+  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> flags_;
   std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> titles_;  // "gen" -> "general"
+  std::unordered_map<std::string, std::vector<std::string>, string_hash, std::equal_to<>> head_synonyms_;
 };
 
 }  // namespace sayso::detail
