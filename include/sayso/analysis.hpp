@@ -6,11 +6,12 @@
 
 #include <sayso/attribution.hpp>
 #include <sayso/entities.hpp>
+#include <sayso/export.hpp>
 #include <sayso/quotes.hpp>
 #include <sayso/stance.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// One quote: what was said (content spans), how (kind, cue), by whom (speaker) and where the
 /// speaker stands (stances). All ranges are byte ranges into the analysed text.
@@ -35,4 +36,4 @@ struct analysis {
   std::vector<entity> entities;   ///< speakers and the entities they refer to
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -7,7 +7,7 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// What kind of cue reports a quote.
 enum class cue_kind : std::uint8_t {
@@ -37,4 +37,4 @@ struct speaker_mention {
   entity_id entity = no_entity;
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

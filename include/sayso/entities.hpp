@@ -9,7 +9,7 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// What sort of entity a speaker is.
 enum class entity_kind : std::uint8_t {
@@ -30,4 +30,4 @@ struct entity {
   std::vector<byte_range> mentions;  ///< in text order
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

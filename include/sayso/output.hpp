@@ -8,7 +8,7 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// How to write a document's analysis.
 struct output_options {
@@ -26,4 +26,4 @@ SAYSO_EXPORT std::string to_json(std::string_view id, std::string_view text, con
 /// A table for people: one row per quote with speaker, kind, cue, stance and text.
 SAYSO_EXPORT std::string to_table(std::string_view id, std::string_view text, const analysis& result);
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -15,7 +15,7 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// How a quote reports what its source said (GUIDELINES.md).
 enum class quote_kind : std::uint8_t {
@@ -43,4 +43,4 @@ struct quotation {
 /// Never throws on content. Cost: one pass over the tokens.
 SAYSO_EXPORT std::vector<quotation> find_quotations(const document& doc);
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -25,7 +25,7 @@
 #include <sayso/export.hpp>
 #include <sayso/stance.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// One document of a report: its id, its text and the analysis of that text.
 struct report_document {
@@ -59,4 +59,4 @@ struct report_options {
 SAYSO_EXPORT std::string render_report(std::span<const report_document> documents,
                                        const report_options& options = {});
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

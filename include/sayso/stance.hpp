@@ -14,7 +14,12 @@
 #include <sayso/export.hpp>
 #include <sayso/text.hpp>
 
-namespace sayso {
+namespace sayso::detail {
+struct compiled_terms;       // lib/stance/compiled.hpp
+struct term_lexicon_access;  // how the library reaches it
+}  // namespace sayso::detail
+
+SAYSO_BEGIN_NAMESPACE
 
 /// A position on a term (GUIDELINES.md).
 enum class stance_label : std::uint8_t {
@@ -67,13 +72,10 @@ class SAYSO_EXPORT term_lexicon {
 
   [[nodiscard]] std::span<const term_info> terms() const noexcept;
 
-  /// Internal representation (compiled patterns); opaque to users.
-  struct compiled;
-  [[nodiscard]] const compiled& impl() const noexcept { return *impl_; }
-
  private:
-  explicit term_lexicon(std::shared_ptr<const compiled> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const compiled> impl_;
+  friend struct detail::term_lexicon_access;
+  explicit term_lexicon(std::shared_ptr<const detail::compiled_terms> impl);
+  std::shared_ptr<const detail::compiled_terms> impl_;  // compiled patterns, never null
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -14,7 +14,7 @@
 
 #include <sayso/export.hpp>
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// A half-open range [begin, end) of byte offsets into a UTF-8 text.
 struct byte_range {
@@ -145,4 +145,4 @@ class SAYSO_EXPORT offset_map {
   std::vector<checkpoint> checkpoints_;
 };
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -10,10 +10,10 @@
 #define SAYSO_VERSION_PATCH 0
 #define SAYSO_VERSION_STRING "0.1.0"
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 /// The version of the library that is linked, e.g. "0.1.0" (may differ from the header's
 /// SAYSO_VERSION_STRING when a shared library is upgraded underneath a program).
 SAYSO_EXPORT std::string_view version() noexcept;
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

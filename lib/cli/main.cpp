@@ -35,8 +35,7 @@
 
 #include <sayso/sayso.hpp>
 
-#include "cli/jsonl_reader.hpp"
-#include "output/json_writer.hpp"
+#include "io/jsonl.hpp"
 
 namespace {
 
@@ -62,7 +61,7 @@ struct settings {
 };
 
 // One unit of work: a document to analyse, or an input error to report in order.
-using sayso::cli::job;
+using job = sayso::detail::input_record;
 
 class output_sink {
  public:
@@ -104,30 +103,6 @@ class output_sink {
   std::atomic<bool> failed_{false};  // also read by the reading thread while a worker writes
   int error_ = 0;
 };
-
-std::string error_record(const job& j) {
-  std::string out;
-  sayso::detail::json_writer w(out);
-  w.begin_object();
-  w.key("id");
-  if (j.id.empty()) {
-    w.null();
-  } else {
-    w.string(j.id);
-  }
-  w.key("error");
-  w.begin_object();
-  w.key("source");
-  w.string(j.source);
-  w.key("message");
-  w.string(*j.error);
-  w.end_object();
-  w.key("quotes");
-  w.begin_array();
-  w.end_array();
-  w.end_object();
-  return out;
-}
 
 // Analyses and writes the documents it is given, in input order.
 //
@@ -212,7 +187,7 @@ class extractor {
     if (j.raw) {
       const std::string line = std::exchange(j.text, std::string());
       j.raw = false;
-      sayso::cli::parse_jsonl_line(line, j);
+      sayso::detail::parse_jsonl_line(line, j);
     }
     if (!j.error) {
       try {
@@ -223,7 +198,9 @@ class extractor {
         j.error = e.what();
       }
     }
-    if (j.error && sink_.format() != output_format::table) s.rendered = error_record(j);
+    if (j.error && sink_.format() != output_format::table) {
+      s.rendered = sayso::detail::error_record(j.id, j.source, *j.error);
+    }
     j.text = std::string();  // not needed any more: free it while the record waits its turn
   }
 
@@ -362,7 +339,7 @@ void read_input(const std::string& file, input_format format, Sink& ex) {
   }
   if (jsonl) {
     // The extractor parses lines where it analyses them (on its worker threads).
-    sayso::cli::read_jsonl(
+    sayso::detail::read_jsonl(
         *in, name,
         [&ex](job&& j) {
           ex.add(std::move(j));
@@ -489,10 +466,10 @@ int run_report(const settings& s, const report_settings& r) {
     d.id = j.id.empty() ? j.source : j.id;
     if (!j.error) {  // it was analysed: its result is the next one
       sayso::batch_result& result = results[k++];
-      if (result.failure) {
-        j.error = result.failure->what();
+      if (result) {
+        d.result = std::move(result).value();
       } else {
-        d.result = std::move(*result.result);
+        j.error = result.failure().what();
       }
     }
     if (j.error) {

@@ -7,7 +7,7 @@
 
 #include "output/json_writer.hpp"
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 
 
@@ -212,4 +212,4 @@ std::string to_table(std::string_view id, std::string_view text, const analysis&
   return os.str();
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

@@ -3,13 +3,12 @@
 #include <sayso/pipeline.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <variant>
 
 #include <sayso/quotes.hpp>
 #include <sayso/version.hpp>
@@ -19,12 +18,11 @@
 #include "pipeline/state.hpp"
 #include "quotes/quotation_index.hpp"
 #include "spans/stage.hpp"
+#include "stance/compiled.hpp"
 #include "stance/labeller.hpp"
 #include "text/lexicon.hpp"
 
-namespace sayso {
-
-namespace detail {
+namespace sayso::detail {
 
 namespace {
 
@@ -80,10 +78,11 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.closed = r.closed;
     q.belief = r.belief;
     q.confidence = r.confidence;
-    if (state.options.stance) {
+    if (state.options.stances) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named}, state.terms.impl(), r,
-                    res.speakers[i], q.stances, party);
+      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named},
+                    term_lexicon_access::compiled(state.terms), r, res.speakers[i], q.stances,
+                    party);
       if (party) {
         const entity_id holder = party_entity(out.entities, text, party->mention);
         for (stance& st : q.stances) {
@@ -98,7 +97,9 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
   return out;
 }
 
-}  // namespace detail
+}  // namespace sayso::detail
+
+SAYSO_BEGIN_NAMESPACE
 
 pipeline::pipeline() : pipeline(pipeline_options{}) {}
 
@@ -112,111 +113,55 @@ pipeline::~pipeline() = default;
 pipeline::pipeline(pipeline&&) noexcept = default;
 pipeline& pipeline::operator=(pipeline&&) noexcept = default;
 
-analysis pipeline::analyze(std::string_view text) const { return detail::run(*state_, text); }
-
-const term_lexicon& pipeline::terms() const noexcept { return state_->terms; }
-
-namespace {
-
-// The worker threads of analyze_batch, shared by all pipelines and kept from one batch to the
-// next: a thread's state (its segmentation memo, its workspace, its ICU iterator) stays warm,
-// where threads started for each batch would begin cold every time. Created on first use and
-// never destroyed (the threads wait, idle, until the process ends).
-class batch_pool {
- public:
-  static batch_pool& instance() {
-    static batch_pool* const pool = new batch_pool;  // never destroyed: no order-of-exit hazards
-    return *pool;
+const detail::pipeline_state& pipeline::state() const {
+  if (!state_) {
+    throw error(errc::moved_from,
+                "sayso::pipeline: used after it was moved from (assign it a pipeline first)");
   }
+  return *state_;
+}
 
-  // Calls task(i) for every i in [0, count), on the calling thread and on up to `helpers` pool
-  // threads; returns when all calls have returned.
-  void run(std::size_t count, unsigned helpers, const std::function<void(std::size_t)>& task) {
-    auto j = std::make_shared<job>(count, helpers, &task);
-    {
-      const std::lock_guard lock(mutex_);
-      while (threads_ < std::min(helpers, kMaxThreads)) {
-        std::thread([this] { work(); }).detach();
-        ++threads_;
-      }
-      queue_.push_back(j);
-    }
-    work_ready_.notify_all();
-    j->work();
-    {
-      // Helpers that have not come yet need not come.
-      const std::lock_guard lock(mutex_);
-      const auto it = std::find(queue_.begin(), queue_.end(), j);
-      if (it != queue_.end()) queue_.erase(it);
-    }
-    std::unique_lock lock(j->mutex);
-    j->finished.wait(lock, [&] { return j->done == j->count; });
-  }
+analysis pipeline::analyze(std::string_view text) const { return detail::run(state(), text); }
 
- private:
-  static constexpr unsigned kMaxThreads = 256;
-
-  struct job {
-    job(std::size_t n, unsigned h, const std::function<void(std::size_t)>* t) : count(n), helpers(h), task(t) {}
-    // Takes items until there are none left; a helper that comes late finds none and never
-    // touches `task` (which lives on the caller's stack).
-    void work() {
-      for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) {
-        (*task)(i);
-        if (done.fetch_add(1) + 1 == count) {
-          const std::lock_guard lock(mutex);
-          finished.notify_all();
-        }
-      }
-    }
-    const std::size_t count;
-    const unsigned helpers;
-    unsigned joined = 0;  // helpers that took the job (guarded by the pool's mutex)
-    const std::function<void(std::size_t)>* const task;
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::mutex mutex;
-    std::condition_variable finished;
-  };
-
-  void work() {
-    for (;;) {
-      std::shared_ptr<job> j;
-      {
-        std::unique_lock lock(mutex_);
-        work_ready_.wait(lock, [this] { return !queue_.empty(); });
-        j = queue_.front();
-        if (++j->joined >= j->helpers) queue_.pop_front();
-      }
-      j->work();
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable work_ready_;
-  std::deque<std::shared_ptr<job>> queue_;  // jobs that want more helpers
-  unsigned threads_ = 0;
-};
-
-}  // namespace
+const term_lexicon& pipeline::terms() const { return state().terms; }
 
 std::vector<batch_result> pipeline::analyze_batch(std::span<const std::string_view> texts,
                                                   unsigned threads) const {
-  std::vector<batch_result> results(texts.size());
+  const detail::pipeline_state& st = state();
+  // Filled out of order by the threads; a variant default-constructs (as an empty analysis).
+  std::vector<std::variant<analysis, error>> outcomes(texts.size());
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size()));
+  // Anything but a sayso::error (std::bad_alloc) must not leave a worker thread (that would call
+  // std::terminate) nor end the batch while workers still run `one`: the first is kept and
+  // rethrown on the calling thread once every document has been seen to.
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
   const std::function<void(std::size_t)> one = [&](std::size_t i) {
     try {
-      results[i].result = analyze(texts[i]);
+      outcomes[i] = detail::run(st, texts[i]);
     } catch (const error& e) {
-      results[i].failure = e;
+      outcomes[i] = e;
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
     }
   };
   if (threads <= 1) {
     for (std::size_t i = 0; i < texts.size(); ++i) one(i);
-    return results;
+  } else {
+    st.pool->run(texts.size(), threads - 1, one);
   }
-  batch_pool::instance().run(texts.size(), threads - 1, one);
+  if (failure) std::rethrow_exception(failure);
+  std::vector<batch_result> results;
+  results.reserve(outcomes.size());
+  for (std::variant<analysis, error>& o : outcomes) {
+    if (analysis* a = std::get_if<analysis>(&o)) {
+      results.emplace_back(std::move(*a));
+    } else {
+      results.emplace_back(std::move(std::get<error>(o)));
+    }
+  }
   return results;
 }
 
@@ -229,6 +174,7 @@ std::string_view to_string(errc code) noexcept {
     case errc::io: return "io";
     case errc::invalid_argument: return "invalid_argument";
     case errc::json: return "json";
+    case errc::moved_from: return "moved_from";
   }
   return "unknown";
 }
@@ -253,4 +199,4 @@ std::string_view to_string(entity_kind kind) noexcept {
   return "unknown";
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

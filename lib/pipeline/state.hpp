@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 
@@ -11,6 +12,7 @@
 #include <sayso/pipeline.hpp>
 #include <sayso/stance.hpp>
 
+#include "pipeline/batch_pool.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso::detail {
@@ -21,6 +23,9 @@ struct pipeline_state {
   const lexicon* words;
   term_lexicon terms;
   pipeline_options options;
+  // The workers of analyze_batch: started on first need, joined with the pipeline. Behind a
+  // pointer so that a const state can run batches on it.
+  std::unique_ptr<batch_pool> pool = std::make_unique<batch_pool>();
 };
 
 /// The stages of run(), in the order they finish.

@@ -18,11 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include <sayso/sayso.hpp>
 
-#include "output/json_writer.hpp"
+#include "io/jsonl.hpp"
 
 namespace py = pybind11;
 
@@ -41,7 +39,7 @@ sayso::pipeline build(const config& c) {
   sayso::pipeline_options options;
   if (c.terms_text) options.terms = sayso::term_lexicon::from_string(*c.terms_text, c.terms_name);
   options.beliefs = c.beliefs;
-  options.stance = c.stance;
+  options.stances = c.stance;
   return sayso::pipeline(std::move(options));
 }
 
@@ -104,66 +102,6 @@ py::object loads(const std::string& json) {
   return py::module_::import("json").attr("loads")(json);
 }
 
-// The CLI's record for an input line it could not use (lib/cli/main.cpp, error_record).
-std::string error_record(const std::string& id, const std::string& source,
-                         const std::string& message) {
-  std::string out;
-  sayso::detail::json_writer w(out);
-  w.begin_object();
-  w.key("id");
-  if (id.empty()) {
-    w.null();
-  } else {
-    w.string(id);
-  }
-  w.key("error");
-  w.begin_object();
-  w.key("source");
-  w.string(source);
-  w.key("message");
-  w.string(message);
-  w.end_object();
-  w.key("quotes");
-  w.begin_array();
-  w.end_array();
-  w.end_object();
-  return out;
-}
-
-// One JSONL record, read as `sayso extract` reads it (lib/cli/main.cpp, read_jsonl).
-struct record {
-  std::string id;
-  std::string_view text;
-  std::string text_storage;
-  std::string source;
-  std::optional<std::string> error;
-};
-
-record parse_record(std::string_view line, std::string source) {
-  record r;
-  r.source = std::move(source);
-  try {
-    const nlohmann::json doc = nlohmann::json::parse(line);
-    if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");
-    const auto id = doc.find("id");
-    if (id == doc.end() || !(id->is_string() || id->is_number_integer())) {
-      throw std::runtime_error("a record needs an \"id\" (string or integer)");
-    }
-    r.id = id->is_string() ? id->get<std::string>() : id->dump();
-    const auto text = doc.find("text");
-    if (text == doc.end() || !text->is_string()) {
-      throw std::runtime_error(R"(record ")" + r.id + R"(" needs a "text" string)");
-    }
-    r.text_storage = text->get<std::string>();
-    r.text = r.text_storage;
-  } catch (const nlohmann::json::exception& e) {
-    r.error = std::string("invalid JSON: ") + e.what();
-  } catch (const std::exception& e) {
-    r.error = e.what();
-  }
-  return r;
-}
-
 class py_pipeline {
  public:
   explicit py_pipeline(config c) : config_(std::move(c)), pipeline_(build(config_)) {}
@@ -218,12 +156,12 @@ class py_pipeline {
       py::gil_scoped_release release;
       const auto results = pipeline_.analyze_batch(views, threads);
       for (std::size_t i = 0; i < results.size(); ++i) {
-        if (results[i].failure) {
-          failure = results[i].failure;
+        if (!results[i]) {
+          failure = results[i].failure();
           failed_at = i;
           break;
         }
-        rendered[i] = render(keys[i], views[i], *results[i].result, {});
+        rendered[i] = render(keys[i], views[i], results[i].value(), {});
       }
     }
     if (failure) {
@@ -252,36 +190,37 @@ class py_pipeline {
     std::vector<std::string> out;
     {
       py::gil_scoped_release release;
-      std::vector<record> records;
+      std::vector<sayso::detail::input_record> records;
       records.reserve(raw.size());
       for (std::size_t i = 0; i < raw.size(); ++i) {
-        std::string_view line = raw[i];
-        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        records.push_back(parse_record(line, source + ":" + std::to_string(first_line + i)));
+        const std::optional<std::string_view> line = sayso::detail::jsonl_line_content(raw[i]);
+        if (!line) continue;
+        sayso::detail::input_record& r = records.emplace_back();
+        r.source = source + ":" + std::to_string(first_line + i);
+        sayso::detail::parse_jsonl_line(*line, r);
       }
       std::vector<std::string_view> texts;
       std::vector<std::size_t> index;
       for (std::size_t i = 0; i < records.size(); ++i) {
         if (!records[i].error) {
-          texts.push_back(records[i].text);
+          texts.emplace_back(records[i].text);
           index.push_back(i);
         }
       }
       const auto results = pipeline_.analyze_batch(texts, threads);
       out.resize(records.size());
       for (std::size_t k = 0; k < results.size(); ++k) {
-        record& r = records[index[k]];
-        if (results[k].failure) {
-          r.error = results[k].failure->what();
+        sayso::detail::input_record& r = records[index[k]];
+        if (results[k]) {
+          out[index[k]] = sayso::to_json(r.id, r.text, results[k].value(), options);
         } else {
-          out[index[k]] = sayso::to_json(r.id, r.text, *results[k].result, options);
+          r.error = results[k].failure().what();
         }
       }
       for (std::size_t i = 0; i < records.size(); ++i) {
-        if (records[i].error)
-          out[i] = error_record(records[i].id, records[i].source, *records[i].error);
+        if (records[i].error) {
+          out[i] = sayso::detail::error_record(records[i].id, records[i].source, *records[i].error);
+        }
       }
     }
     return out;

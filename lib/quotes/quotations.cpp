@@ -9,7 +9,7 @@
 
 #include "text/unicode.hpp"
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 std::string_view to_string(quote_kind kind) noexcept {
   switch (kind) {
@@ -391,4 +391,4 @@ class pairer {
 
 std::vector<quotation> find_quotations(const document& doc) { return pairer(doc).run(); }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

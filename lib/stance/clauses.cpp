@@ -173,7 +173,7 @@ bool labeller::same_sentence(std::uint32_t a, std::uint32_t b) const {
   return false;
 }
 
-bool labeller::context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const {
+bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uint32_t begin, std::uint32_t end) const {
   // How far before and after a mention its context conditions look.
   constexpr std::uint32_t kWindow = 96;
   const byte_range sentence = ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(begin))].range;

@@ -1,4 +1,5 @@
-// Internal: the compiled form of a term lexicon.
+// Internal: the compiled form of a term lexicon (term_lexicon's private implementation), and the
+// library's access to it.
 #pragma once
 
 #include <array>
@@ -11,9 +12,9 @@
 
 #include <sayso/stance.hpp>
 
-namespace sayso {
+namespace sayso::detail {
 
-struct term_lexicon::compiled {
+struct compiled_terms {
   // Expressions of a term that count only in some contexts ("withdrew" of troops, not of a
   // proposal; a peace "deal", not a minerals deal): [[term.contexts]] in a lexicon file.
   struct context {
@@ -68,4 +69,9 @@ struct term_lexicon::compiled {
   }
 };
 
-}  // namespace sayso
+/// How the library reaches a term_lexicon's compiled form (a friend of term_lexicon).
+struct term_lexicon_access {
+  static const compiled_terms& compiled(const term_lexicon& t) noexcept { return *t.impl_; }
+};
+
+}  // namespace sayso::detail

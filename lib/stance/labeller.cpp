@@ -119,7 +119,7 @@ void labeller::collect() {
     }
   }
   const auto lists = c_.cue_lists();
-  constexpr std::array<cue_class, term_lexicon::compiled::kCueLists> kClasses = {
+  constexpr std::array<cue_class, detail::compiled_terms::kCueLists> kClasses = {
       cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
@@ -618,7 +618,7 @@ void labeller::restrictive_conditions() {
 
 namespace sayso::detail {
 
-void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const attributed_quote& q,
+void label_stances(const stance_context& ctx, const detail::compiled_terms& terms, const attributed_quote& q,
                    entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
   stance_internal::labeller(ctx, terms, q).run(speaker, out, party);
 }

@@ -39,7 +39,7 @@ struct reported_party {
 /// content reports another party's position, the speaker's stances are neutral and the party's
 /// own are appended with `reported` set; `party` then receives its mention (the caller turns it
 /// into an entity and sets the holder).
-void label_stances(const stance_context& ctx, const term_lexicon::compiled& terms, const attributed_quote& q,
+void label_stances(const stance_context& ctx, const detail::compiled_terms& terms, const attributed_quote& q,
                    entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party);
 
 }  // namespace sayso::detail

@@ -66,7 +66,7 @@ struct condition_clause {
 // Not thread-safe (one per quote, on the stack); holds references to its inputs.
 class labeller {
  public:
-  labeller(const stance_context& ctx, const term_lexicon::compiled& c, const attributed_quote& q)
+  labeller(const stance_context& ctx, const detail::compiled_terms& c, const attributed_quote& q)
       : ctx_(ctx), c_(c), q_(q), text_(ctx.doc.text()) {}
 
   void run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party);
@@ -103,7 +103,7 @@ class labeller {
   bool passive_between(std::uint32_t a, std::uint32_t b) const;
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
-  bool context_holds(const term_lexicon::compiled::context& cx, std::uint32_t begin, std::uint32_t end) const;
+  bool context_holds(const detail::compiled_terms::context& cx, std::uint32_t begin, std::uint32_t end) const;
   // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
   void after_conditions();
   // Does text_[from, to) say that something fails ("should the truce fail")?
@@ -169,7 +169,7 @@ class labeller {
 
   // ---- state -----------------------------------------------------------------------------
   const stance_context& ctx_;
-  const term_lexicon::compiled& c_;
+  const detail::compiled_terms& c_;
   const attributed_quote& q_;
   std::string_view text_;
   std::vector<term_hit> terms_;

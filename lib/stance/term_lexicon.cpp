@@ -19,6 +19,8 @@ extern const std::string_view ceasefire_terms_toml;  // generated from lexicons/
 extern const std::string_view stance_cues_toml;      // generated from lexicons/stance.toml
 }  // namespace detail
 
+using detail::compiled_terms;
+
 namespace {
 
 [[noreturn]] void fail(std::string_view name, std::uint32_t line, const std::string& what) {
@@ -111,23 +113,23 @@ void read_strings(const toml::node& node, std::string_view name, std::string_vie
   }
 }
 
-void load_stance(const toml::table& table, std::string_view name, term_lexicon::compiled& c) {
+void load_stance(const toml::table& table, std::string_view name, compiled_terms& c) {
   struct field {
     std::string_view key;
-    std::unique_ptr<RE2> term_lexicon::compiled::*member;
+    std::unique_ptr<RE2> compiled_terms::*member;
   };
   const field fields[] = {
-      {"support", &term_lexicon::compiled::support},
-      {"oppose", &term_lexicon::compiled::oppose},
-      {"praise", &term_lexicon::compiled::praise},
-      {"condemn", &term_lexicon::compiled::condemn},
-      {"undermine", &term_lexicon::compiled::undermine},
-      {"conditional", &term_lexicon::compiled::conditional},
-      {"neutral", &term_lexicon::compiled::neutral},
-      {"negation", &term_lexicon::compiled::negation},
-      {"pseudo_negation", &term_lexicon::compiled::pseudo_negation},
-      {"uncertain", &term_lexicon::compiled::uncertain},
-      {"terminators", &term_lexicon::compiled::terminators},
+      {"support", &compiled_terms::support},
+      {"oppose", &compiled_terms::oppose},
+      {"praise", &compiled_terms::praise},
+      {"condemn", &compiled_terms::condemn},
+      {"undermine", &compiled_terms::undermine},
+      {"conditional", &compiled_terms::conditional},
+      {"neutral", &compiled_terms::neutral},
+      {"negation", &compiled_terms::negation},
+      {"pseudo_negation", &compiled_terms::pseudo_negation},
+      {"uncertain", &compiled_terms::uncertain},
+      {"terminators", &compiled_terms::terminators},
   };
   for (const auto& [key, node] : table) {
     const auto f = std::find_if(std::begin(fields), std::end(fields),
@@ -154,14 +156,14 @@ struct pending_id {
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   term_lexicon::compiled& c, std::vector<pending_id>& pending_ids) {
+                   compiled_terms& c, std::vector<pending_id>& pending_ids) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
     const toml::table* t = item.as_table();
     const std::uint32_t line = item.source().begin.line;
     if (t == nullptr) fail(name, line, "each [[term.contexts]] must be a table");
-    term_lexicon::compiled::context ctx;
+    compiled_terms::context ctx;
     ctx.term = term;
     const std::string what = "term '" + id + "' context";
     for (const auto& [key, value] : *t) {
@@ -327,7 +329,7 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
 
 term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
   const toml::table root = parse_toml(text, name);
-  auto c = std::make_shared<compiled>();
+  auto c = std::make_shared<compiled_terms>();
   for (const auto& [key, node] : root) {
     if (key.str() != "term" && key.str() != "stance") {
       fail(name, node.source().begin.line, "unknown top-level key '" + std::string(key.str()) +
@@ -442,15 +444,16 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     load_stance(*st, name, *c);
   }
   // A key the file leaves out keeps the default list (stance.toml).
-  static constexpr std::unique_ptr<RE2> compiled::*kStanceLists[] = {
-      &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
-      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::uncertain,
-      &compiled::terminators};
+  static constexpr std::unique_ptr<RE2> compiled_terms::*kStanceLists[] = {
+      &compiled_terms::support,     &compiled_terms::oppose,   &compiled_terms::praise,
+      &compiled_terms::condemn,     &compiled_terms::undermine, &compiled_terms::conditional,
+      &compiled_terms::neutral,     &compiled_terms::negation, &compiled_terms::pseudo_negation,
+      &compiled_terms::uncertain,   &compiled_terms::terminators};
   const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
                                     [&](auto member) { return c.get()->*member != nullptr; });
   if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
-    term_lexicon::compiled d;
+    compiled_terms d;
     load_stance(*defaults["stance"].as_table(), "stance.toml", d);
     for (auto member : kStanceLists) {
       if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
@@ -491,7 +494,11 @@ term_lexicon term_lexicon::ceasefire() {
   return lexicon;
 }
 
+term_lexicon::term_lexicon(std::shared_ptr<const compiled_terms> impl) : impl_(std::move(impl)) {}
+
 std::span<const term_info> term_lexicon::terms() const noexcept { return impl_->terms; }
+
+inline namespace SAYSO_ABI_NAMESPACE {  // declared in the ABI namespace (sayso/export.hpp)
 
 std::string_view to_string(stance_label label) noexcept {
   switch (label) {
@@ -502,5 +509,7 @@ std::string_view to_string(stance_label label) noexcept {
   }
   return "unknown";
 }
+
+}  // namespace SAYSO_ABI_NAMESPACE
 
 }  // namespace sayso

@@ -17,7 +17,7 @@
 
 #include "text/unicode.hpp"
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 void check_input_size(std::size_t size) {
   if (size > max_input_bytes) {
@@ -793,4 +793,4 @@ std::uint32_t document::sentence_of_token(std::uint32_t token_index) const noexc
   return static_cast<std::uint32_t>((it - sentences_.begin()) - 1);
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

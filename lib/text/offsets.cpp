@@ -5,7 +5,7 @@
 
 #include "text/unicode.hpp"
 
-namespace sayso {
+SAYSO_BEGIN_NAMESPACE
 
 namespace {
 constexpr std::uint32_t kBlock = 64;
@@ -128,4 +128,4 @@ std::uint32_t offset_map::to_byte(std::uint64_t offset, offset_unit unit) const 
   return static_cast<std::uint32_t>(i);
 }
 
-}  // namespace sayso
+SAYSO_END_NAMESPACE  // sayso::v1

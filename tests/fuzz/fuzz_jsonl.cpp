@@ -1,5 +1,5 @@
-// Fuzz target: the CLI's JSON Lines document reader (lib/cli/jsonl_reader.cpp), the code that
-// `sayso extract docs.jsonl` runs on every line.
+// Fuzz target: the JSON Lines document reader (lib/io/jsonl.cpp), the code that
+// `sayso extract docs.jsonl` and the Python binding's map_jsonl run on every line.
 //
 // Checks that nothing is lost or invented: every line that is not blank gives exactly one job,
 // in order, whose source names the file and that line; a job is either a document (an id and a
@@ -16,15 +16,15 @@
 
 #include <sayso/sayso.hpp>
 
-#include "cli/jsonl_reader.hpp"
+#include "io/jsonl.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
 
 // The reference: the record read with nlohmann-json only, as the CLI first did.
-sayso::cli::job reference(std::string_view line) {
-  sayso::cli::job j;
-  sayso::cli::parse_jsonl_line_with_nlohmann(line, j);
+sayso::detail::input_record reference(std::string_view line) {
+  sayso::detail::input_record j;
+  sayso::detail::parse_jsonl_line_with_nlohmann(line, j);
   return j;
 }
 
@@ -53,8 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   std::istringstream in(input);
-  std::vector<sayso::cli::job> jobs;
-  const std::size_t lines = sayso::cli::read_jsonl(in, "fuzz.jsonl", [&](sayso::cli::job&& j) {
+  std::vector<sayso::detail::input_record> jobs;
+  const std::size_t lines = sayso::detail::read_jsonl(in, "fuzz.jsonl", [&](sayso::detail::input_record&& j) {
     jobs.push_back(std::move(j));
     return true;
   });
@@ -62,10 +62,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   SAYSO_FUZZ_CHECK(jobs.size() == expected.size(),
                    std::to_string(jobs.size()) + " jobs for " + std::to_string(expected.size()) + " records");
   for (std::size_t k = 0; k < jobs.size(); ++k) {
-    const sayso::cli::job& j = jobs[k];
+    const sayso::detail::input_record& j = jobs[k];
     SAYSO_FUZZ_CHECK(j.source == "fuzz.jsonl:" + std::to_string(expected[k]), "source " + j.source);
     SAYSO_FUZZ_CHECK(!j.raw, "a parsed job is not raw");
-    const sayso::cli::job ref = reference(expected_lines[k]);
+    const sayso::detail::input_record ref = reference(expected_lines[k]);
     SAYSO_FUZZ_CHECK(j.error.has_value() == ref.error.has_value(),
                      "line " + std::to_string(expected[k]) + ": " + (j.error ? "error " + *j.error : "a document") +
                          ", reference: " + (ref.error ? "error " + *ref.error : "a document"));
@@ -87,16 +87,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Raw lines, parsed later (the CLI's workers): the same jobs.
   std::istringstream raw_in(input);
   std::size_t k = 0;
-  sayso::cli::read_jsonl(
+  sayso::detail::read_jsonl(
       raw_in, "fuzz.jsonl",
-      [&](sayso::cli::job&& j) {
+      [&](sayso::detail::input_record&& j) {
         SAYSO_FUZZ_CHECK(k < jobs.size(), "more raw jobs than parsed ones");
         SAYSO_FUZZ_CHECK(j.source == jobs[k].source, "raw job source " + j.source);
         if (j.raw) {
           SAYSO_FUZZ_CHECK(!j.error, "a raw job with an error");
           const std::string line = std::move(j.text);
           j.text.clear();
-          sayso::cli::parse_jsonl_line(line, j);
+          sayso::detail::parse_jsonl_line(line, j);
         }
         SAYSO_FUZZ_CHECK(j.error == jobs[k].error && j.id == jobs[k].id && j.text == jobs[k].text,
                          "a raw job parsed later differs: " + j.source);
@@ -110,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!expected.empty()) {
     std::istringstream again(input);
     std::size_t seen = 0;
-    sayso::cli::read_jsonl(again, "fuzz.jsonl", [&](sayso::cli::job&&) {
+    sayso::detail::read_jsonl(again, "fuzz.jsonl", [&](sayso::detail::input_record&&) {
       ++seen;
       return false;
     });

@@ -330,10 +330,16 @@ BOOST_AUTO_TEST_CASE(input_over_the_size_limit_is_refused_without_reading_it) {
   BOOST_TEST_REQUIRE(results.size() == texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
     const bool refused = texts[i].size() > sayso::max_input_bytes;
-    BOOST_TEST(results[i].failure.has_value() == refused);
-    BOOST_TEST(results[i].result.has_value() == !refused);
-    if (refused && results[i].failure) BOOST_TEST(is_too_large(*results[i].failure));
-    if (!refused && results[i].result) BOOST_TEST(!results[i].result->quotes.empty());
+    BOOST_TEST(results[i].has_value() == !refused);
+    if (refused) {
+      BOOST_TEST(is_too_large(results[i].failure()));
+      // value() of a refused document throws its error.
+      BOOST_CHECK_EXCEPTION((void)results[i].value(), sayso::error, is_too_large);
+      BOOST_TEST(std::holds_alternative<sayso::error>(results[i].outcome()));
+    } else {
+      BOOST_TEST(!results[i].value().quotes.empty());
+      BOOST_CHECK_THROW((void)results[i].failure(), std::bad_variant_access);
+    }
   }
 }
 
@@ -355,10 +361,10 @@ BOOST_AUTO_TEST_CASE(hostile_batch_on_several_threads) {
   const std::vector<sayso::batch_result> batch = shared_pipeline().analyze_batch(views, 4);
   BOOST_TEST_REQUIRE(batch.size() == docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    BOOST_TEST_REQUIRE(batch[i].result.has_value());
-    check_analysis(*batch[i].result, docs[i]);
+    BOOST_TEST_REQUIRE(batch[i].has_value());
+    check_analysis(batch[i].value(), docs[i]);
     const sayso::analysis single = shared_pipeline().analyze(docs[i]);
-    BOOST_TEST(quote_texts(*batch[i].result, docs[i]) == quote_texts(single, docs[i]),
+    BOOST_TEST(quote_texts(batch[i].value(), docs[i]) == quote_texts(single, docs[i]),
                boost::test_tools::per_element());
   }
   // More threads than documents, and the default (all cores).

@@ -3,9 +3,11 @@
 // batches and concurrent use.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <random>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -263,12 +265,12 @@ BOOST_AUTO_TEST_CASE(batch_results_match_single_analysis_in_order) {
   BOOST_TEST_REQUIRE(batch.size() == texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
     BOOST_TEST_CONTEXT("document " << i) {
-      BOOST_TEST_REQUIRE(batch[i].result.has_value());
-      BOOST_TEST(!batch[i].failure.has_value());
+      BOOST_TEST_REQUIRE(batch[i].has_value());
+      BOOST_TEST(static_cast<bool>(batch[i]));
       const sayso::analysis single = shared_pipeline().analyze(texts[i]);
-      BOOST_TEST_REQUIRE(batch[i].result->quotes.size() == single.quotes.size());
+      BOOST_TEST_REQUIRE(batch[i].value().quotes.size() == single.quotes.size());
       for (std::size_t k = 0; k < single.quotes.size(); ++k) {
-        BOOST_TEST(batch[i].result->quotes[k].content == single.quotes[k].content,
+        BOOST_TEST(batch[i].value().quotes[k].content == single.quotes[k].content,
                    boost::test_tools::per_element());
       }
     }
@@ -300,6 +302,60 @@ BOOST_AUTO_TEST_CASE(pipeline_is_movable_and_versioned) {
   BOOST_TEST(second.analyze("“Yes,” he said.").quotes.size() == 1U);
   BOOST_TEST(sayso::version() == SAYSO_VERSION_STRING);
   BOOST_TEST(second.terms().terms().size() == 10U);
+}
+
+BOOST_AUTO_TEST_CASE(moved_from_pipeline_throws_a_clear_error) {
+  sayso::pipeline first;
+  sayso::pipeline second(std::move(first));
+  const auto moved_from = [](const sayso::error& e) {
+    return e.code() == sayso::errc::moved_from &&
+           std::string_view(e.what()).find("moved from") != std::string_view::npos;
+  };
+  const std::vector<std::string_view> texts = {"“Yes,” he said.", "No."};
+  // Every method of a moved-from pipeline says so, rather than dereferencing nothing.
+  // NOLINTBEGIN(bugprone-use-after-move): using the moved-from pipeline is the point
+  BOOST_CHECK_EXCEPTION((void)first.analyze(texts[0]), sayso::error, moved_from);
+  BOOST_CHECK_EXCEPTION((void)first.analyze_batch(texts, 2), sayso::error, moved_from);
+  BOOST_CHECK_EXCEPTION((void)first.terms(), sayso::error, moved_from);
+  BOOST_TEST(sayso::to_string(sayso::errc::moved_from) == "moved_from");
+  // Assigned a pipeline, it works again.
+  first = sayso::pipeline();
+  BOOST_TEST(first.analyze(texts[0]).quotes.size() == 1U);
+  // NOLINTEND(bugprone-use-after-move)
+  BOOST_TEST(second.analyze_batch(texts, 2).at(0).value().quotes.size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(batch_threads_end_with_their_pipeline) {
+  // analyze_batch's worker threads belong to the pipeline and are joined with it: none is left
+  // behind (a Python interpreter may unload the library once its pipelines are gone).
+  const auto thread_count = [] {
+    std::error_code ec;
+    std::size_t n = 0;
+    for (std::filesystem::directory_iterator it("/proc/self/task", ec), end; !ec && it != end;
+         it.increment(ec))
+      ++n;
+    return n;
+  };
+  if (thread_count() == 0) {
+    BOOST_TEST_MESSAGE("no /proc/self/task: thread count not checked");
+    return;
+  }
+  const std::size_t before = thread_count();
+  const std::vector<std::string_view> texts(16, "“Yes,” he said.");
+  {
+    const sayso::pipeline p;
+    BOOST_TEST(p.analyze_batch(texts, 4).size() == texts.size());
+    BOOST_TEST(thread_count() == before + 3);  // the calling thread and three workers
+    BOOST_TEST(p.analyze_batch(texts, 4).size() == texts.size());
+    BOOST_TEST(thread_count() == before + 3);  // kept from one batch to the next
+  }
+  BOOST_TEST(thread_count() == before);
+  // Move assignment joins the threads of the pipeline it replaces.
+  sayso::pipeline q;
+  BOOST_TEST(q.analyze_batch(texts, 3).size() == texts.size());
+  BOOST_TEST(thread_count() == before + 2);
+  q = sayso::pipeline();
+  BOOST_TEST(thread_count() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

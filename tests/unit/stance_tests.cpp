@@ -426,7 +426,7 @@ BOOST_AUTO_TEST_CASE(other_party_as_a_pronoun_is_reported) {
 
 BOOST_AUTO_TEST_CASE(stance_stage_can_be_switched_off) {
   sayso::pipeline_options options;
-  options.stance = false;
+  options.stances = false;
   const sayso::pipeline pipeline(options);
   const std::string_view text = "“We call for an immediate truce,” Anna Holm said.";
   const sayso::analysis a = pipeline.analyze(text);

@@ -35,13 +35,16 @@ Cleaning (deterministic; the same for every run):
     source line; VOA CSV (Article column, where the scraper turned line breaks into runs of
     spaces) -> a paragraph ends at every run of two or more spaces, and a dateline paragraph
     that ends with an em dash ("GENEVA —") is joined to the next one; summarizetoday Markdown
-    -> paragraphs are separated by blank lines after the "Key: value" header;
+    -> paragraphs are separated by blank lines after the "Key: value" header; teftst Jekyll
+    posts (Reuters pages saved as HTML) -> one paragraph per <p> element, tags removed and
+    HTML character references decoded, the headline from the folded post_title field;
   - summarizetoday text was stored as UTF-8 read as Latin-1: each run of Latin-1 characters
     that decodes as UTF-8 is decoded, and "Â" left before a space is removed;
   - boilerplate paragraphs are dropped by the patterns in BOILERPLATE (ads, newsletter and app
     promotions, video players, photo credits, "contributed to this report" lines, all-capital
     related-story links, embedded social-media posts, VOA embed blocks and "SEE ALSO:" links,
-    "RELATED:" and "Source:" lines);
+    "RELATED:" and "Source:" lines, agency credit lines such as "(Reporting by ...; Editing
+    by ...)");
   - paragraphs listed in DROP (by their index among the record's source paragraphs, counted
     as described above, before anything is removed) are dropped: photo captions, in-line
     links to other stories, section subheads, repeated headlines, bylines, embedded posts.
@@ -49,6 +52,7 @@ Cleaning (deterministic; the same for every run):
 import argparse
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -65,6 +69,7 @@ RAW_BASE = "https://raw.githubusercontent.com"
 ABP = "ramybaly/Article-Bias-Prediction"
 VOA = "MuhammadWaqas56/Final-Assigment"
 ST = "berkantaydin/summarizetoday.com"
+WI = "secureIntent-git/teftst"
 
 BOILERPLATE = [re.compile(p) for p in [
     r"^(Advertisement|ADVERTISEMENT|AD|Advertisement:)$",
@@ -111,6 +116,7 @@ BOILERPLATE = [re.compile(p) for p in [
     r"^Editor's note:",
     r"^RELATED:",
     r"^Source:",
+    r"^\((Additional )?([Rr]eporting|[Ww]riting|[Ee]diting)\b[^()]* by [^()]*\)$",  # agency credit line
 ]]
 
 # Per-document drops: indices of source paragraphs (see the module docstring).
@@ -171,6 +177,25 @@ DROP = {
     "cn-yemen-08": [12, 32, 46],
     "cn-yemen-09": [],
     "cn-libya-01": [7],
+    # batch 5 (annotation in progress)
+    "cn-gaza-14": [12, 20, 28],
+    "cn-gaza-15": [],
+    "cn-syria-09": [],
+    "cn-syria-10": [],
+    "cn-syria-11": [],
+    "cn-syria-12": [],
+    "cn-afghanistan-10": [],
+    "cn-ukraine-09": [12],
+    "cn-ukraine-10": [],
+    "cn-yemen-10": [30],
+    "cn-iran-01": [],
+    "cn-iran-02": [0],
+    "cn-iran-03": [22, 32, 56, 78],
+    "cn-iran-04": [],
+    "cn-armenia-01": [],
+    "cn-sudan-01": [26, 28, 50, 68],
+    "cn-southsudan-01": [],
+    "cn-nigeria-01": [],
 }
 
 
@@ -283,6 +308,32 @@ def record_st(data, key):
     return fields["Title"], [p for p in re.split(r"\n\s*\n", body) if p.strip()]
 
 
+def record_wi(data, key):
+    text = data.decode("utf-8")
+    m = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S)
+    if not m:
+        fail("%s: no front matter" % WI)
+    head, body = m.groups()
+    ident = re.search(r"^ID: (\d+)$", head, re.M)
+    if not ident or ident.group(1) != key:
+        fail("%s: post ID %r is not %r" % (WI, ident and ident.group(1), key))
+    # post_title is a YAML scalar: folded (">" then indented lines), single-quoted or plain;
+    # the scraper left HTML character references in it
+    t = re.search(r"^post_title: >\n((?:  .*\n)+)", head + "\n", re.M)
+    if t:
+        title = " ".join(line.strip() for line in t.group(1).splitlines())
+    else:
+        t = re.search(r"^post_title: (.+)$", head, re.M)
+        if not t:
+            fail("%s: post %s has no post_title" % (WI, key))
+        title = t.group(1).strip()
+        if len(title) > 1 and title[0] == title[-1] == "'":
+            title = title[1:-1].replace("''", "'")
+    title = html.unescape(title)
+    paras = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p\b[^>]*>(.*?)</p>", body, re.S)]
+    return title, paras
+
+
 def voa_structure(paras):
     """Indices to drop for VOA embed blocks and SEE ALSO links; dateline joins."""
     drop, joins = set(), set()
@@ -350,11 +401,11 @@ def main():
     local = {}
     for s in args.source:
         repo, sep, path = s.partition("=")
-        if not sep or repo not in (ABP, VOA, ST):
-            fail("--source wants OWNER/NAME=PATH with one of %s" % ", ".join((ABP, VOA, ST)))
+        if not sep or repo not in (ABP, VOA, ST, WI):
+            fail("--source wants OWNER/NAME=PATH with one of %s" % ", ".join((ABP, VOA, ST, WI)))
         local[repo] = path
     fetcher = Fetcher(local, args.cache, args.raw_base)
-    parse = {ABP: record_abp, VOA: record_voa, ST: record_st}
+    parse = {ABP: record_abp, VOA: record_voa, ST: record_st, WI: record_wi}
 
     docs, bad = [], []
     for row in read_sources():

@@ -1,4 +1,6 @@
-#include "cli/jsonl_reader.hpp"
+// JSON Lines input records (io/jsonl.hpp): a fast reader for the common record, nlohmann-json for
+// everything else, and the error record.
+#include "io/jsonl.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -7,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace sayso::cli {
+#include "output/json_writer.hpp"
+
+namespace sayso::detail {
 
 namespace {
 
@@ -201,7 +205,14 @@ class record_reader {
 
 }  // namespace
 
-void parse_jsonl_line(std::string_view line, job& j) {
+std::optional<std::string_view> jsonl_line_content(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return std::nullopt;
+  return line;
+}
+
+void parse_jsonl_line(std::string_view line, input_record& j) {
   std::string id;
   std::string text;
   if (record_reader(line).read(id, text)) {
@@ -212,7 +223,7 @@ void parse_jsonl_line(std::string_view line, job& j) {
   parse_jsonl_line_with_nlohmann(line, j);
 }
 
-void parse_jsonl_line_with_nlohmann(std::string_view line, job& j) {
+void parse_jsonl_line_with_nlohmann(std::string_view line, input_record& j) {
   try {
     const nlohmann::json doc = nlohmann::json::parse(line);
     if (!doc.is_object()) throw std::runtime_error("a record must be a JSON object");
@@ -233,26 +244,27 @@ void parse_jsonl_line_with_nlohmann(std::string_view line, job& j) {
   }
 }
 
-std::size_t read_jsonl(std::istream& in, const std::string& name, const std::function<bool(job&&)>& emit,
-                       bool parse) {
+std::size_t read_jsonl(std::istream& in, const std::string& name,
+                       const std::function<bool(input_record&&)>& emit, bool parse) {
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    job j;
+    const std::optional<std::string_view> content = jsonl_line_content(line);
+    if (!content) continue;
+    input_record j;
     j.source = name + ":" + std::to_string(number);
     if (parse) {
-      parse_jsonl_line(line, j);
+      parse_jsonl_line(*content, j);
     } else {
-      j.text.swap(line);  // the line moves into the job (getline refills `line`)
+      line.resize(content->size());  // without its CR
+      j.text.swap(line);             // the line moves into the record (getline refills `line`)
       j.raw = true;
     }
     if (!emit(std::move(j))) return number;
   }
   if (in.bad()) {
-    job j;
+    input_record j;
     j.source = name + ":" + std::to_string(number + 1);
     j.error = std::string("read error: ") + std::strerror(errno);
     emit(std::move(j));
@@ -260,4 +272,28 @@ std::size_t read_jsonl(std::istream& in, const std::string& name, const std::fun
   return number;
 }
 
-}  // namespace sayso::cli
+std::string error_record(std::string_view id, std::string_view source, std::string_view message) {
+  std::string out;
+  json_writer w(out);
+  w.begin_object();
+  w.key("id");
+  if (id.empty()) {
+    w.null();
+  } else {
+    w.string(id);
+  }
+  w.key("error");
+  w.begin_object();
+  w.key("source");
+  w.string(source);
+  w.key("message");
+  w.string(message);
+  w.end_object();
+  w.key("quotes");
+  w.begin_array();
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+}  // namespace sayso::detail
