@@ -41,6 +41,60 @@ std::pair<std::uint32_t, std::uint32_t> resolver::appositive_name(const token_sp
   return {first, end};
 }
 
+std::pair<std::uint32_t, std::uint32_t> resolver::person_before(const token_span& source) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{npos, npos};
+  std::uint32_t first = source.first;
+  // ("with the International Crisis Group": the source may open with its article.)
+  if (first + 2 < source.end && is_word(first) && !cap(first) && lower(first) == "the" && is_word(first + 2)) first += 2;
+  if (first < 4 || !is_word(first) || !cap(first)) return none;
+  const auto back = [this](std::uint32_t at) {  // the word or punctuation before `at`, on its line
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && tok_[at - 1].kind != token_kind::space ? at - 1 : npos;
+  };
+  std::uint32_t t = back(source.first);
+  // A party and state after a name ("R-Tenn.", "D-Calif."): a capital letter and a hyphen.
+  const std::string_view w = s(first);
+  const bool party = w.size() == 1 && (w == "R" || w == "D" || w == "I") && first + 1 < tok_.size() && s(first + 1) == "-";
+  if (party) {
+    if (t == npos || s(t) != ",") return none;
+  } else {
+    if (first == source.first && t != npos && is_word(t) && lower(t) == "the") t = back(t);
+    if (t == npos || !is_word(t) || cap(t)) return none;
+    const lowered p = lower(t);
+    if (p != "with" && p != "at" && p != "of" && p != "from" && p != "in") return none;
+    // (The source is a body or a place: "Sheba Medical Center", "Caracas".)
+    if ((cls(first) & (wc_org | wc_place)) == 0 && !org_word(source.last()) && !is_country(std::span<const std::uint32_t>(&first, 1))) {
+      bool org = false;
+      for (std::uint32_t k = first; k < source.end; ++k) org = org || (is_word(k) && org_word(k));
+      if (!org) return none;
+    }
+  }
+  // The name: two plain capitalised words or more just before, with the titles before them
+  // ("Sen. X Y"), opening its clause.
+  const std::uint32_t end = t;
+  std::uint32_t begin = end;
+  std::uint32_t plain = 0;
+  bool titles = false;  // past the name, into its titles
+  for (std::uint32_t k = back(end); k != npos && !in_quote_[k]; k = back(k)) {
+    if (tok_[k].kind == token_kind::punctuation && s(k) == "." && k >= 1 && is_word(k - 1) && cap(k - 1) &&
+        abbreviated_title(k - 1)) {
+      titles = true;
+      continue;
+    }
+    if (!is_word(k) || !cap(k)) break;
+    if ((cls(k) & wc_title) != 0) {
+      titles = true;
+    } else if (titles || (cls(k) & (wc_org | wc_place | wc_demonym)) != 0) {
+      break;
+    } else {
+      ++plain;
+    }
+    begin = k;
+  }
+  if (plain < 2 || !opens_clause(begin)) return none;
+  return {begin, end};
+}
+
 void resolver::full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const {
   words.clear();
   if (!q.source) return;

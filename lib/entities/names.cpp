@@ -249,6 +249,8 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
   // refer to. (Not "talks between X and Y", nor "X and Y Z said", a compound source the
   // attribution reads.)
   if (a.entity == b.entity || ents_[a.entity].kind == entity_kind::group || ents_[b.entity].kind == entity_kind::group) return;
+  // (Not in a headline in title case: "Derelict Obama and Clinton Trump ...".)
+  if (!in_prose(std::span<const std::uint32_t>(&a.first, 1))) return;
   const bool person_a = ents_[a.entity].kind == entity_kind::person;
   if (person_a != (ents_[b.entity].kind == entity_kind::person)) return;
   // Only "and" (and "the") between them.

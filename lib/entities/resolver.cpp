@@ -59,6 +59,14 @@ resolution resolver::run() {
         if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
       }
     }
+    if (e == no_entity) {
+      // "Miriam Katz with Sheba Medical Center said", "Sen. X, R-Tenn., said": the person the
+      // source the attribution read (the body, the party and state) qualifies.
+      if (const auto [b, en] = person_before(*q.source); b != npos) {
+        e = resolve(b, en);
+        if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
+      }
+    }
     if (e == no_entity) e = resolve(q.source->first, q.source->end);
     if (e == no_entity) continue;
     // A new anonymous source is named by its fullest description ("a person briefed on the

@@ -291,6 +291,10 @@ class resolver : private token_view {
   // Lt. Col. Ilse Marrow, said", "according to the country's envoy, Pak Jong-su, who ..."), as
   // tokens [first, end); {npos, npos} if none.
   std::pair<std::uint32_t, std::uint32_t> appositive_name(const token_span& source) const;
+  // The person a source the attribution cut qualifies: "X Y with|at|of|from|in [the] <body or
+  // place>", "X Y, R-Tenn." (the source the last words), as tokens [first, end) of the name and
+  // its titles; {npos, npos} if none.
+  std::pair<std::uint32_t, std::uint32_t> person_before(const token_span& source) const;
   // An anonymous source's fullest description: the mention with the modifier after it up to the
   // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
   // seen the letter"), as the words' tokens.
