@@ -95,6 +95,29 @@ std::pair<std::uint32_t, std::uint32_t> resolver::person_before(const token_span
   return {begin, end};
 }
 
+std::uint32_t resolver::issuer_start(std::uint32_t first) const {
+  // Back from the source over "and [the]", a name, "by" or "from", a participle and a document:
+  // "a joint statement released by | Chad and | the African Union".
+  const auto back = [this](std::uint32_t at) {
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && is_word(at - 1) && !in_quote_[at - 1] ? at - 1 : npos;
+  };
+  std::uint32_t t = back(first);
+  if (t == npos || s(t) != "and") return npos;
+  std::uint32_t name = npos;
+  for (std::uint32_t k = back(t); k != npos; k = back(k)) {
+    if (cap(k) || (s(k) == "the" && name != npos)) {
+      name = k;
+      continue;
+    }
+    if (name == npos || (s(k) != "by" && s(k) != "from")) return npos;
+    std::uint32_t d = back(k);
+    if (d != npos && !is_document(d) && s(d).size() > 4 && s(d).substr(s(d).size() - 2) == "ed") d = back(d);
+    return d != npos && !cap(d) && is_document(d) ? name : npos;
+  }
+  return npos;
+}
+
 void resolver::full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const {
   words.clear();
   if (!q.source) return;

@@ -164,11 +164,28 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
     const lowered w = lower(words[k + 1]);
-    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry".
-    if (!cap(words[k]) && is_document(words[k]) && (w == "from" || w == "by") && k + 2 < words.size() &&
-        (cap(words[k + 2]) || (lower(words[k + 2]) == "the" && k + 3 < words.size() && cap(words[k + 3])))) {
-      return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(k + 2), words.end()),
-                           mention, create);
+    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry",
+    // "a joint statement released by the US and the Afghan government" (two issuers: one source).
+    if (!cap(words[k]) && is_document(words[k])) {
+      std::size_t by = k + 1;
+      if (by + 1 < words.size() && lower(words[by]) != "by" && lower(words[by]) != "from" && !cap(words[by])) {
+        const std::string_view p = s(words[by]);
+        if (p.size() > 4 && p.substr(p.size() - 2) == "ed") ++by;  // "released by", "issued by"
+      }
+      const lowered bw = lower(words[by]);
+      if ((bw == "from" || bw == "by") && by + 1 < words.size() &&
+          (cap(words[by + 1]) || (lower(words[by + 1]) == "the" && by + 2 < words.size() && cap(words[by + 2])))) {
+        if (by != k + 1) {
+          if (const std::uint32_t e = resolve(words[by + 1], words.back() + 1); e != no_entity) return e;
+        }
+        return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(by + 1), words.end()),
+                             mention, create);
+      }
+    }
+    // "the office of Israel's military spokesman": an office is an organisation, named as written.
+    if (k == start && lower(words[k]) == "office" && w == "of" && !cap(words[k]) && k + 2 < words.size()) {
+      return org_or_alias(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.end()),
+                          mention);
     }
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
@@ -277,6 +294,27 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         owned.assign(run.begin() + static_cast<std::ptrdiff_t>(at), run.end());
         owned.insert(owned.end(), words.begin() + static_cast<std::ptrdiff_t>(run_end), words.end());
       }
+    }
+    // ("Turkey's state-owned Anadolu news agency", "the official Saba news agency": the lower-case
+    // words before the name describe it; the name is "Anadolu news agency".)
+    if (owned.empty() && run_begin > start && run_begin - start <= 3 && s(words[run_begin] - 1) != "-") {
+      // (Adjectives only: "state-owned", "official"; not "documents he submitted to the", "who
+      // have heard from the", "assertion Tuesday".)
+      std::size_t described = 0;
+      bool adjectives = true;
+      for (std::size_t k = start; k < run_begin; ++k) {
+        const std::uint32_t c = cls(words[k]);
+        if (cap(words[k]) && !possessive(words[k])) adjectives = false;
+        if (cap(words[k]) || (c & wc_determiner) != 0) continue;
+        const bool hyphenated = s(words[k] + 1) == "-" || (words[k] > 0 && s(words[k] - 1) == "-");  // "state-run"
+        if (!hyphenated &&
+            (c & (wc_verb | wc_cue | wc_relative | wc_preposition | wc_complementizer | wc_pronoun | wc_time | wc_role)) != 0 &&
+            (c & wc_title) == 0) {
+          adjectives = false;
+        }
+        ++described;
+      }
+      if (described > 0 && adjectives) owned.assign(words.begin() + static_cast<std::ptrdiff_t>(run_begin), words.end());
     }
     const std::vector<std::uint32_t>& org_words = owned.empty() ? rest : owned;
     if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {

@@ -47,7 +47,9 @@ resolution resolver::run() {
     // The same mention (a participle's subject: "X said …, adding …") is the same entity.
     std::uint32_t e = no_entity;
     if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
-    if (e == no_entity && (cap(q.source->first) || (cls(q.source->first) & wc_determiner) != 0)) {
+    // ("Residents and medical sources said": also a lower-case plural source after "and".)
+    if (e == no_entity && (cap(q.source->first) || (cls(q.source->first) & wc_determiner) != 0 ||
+                           ((cls(q.source->last()) & wc_role) != 0 && plural(q.source->last())))) {
       if (const std::uint32_t start = coordinated_start(q.source->first); start != q.source->first) {
         e = resolve(start, q.source->end);
       }
@@ -58,6 +60,10 @@ resolution resolver::run() {
         e = resolve(b, en);
         if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
       }
+    }
+    if (e == no_entity) {
+      // "A joint statement released by Chad and the African Union said": both issuers.
+      if (const std::uint32_t start = issuer_start(q.source->first); start != npos) e = resolve(start, q.source->end);
     }
     if (e == no_entity) {
       // "Miriam Katz with Sheba Medical Center said", "Sen. X, R-Tenn., said": the person the

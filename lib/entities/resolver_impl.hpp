@@ -295,6 +295,9 @@ class resolver : private token_view {
   // place>", "X Y, R-Tenn." (the source the last words), as tokens [first, end) of the name and
   // its titles; {npos, npos} if none.
   std::pair<std::uint32_t, std::uint32_t> person_before(const token_span& source) const;
+  // Where a compound issuer starts when the source is its second member ("a statement released by
+  // X and | the Y"); npos if not.
+  std::uint32_t issuer_start(std::uint32_t first) const;
   // An anonymous source's fullest description: the mention with the modifier after it up to the
   // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
   // seen the letter"), as the words' tokens.
