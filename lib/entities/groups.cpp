@@ -1,0 +1,191 @@
+// Speaker resolution, part 9: groups the text names without a quote, for the descriptions and
+// pronouns that refer back to them: a sentence's opening noun phrase ("Western diplomats were
+// gloomy", "A Western official briefed reporters"), "a group of men" inside a sentence, and two
+// names opening a sentence together ("Armenia and Azerbaijan signed ...").
+#include "entities/resolver_impl.hpp"
+
+namespace sayso::detail {
+
+// A sentence opening with a plural role noun phrase ("Western diplomats were gloomy") names a
+// group that a later "they" may refer to.
+void resolver::register_group(const sentence& sent) {
+  // The sentence's opening noun phrase, up to its head and an "of" complement: "Western diplomats
+  // were gloomy", "The M40 rebels took the airport" (a group); "A Western official briefed
+  // reporters" (an anonymous source); "A group of men blocked the road", "A panel of UN experts
+  // said" (a group, which "the men", "the experts" refer back to).
+  std::uint32_t i = sent.first_token;
+  std::vector<std::uint32_t>& words = group_words_;
+  words.clear();
+  std::uint32_t head = npos;
+  std::uint32_t inner = npos;  // the plural after "a group of"
+  for (std::uint32_t n = 0; i < sent.end_token && n < 8; ++i) {
+    if (tok_[i].kind == token_kind::space) continue;
+    if (in_quote_[i]) return;
+    if (!is_word(i)) {
+      // A name with digits ("M40") is a modifier.
+      if (tok_[i].kind != token_kind::number || head != npos || s(i).front() < 'A' || s(i).front() > 'Z') return;
+      words.push_back(i);
+      ++n;
+      continue;
+    }
+    const std::uint32_t c = cls(i);
+    if (head != npos) {
+      // "a group of [the] [modifiers] men"
+      if (inner == npos && words.back() == head && lower(i) == "of" && !plural(head) && (c & wc_preposition) != 0) {
+        words.push_back(i);
+        ++n;
+        continue;
+      }
+      if (words.back() != head && inner == npos) {
+        if ((c & wc_role) != 0 && !cap(i) && plural(i)) {
+          inner = i;
+          words.push_back(i);
+          ++i;
+          break;
+        }
+        if ((c & (wc_determiner | wc_demonym | wc_title | wc_place)) != 0 || cap(i) || c == 0) {
+          words.push_back(i);
+          ++n;
+          continue;
+        }
+        return;
+      }
+      break;
+    }
+    words.push_back(i);
+    ++n;
+    if ((c & wc_role) != 0 && !cap(i) && (c & wc_verb) == 0) {
+      head = i;
+      if (plural(head)) {
+        ++i;
+        break;
+      }
+      continue;
+    }
+    // Modifiers: articles, demonyms, titles, places, and names ("M40", "Houthi").
+    if ((c & (wc_determiner | wc_demonym | wc_title)) == 0 && !(cap(i) && (c & wc_place) != 0) &&
+        !(cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun | wc_auxiliary | wc_time)) == 0 && !opener(i))) {
+      return;
+    }
+  }
+  if (head == npos || i >= sent.end_token) return;
+  if (words.back() != head && inner == npos) return;  // "a group of" and no plural
+  // A verb follows ("were", "took", "briefed"), not a preposition or a comma.
+  std::uint32_t v = i;
+  while (v < sent.end_token && tok_[v].kind == token_kind::space) ++v;
+  if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
+  const lowered first = lower(words.front());
+  const bool indefinite = first == "a" || first == "an" || first == "one" || first == "another";
+  const bool collective = inner != npos;
+  if (!plural(head) && !collective && !(indefinite && person_role(head))) return;
+  if (!plural(head) && !indefinite) return;
+  std::size_t start = 0;
+  if (!indefinite) {
+    while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
+  }
+  if (start >= words.size()) return;
+  const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
+  known& g = new_entity();
+  g.name = surface(phrase);
+  g.kind = plural(head) || collective ? entity_kind::group : entity_kind::anonymous;
+  g.plural = plural(head) || collective;
+  g.head = lower(head).view();
+  const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
+  const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
+  g.last_seen = mention.end;
+  add_mention(e, mention);
+  if (collective) index_unnamed_as(e, lower(inner).view());
+}
+
+std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t i) {
+  // "CNN saw a group of men drag ...": "a group of [the] [modifiers] PLURAL" inside a sentence (one
+  // opening it is register_group's) is a group that "the men" refers back to. Returns the last
+  // token read (`i` if none).
+  if (i < sent.first_token + 4 || tok_[i - 1].kind != token_kind::space || !is_word(i - 2) || cap(i - 2) ||
+      tok_[i - 3].kind != token_kind::space || !is_word(i - 4) || (flags(i - 2) & speaker_lexicon::f_collective) == 0) {
+    return i;
+  }
+  const std::uint32_t article = i - 4;
+  if (s(article) != "a" || article == sent.first_token) return i;
+  std::uint32_t t = i + 1;
+  std::uint32_t inner = npos;
+  for (std::uint32_t n = 0; t < sent.end_token && n < 5; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t) || in_quote_[t]) break;
+    ++n;
+    const std::uint32_t c = cls(t);
+    if ((c & wc_role) != 0 && !cap(t) && plural(t)) {
+      inner = t;
+      break;
+    }
+    // (Modifiers: "student protesters", "armed men", "UN experts".)
+    if ((c & (wc_determiner | wc_demonym | wc_place | wc_role | wc_title)) == 0 && !cap(t) && c != 0) break;
+  }
+  if (inner == npos) return i;
+  known& g = new_entity();
+  g.name = text_.substr(tok_[article].range.begin, tok_[inner].range.end - tok_[article].range.begin);
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.head = lower(i - 2).view();
+  const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
+  const byte_range mention{tok_[article].range.begin, tok_[inner].range.end};
+  g.last_seen = mention.end;
+  add_mention(e, mention);
+  index_unnamed_as(e, lower(inner).view());
+  return inner;
+}
+
+void resolver::register_pair(const sentence& sent, const registration& a, const registration& b) {
+  // "Armenia and Azerbaijan signed the text", "Presidents X and Y met": two names joined by "and"
+  // that open the sentence are one group, which "they", "the two sides" and "both leaders" may
+  // refer to. (Not "talks between X and Y", nor "X and Y Z said", a compound source the
+  // attribution reads.)
+  if (a.entity == b.entity || ents_[a.entity].kind == entity_kind::group || ents_[b.entity].kind == entity_kind::group) return;
+  // (Not in a headline in title case: "Derelict Obama and Clinton Trump ...".)
+  if (!in_prose(std::span<const std::uint32_t>(&a.first, 1))) return;
+  const bool person_a = ents_[a.entity].kind == entity_kind::person;
+  if (person_a != (ents_[b.entity].kind == entity_kind::person)) return;
+  // Only "and" (and "the") between them.
+  std::uint32_t t = a.last + 1;
+  bool joined = false;
+  bool article = false;
+  for (; t < b.first; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t) || (s(t) != "and" && s(t) != "the")) return;
+    const std::string_view w = s(t);
+    if (w == "and" && !joined) {
+      joined = true;
+    } else if (w != "the" || !joined) {
+      return;
+    } else {
+      article = true;
+    }
+  }
+  if (!joined) return;
+  // The first opens the sentence, after an article or a plural title ("Presidents"), or opens
+  // its clause after an introductory phrase ("On Monday, X and Y released ...").
+  for (std::uint32_t k = sent.first_token; k < a.first; ++k) {
+    if (tok_[k].kind == token_kind::space) continue;
+    if (!is_word(k) || ((cls(k) & (wc_determiner | wc_title | wc_demonym)) == 0 && !(cap(k) && (cls(k) & wc_role) != 0))) {
+      if (!opens_clause(a.first)) return;
+      break;
+    }
+  }
+  // A verb follows.
+  std::uint32_t v = b.last + 1;
+  while (v < sent.end_token && (tok_[v].kind == token_kind::space || s(v) == ".")) ++v;
+  if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
+  known& g = new_entity();
+  g.name = ents_[a.entity].name;
+  g.name += " and ";
+  g.name += ents_[b.entity].name;
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.members = {a.entity, b.entity};
+  g.second_the = article;
+  const byte_range mention{tok_[a.first].range.begin, tok_[b.last].range.end};
+  g.last_seen = mention.end;
+  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
+}
+
+}  // namespace sayso::detail
