@@ -611,6 +611,15 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   }
   while (first < end && tok_[first].kind == token_kind::space) ++first;
   if (first >= end) return no_entity;
+  // ("Women for Dialogue, a group which said": the name the description is in apposition to.)
+  context_kind kind{};
+  if (const auto [b, en] = source_context(token_span{first, end}, kind); b != npos && kind == context_kind::apposed) {
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t t = b; t < en; ++t) {
+      if (is_word(t)) words.push_back(t);
+    }
+    return org_or_alias(words, {tok_[b].range.begin, tok_[en - 1].range.end});
+  }
   return resolve(first, end);
 }
 
@@ -757,42 +766,5 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
   if (!timeless) words.clear();
 }
 
-std::string resolver::phrase_name(std::span<const std::uint32_t> words) const {
-  std::string name = surface(words);
-  // "the the congressional report", "Developers and Developers": a phrase written twice in a
-  // row, once.
-  std::vector<std::string_view> w;
-  for (std::size_t i = 0; i < name.size();) {
-    const std::size_t j = std::min(name.find(' ', i), name.size());
-    w.push_back(std::string_view(name).substr(i, j - i));
-    i = j + 1;
-  }
-  const auto same = [](std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const auto x = static_cast<unsigned char>(a[i]);
-      const auto y = static_cast<unsigned char>(b[i]);
-      if ((x | 0x20U) != (y | 0x20U)) return false;
-    }
-    return true;
-  };
-  bool repeated = false;
-  for (std::size_t len = 1; len <= 4; ++len) {
-    for (std::size_t i = 0; i + 2 * len <= w.size(); ++i) {
-      bool all = true;
-      for (std::size_t k = 0; k < len && all; ++k) all = same(w[i + k], w[i + len + k]);
-      if (!all) continue;
-      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i + len), w.begin() + static_cast<std::ptrdiff_t>(i + 2 * len));
-      repeated = true;
-    }
-  }
-  if (!repeated) return name;
-  std::string out;
-  for (const std::string_view x : w) {
-    if (!out.empty()) out += ' ';
-    out += x;
-  }
-  return out;
-}
 
 }  // namespace sayso::detail

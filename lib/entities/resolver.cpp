@@ -62,6 +62,23 @@ resolution resolver::run() {
       }
     }
     if (e == no_entity) {
+      context_kind kind{};
+      if (const auto [b, en] = source_context(*q.source, kind); b != npos) {
+        if (kind != context_kind::author) {
+          std::vector<std::uint32_t> words;
+          for (std::uint32_t t = b; t < en; ++t) {
+            if (is_word(t)) words.push_back(t);
+          }
+          const byte_range around{tok_[b].range.begin, tok_[en - 1].range.end};
+          // (The name an organisation's description is in apposition to is the organisation's.)
+          e = kind == context_kind::described ? describe(words, around, true, true) : org_or_alias(words, around);
+        } else {
+          e = resolve(b, en);
+          if (e != no_entity && kind == context_kind::author && ents_[e].kind != entity_kind::person) e = no_entity;
+        }
+      }
+    }
+    if (e == no_entity) {
       // "A joint statement released by Chad and the African Union said": both issuers.
       if (const std::uint32_t start = issuer_start(q.source->first); start != npos) e = resolve(start, q.source->end);
     }

@@ -298,6 +298,12 @@ class resolver : private token_view {
   // Where a compound issuer starts when the source is its second member ("a statement released by
   // X and | the Y"); npos if not.
   std::uint32_t issuer_start(std::uint32_t first) const;
+  // Who a source the attribution read stands for, from the words around it: the name a description
+  // is in apposition to ("X, an organization that ..."), the sender of a document ("X sent a letter
+  // to Y ..."), or the anonymous source whose description it ends ("one senior official traveling
+  // with | Kerry"); the tokens [first, end) to resolve, or {npos, npos}.
+  enum class context_kind { apposed, author, described };
+  std::pair<std::uint32_t, std::uint32_t> source_context(const token_span& source, context_kind& kind) const;
   // An anonymous source's fullest description: the mention with the modifier after it up to the
   // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
   // seen the letter"), as the words' tokens.
