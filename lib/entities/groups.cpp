@@ -77,8 +77,16 @@ void resolver::register_group(const sentence& sent) {
   const lowered first = lower(words.front());
   const bool indefinite = first == "a" || first == "an" || first == "one" || first == "another";
   const bool collective = inner != npos;
-  if (!plural(head) && !collective && !(indefinite && person_role(head))) return;
-  if (!plural(head) && !indefinite) return;
+  // (And a document opening the sentence, "The agreement calls for ...", which a later "it" may
+  // mean though an "according to" gave the sentence another source.)
+  bool document = first == "the" && is_document(head) && !plural(head);
+  if (document) {
+    bool according = false;
+    for (std::uint32_t k = v; k < sent.end_token && !according; ++k) according = s(k) == "according";
+    document = according;
+  }
+  if (!plural(head) && !collective && !(indefinite && person_role(head)) && !document) return;
+  if (!plural(head) && !indefinite && !document) return;
   std::size_t start = 0;
   if (!indefinite) {
     while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
@@ -97,7 +105,92 @@ void resolver::register_group(const sentence& sent) {
   if (collective) index_unnamed_as(e, lower(inner).view());
 }
 
+std::uint32_t resolver::register_one_of(const sentence& sent, std::uint32_t i) {
+  std::uint32_t t = i + 1;
+  std::uint32_t inner = npos;
+  for (std::uint32_t n = 0; t < sent.end_token && n < 6; ++t) {
+    if (tok_[t].kind == token_kind::space) continue;
+    if (!is_word(t) || in_quote_[t]) return i;
+    ++n;
+    const std::uint32_t c = cls(t);
+    if ((c & wc_role) != 0 && !cap(t) && plural(t) && person_role_plural(t)) {
+      inner = t;
+      break;
+    }
+    if ((c & (wc_determiner | wc_demonym | wc_place | wc_role | wc_title)) == 0 && !cap(t) && c != 0) return i;
+  }
+  if (inner == npos) return i;
+  // The relative clause after it, up to its verb of saying or the clause's end.
+  std::uint32_t end = inner;
+  std::uint32_t k = inner + 1;
+  while (k < sent.end_token && tok_[k].kind == token_kind::space) ++k;
+  if (k < sent.end_token && is_word(k) && (s(k) == "who" || s(k) == "that")) {
+    for (std::uint32_t n = 0; k < sent.end_token && n < 14; ++k) {
+      if (tok_[k].kind == token_kind::space) continue;
+      if (!is_word(k) || in_quote_[k]) break;
+      ++n;
+      if (n > 2 && (cls(k) & wc_cue) != 0 && !cap(k)) break;
+      end = k;
+    }
+  }
+  const std::uint32_t one = i - 2;
+  known& g = new_entity();
+  g.name = text_.substr(tok_[one].range.begin, tok_[end].range.end - tok_[one].range.begin);
+  g.kind = entity_kind::anonymous;
+  const lowered plural_head = lower(inner);
+  g.head = plural_head.view().substr(0, plural_head.view().size() - 1);  // "officials": "official"
+  const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
+  const byte_range mention{tok_[one].range.begin, tok_[end].range.end};
+  g.last_seen = mention.end;
+  add_mention(e, mention);
+  return end;
+}
+
+bool resolver::register_demonym_pair(std::uint32_t first) {
+  // Demonym, "and", demonym, then lower-case words up to a plural role ("foreign ministers").
+  if (first + 4 >= tok_.size() || s(first + 2) != "and" || !is_word(first + 4) || !cap(first + 4) ||
+      (flags(first + 4) & speaker_lexicon::f_country) == 0) {
+    return false;
+  }
+  const std::uint32_t second = first + 4;
+  std::uint32_t head = npos;
+  for (std::uint32_t t = second + 2, n = 0; t < tok_.size() && n < 3; t += 2, ++n) {
+    if (!is_word(t) || cap(t) || tok_[t - 1].kind != token_kind::space) return false;
+    if ((cls(t) & wc_role) != 0 && plural(t)) {
+      head = t;
+      break;
+    }
+  }
+  if (head == npos) return false;
+  std::array<std::uint32_t, 2> countries{};
+  for (std::size_t k = 0; k < 2; ++k) {
+    const std::uint32_t d = k == 0 ? first : second;
+    lowered w = lower(d);
+    const std::array<std::string_view, 1> one{w.view()};
+    const speaker_lexicon::match m = lex_.country_at(one, 0, false);
+    if (!m) return false;
+    countries[k] = add_org(country_name(lex_.country_key(m.id)), tok_[d].range);
+  }
+  if (countries[0] == countries[1]) return false;
+  known& g = new_entity();
+  g.kind = entity_kind::group;
+  g.plural = true;
+  g.members = {countries[0], countries[1]};
+  g.name = ents_[countries[0]].name + " and " + ents_[countries[1]].name;
+  const byte_range mention{tok_[first].range.begin, tok_[head].range.end};
+  g.last_seen = mention.end;
+  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
+  scan_resume_ = head + 1;  // (the second demonym is read: not a name of its own)
+  return true;
+}
+
 std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t i) {
+  // "one of the senior administration officials who briefed on the condition of anonymity told
+  // reporters": an anonymous source, "the official" later, named with its relative clause.
+  if (i >= sent.first_token + 2 && i + 2 < sent.end_token && tok_[i - 1].kind == token_kind::space &&
+      (s(i - 2) == "one" || s(i - 2) == "One")) {
+    return register_one_of(sent, i);
+  }
   // "CNN saw a group of men drag ...": "a group of [the] [modifiers] PLURAL" inside a sentence (one
   // opening it is register_group's) is a group that "the men" refers back to. Returns the last
   // token read (`i` if none).

@@ -109,7 +109,7 @@ void resolver::scan_names() {
       register_run(run, i == sent.first_token);
       if (registered_.entity != npos && before.entity != npos) register_pair(sent, before, registered_);
       if (registered_.entity == npos) registered_ = before;
-      i = run.back() + 1;
+      i = std::max(run.back() + 1, scan_resume_);
     }
     registered_.entity = npos;
   }
@@ -238,6 +238,10 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Russian military" is the Russian military).
   if (!org && name.size() == 1 && (cls(name.front()) & wc_demonym) != 0 && name.front() + 2 < tok_.size() &&
       tok_[name.front() + 1].kind == token_kind::space && is_word(name.front() + 2) && !cap(name.front() + 2)) {
+    if (register_demonym_pair(name.front())) {
+      subject_open_ = false;
+      return;
+    }
     const std::uint32_t noun = name.front() + 2;
     // (The noun heads the phrase: not "the Russian defense minister".)
     const bool head = !(noun + 2 < tok_.size() && tok_[noun + 1].kind == token_kind::space && is_word(noun + 2) &&

@@ -94,6 +94,18 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     });
   }
   if ((c & wc_it) != 0) {
+    // "The agreement calls for ..., according to the agency. It also calls for ...": the document
+    // the sentence was about, not the source "according to" gave it.
+    if (recent_speaker && last_speaker_according_) {
+      const std::uint32_t doc = most_recent(last_speaker_pos_, [this](const known& k) { return document_source(k); });
+      if (doc != no_entity) {
+        const std::uint32_t seen = last_before(ents_[doc], last_speaker_pos_);
+        if (seen > 1 && doc_.sentence_of_token(doc_.token_at(seen - 1)) ==
+                            doc_.sentence_of_token(doc_.token_at(last_speaker_pos_ - 1))) {
+          return doc;
+        }
+      }
+    }
     // An organisation named before it in its sentence ("The military had no comment, but it has
     // denied ..."), else the latest organisation that spoke.
     const std::uint32_t sentence_begin = tok_[doc_.sentences()[doc_.sentence_of_token(doc_.token_at(mention.begin))].first_token].range.begin;

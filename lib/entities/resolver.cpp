@@ -109,6 +109,7 @@ resolution resolver::run() {
     last_speaker_pos_ = mention.end;
     last_speaker_paragraph_ = q.paragraph;
     last_speaker_asked_ = false;
+    last_speaker_according_ = q.type == cue_type::according;
     if (q.cue) {
       const lowered cue(q.cue->range.of(text_));
       last_speaker_asked_ = cue.view().starts_with("ask") || cue.view().starts_with("question");
@@ -154,17 +155,7 @@ resolution resolver::run() {
     }
     while (!bare.empty() && bare.back() == '.') bare.pop_back();
     if ((lex_.flags(bare) & speaker_lexicon::f_spell_out) == 0) continue;
-    k.name.clear();
-    bool up = true;
-    for (const char ch : std::string_view(k.words.front()).substr(1)) {
-      if (ch == '_') {
-        k.name += ' ';
-        up = true;
-      } else {
-        k.name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
-        up = false;
-      }
-    }
+    k.name = country_name(std::string_view(k.words.front()).substr(1));
   }
   for (std::uint32_t i : order) {
     remap[i] = static_cast<entity_id>(out.entities.size());
@@ -253,6 +244,21 @@ void resolver::add_mention(std::uint32_t e, byte_range mention) {
   } else {
     mention_ends_.emplace(mention.end, e);
   }
+}
+
+std::string country_name(std::string_view key) {
+  std::string name;
+  bool up = true;
+  for (const char ch : key) {
+    if (ch == '_') {
+      name += ' ';
+      up = true;
+    } else {
+      name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
+      up = false;
+    }
+  }
+  return name;
 }
 
 entity_id party_entity(std::vector<entity>& entities, std::string_view text, byte_range mention) {

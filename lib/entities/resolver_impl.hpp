@@ -25,6 +25,9 @@
 
 namespace sayso::detail {
 
+// A country's name from its key in speakers.toml ("united_states": "United States").
+std::string country_name(std::string_view key);
+
 inline constexpr std::array<std::string_view, 20> kParticles = {
     "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos",
     "los", "las", "della", "ben"};
@@ -211,8 +214,17 @@ class resolver : private token_view {
     std::uint32_t last = 0;
   };
   registration registered_;
+  std::uint32_t scan_resume_ = 0;  // scan_names goes on from here after a run (register_demonym_pair)
   void register_pair(const sentence& sent, const registration& a, const registration& b);
   std::uint32_t register_collective(const sentence& sent, std::uint32_t of);
+  // "the Turkish and Russian foreign ministers": the two countries as a pair, which "the two
+  // sides" may refer to. `first` is the first demonym; returns whether it registered one.
+  bool register_demonym_pair(std::uint32_t first);
+  std::uint32_t register_one_of(const sentence& sent, std::uint32_t of);
+  // A plural role noun for people ("officials", "diplomats"; not "documents").
+  bool person_role_plural(std::uint32_t t) const {
+    return !is_document(t) && (cls(t) & wc_org) == 0;
+  }
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
@@ -534,6 +546,7 @@ class resolver : private token_view {
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
+  bool last_speaker_according_ = false;  // the latest quote's source came after "according to"
   bool last_speaker_asked_ = false;  // the latest quote was a question ("a caller asked X"), whose answer is X's
 };
 
