@@ -83,6 +83,8 @@ std::pair<std::uint32_t, std::uint32_t> resolver::person_before(const token_span
       titles = true;
       continue;
     }
+    // (A hyphen inside a name: "Al-Amiri".)
+    if (tok_[k].kind == token_kind::punctuation && s(k) == "-" && k >= 1 && is_word(k - 1) && is_word(k + 1)) continue;
     if (!is_word(k) || !cap(k)) break;
     if ((cls(k) & wc_title) != 0) {
       titles = true;

@@ -54,9 +54,11 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   const lowered lw = lower(k);
   // In an organisation's name, "of the", "for" and "for the" after its organisation word: "the
   // International Committee of the Red Cross", "the Observatory for Human Rights".
-  if ((lw == "of" || lw == "for") && org_word(i) && !cap(k) && k + 2 < end && tok_[k + 1].kind == token_kind::space &&
-      is_word(k + 2)) {
+  if ((lw == "of" || lw == "for" || lw == "in") && org_word(i) && !cap(k) && k + 2 < end &&
+      tok_[k + 1].kind == token_kind::space && is_word(k + 2)) {
     if (cap(k + 2) && lw == "for") return k + 2;
+    // ("the UN Interim Force in Lebanon", "Mission in South Sudan": a country after "in".)
+    if (cap(k + 2) && lw == "in" && (flags(k + 2) & speaker_lexicon::f_country) != 0) return k + 2;
     if (!cap(k + 2) && lower(k + 2) == "the" && k + 4 < end && tok_[k + 3].kind == token_kind::space &&
         is_word(k + 4) && cap(k + 4)) {
       return k + 4;

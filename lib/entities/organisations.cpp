@@ -54,7 +54,7 @@ void resolver::index_org_heads(std::uint32_t e, std::string_view key, std::strin
   for (std::size_t at = key.find(' '); at != std::string_view::npos; at = key.find(' ', at + 1)) {
     const std::size_t next = std::min(key.find(' ', at + 1), key.size());
     const std::string_view w = key.substr(at + 1, next - at - 1);
-    if (w == "of" || w == "for" || w == "on" || w == "and" || w == "the") {
+    if (w == "of" || w == "for" || w == "on" || w == "and" || w == "the" || w == "in") {
       const std::size_t begin = key.rfind(' ', at - 1);
       add(key.substr(begin == std::string_view::npos ? 0 : begin + 1, at - (begin == std::string_view::npos ? 0 : begin + 1)));
       break;
@@ -123,8 +123,9 @@ std::uint32_t resolver::descriptor_before(std::uint32_t first) const {
     t -= 2;
     const std::uint32_t c = cls(t);
     if ((c & wc_determiner) != 0) {
-      if (head == npos || person_role(head) || is_document(head) || plural(head) ||
-          (cls(head) & (wc_org | wc_role)) == 0) {
+      // (An outlet is a document noun of the lexicon, and may be an organisation's: "the state
+      // broadcaster RTV".)
+      if (head == npos || person_role(head) || plural(head) || (cls(head) & (wc_org | wc_role)) == 0) {
         return npos;
       }
       return head;
