@@ -391,8 +391,9 @@ bool resolver::org_word(std::uint32_t t) const {
   // An organisation's acronym is one in capitals: "UN", "EU", not the "Un" of "Kim Jong Un".
   // (Also the speaker lexicon's organisation nouns, which english.toml, shared with the span
   // model's features, leaves out: "World Food Programme", "Nasser Medical Complex".)
-  return ((cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t))) ||
-         (is_word(t) && (flags(t) & speaker_lexicon::f_org_noun) != 0);
+  if ((cls(t) & wc_org) != 0) return s(t).size() > 3 || info_[t].all_upper() || !cap(t);
+  // (The length first: the look-up lower-cases the word, and most words are not organisations'.)
+  return s(t).size() >= lex_.shortest_org_noun() && is_word(t) && (flags(t) & speaker_lexicon::f_org_noun) != 0;
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {

@@ -88,6 +88,8 @@ class speaker_lexicon {
     const auto found = head_synonyms_.find(head);
     return found == head_synonyms_.end() ? std::span<const std::string>() : std::span<const std::string>(found->second);
   }
+  /// The length of the shortest word flagged f_org_noun (a cheap test before the look-up).
+  [[nodiscard]] std::size_t shortest_org_noun() const noexcept { return shortest_org_noun_; }
   /// The title an abbreviated title stands for ("gen" -> "general"), or the word itself.
   [[nodiscard]] std::string_view title(std::string_view word) const {
     const auto found = titles_.find(word);
@@ -150,6 +152,7 @@ class speaker_lexicon {
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
   std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> flags_;
   std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> titles_;  // "gen" -> "general"
+  std::size_t shortest_org_noun_ = SIZE_MAX;
   std::unordered_map<std::string, std::vector<std::string>, string_hash, std::equal_to<>> head_synonyms_;
 };
 
