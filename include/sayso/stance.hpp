@@ -32,6 +32,16 @@ enum class stance_label : std::uint8_t {
 /// "support", "oppose", "conditional" or "neutral".
 SAYSO_EXPORT std::string_view to_string(stance_label label) noexcept;
 
+/// How a stance label is decided (README, "How a label is decided").
+enum class stance_labeller : std::uint8_t {
+  rules,  ///< the hand-written rules over the predicate-polarity lexicon
+  model,  ///< the rules' reading of each mention, weighed by a trained label model
+  /// The rules, but a term that no predicate governs, named in a quotation of a side's own words
+  /// (direct or mixed, not in the past, not an analyst's, outlet's or "according to"), is
+  /// supported, not neutral: the one decision the model changes most, as a rule.
+  own_words,
+};
+
 /// The stance one holder takes on one term in one quote, with the words that show it.
 struct stance {
   std::string term;                 ///< term id, e.g. "ceasefire"
@@ -55,9 +65,11 @@ struct term_info {
 
 /// A term lexicon: the terms stance is given for and the words that express them.
 ///
-/// Thread safety: immutable after construction; safe for concurrent use. Ownership: value type
-/// sharing its compiled patterns (copies are cheap). Cost: loading compiles the expressions
-/// once (about a millisecond for the default lexicon).
+/// Thread safety: immutable after construction (its expressions are compiled on first use, by
+/// whichever thread needs them first); safe for concurrent use. Ownership: value type sharing
+/// its compiled patterns (copies are cheap). Cost: loading parses the file and, for a file of
+/// one's own, compiles and checks every expression (tens of milliseconds); the default lexicon
+/// is read in about a millisecond, and each expression is compiled when a quote first needs it.
 class SAYSO_EXPORT term_lexicon {
  public:
   /// The default lexicon: the ten ceasefire terms of GUIDELINES.md (embedded; installed as

@@ -119,7 +119,8 @@ enum class offset_unit : std::uint8_t {
 /// sequence maps to the start of that sequence.
 ///
 /// Thread safety: thread-compatible. Ownership: does not own the text. Cost: one linear pass to
-/// build (8 bytes of checkpoints per 64 input bytes); each conversion is O(64).
+/// build (16 bytes of checkpoints per 64 input bytes); each conversion is O(64), eight bytes at a
+/// time where the text is well-formed.
 class SAYSO_EXPORT offset_map {
  public:
   offset_map() = default;
@@ -140,6 +141,7 @@ class SAYSO_EXPORT offset_map {
     std::uint32_t byte;        // a sequence boundary at or after block * 64
     std::uint32_t code_points; // code points before `byte`
     std::uint32_t utf16;       // UTF-16 units before `byte`
+    bool clean = false;        // the bytes up to the next checkpoint are well-formed UTF-8
   };
   std::string_view text_;
   std::vector<checkpoint> checkpoints_;

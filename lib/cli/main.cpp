@@ -58,6 +58,7 @@ struct settings {
   bool rules_only = false;  // the default; --span-model turns the model on
   bool span_model = false;
   bool no_text = false;
+  std::string labels = "rules";  // how stance labels are decided: rules or model
 };
 
 // One unit of work: a document to analyse, or an input error to report in order.
@@ -377,6 +378,9 @@ sayso::pipeline make_pipeline(const settings& s) {
   if (!s.terms.empty()) options.terms = sayso::term_lexicon::from_file(s.terms);
   options.beliefs = !s.no_beliefs;
   options.span_model = s.span_model && !s.rules_only;
+  options.labeller = s.labels == "model"       ? sayso::stance_labeller::model
+                     : s.labels == "own-words" ? sayso::stance_labeller::own_words
+                                               : sayso::stance_labeller::rules;
   return sayso::pipeline(std::move(options));
 }
 
@@ -542,6 +546,11 @@ int main(int argc, char** argv) {
   extract->add_flag("--span-model", s.span_model,
                     "Refine quotes with the trained span model (slower: about 1.5x the time; off by default)");
   extract->add_flag("--rules-only", s.rules_only, "Hand-written rules only, without the span model (the default)");
+  extract->add_option("--labels", s.labels,
+                      "How stance labels are decided: rules, model (the rules' reading weighed by the trained label "
+                      "model) or own-words (the rules; a term no predicate governs in a side's own quoted words is supported)")
+      ->check(CLI::IsMember({"rules", "model", "own-words"}))
+      ->capture_default_str();
   extract->add_flag("--no-text", s.no_text, "Leave the text of quotes, cues and mentions out of the JSON");
 
   CLI::App* terms = app.add_subcommand("terms", "List the active term lexicon");
@@ -563,6 +572,9 @@ int main(int argc, char** argv) {
   report->add_flag("--span-model", s.span_model,
                    "Refine quotes with the trained span model (slower: about 1.5x the time; off by default)");
   report->add_flag("--rules-only", s.rules_only, "Hand-written rules only, without the span model (the default)");
+  report->add_option("--labels", s.labels, "How stance labels are decided: rules, model or own-words (as for extract)")
+      ->check(CLI::IsMember({"rules", "model", "own-words"}))
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);

@@ -31,9 +31,8 @@ bool spells(std::string_view acronym, std::size_t a, std::span<const std::string
 }  // namespace
 
 std::size_t resolver::spelled_by(std::string_view acronym, std::span<const std::uint32_t> words) const {
-  std::vector<std::string> lowered;
   std::vector<std::string_view> views;
-  lower_words(words, lowered, views);
+  lower_words(words, views);
   // The longest run of the name's last words that the letters spell; words before it stay in
   // the name if they say whose it is ("U.S. European Command").
   for (std::size_t start = 0; start < words.size(); ++start) {
@@ -55,15 +54,18 @@ void resolver::index_acronyms() {
     return a.size() >= 2 && a.size() <= 10 ? a : std::string_view{};
   };
   const auto name_word = [this](std::uint32_t t) {
-    return is_word(t) && (cap(t) || function_word(lower(t).view()));
+    return is_word(t) && (cap(t) || function_word(lower(t)));
   };
   const auto define = [this](std::string_view acronym, std::vector<std::uint32_t> name) {
     const std::string full = surface(name);
     acronym_names_.emplace(normalise(full), full);
-    acronyms_.emplace(std::string(acronym), std::move(name));
+    if (auto [v, inserted] = acronyms_.emplace(acronym); inserted) v = std::move(name);
   };
-  for (std::uint32_t i = 0; i + 2 < tok_.size(); ++i) {
-    if (tok_[i].kind != token_kind::punctuation || s(i) != "(") continue;
+  // The opening brackets, found in the text (a token-by-token scan compared every token).
+  for (std::size_t at = text_.find('('); at != std::string_view::npos; at = text_.find('(', at + 1)) {
+    const std::uint32_t i = doc_.token_at(static_cast<std::uint32_t>(at));
+    if (i + 2 >= tok_.size()) break;
+    if (tok_[i].range.begin != at || tok_[i].kind != token_kind::punctuation || s(i) != "(") continue;
     // "NAME (ACRONYM)": the capitalised words before the bracket, with function words between.
     if (const std::string_view acr = acronym_at(i + 1); !acr.empty() && s(i + 2) == ")") {
       std::vector<std::uint32_t> name;
@@ -75,7 +77,7 @@ void resolver::index_acronyms() {
         name.push_back(k);
       }
       std::reverse(name.begin(), name.end());
-      while (!name.empty() && function_word(lower(name.front()).view())) name.erase(name.begin());
+      while (!name.empty() && function_word(lower(name.front()))) name.erase(name.begin());
       const std::size_t from = spelled_by(acr, name);
       if (from < name.size()) {
         define(acr, std::vector<std::uint32_t>(name.begin() + static_cast<std::ptrdiff_t>(from), name.end()));

@@ -62,7 +62,7 @@ std::pair<std::uint32_t, std::uint32_t> resolver::person_before(const token_span
   } else {
     if (first == source.first && t != npos && is_word(t) && lower(t) == "the") t = back(t);
     if (t == npos || !is_word(t) || cap(t)) return none;
-    const lowered p = lower(t);
+    const std::string_view p = lower(t);
     if (p != "with" && p != "at" && p != "of" && p != "from" && p != "in") return none;
     // (The source is a body or a place: "Sheba Medical Center", "Caracas".)
     if ((cls(first) & (wc_org | wc_place)) == 0 && !org_word(source.last()) && !is_country(std::span<const std::uint32_t>(&first, 1))) {
@@ -224,7 +224,7 @@ void resolver::full_description(const attributed_quote& q, std::vector<std::uint
   // Only an indefinite description introduces an anonymous source ("a source", "one of the
   // officials", "another person"); "the mayor" is one already known.
   {
-    const lowered f = lower(first);
+    const std::string_view f = lower(first);
     if (!is_word(first) || (f != "a" && f != "an" && f != "one" && f != "another" && f != "some" && f != "two" &&
                             f != "three" && f != "several")) {
       return;
@@ -286,8 +286,7 @@ void resolver::full_description(const attributed_quote& q, std::vector<std::uint
   // to", a relative clause ("who had seen"), or before the cue a prepositional phrase ("a source
   // in the ministry").
   const std::uint32_t m = words[extra];
-  const lowered lm = lower(m);
-  const std::string_view w = lm.view();
+  const std::string_view w = lower(m);
   const bool participle = !cap(m) && w.size() > 4 &&
                           (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing") &&
                           (cls(m) & (wc_role | wc_title)) == 0;

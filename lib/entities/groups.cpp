@@ -74,7 +74,7 @@ void resolver::register_group(const sentence& sent) {
   std::uint32_t v = i;
   while (v < sent.end_token && tok_[v].kind == token_kind::space) ++v;
   if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
-  const lowered first = lower(words.front());
+  const std::string_view first = lower(words.front());
   const bool indefinite = first == "a" || first == "an" || first == "one" || first == "another";
   const bool collective = inner != npos;
   // (And a document opening the sentence, "The agreement calls for ...", which a later "it" may
@@ -97,12 +97,12 @@ void resolver::register_group(const sentence& sent) {
   g.name = surface(phrase);
   g.kind = plural(head) || collective ? entity_kind::group : entity_kind::anonymous;
   g.plural = plural(head) || collective;
-  g.head = lower(head).view();
+  g.head = lower(head);
   const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
   const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
   g.last_seen = mention.end;
   add_mention(e, mention);
-  if (collective) index_unnamed_as(e, lower(inner).view());
+  if (collective) index_unnamed_as(e, lower(inner));
 }
 
 std::uint32_t resolver::register_one_of(const sentence& sent, std::uint32_t i) {
@@ -137,8 +137,8 @@ std::uint32_t resolver::register_one_of(const sentence& sent, std::uint32_t i) {
   known& g = new_entity();
   g.name = text_.substr(tok_[one].range.begin, tok_[end].range.end - tok_[one].range.begin);
   g.kind = entity_kind::anonymous;
-  const lowered plural_head = lower(inner);
-  g.head = plural_head.view().substr(0, plural_head.view().size() - 1);  // "officials": "official"
+  const std::string_view plural_head = lower(inner);
+  g.head = plural_head.substr(0, plural_head.size() - 1);  // "officials": "official"
   const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
   const byte_range mention{tok_[one].range.begin, tok_[end].range.end};
   g.last_seen = mention.end;
@@ -165,8 +165,8 @@ bool resolver::register_demonym_pair(std::uint32_t first) {
   std::array<std::uint32_t, 2> countries{};
   for (std::size_t k = 0; k < 2; ++k) {
     const std::uint32_t d = k == 0 ? first : second;
-    lowered w = lower(d);
-    const std::array<std::string_view, 1> one{w.view()};
+    std::string_view w = lower(d);
+    const std::array<std::string_view, 1> one{w};
     const speaker_lexicon::match m = lex_.country_at(one, 0, false);
     if (!m) return false;
     countries[k] = add_org(country_name(lex_.country_key(m.id)), tok_[d].range);
@@ -219,12 +219,12 @@ std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t 
   g.name = text_.substr(tok_[article].range.begin, tok_[inner].range.end - tok_[article].range.begin);
   g.kind = entity_kind::group;
   g.plural = true;
-  g.head = lower(i - 2).view();
+  g.head = lower(i - 2);
   const auto e = static_cast<std::uint32_t>(ents_.size() - 1);
   const byte_range mention{tok_[article].range.begin, tok_[inner].range.end};
   g.last_seen = mention.end;
   add_mention(e, mention);
-  index_unnamed_as(e, lower(inner).view());
+  index_unnamed_as(e, lower(inner));
   return inner;
 }
 

@@ -26,7 +26,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
   // "said Cuban, who is also a host on the TV show": a description after a relative of being is
   // who the relative stands for.
-  if (const lowered a = lower(words.front()); a == "a" || a == "an") {
+  if (const std::string_view a = lower(words.front()); a == "a" || a == "an") {
     std::uint32_t t = words.front();
     const auto back = [this](std::uint32_t at) {
       while (at > 0 && tok_[at - 1].kind == token_kind::space) --at;
@@ -53,8 +53,8 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   }
   // A contraction: "He's" is "he is"; "There's", "That's" name no one.
   if (words.size() == 1 && possessive(words[0]) &&
-      (words_.classes(lower(words[0]).view()) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
-    const std::uint32_t c = words_.classes(lower(words[0]).view());
+      (words_.classes(lower(words[0])) & (wc_pronoun | wc_determiner | wc_relative | wc_complementizer)) != 0) {
+    const std::uint32_t c = words_.classes(lower(words[0]));
     if ((c & wc_pronoun) != 0) return resolve_pronoun(c, mention);
     return no_entity;
   }
@@ -84,7 +84,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   // "Secretary of State X in Washington": a name before "of", "with", "at", "from" or "in" is the
   // person; what follows says where they are from or where they spoke.
   for (std::size_t k = 2; k + 1 < words.size(); ++k) {
-    const lowered pw = lower(words[k]);
+    const std::string_view pw = lower(words[k]);
     if (cap(words[k]) || (pw != "of" && pw != "with" && pw != "at" && pw != "from" && pw != "in")) continue;
     if (pw != "of" && k >= 1 && (cls(words[k - 1]) & wc_title) != 0) continue;
     bool name = true;
@@ -110,7 +110,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     for (const std::uint32_t w : side) {
       const std::uint32_t c = cls(w);
       if (!cap(w) || (c & wc_determiner) != 0) continue;
-      const bool initial = doc_.sentences()[doc_.sentence_of_token(w)].first_token == w;
+      const bool initial = sentence_of(w).first_token == w;
       if ((c & wc_role) == 0 || (c & (wc_title | wc_org | wc_place | wc_demonym)) != 0 || !initial) return true;
     }
     return false;
@@ -163,7 +163,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // "a source within the ministry", "officials at the embassy", "a spokesman for X", "the
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
-    const lowered w = lower(words[k + 1]);
+    const std::string_view w = lower(words[k + 1]);
     // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry",
     // "a joint statement released by the US and the Afghan government" (two issuers: one source).
     if (!cap(words[k]) && is_document(words[k])) {
@@ -172,7 +172,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         const std::string_view p = s(words[by]);
         if (p.size() > 4 && p.substr(p.size() - 2) == "ed") ++by;  // "released by", "issued by"
       }
-      const lowered bw = lower(words[by]);
+      const std::string_view bw = lower(words[by]);
       if ((bw == "from" || bw == "by") && by + 1 < words.size() &&
           (cap(words[by + 1]) || (lower(words[by + 1]) == "the" && by + 2 < words.size() && cap(words[by + 2])))) {
         if (by != k + 1) {
@@ -198,7 +198,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
       // "ambassador to Libya Ilse Marrow": a country, then a name to the end, is who it is.
       if (k + 2 < words.size() && (flags(words[k + 2]) & speaker_lexicon::f_country) != 0) {
-        lower_words(std::span<const std::uint32_t>(words).subspan(k + 2), scratch_lowered_, scratch_views_);
+        lower_words(std::span<const std::uint32_t>(words).subspan(k + 2), scratch_views_);
         const std::size_t after = k + 2 + lex_.country_at(scratch_views_, 0, true).length;
         bool name = after > k + 2 && after + 2 <= words.size();
         for (std::size_t j = after; j < words.size() && name; ++j) {
@@ -220,13 +220,13 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   std::size_t run_begin = words.size();
   std::size_t run_end = words.size();
   for (std::size_t k = words.size(); k-- > start;) {
-    const lowered w = lower(words[k]);
+    const std::string_view w = lower(words[k]);
     const bool after = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start;
     const bool joiner = after && cap(words[k - 1]) &&
-                        (w == "of" || in_org_name(w.view()) ||
+                        (w == "of" || in_org_name(w) ||
                          std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
-                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1]).view()));
+                         (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1])));
     // The Arabic article opens a name ("the al Qassam Brigades", "al-Ikhbariya TV").
     const bool arabic = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && (w == "al" || w == "el");
     if (cap(words[k]) || joiner || article || arabic || name_tail(words[k])) {
@@ -244,7 +244,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     bool org_word = false;
     for (std::size_t k = run_begin; k < run_end; ++k) {
       if (cap(words[k]) && this->org_word(words[k])) org_word = true;
-      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]).view())) run_begin = k + 1;
+      if (!org_word && !cap(words[k]) && in_org_name(lower(words[k]))) run_begin = k + 1;
     }
     while (run_begin < run_end && !cap(words[run_begin]) &&
            !(run_begin + 1 < run_end && (lower(words[run_begin]) == "al" || lower(words[run_begin]) == "el"))) {
@@ -267,7 +267,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     // "the KDF's Marten".)
     const bool owner = (cls(run[k]) & (wc_place | wc_org | wc_demonym)) != 0 || info_[run[k]].all_upper() ||
                        (flags(run[k]) & speaker_lexicon::f_country) != 0 ||
-                       (k + 2 == run.size() && persons_by_last_.contains(std::string(lower(run.back()).view())));
+                       (k + 2 == run.size() && persons_by_last_.contains(lower(run.back())));
     if (run.size() - 1 - k >= 2 || owner) run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(k + 1));
     break;
   }
@@ -333,7 +333,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   const std::vector<std::uint32_t> name(run.begin() + static_cast<std::ptrdiff_t>(name_at), run.end());
   // Words before the name qualify it: titles, roles, places ("Ukrainian president", "Tulsa police").
   for (std::size_t k = start; k < run_begin; ++k) {
-    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]).view());
+    if ((cls(words[k]) & (wc_title | wc_role | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lower(words[k]));
   }
   // The roles of the words before the name, as one description ("deputy Foreign Minister X").
   const std::size_t name_index = run_end - run.size() + name_at;
@@ -341,7 +341,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   bool org = organisation_name(run, name_at);
   // A name joined by "for", "on" or "and" is an organisation's (see above); not a person's name
   // after a title ("the Council on X Executive Director Y Z").
-  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t).view()));
+  for (std::uint32_t t : name) org = org || (!cap(t) && in_org_name(lower(t)));
   // (A country's abbreviation is the country: "the US said".)
   const bool title_only = name.size() == 1 && (cls(name.front()) & (wc_title | wc_demonym)) != 0 &&
                           (cls(name.front()) & wc_place) == 0 &&
@@ -350,7 +350,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   const bool place = (name.size() == 1 && (cls(name.front()) & wc_place) != 0) || is_country(name);
   const bool acronym = name.size() == 1 && info_[name.front()].all_upper();
   // A title word that is a known person's surname is that person ("Julie Bishop", then "Bishop").
-  if (title_only && !persons_by_last_.contains(std::string(lower(name.front()).view()))) {
+  if (title_only && !persons_by_last_.contains(lower(name.front()))) {
     return describe(words, mention, create);
   }
   // A plural role capitalised for opening the sentence is no name ("Officials also said").
@@ -371,7 +371,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (place) return org_or_alias(name, mention);
   std::vector<std::string> lw;
   name_words(name, lw);
-  const std::uint32_t person = add_person(lw, surface(name), roles, mention);
+  const std::uint32_t person = add_person(lw, name, roles, mention);
   if (name_index > start) ents_[person].titled = true;
   return person;
 }
@@ -385,8 +385,8 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   // An acronym given earlier in brackets ("the Palestinian Civil Defence (PCD)" and later
   // "the PCD"): the name it stands for.
   if (clean.size() == 1 && info_[clean.front()].all_upper()) {
-    if (const auto found = acronyms_.find(std::string(tok_[clean.front()].range.of(text_))); found != acronyms_.end()) {
-      clean = found->second;
+    if (const std::vector<std::uint32_t>* found = acronyms_.find(tok_[clean.front()].range.of(text_)); found != nullptr) {
+      clean = *found;
     }
   }
   // "the military", "the hospital", "the health ministry", "the Army": the latest organisation
@@ -413,7 +413,7 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
   const auto multi = [](std::string_view x) { return x.find(' ') != std::string_view::npos; };
   std::uint32_t first = npos;
   const auto consider = [&first](const auto& index, std::string_view k) {
-    if (const auto found = index.find(std::string(k)); found != index.end()) first = std::min(first, found->second);
+    if (const std::uint32_t* found = index.find(k); found != nullptr) first = std::min(first, *found);
   };
   consider(orgs_by_key_, key);
   if (multi(key)) consider(org_suffixes_, key);
@@ -444,7 +444,7 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
 // source or group.
 std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
                                  bool anonymous_head, std::span<const std::uint32_t> named) {
-  const lowered first = lower(words.front());
+  const std::string_view first = lower(words.front());
   // The head: the last role, title or organisation word before a complement ("the head of the
   // security council").
   std::string head;
@@ -452,7 +452,7 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   for (std::uint32_t t : words) {
     if (head_tok != npos && !cap(t) && (cls(t) & wc_preposition) != 0) break;
     if ((cls(t) & (wc_role | wc_title | wc_org)) != 0 && !possessive(t)) {
-      head = lower(t).view();
+      head = lower(t);
       head_tok = t;
     }
   }
@@ -491,7 +491,7 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   if (is_plural && head_tok != npos && words.size() <= 4) {
     bool two = false;
     for (const std::uint32_t t : words) {
-      const lowered w = lower(t);
+      const std::string_view w = lower(t);
       two = two || w == "two" || w == "both";
     }
     if (two) {
@@ -593,10 +593,10 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
   std::uint32_t n = 0;
   // Within the relative pronoun's sentence: never a name built across a sentence or paragraph
   // break ("... administration.\n\nArab countries, who").
-  const std::uint32_t sentence = doc_.sentence_of_token(rel);
+  const std::uint32_t sentence = sentence_index(rel);
   while (first > 0 && n < 8) {
     const std::uint32_t t = first - 1;
-    if (doc_.sentence_of_token(t) != sentence) break;
+    if (sentence_index(t) != sentence) break;
     if (tok_[t].kind == token_kind::space) {
       if (s(t).find('\n') != std::string_view::npos) break;
       --first;
@@ -629,7 +629,7 @@ std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
   std::uint32_t t = first;
   while (t > 0 && tok_[t - 1].kind == token_kind::space) --t;
   if (t == 0 || !is_word(t - 1) || s(t - 1) != "and") return first;
-  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t start = t - 1;
   bool named = false;
   for (std::uint32_t k = t - 1; k > sentence_first;) {
@@ -653,7 +653,7 @@ std::uint32_t resolver::coordinated_start(std::uint32_t first) const {
 bool resolver::proper_name(std::span<const std::uint32_t> words) const {
   for (const std::uint32_t w : words) {
     if (cap(w) || tok_[w].kind == token_kind::number || (s(w).front() >= '0' && s(w).front() <= '9')) continue;
-    const lowered lw = lower(w);
+    const std::string_view lw = lower(w);
     if (lw != "of" && lw != "the" && lw != "and" && lw != "for" && lw != "on" &&
         std::find(kParticles.begin(), kParticles.end(), lw) == kParticles.end()) {
       return false;

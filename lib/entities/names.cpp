@@ -51,7 +51,7 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
   if (cap(k)) return k;
   // "Secretary of State", "Bashar al-Assad", and two particles: "Hendrik van der Meulen",
   // "Carlos de la Vega".
-  const lowered lw = lower(k);
+  const std::string_view lw = lower(k);
   // In an organisation's name, "of the", "for" and "for the" after its organisation word: "the
   // International Committee of the Red Cross", "the Observatory for Human Rights".
   if ((lw == "of" || lw == "for" || lw == "in") && org_word(i) && !cap(k) && k + 2 < end &&
@@ -74,11 +74,11 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
       }
     }
   }
-  const bool particle = is_particle(lw.view());
+  const bool particle = is_particle(lw);
   if ((lw == "of" || particle) && k + 2 < end && (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") &&
       is_word(k + 2)) {
     if (cap(k + 2)) return k + 2;
-    if (particle && k + 4 < end && tok_[k + 3].kind == token_kind::space && is_particle(lower(k + 2).view()) &&
+    if (particle && k + 4 < end && tok_[k + 3].kind == token_kind::space && is_particle(lower(k + 2)) &&
         is_word(k + 4) && cap(k + 4)) {
       return k + 4;
     }
@@ -161,8 +161,8 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
-    const lowered lw = lower(run[k]);
-    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw.view());
+    const std::string_view lw = lower(run[k]);
+    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
   }
   return j;
 }
@@ -195,7 +195,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
       if (plain >= 2 && t >= 2 && s(t - 2) == "of" && !cap(t - 2)) {
         const std::span<const std::uint32_t> tail = run.subspan(k);
         if (is_country(tail)) {
-          lower_words(tail, scratch_lowered_, scratch_views_);
+          lower_words(tail, scratch_views_);
           roles.push_back(std::string("@") += lex_.country_key(lex_.country_at(scratch_views_, 0, true).id));
         } else if (std::any_of(tail.begin(), tail.end(), [this](std::uint32_t w) { return org_word(w); })) {
           add_org(surface(tail), {tok_[tail.front()].range.begin, tok_[tail.back()].range.end});
@@ -212,14 +212,14 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
   // Nor a country's title ("the US President's leadership").
-  if (name.size() >= 2 && (words_.classes(lower(name.back()).view()) & wc_title) != 0 &&
+  if (name.size() >= 2 && (words_.classes(lower(name.back())) & wc_title) != 0 &&
       is_country(name.first(name.size() - 1))) {
     return;
   }
   // Nor a title alone that is no known person's surname ("the President said"; "Julie Bishop",
   // then "Bishop").
-  if (name.size() == 1 && (words_.classes(lower(name.front()).view()) & wc_title) != 0 &&
-      (gender_of(name.front()) != 0 || !persons_by_last_.contains(std::string(lower(name.front()).view())))) {
+  if (name.size() == 1 && (words_.classes(lower(name.front())) & wc_title) != 0 &&
+      (gender_of(name.front()) != 0 || !persons_by_last_.contains(lower(name.front())))) {
     return;
   }
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
@@ -232,7 +232,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
   if (name.size() == 1 && run.size() == 1 && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2)) {
-    const lowered p = lower(run.front() - 2);
+    const std::string_view p = lower(run.front() - 2);
     place = place || p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "into" ||
             p == "outside" || p == "across" || p == "around" || p == "toward" || p == "towards";
   }
@@ -290,7 +290,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   for (const std::uint32_t t : name.subspan(1)) {
     if (cap(t) && (cls(t) & (wc_preposition | wc_conjunction | wc_determiner | wc_pronoun | wc_auxiliary)) != 0 &&
         (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 &&
-        std::find(kParticles.begin(), kParticles.end(), lower(t).view()) == kParticles.end()) {
+        std::find(kParticles.begin(), kParticles.end(), lower(t)) == kParticles.end()) {
       return;
     }
   }
@@ -300,7 +300,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (name.size() >= 3 && run.front() == name.front() && run.front() >= 2 && tok_[run.front() - 1].kind == token_kind::space &&
       is_word(run.front() - 2) && !cap(run.front() - 2) && (cls(run.front() - 2) & wc_preposition) != 0 &&
       (flags(name.front()) & speaker_lexicon::f_country) != 0) {
-    lower_words(name, scratch_lowered_, scratch_views_);
+    lower_words(name, scratch_views_);
     const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, true);
     if (m && name.size() - m.length >= 2) name_only = name.subspan(m.length);
   }
@@ -336,7 +336,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     }
     if (n > 0 && possessive(owner[0])) {
       std::reverse(owner.begin(), owner.begin() + static_cast<std::ptrdiff_t>(n));
-      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_lowered_, scratch_views_);
+      lower_words(std::span<const std::uint32_t>(owner.data(), n), scratch_views_);
       for (std::size_t i = 0; i < n; ++i) {
         const speaker_lexicon::match m = lex_.country_at(scratch_views_, i, true);
         if (m && i + m.length == n) {
@@ -350,7 +350,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   country_after(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
-  const std::uint32_t e = add_person(words, surface(name_only), roles, mention);
+  const std::uint32_t e = add_person(words, name_only, roles, mention);
   registered_ = {e, run.front(), run.back()};
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
@@ -402,7 +402,7 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
   std::size_t upper = 0;
   for (const std::uint32_t t : run) upper += info_[t].all_upper() ? 1 : 0;
   if (upper == run.size() || upper >= 2) return false;
-  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  const std::uint32_t end = sentence_of(run.back()).end_token;
   for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 40; ++t) {
     if (is_word(t) && !cap(t)) return true;
   }
@@ -421,7 +421,7 @@ bool resolver::introductory(std::span<const std::uint32_t> run) const {
 }
 
 bool resolver::opens_clause(std::uint32_t first) const {
-  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(first)].first_token;
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t t = first;
   while (t > sentence_first) {
     --t;
@@ -479,7 +479,7 @@ std::string resolver::surface(std::span<const std::uint32_t> toks) const {
       }
       if (space && (out.empty() || out.back() != '-')) out += ' ';
     }
-    out += (k + 1 == toks.size()) ? std::string(bare(t)) : std::string(s(t));
+    out.append(k + 1 == toks.size() ? bare(t) : s(t));
   }
   return out;
 }
@@ -501,7 +501,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
     };
     if (const std::uint32_t w = next_word(k); w != npos && lower(w) == "who") {
       const std::uint32_t v = next_word(w + 1);
-      const lowered lv = v != npos ? lower(v) : lowered("");
+      const std::string_view lv = v != npos ? lower(v) : std::string_view();
       if (lv == "is" || lv == "was" || lv == "serves" || lv == "served" || lv == "works" || lv == "worked" ||
           lv == "acts") {
         k = v + 1;
@@ -523,7 +523,7 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
         roles.resize(had);
         return;
       }
-      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k).view());
+      if ((cls(k) & (wc_title | wc_role | wc_demonym | wc_org | wc_place)) != 0) roles.emplace_back(lower(k));
       if ((cls(k) & (wc_verb | wc_cue)) != 0 && !cap(k) && (cls(k) & (wc_role | wc_title)) == 0) break;
       words.push_back(k);
     }
@@ -604,19 +604,20 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   if (n.rfind("The ", 0) == 0 || n.rfind("the ", 0) == 0) n.erase(0, 4);
   const std::string key = normalise(n);
   // An index rather than a scan of all entities keeps long documents linear.
-  if (const auto found = orgs_by_key_.find(key); found != orgs_by_key_.end()) {
-    known& k = ents_[found->second];
-    add_mention(found->second, mention);
+  if (const std::uint32_t* found = orgs_by_key_.find(key); found != nullptr) {
+    const std::uint32_t e = *found;
+    known& k = ents_[e];
+    add_mention(e, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
-    name_form(found->second, n);
-    return found->second;
+    name_form(e, n);
+    return e;
   }
   const auto index = static_cast<std::uint32_t>(ents_.size());
-  orgs_by_key_.emplace(key, index);
+  orgs_by_key_.try_emplace(key, index);
   // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
   // "israel"); the first organisation holding it.
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
-    org_suffixes_.emplace(key.substr(at + 1), index);
+    org_suffixes_.try_emplace(std::string_view(key).substr(at + 1), index);
   }
   index_org_heads(index, key, n);
   known& k = new_entity();
@@ -639,8 +640,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
     return std::equal(a.rbegin(), a.rend(), b.rbegin());
   };
   std::uint32_t match = npos;
-  if (const auto found = persons_by_last_.find(words.back()); found != persons_by_last_.end()) {
-    for (const std::uint32_t i : found->second) {
+  if (const auto* found = persons_by_last_.find(words.back()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
       if (compatible(ents_[i]) && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
@@ -650,8 +651,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   if (words.size() == 1) {
     // (Else a surname inside a longer name: "Castillo" for "Maria Elena Castillo Ruiz".)
     for (const auto* index : {&persons_by_first_, &persons_by_inner_}) {
-      if (const auto found = index->find(words.front()); found != index->end()) {
-        for (const std::uint32_t i : found->second) {
+      if (const auto* found = index->find(words.front()); found != nullptr) {
+        for (const std::uint32_t i : *found) {
           const known& k = ents_[i];
           if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
               (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
@@ -666,8 +667,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   // The reverse: "Moon" named first, then "Moon Jae-in" (not "Trump", then "Trump Jr.").
   const std::string_view tail = words.back();
   if (tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv") return npos;
-  if (const auto found = persons_by_last_.find(words.front()); found != persons_by_last_.end()) {
-    for (const std::uint32_t i : found->second) {
+  if (const auto* found = persons_by_last_.find(words.front()); found != nullptr) {
+    for (const std::uint32_t i : *found) {
       if (ents_[i].words.size() == 1 && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
     }
   }
@@ -681,21 +682,21 @@ void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::
     const std::uint32_t t = name[k];
     const bool joined = k > 0 && !dropped && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
     dropped = false;
-    const lowered lw = lower(t);
+    const std::string_view lw = lower(t);
     // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
     if (joined && !out.empty() && is_particle(out.back())) {
-      out.back() = lw.view();
+      out.back() = lw;
     } else if (joined && !out.empty()) {
       out.back() += '-';
-      out.back() += lw.view();
-    } else if (k + 1 < name.size() && is_particle(lw.view()) && s(t + 1) != "-" &&
+      out.back() += lw;
+    } else if (k + 1 < name.size() && is_particle(lw) && s(t + 1) != "-" &&
                (k > 0 || (lw != "al" && lw != "ben" && lw != "del"))) {
       // A particle before a surname is no word of it: "Van den Broek", "De la Vega", "Hamad Al
       // Thani" are matched as "Broek", "Vega", "Hamad Thani" (a lower-case particle is no token
       // of the run). ("Al", "Ben" and "Del" opening a name are given names: "Al Gore".)
       dropped = true;
     } else {
-      out.emplace_back(lw.view());
+      out.emplace_back(lw);
     }
   }
 }
@@ -723,12 +724,12 @@ void resolver::index_inner(std::uint32_t e, const std::vector<std::string>& word
   }
 }
 
-std::uint32_t resolver::add_person(const std::vector<std::string>& words, const std::string& surface_name,
+std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                          const std::vector<std::string>& roles, byte_range mention) {
   std::uint32_t match = person_match(words);
   if (match == npos) {
     known& k = new_entity();
-    k.name = surface_name;
+    k.name = surface(name);
     k.kind = entity_kind::person;
     k.words = words;
     match = static_cast<std::uint32_t>(ents_.size() - 1);
@@ -742,7 +743,7 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
     if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
     index_inner(match, words);
     k.words = words;
-    k.name = surface_name;
+    k.name = surface(name);
   }
   for (const std::string& written : roles) {
     // ("Gen. X" holds the title "general", which "the general" names.)
@@ -768,15 +769,14 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, const 
 bool resolver::plural_title(std::uint32_t t) const {
   // "Presidents X and Y", "Senators X and Y".
   if (!is_word(t) || !cap(t) || s(t).back() != 's') return false;
-  const lowered lw = lower(t);
-  const std::string_view w = lw.view();
+  const std::string_view lw = lower(t);
+  const std::string_view w = lw;
   return w.size() > 4 && w.back() == 's' && (words_.classes(w.substr(0, w.size() - 1)) & wc_title) != 0 &&
          (words_.classes(w) & wc_title) == 0;
 }
 
 bool resolver::plural(std::uint32_t t) const {
-  const lowered lw = lower(t);
-  const std::string_view w = lw.view();
+  const std::string_view w = lower(t);
   if (w == "men" || w == "women" || w == "people" || w == "children") return true;
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";

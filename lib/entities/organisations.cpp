@@ -12,14 +12,14 @@ void resolver::index_org_heads(std::uint32_t e, std::string_view key, std::strin
   // for the coordination of humanitarian affairs": "office").
   const auto add = [this, e](std::string_view head) {
     if (head.empty() || head.front() == '@') return;
-    std::vector<std::uint32_t>& list = orgs_by_head_[std::string(head)];
+    std::vector<std::uint32_t>& list = orgs_by_head_[head];
     if (list.empty() || list.back() != e) list.push_back(e);
   };
   const std::size_t last = key.rfind(' ');
   if (last == std::string_view::npos) {
     // A body of the lexicon, whole ("NATO", "the African Union", "U.N."): by its id, and by the
     // last word of its name ("the union").
-    std::vector<std::string>& lowered = scratch_lowered_;
+    std::vector<std::string>& lowered = scratch_words_;
     std::vector<std::string_view>& views = scratch_views_;
     views.clear();
     std::size_t n = 0;
@@ -72,7 +72,7 @@ void resolver::org_appositive(std::uint32_t e, std::uint32_t last) {
   while (t < tok_.size() && tok_[t].kind == token_kind::space && s(t).find('\n') == std::string_view::npos) ++t;
   if (t >= tok_.size() || !is_word(t)) return;
   {
-    const lowered a = lower(t);
+    const std::string_view a = lower(t);
     if (a != "a" && a != "an" && a != "the") return;
   }
   std::uint32_t head = npos;
@@ -108,7 +108,7 @@ void resolver::org_appositive(std::uint32_t e, std::uint32_t last) {
   std::uint32_t n = head + 1;
   while (n < tok_.size() && tok_[n].kind == token_kind::space) ++n;
   if (n < tok_.size() && is_word(n) && (cls(n) & wc_cue) != 0 && !cap(n)) return;
-  std::vector<std::uint32_t>& list = orgs_by_head_[std::string(lex_.spelling(lower(head).view()))];
+  std::vector<std::uint32_t>& list = orgs_by_head_[lex_.spelling(lower(head))];
   if (list.empty() || list.back() != e) list.push_back(e);
 }
 
@@ -144,7 +144,7 @@ std::uint32_t resolver::descriptor_before(std::uint32_t first) const {
 
 void resolver::org_descriptor(std::uint32_t e, std::uint32_t head) {
   if (head == npos) return;
-  std::vector<std::uint32_t>& list = orgs_by_head_[std::string(lex_.spelling(lower(head).view()))];
+  std::vector<std::uint32_t>& list = orgs_by_head_[lex_.spelling(lower(head))];
   if (list.empty() || list.back() != e) list.push_back(e);
 }
 
@@ -159,31 +159,31 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
     // resolution".)
     if ((cap(t) && (cls(t) & wc_time) == 0) || possessive(t)) return npos;
   }
-  const lowered written = lower(head);
-  auto found = orgs_by_head_.find(std::string(lex_.spelling(written.view())));
+  const std::string_view written = lower(head);
+  const std::vector<std::uint32_t>* found = orgs_by_head_.find(lex_.spelling(written));
   // (Else a noun the lexicon counts the same: "the army" for "the Sudanese Armed Forces", "the
   // hospital" for "Nasser Medical Complex".)
-  if (found == orgs_by_head_.end()) {
-    for (const std::string_view other : lex_.head_synonyms(written.view())) {
-      found = orgs_by_head_.find(std::string(other));
-      if (found != orgs_by_head_.end()) break;
+  if (found == nullptr) {
+    for (const std::string_view other : lex_.head_synonyms(written)) {
+      found = orgs_by_head_.find(other);
+      if (found != nullptr) break;
     }
   }
-  if (found == orgs_by_head_.end()) return npos;
+  if (found == nullptr) return npos;
   // The latest named before, whose name holds the modifiers ("the health ministry").
   std::uint32_t best = npos;
   std::uint32_t best_seen = 0;
-  for (const std::uint32_t i : found->second) {
+  for (const std::uint32_t i : *found) {
     const std::uint32_t seen = last_before(ents_[i], mention.begin);
     if (seen == 0 || seen <= best_seen) continue;
     bool all = true;
     for (const std::uint32_t t : words.first(words.size() - 1)) {
-      const lowered w = lower(t);
+      const std::string_view w = lower(t);
       if (tok_[t].kind == token_kind::number || (cls(t) & (wc_determiner | wc_time)) != 0 ||
           (s(t).front() >= '0' && s(t).front() <= '9')) {
         continue;
       }
-      const std::string_view spelled = lex_.spelling(w.view());
+      const std::string_view spelled = lex_.spelling(w);
       const std::string& key = ents_[i].words.front();
       std::size_t at = key.find(spelled);
       bool whole = false;
@@ -211,7 +211,7 @@ std::uint32_t resolver::org_by_epithet(std::span<const std::uint32_t> words, byt
     kept.push_back(t);
   }
   if (kept.empty()) return npos;
-  lower_words(kept, scratch_lowered_, scratch_views_);
+  lower_words(kept, scratch_views_);
   const speaker_lexicon::match m = lex_.epithet_at(scratch_views_, 0);
   if (!m || m.length != kept.size()) return npos;
   std::uint32_t best = npos;

@@ -31,7 +31,7 @@ void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t
   if (k.gender != 0) return;
   // The first personal pronoun after the name in its sentence, before any other name: "Holm, for
   // her part, sided with the mayor."
-  const std::uint32_t end = doc_.sentences()[doc_.sentence_of_token(run.back())].end_token;
+  const std::uint32_t end = sentence_of(run.back()).end_token;
   for (std::uint32_t t = run.back() + 1; t < end && t < run.back() + 30; ++t) {
     if (!is_word(t) || in_quote_[t]) continue;
     if (cap(t) && (cls(t) & (wc_determiner | wc_title | wc_pronoun)) == 0) return;
@@ -44,7 +44,7 @@ void resolver::gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t
 }
 
 std::uint32_t resolver::paragraph_of(std::uint32_t byte) const {
-  return doc_.sentences()[doc_.sentence_of_token(doc_.token_at(byte))].paragraph;
+  return sentence_of(doc_.token_at(byte)).paragraph;
 }
 
 std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {

@@ -205,7 +205,7 @@ void resolver::index_unnamed() {
 
 void resolver::index_unnamed_as(std::uint32_t e, std::string_view head) {
   index_unnamed();
-  std::vector<std::uint32_t>& list = unnamed_by_head_[std::string(head)];
+  std::vector<std::uint32_t>& list = unnamed_by_head_[head];
   if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
 }
 
@@ -218,11 +218,11 @@ std::uint32_t resolver::latest_unnamed(std::string_view head, byte_range mention
 
 std::uint32_t resolver::latest_unnamed(std::string_view head, std::uint32_t before) {
   index_unnamed();
-  const auto found = unnamed_by_head_.find(std::string(head));
-  if (found == unnamed_by_head_.end()) return npos;
+  const std::vector<std::uint32_t>* found = unnamed_by_head_.find(head);
+  if (found == nullptr) return npos;
   std::uint32_t best = npos;
   std::uint32_t best_seen = 1;  // (1: mentioned only after `before`)
-  for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+  for (auto it = found->rbegin(); it != found->rend(); ++it) {
     const std::uint32_t seen = last_before(ents_[*it], before);
     if (seen > best_seen) {
       best = *it;

@@ -22,6 +22,7 @@
 #include "quotes/quotation_index.hpp"
 #include "text/lexicon.hpp"
 #include "text/token_view.hpp"
+#include "text/word_table.hpp"
 
 namespace sayso::detail {
 
@@ -110,6 +111,19 @@ struct resolver_pool {
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
   std::vector<std::uint32_t> flags;
+  std::vector<std::uint64_t> lowered;
+  std::string lowered_text;
+  // The resolver's indexes (see there), emptied for each document with their buffers kept.
+  word_table<std::vector<std::uint32_t>> persons_by_last;
+  word_table<std::vector<std::uint32_t>> persons_by_first;
+  word_table<std::vector<std::uint32_t>> persons_by_inner;
+  word_table<std::uint32_t> orgs_by_key;
+  word_table<std::uint32_t> org_suffixes;
+  word_table<std::vector<std::uint32_t>> orgs_by_head;
+  word_table<std::vector<std::uint32_t>> persons_by_role;
+  word_table<std::vector<std::uint32_t>> persons_by_country;
+  word_table<std::vector<std::uint32_t>> unnamed_by_head;
+  word_table<std::vector<std::uint32_t>> acronyms;
 };
 
 
@@ -129,6 +143,23 @@ class resolver : private token_view {
     scan_ends_.clear();
     flags_.swap(pool_.flags);
     flags_.assign(tok_.size(), 0);
+    lowered_.swap(pool_.lowered);
+    lowered_.assign(tok_.size(), 0);
+    lowered_text_.swap(pool_.lowered_text);
+    lowered_text_.clear();
+    // (Each token is lowered into it at most once, never longer than the token: it never grows,
+    // so the views lower() gives stay valid.)
+    lowered_text_.reserve(text_.size());
+    persons_by_last_.clear();
+    persons_by_first_.clear();
+    persons_by_inner_.clear();
+    orgs_by_key_.clear();
+    org_suffixes_.clear();
+    orgs_by_head_.clear();
+    persons_by_role_.clear();
+    persons_by_country_.clear();
+    unnamed_by_head_.clear();
+    acronyms_.clear();
   }
   resolver(const resolver&) = delete;
   resolver& operator=(const resolver&) = delete;
@@ -145,6 +176,8 @@ class resolver : private token_view {
     ents_.swap(pool_.ents);
     scan_ends_.swap(pool_.scan_ends);
     flags_.swap(pool_.flags);
+    lowered_.swap(pool_.lowered);
+    lowered_text_.swap(pool_.lowered_text);
   }
 
   resolution run();
@@ -158,7 +191,68 @@ class resolver : private token_view {
     pool_.spare.pop_back();
     return ents_.back();
   }
-  lowered lower(std::uint32_t i) const { return lowered(s(i)); }
+  // Token i lowered for comparison (see lowered), computed once per token: rules ask it of the
+  // same words again and again. Valid while the resolver lives.
+  std::string_view lower(std::uint32_t i) const {
+    const std::uint64_t c = lowered_[i];
+    if (c == 0) return lower_first(i);
+    const std::size_t at = c >> 25;
+    const std::size_t size = (c >> 2) & kLoweredMaxSize;
+    return ((c & 2U) != 0 ? std::string_view(lowered_text_) : text_).substr(at, size);
+  }
+  std::string_view lower_first(std::uint32_t i) const {
+    const std::string_view token = s(i);
+    std::string_view v;
+    bool same = true;  // v is the token's own text (no copy)
+    const std::size_t size = token.size();
+    // What lowered gives, without its buffer, for a token of at most 64 bytes without ’: the
+    // token ASCII-lowered, less a possessive "'s" or "'".
+    std::size_t n = size;
+    if (n > 2 && token[n - 2] == '\'' && (token[n - 1] == 's' || token[n - 1] == 'S')) {
+      n -= 2;
+    } else if (n > 0 && token[n - 1] == '\'') {
+      n -= 1;
+    }
+    bool e2 = false;
+    bool upper = false;
+    for (std::size_t k = 0; k < size; ++k) {
+      const char c = token[k];
+      e2 = e2 || c == '\xE2';
+      upper = upper || (k < n && c >= 'A' && c <= 'Z');
+    }
+    if (size <= 64 && !e2) {
+      same = !upper;
+      if (same) {
+        v = token.substr(0, n);
+      } else {
+        const std::size_t at = lowered_text_.size();
+        lowered_text_.append(token.substr(0, n));
+        char* out = lowered_text_.data() + at;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+        }
+        v = std::string_view(lowered_text_).substr(at, n);
+      }
+    } else {
+      const lowered lw(token);
+      v = lw;
+      // (A key as long as the word itself, unchanged, is the word: no copy.)
+      same = v.size() <= token.size() && token.compare(0, v.size(), v) == 0;
+      if (same) {
+        v = token.substr(0, v.size());
+      } else {
+        const std::size_t at = lowered_text_.size();
+        lowered_text_.append(v);
+        v = std::string_view(lowered_text_).substr(at, v.size());
+      }
+    }
+    if (v.size() <= kLoweredMaxSize) {
+      const std::uint64_t at = same ? tok_[i].range.begin : static_cast<std::uint64_t>(v.data() - lowered_text_.data());
+      lowered_[i] = (at << 25) | (std::uint64_t{v.size()} << 2) | (same ? 0U : 2U) | 1U;
+    }
+    return v;
+  }
+  static constexpr std::uint64_t kLoweredMaxSize = (1U << 23) - 1;
   // The surface of a word without a possessive ending.
   std::string_view bare(std::uint32_t i) const {
     std::string_view t = s(i);
@@ -167,10 +261,22 @@ class resolver : private token_view {
     return t;
   }
   bool possessive(std::uint32_t i) const { return bare(i).size() != s(i).size(); }
+  // document::sentence_of_token, remembering the last sentence found: the rules ask it of
+  // neighbouring tokens, in the same sentence, again and again.
+  std::uint32_t sentence_index(std::uint32_t t) const {
+    const auto sentences = doc_.sentences();
+    if (last_sentence_ < sentences.size() && t >= sentences[last_sentence_].first_token &&
+        (last_sentence_ + 1 == sentences.size() || t < sentences[last_sentence_ + 1].first_token)) {
+      return last_sentence_;
+    }
+    last_sentence_ = doc_.sentence_of_token(t);
+    return last_sentence_;
+  }
+  const sentence& sentence_of(std::uint32_t t) const { return doc_.sentences()[sentence_index(t)]; }
   // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
   std::uint32_t flags(std::uint32_t i) const {
     std::uint32_t& f = flags_[i];
-    if (f == 0) f = static_cast<std::uint32_t>(lex_.flags(lower(i).view()) | kFlagsKnown);
+    if (f == 0) f = static_cast<std::uint32_t>(lex_.flags(lower(i)) | kFlagsKnown);
     return f;
   }
   static constexpr std::uint32_t kFlagsKnown = 1U << 31;
@@ -181,8 +287,8 @@ class resolver : private token_view {
   // A capitalised abbreviated title of the lexicon ("Col", "Gen", "Sen").
   bool abbreviated_title(std::uint32_t i) const {
     if (!cap(i) || (cls(i) & wc_title) == 0) return false;
-    const lowered w = lower(i);
-    return lex_.title(w.view()).size() != w.view().size();
+    const std::string_view w = lower(i);
+    return lex_.title(w).size() != w.size();
   }
   char gender_of(std::uint32_t i) const {
     const std::uint32_t f = flags(i);
@@ -251,7 +357,9 @@ class resolver : private token_view {
   // Counts `form` as a way the text writes organisation e's name; the most used form (the first
   // of equals) is its canonical name.
   void name_form(std::uint32_t e, std::string_view form);
-  std::uint32_t add_person(const std::vector<std::string>& words, const std::string& surface_name,
+  // A person named by `words` (lower-cased), written as the tokens `name` (surface(), built only
+  // for a new or fuller name).
+  std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                            const std::vector<std::string>& roles, byte_range mention);
   // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
   // De Domenico"), or npos.
@@ -334,15 +442,13 @@ class resolver : private token_view {
   struct role_scan {
     std::vector<std::string> keys;
     std::uint16_t role = npos16;
-    std::string_view modifier;  // into lowered
+    std::string_view modifier;  // a lowered word (lower())
     std::string_view head;       // the last title or role word before a complement, or empty
     std::size_t role_begin = 0;  // index of the role's first word
     std::size_t role_end = 0;    // index after its last word
-    std::vector<std::string> lowered;
     std::vector<std::string_view> views;
   };
-  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
-                   std::vector<std::string_view>& views) const;
+  void lower_words(std::span<const std::uint32_t> toks, std::vector<std::string_view>& views) const;
   void scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const;
   // Appends the keys of the titles, roles and qualifiers among `toks`.
   void role_keys(std::span<const std::uint32_t> toks, std::vector<std::string>& keys) const;
@@ -498,30 +604,31 @@ class resolver : private token_view {
   std::vector<known> ents_;  // (kept in pool_ between documents)
   // Persons by the last word of their name, organisations by normalised name (add_person and
   // add_org): the entities' indices, in order of creation.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_last_;
+  // (These indexes, and acronyms_, are pool_'s: a document's fills them anew.)
+  word_table<std::vector<std::uint32_t>>& persons_by_last_ = pool_.persons_by_last;
   // Persons named by two words or more, by their first word (family name first: "Kim Jong Un").
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_first_;
+  word_table<std::vector<std::uint32_t>>& persons_by_first_ = pool_.persons_by_first;
   // Persons by an inner surname (index_inner), for a surname alone that matches no other way.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_inner_;
-  std::unordered_map<std::string, std::uint32_t> orgs_by_key_;
-  std::unordered_map<std::string, std::uint32_t> org_suffixes_;  // whole-word suffixes of orgs' names
-  // Organisations of two words or more by the last word of their key ("military" for "Israel's
-  // military"), in order of creation, for "the military".
-  std::unordered_map<std::string, std::vector<std::uint32_t>> orgs_by_head_;
+  word_table<std::vector<std::uint32_t>>& persons_by_inner_ = pool_.persons_by_inner;
+  word_table<std::uint32_t>& orgs_by_key_ = pool_.orgs_by_key;
+  word_table<std::uint32_t>& org_suffixes_ = pool_.org_suffixes;  // whole-word suffixes of orgs' names
+  // Organisations by the head nouns of their names and descriptions ("military" for "Israel's
+  // military", "group" for "the Coastal Brigades, an armed group"), in order of creation.
+  word_table<std::vector<std::uint32_t>>& orgs_by_head_ = pool_.orgs_by_head;
   // Bodies of the lexicon's [countries] by country id, as the text names them ("NATO", "the UN"),
   // for epithets ("the alliance", "the world body"); the first organisation of each.
   std::unordered_map<std::uint16_t, std::uint32_t> orgs_by_country_;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_role_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_country_;  // by "@country" key
+  word_table<std::vector<std::uint32_t>>& persons_by_role_ = pool_.persons_by_role;
+  word_table<std::vector<std::uint32_t>>& persons_by_country_ = pool_.persons_by_country;  // by "@country" key
   // (index_unnamed; several per head, in order of creation: see latest_unnamed)
-  std::unordered_map<std::string, std::vector<std::uint32_t>> unnamed_by_head_;
+  word_table<std::vector<std::uint32_t>>& unnamed_by_head_ = pool_.unnamed_by_head;
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
   // (a vector: one allocation rather than one per mention), and those added later.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends_;
   std::set<std::pair<std::uint32_t, std::uint32_t>> mention_ends_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> acronyms_;  // see index_acronyms
+  word_table<std::vector<std::uint32_t>>& acronyms_ = pool_.acronyms;  // see index_acronyms
   std::unordered_map<std::string, std::string> acronym_names_;  // normalised expansion -> as written
   bool scanning_ = false;
   // Persons' mentions as the subject of their sentence (scan_names) and as the source of a quote
@@ -535,9 +642,12 @@ class resolver : private token_view {
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
+  mutable std::uint32_t last_sentence_ = 0;   // see sentence_index()
   mutable std::vector<std::uint32_t> flags_;  // see flags(); kept in pool_ between documents
-  mutable std::vector<std::string> scratch_lowered_;  // lower_words for is_country, role_spans
+  mutable std::vector<std::uint64_t> lowered_;  // see lower(): 0, or where the lowered word is
+  mutable std::string lowered_text_;            // the lowered words that are not the token itself
   mutable std::vector<std::string_view> scratch_views_;
+  std::vector<std::string> scratch_words_;  // index_org_heads's words of a name
   std::vector<std::string> role_tries_;  // role_holder's role keys
   std::string title_;                    // add_person's spelled-out title
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words

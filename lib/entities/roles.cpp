@@ -33,15 +33,9 @@ std::string role_key(const speaker_lexicon& lex, std::string_view modifier, std:
 
 }  // namespace
 
-void resolver::lower_words(std::span<const std::uint32_t> toks, std::vector<std::string>& out,
-                           std::vector<std::string_view>& views) const {
-  // (Strings assigned in place keep their buffers from one call to the next.)
-  if (out.size() < toks.size()) out.resize(toks.size());
+void resolver::lower_words(std::span<const std::uint32_t> toks, std::vector<std::string_view>& views) const {
   views.clear();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    out[i].assign(lower(toks[i]).view());
-    views.emplace_back(out[i]);
-  }
+  for (const std::uint32_t t : toks) views.push_back(lower(t));
 }
 
 void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) const {
@@ -49,7 +43,7 @@ void resolver::scan_roles(std::span<const std::uint32_t> toks, role_scan& out) c
   out.role = npos16;
   out.modifier = {};
   out.head = {};
-  lower_words(toks, out.lowered, out.views);
+  lower_words(toks, out.views);
   std::string_view pending;  // a modifier waiting for its role
   bool complement = false;   // past the preposition after the head ("head of the council")
   for (std::size_t i = 0; i < toks.size();) {
@@ -108,7 +102,7 @@ void resolver::role_keys(std::span<const std::uint32_t> toks, std::vector<std::s
 bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) const {
   std::vector<std::string_view>& views = scratch_views_;
   const std::size_t from = k >= 3 ? k - 3 : 0;
-  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), scratch_lowered_, views);
+  lower_words(words.subspan(from, std::min<std::size_t>(words.size() - from, 8)), views);
   for (std::size_t i = 0; i + from <= k; ++i) {
     if (i + from + lex_.role_at(views, i).length > k + 1) return true;
   }
@@ -118,7 +112,7 @@ bool resolver::role_spans(std::span<const std::uint32_t> words, std::size_t k) c
 bool resolver::is_country(std::span<const std::uint32_t> name) const {
   if (name.empty() || name.size() > 4) return false;
   if ((flags(name.front()) & speaker_lexicon::f_country) == 0) return false;
-  lower_words(name, scratch_lowered_, scratch_views_);
+  lower_words(name, scratch_views_);
   return lex_.country_at(scratch_views_, 0, true).length == name.size();
 }
 
@@ -208,7 +202,7 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
   }
   std::reverse(words.begin(), words.end());
   for (const std::uint32_t w : words) {
-    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0) keys.emplace_back(lower(w).view());
+    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0) keys.emplace_back(lower(w));
   }
 
 }
@@ -278,7 +272,7 @@ void resolver::complement_description(std::uint32_t comma, std::vector<std::stri
   const std::span<const std::uint32_t> head_part = std::span<const std::uint32_t>(np).first(prep);
   words.assign(head_part.begin(), head_part.end());
   for (const std::uint32_t w : head_part) {
-    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0 && !possessive(w)) keys.emplace_back(lower(w).view());
+    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0 && !possessive(w)) keys.emplace_back(lower(w));
   }
   role_keys(head_part, keys);
   if (lower(np[prep]) == "of") {
@@ -286,7 +280,7 @@ void resolver::complement_description(std::uint32_t comma, std::vector<std::stri
     if (c < np.size() && lower(np[c]) == "the") ++c;
     if (c < np.size() && cap(np[c]) && (flags(np[c]) & speaker_lexicon::f_country) != 0) {
       const std::span<const std::uint32_t> rest = std::span<const std::uint32_t>(np).subspan(c);
-      lower_words(rest, scratch_lowered_, scratch_views_);
+      lower_words(rest, scratch_views_);
       if (const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, false); m && m.length == rest.size()) {
         keys.push_back(std::string("@") += lex_.country_key(m.id));
       }
@@ -309,7 +303,7 @@ void resolver::country_after(std::uint32_t last, std::vector<std::string>& roles
     if (k + 2 >= tok_.size() || tok_[k + 1].kind != token_kind::space) break;
     k += 2;
   }
-  lower_words(std::span<const std::uint32_t>(country.data(), n), scratch_lowered_, scratch_views_);
+  lower_words(std::span<const std::uint32_t>(country.data(), n), scratch_views_);
   const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, false);
   if (!m) return;
   const std::uint32_t end = country[m.length - 1];
@@ -343,17 +337,17 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
   } else if (head_tok != npos && !is_document(head_tok)) {
     // The head of a description it was introduced with ("X, the parent company" for "the
     // company"), or for a person's role, a title word of its name ("Sen. X" for "the senator").
-    roles.push_back(std::string("^") += lower(head_tok).view());
-    if ((cls(head_tok) & wc_org) == 0) roles.emplace_back(lower(head_tok).view());
+    roles.push_back(std::string("^") += lower(head_tok));
+    if ((cls(head_tok) & wc_org) == 0) roles.emplace_back(lower(head_tok));
   } else {
     return npos;
   }
   std::uint32_t best = npos;
   std::uint32_t best_seen = 0;
   for (const std::string& role : roles) {
-    const auto holders = persons_by_role_.find(role);
-    if (holders == persons_by_role_.end()) continue;
-    for (const std::uint32_t i : holders->second) {
+    const std::vector<std::uint32_t>* holders = persons_by_role_.find(role);
+    if (holders == nullptr) continue;
+    for (const std::uint32_t i : *holders) {
       const known& k = ents_[i];
       bool ok = true;
       for (const std::string& q : scan.keys) {
@@ -390,9 +384,9 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
       }
     }
     if (countries != 1) break;
-    const auto found = persons_by_country_.find(*country);
-    if (found == persons_by_country_.end()) break;
-    for (const std::uint32_t i : found->second) {
+    const auto* found = persons_by_country_.find(*country);
+    if (found == nullptr) break;
+    for (const std::uint32_t i : *found) {
       const known& k = ents_[i];
       if (!named(k) || last_before(k, mention.begin) == 0) continue;
       const bool role = std::any_of(k.roles.begin(), k.roles.end(), [](const std::string& r) { return r.front() == '='; });
@@ -422,9 +416,9 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
     }
     if (countries_only) {
       for (const std::string& role : roles) {
-        const auto holders = persons_by_role_.find(role);
-        if (holders == persons_by_role_.end()) continue;
-        for (const std::uint32_t i : holders->second) {
+        const auto* holders = persons_by_role_.find(role);
+        if (holders == nullptr) continue;
+        for (const std::uint32_t i : *holders) {
           const known& k = ents_[i];
           if (std::any_of(k.roles.begin(), k.roles.end(), [](const std::string& r) { return r.front() == '@'; })) continue;
           if (scan.role == npos16 &&

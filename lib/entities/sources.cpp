@@ -31,11 +31,11 @@ bool resolver::not_a_source(const attributed_quote& q) const {
   }
   if (head == npos || possessive(head)) return false;
   // A capitalised head inside the sentence is a name ("History Channel").
-  if (cap(head) && doc_.sentences()[doc_.sentence_of_token(head)].first_token != head) return false;
-  const lowered w = lower(head);
-  if (lex_.abstract_subject(w.view())) return true;
+  if (cap(head) && sentence_of(head).first_token != head) return false;
+  const std::string_view w = lower(head);
+  if (lex_.abstract_subject(w)) return true;
   // "the data show", "the numbers tell": bare, and not after "according to".
-  return lex_.bare_finding(w.view()) && !modified && q.type != cue_type::according && words <= 2;
+  return lex_.bare_finding(w) && !modified && q.type != cue_type::according && words <= 2;
 }
 
 }  // namespace sayso::detail

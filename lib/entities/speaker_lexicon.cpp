@@ -2,6 +2,7 @@
 
 #include <array>
 #include <sstream>
+#include <unordered_map>
 
 #include <toml++/toml.h>
 
@@ -75,10 +76,10 @@ speaker_lexicon::match speaker_lexicon::longest(const phrase_map& phrases, std::
     if (n > 0) buffer[size++] = ' ';
     w.copy(buffer.data() + size, w.size());
     size += w.size();
-    const auto found = phrases.find(std::string_view(buffer.data(), size));
-    if (found == phrases.end()) break;
-    if (found->second.whole) best = {found->second.id, static_cast<std::uint16_t>(n + 1)};
-    if (!found->second.continues) break;
+    const phrase_entry* found = phrases.find(std::string_view(buffer.data(), size));
+    if (found == nullptr) break;
+    if (found->whole) best = {found->id, static_cast<std::uint16_t>(n + 1)};
+    if (!found->continues) break;
   }
   return best;
 }
@@ -213,13 +214,13 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
     for (const auto& [key, node] : *titles) {
       const auto* full = node.as_string();
       if (full == nullptr || full->get().empty()) fail(name, node.source(), "title " + std::string(key.str()) + ": not a string");
-      lex->titles_.emplace(std::string(key.str()), full->get());
+      lex->titles_[key.str()] = full->get();
     }
   }
   if (const toml::table* heads = table_of(name, root, "organisation_heads")) {
     for (const auto& [key, node] : *heads) {
       if (key.str() == "nouns") continue;  // (a list of words: below)
-      std::vector<std::string>& list = lex->head_synonyms_[std::string(key.str())];
+      std::vector<std::string>& list = lex->head_synonyms_[key.str()];
       for_each_string(name, node, "organisation head " + std::string(key.str()),
                       [&](const std::string& entry, const toml::node&) { list.push_back(entry); });
     }
@@ -250,9 +251,10 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(table_of(name, root, "unnamed_sources"), "heads", f_unnamed_head);
   words_of(table_of(name, root, "unnamed_sources"), "collectives", f_collective);
   words_of(table_of(name, root, "organisation_heads"), "nouns", f_org_noun);
-  for (const auto& [word, f] : lex->flags_) {
+  lex->flags_.for_each([&](std::string_view word, std::uint32_t f) {
+    lex->flag_filter_.add(word_hash(word));
     if ((f & f_org_noun) != 0) lex->shortest_org_noun_ = std::min(lex->shortest_org_noun_, word.size());
-  }
+  });
   return lex;
 }
 

@@ -9,8 +9,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "text/word_table.hpp"
 
 namespace sayso::detail {
 
@@ -76,8 +77,10 @@ class speaker_lexicon {
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint32_t flags(std::string_view word) const {
-    const auto found = flags_.find(word);
-    return found == flags_.end() ? 0 : found->second;
+    const std::uint64_t h = word_hash(word);
+    if (!flag_filter_.may_hold(h)) return 0;  // most words of a text are in no list
+    const std::uint32_t* found = flags_.find(word, h);
+    return found == nullptr ? 0 : *found;
   }
   /// A word that makes another role of the role after it ("deputy", "former").
   [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
@@ -85,15 +88,15 @@ class speaker_lexicon {
   [[nodiscard]] std::string_view spelling(std::string_view word) const;
   /// Head nouns an organisation's description may use for its head noun ("army" for "forces").
   [[nodiscard]] std::span<const std::string> head_synonyms(std::string_view head) const {
-    const auto found = head_synonyms_.find(head);
-    return found == head_synonyms_.end() ? std::span<const std::string>() : std::span<const std::string>(found->second);
+    const std::vector<std::string>* found = head_synonyms_.find(head);
+    return found == nullptr ? std::span<const std::string>() : std::span<const std::string>(*found);
   }
   /// The length of the shortest word flagged f_org_noun (a cheap test before the look-up).
   [[nodiscard]] std::size_t shortest_org_noun() const noexcept { return shortest_org_noun_; }
   /// The title an abbreviated title stands for ("gen" -> "general"), or the word itself.
   [[nodiscard]] std::string_view title(std::string_view word) const {
-    const auto found = titles_.find(word);
-    return found == titles_.end() ? word : std::string_view(found->second);
+    const std::string* found = titles_.find(word);
+    return found == nullptr ? word : std::string_view(*found);
   }
   /// A head noun that is never a source ("history", "choreography").
   [[nodiscard]] bool abstract_subject(std::string_view word) const { return (flags(word) & f_abstract) != 0; }
@@ -117,10 +120,6 @@ class speaker_lexicon {
   [[nodiscard]] bool opener(std::string_view word) const { return (flags(word) & f_opener) != 0; }
 
  private:
-  struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   // A phrase or the beginning of one: `id` if it is a whole phrase, `continues` if a longer
   // phrase starts with it (so that a look-up stops at the first word that begins none).
   struct phrase_entry {
@@ -128,7 +127,7 @@ class speaker_lexicon {
     bool whole = false;
     bool continues = false;
   };
-  using phrase_map = std::unordered_map<std::string, phrase_entry, string_hash, std::equal_to<>>;
+  using phrase_map = word_table<phrase_entry>;
   // Adds a phrase (its words joined by spaces) and its beginnings; false if already there.
   static bool add_phrase(phrase_map& phrases, const std::string& phrase, std::uint16_t id);
   struct role_entry {
@@ -150,10 +149,11 @@ class speaker_lexicon {
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
-  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> flags_;
-  std::unordered_map<std::string, std::string, string_hash, std::equal_to<>> titles_;  // "gen" -> "general"
+  word_table<std::uint32_t> flags_;
+  word_filter flag_filter_;  // the hashes of flags_'s words
+  word_table<std::string> titles_;  // "gen" -> "general"
   std::size_t shortest_org_noun_ = SIZE_MAX;
-  std::unordered_map<std::string, std::vector<std::string>, string_hash, std::equal_to<>> head_synonyms_;
+  word_table<std::vector<std::string>> head_synonyms_;
 };
 
 }  // namespace sayso::detail

@@ -25,17 +25,37 @@ class json_writer {
   /// is written as it is (a document's JSON holds hundreds of keys).
   void key(std::string_view k) {
     assert(plain_run(k, 0) == k.size());
-    if (!first_) out_ += ',';
-    out_ += '"';
-    out_.append(k);
-    out_.append("\":", 2);
+    // One append (each costs a capacity check and a call): the comma, the quoted name, the colon.
+    std::array<char, 48> buf;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
+    if (k.size() + 4 > buf.size()) {
+      if (!first_) out_ += ',';
+      out_ += '"';
+      out_.append(k);
+      out_.append("\":", 2);
+    } else {
+      std::size_t n = 0;
+      if (!first_) buf[n++] = ',';
+      buf[n++] = '"';
+      std::memcpy(buf.data() + n, k.data(), k.size());
+      n += k.size();
+      buf[n++] = '"';
+      buf[n++] = ':';
+      out_.append(buf.data(), n);
+    }
     after_key_ = true;
   }
   void string(std::string_view s) { value_prefix(); write_string(s); }
   void number(std::uint64_t v) {
-    value_prefix();
-    std::array<char, 24> buf;  // NOLINT(cppcoreguidelines-pro-type-member-init): to_chars fills it
-    const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), v).ptr;
+    // The separator and the digits in one append.
+    std::array<char, 24> buf;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
+    char* p = buf.data();
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      *p++ = ',';
+    }
+    first_ = false;
+    const auto end = std::to_chars(p, buf.data() + buf.size(), v).ptr;
     out_.append(buf.data(), end);
   }
   void number(double v);

@@ -40,7 +40,7 @@ workspace& thread_workspace() {
 
 }  // namespace
 
-analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer) {
+analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer, label_trace* trace) {
   check_input_size(text.size());
   const auto done = [observer](stage s) {
     if (observer != nullptr) observer->finished(s);
@@ -80,7 +80,11 @@ analysis run(const pipeline_state& state, std::string_view text, stage_observer*
     q.confidence = r.confidence;
     if (state.options.stances) {
       std::optional<reported_party> party;
-      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named},
+      const label_model* model =
+          state.options.labeller == stance_labeller::model ? &label_model::embedded() : nullptr;
+      label_stances({ws.doc, ws.info, *state.words, out.entities, &terms_named, model,
+                     state.options.labeller == stance_labeller::own_words,
+                     trace != nullptr ? &trace->emplace_back() : nullptr},
                     term_lexicon_access::compiled(state.terms), r, res.speakers[i], q.stances,
                     party);
       if (party) {

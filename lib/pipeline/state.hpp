@@ -7,12 +7,14 @@
 #include <memory>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <sayso/analysis.hpp>
 #include <sayso/pipeline.hpp>
 #include <sayso/stance.hpp>
 
 #include "pipeline/batch_pool.hpp"
+#include "stance/label_model.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso::detail {
@@ -48,7 +50,13 @@ class stage_observer {
   ~stage_observer() = default;
 };
 
-/// pipeline::analyze. `observer` may be null.
-analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer = nullptr);
+/// Per quote of an analysis (in order), per speaker's own stance of the quote (in order): the
+/// rules' reading that the label model weighs (stance/label_model.hpp). For training.
+using label_trace = std::vector<std::vector<label_decision>>;
+
+/// pipeline::analyze. `observer` and `trace` may be null; `trace` receives one entry per quote
+/// the stance stage labels (the quotes of the analysis).
+analysis run(const pipeline_state& state, std::string_view text, stage_observer* observer = nullptr,
+             label_trace* trace = nullptr);
 
 }  // namespace sayso::detail

@@ -201,16 +201,17 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
 
 std::uint32_t labeller::named_in_document(std::size_t term) const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
-  if (d.counts.empty()) {
-    // Once per document: one pass per term over its text.
-    d.counts.assign(c_.patterns.size(), 0);
-    const re2::StringPiece all(text_.data(), text_.size());
-    for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
-      re2::StringPiece input = all;
-      while (d.counts[t] < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[t])) ++d.counts[t];
-    }
+  if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
+  if (term >= d.counts.size()) return 0;
+  // Once per document and term, and only for the terms a context asks about (a few of them):
+  // each count is a pass over the whole text.
+  std::uint32_t& n = d.counts[term];
+  if (n == document_terms::uncounted) {
+    n = 0;
+    re2::StringPiece input(text_.data(), text_.size());
+    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[term])) ++n;
   }
-  return term < d.counts.size() ? d.counts[term] : 0;
+  return n;
 }
 
 void labeller::after_conditions() {

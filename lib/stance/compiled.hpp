@@ -2,15 +2,21 @@
 // library's access to it.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <sayso/stance.hpp>
+
+#include "stance/lazy.hpp"
+#include "stance/literal_filter.hpp"
+#include "stance/word_screen.hpp"
 
 namespace sayso::detail {
 
@@ -19,12 +25,12 @@ struct compiled_terms {
   // proposal; a peace "deal", not a minerals deal): [[term.contexts]] in a lexicon file.
   struct context {
     std::size_t term = 0;
-    std::unique_ptr<RE2> expressions;   // \b(?:e1|e2|...)\b, case-insensitive
-    std::unique_ptr<RE2> sentence_has;  // the mention's sentence must hold one (null: no condition)
-    std::unique_ptr<RE2> before;        // the words right before the mention must end with one
-    std::unique_ptr<RE2> not_before;    // ... must not end with one
-    std::unique_ptr<RE2> not_after;     // the words right after it must not start with one
-    std::unique_ptr<RE2> after;         // the words right after it must start with one
+    detail::lazy_re2 expressions;   // \b(?:e1|e2|...)\b, case-insensitive
+    detail::lazy_re2 sentence_has;  // the mention's sentence must hold one (null: no condition)
+    detail::lazy_re2 before;        // the words right before the mention must end with one
+    detail::lazy_re2 not_before;    // ... must not end with one
+    detail::lazy_re2 not_after;     // the words right after it must not start with one
+    detail::lazy_re2 after;         // the words right after it must start with one
     // Document conditions, for words that name whatever the document is about ("the deal", "the
     // meeting", "free him"): the term must be named (by its plain expressions) at least this
     // often in the whole document (0: no condition) ...
@@ -36,36 +42,77 @@ struct compiled_terms {
 
   std::vector<term_info> terms;
   std::vector<context> contexts;     // in file order; several may belong to one term
-  std::vector<std::unique_ptr<RE2>> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
-  std::unique_ptr<RE2::Set> any_term;          // all terms (with their context expressions), to find
-                                               // which occur in one pass
-  std::vector<std::unique_ptr<RE2>> opposites; // per term (or null): expressions for its contrary
+  std::vector<detail::lazy_re2> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
+  std::vector<detail::lazy_re2> opposites; // per term (or null): expressions for its contrary
                                                // ("continue fighting" for a ceasefire)
-  std::unique_ptr<RE2::Set> any_opposite;      // all opposites (null if there are none)
-  // All terms' expressions and opposites as one expression: does a text hold any? Set::Match runs
-  // to the end of the text to say which; this stops at the first, and is about three times as
-  // fast on the many quotes that hold none. Null if it would not compile (then unused).
-  std::unique_ptr<RE2> any_mention;
-  std::unique_ptr<RE2> support;
-  std::unique_ptr<RE2> oppose;
-  std::unique_ptr<RE2> praise;   // evaluations that support the term they are said of
-  std::unique_ptr<RE2> condemn;  // evaluations that oppose it
-  std::unique_ptr<RE2> undermine;  // working against it: the agent opposes, a speaker accusing them supports
-  std::unique_ptr<RE2> conditional;
-  std::unique_ptr<RE2> neutral;
-  std::unique_ptr<RE2> negation;
-  std::unique_ptr<RE2> pseudo_negation;
-  std::unique_ptr<RE2> uncertain;  // "not clear whether": the rest of the sentence is asked about
-  std::unique_ptr<RE2> terminators;
-  // The stance lists above as one set, in the order of cue_lists(): which lists occur in a
-  // sentence, in one pass, so that only those are searched. Null if it would not compile.
-  std::unique_ptr<RE2::Set> any_cue;
+  // Every term's expressions (with its context expressions) at index t, and its opposites at
+  // terms.size() + t (a pattern that never matches where it has none): which terms or
+  // opposites occur in a text, in one pass. One set rather than a set of terms, one of
+  // opposites and one expression of all for "any at all?" (Match with no vector stops at the
+  // first): one automaton compiled and built, not three (start-up and first documents).
+  detail::lazy_set mentions;
+  // Whether entry e of mentions matches `text`: its expressions run alone (the term's, then its
+  // contexts', or the opposites'), the same RE2s find_all uses. Most spans that may mention a
+  // term may mention only one, which these small expressions settle.
+  [[nodiscard]] bool entry_matches(std::size_t e, std::string_view text) const {
+    const re2::StringPiece piece(text.data(), text.size());
+    const auto matches = [&](const detail::lazy_re2& re) {
+      const RE2* r = re.get();
+      return r != nullptr && r->Match(piece, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+    };
+    if (e >= patterns.size()) return matches(opposites[e - patterns.size()]);
+    if (matches(patterns[e])) return true;
+    return std::any_of(contexts.begin(), contexts.end(), [&](const context& cx) {
+      return cx.term == e && matches(cx.expressions);
+    });
+  }
+  // Which entries of mentions a text may match, from its words (see word_screen).
+  [[nodiscard]] const detail::word_screen& screen() const {
+    return screen_.get([this] {
+      auto s = std::make_unique<detail::word_screen>();
+      const std::vector<std::string>& entries = mentions.patterns();
+      for (std::size_t e = 0; e < entries.size(); ++e) {
+        if (e < patterns.size() || opposites[e - patterns.size()]) s->add(static_cast<std::uint32_t>(e), entries[e]);
+      }
+      return s;
+    });
+  }
+  // Literal strings one of which any match of the praise (condemn) list holds: a short content
+  // without any is no evaluation, and needs no RE2 search (label_evaluated_object).
+  detail::lazy_filter praise_filter;
+  detail::lazy_filter condemn_filter;
+  detail::lazy_re2 support;
+  detail::lazy_re2 oppose;
+  detail::lazy_re2 praise;   // evaluations that support the term they are said of
+  detail::lazy_re2 condemn;  // evaluations that oppose it
+  detail::lazy_re2 undermine;  // working against it: the agent opposes, a speaker accusing them supports
+  detail::lazy_re2 conditional;
+  detail::lazy_re2 neutral;
+  detail::lazy_re2 negation;
+  detail::lazy_re2 pseudo_negation;
+  detail::lazy_re2 uncertain;  // "not clear whether": the rest of the sentence is asked about
+  detail::lazy_re2 terminators;
+  // Which of the stance lists above (in the order of cue_lists()) a sentence may match, from its
+  // words, so that only those are searched (see word_screen; built on first use).
+  [[nodiscard]] const detail::word_screen& cue_screen() const {
+    return cue_screen_.get([this] {
+      auto s = std::make_unique<detail::word_screen>();
+      const auto lists = cue_lists();
+      for (std::size_t i = 0; i < lists.size(); ++i) {
+        if (*lists[i]) s->add(static_cast<std::uint32_t>(i), lists[i]->pattern());
+      }
+      return s;
+    });
+  }
 
-  // The stance lists, in a fixed order (the order of any_cue's patterns).
+  detail::once_built<detail::word_screen> screen_;
+  detail::once_built<detail::word_screen> cue_screen_;
+
+  // The stance lists, in a fixed order (the order of cue_screen()'s entries).
   static constexpr std::size_t kCueLists = 11;
-  [[nodiscard]] std::array<const RE2*, kCueLists> cue_lists() const {
-    return {support.get(), oppose.get(),   praise.get(),          condemn.get(),   undermine.get(),  conditional.get(),
-            neutral.get(), negation.get(), pseudo_negation.get(), uncertain.get(), terminators.get()};
+  [[nodiscard]] std::array<const detail::lazy_re2*, kCueLists> cue_lists() const {
+    return {&support, &oppose,   &praise,          &condemn,   &undermine,  &conditional,
+            &neutral, &negation, &pseudo_negation, &uncertain, &terminators};
   }
 };
 

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cctype>
 
 #include "text/unicode.hpp"
@@ -28,9 +29,14 @@
 namespace sayso::detail::stance_internal {
 
 void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<reported_party>& party) {
+  const std::size_t first = out.size();
   collect();
   if (terms_.empty()) {
-    if (c_.any_mention) label_evaluated_object(speaker, out);
+    cur_ = label_decision{};
+    note_context(nullptr, 0);
+    cur_.path = label_path::evaluated_object;
+    label_evaluated_object(speaker, out);
+    finish(out, first);
     return;
   }
   speaker_parties(speaker);
@@ -50,6 +56,7 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
     const bool same = reported && party && party->mention.of(text_) == mention.of(text_);
     any_reported = any_reported || same;
     report_party_ = same;
+    cur_ = label_decision{};
     label(th, speaker, reported, out);
   }
   const bool reported = any_reported;
@@ -58,23 +65,46 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
   if (without_demand_) {
     std::vector<byte_range> evidence;
     if (!demand_evidence_.empty()) evidence.push_back(demand_evidence_);
+    cur_ = label_decision{};
+    note_context(nullptr, 0);
+    cur_.path = label_path::without_demand;
     add(out, precondition_term(), stance_label::support, speaker, reported, std::move(evidence), std::nullopt);
   }
+  finish(out, first);
+}
+
+bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
+  present.clear();
+  // Most spans hold no word of any term: the screen rules them out without RE2. Most of the
+  // others may hold one term (or opposite): its own expression says whether it does.
+  static thread_local std::vector<std::uint32_t> candidates;
+  c_.screen().candidates(s, candidates);
+  std::size_t found = 0;
+  for (const std::uint32_t e : candidates) {
+    if (!c_.entry_matches(e, s)) continue;
+    if (found++ == 0) present.push_back(static_cast<int>(e));
+    if (found > 1) break;
+  }
+  if (found <= 1) return found == 1;
+  // Two or more: the set of all says which, in its order (not the lexicon's; two terms found at
+  // one place keep it in their stances, as they always have).
+  present.clear();
+  const RE2::Set* mentions = c_.mentions.get();
+  return mentions != nullptr && mentions->Match(re2::StringPiece(s.data(), s.size()), &present);
 }
 
 void labeller::collect() {
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
-    if (c_.any_mention &&
-        !c_.any_mention->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr, 0)) {
-      continue;
-    }
-    // One pass with all terms' expressions says which terms occur; only those are searched.
     std::vector<int> present;
-    if (c_.any_term) c_.any_term->Match(re2::StringPiece(s.data(), s.size()), &present);
+    if (!mentions_in(s, present)) continue;
+    const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
+      return static_cast<std::size_t>(i) < c_.patterns.size();
+    });
+    const std::span<const int> terms(present.data(), static_cast<std::size_t>(opposites_from - present.begin()));
     std::vector<hit> found;
-    for (const int t : present) {
+    for (const int t : terms) {
       found.clear();
       const auto term = static_cast<std::size_t>(t);
       find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
@@ -82,7 +112,7 @@ void labeller::collect() {
     }
     // Expressions that count only in some contexts ("withdrew" troops, not a proposal).
     for (const auto& cx : c_.contexts) {
-      if (std::find(present.begin(), present.end(), static_cast<int>(cx.term)) == present.end()) continue;
+      if (std::find(terms.begin(), terms.end(), static_cast<int>(cx.term)) == terms.end()) continue;
       found.clear();
       find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) {
@@ -90,14 +120,11 @@ void labeller::collect() {
       }
     }
     // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.
-    present.clear();
-    if (c_.any_opposite && c_.any_opposite->Match(re2::StringPiece(s.data(), s.size()), &present)) {
-      for (const int t : present) {
-        found.clear();
-        const auto term = static_cast<std::size_t>(t);
-        find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
-        for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
-      }
+    for (auto o = opposites_from; o != present.end(); ++o) {
+      found.clear();
+      const std::size_t term = static_cast<std::size_t>(*o) - c_.patterns.size();
+      find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
+      for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
     }
   }
   if (terms_.empty()) return;  // most quotes mention no term: skip the cue expressions
@@ -123,19 +150,14 @@ void labeller::collect() {
       cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
-  std::vector<int> present;
+  // (Searching a list the screen lets through that does not occur finds nothing.)
+  static thread_local std::vector<std::uint32_t> present;
   for (const byte_range& region : merged) {
     const std::string_view s = region.of(text_);
-    present.clear();
-    if (c_.any_cue) {
-      c_.any_cue->Match(re2::StringPiece(s.data(), s.size()), &present);
-    } else {
-      for (std::size_t i = 0; i < lists.size(); ++i) present.push_back(static_cast<int>(i));
-    }
-    std::sort(present.begin(), present.end());
-    for (const int i : present) {
+    c_.cue_screen().candidates(s, present);
+    for (const std::uint32_t i : present) {
       const std::size_t first = cues_.size();
-      find_all(lists[static_cast<std::size_t>(i)], s, region.begin, kClasses[static_cast<std::size_t>(i)], cues_);
+      find_all(lists[i]->get(), s, region.begin, kClasses[i], cues_);
       for (std::size_t k = first; k < cues_.size(); ++k) {
         cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
         cues_[k].accusing = i == 4;              // undermine
@@ -269,7 +291,9 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   if (id == "prisoner_exchange" && capture(th)) return;
   const std::uint32_t begin = clause_begin(th);
   std::vector<byte_range> evidence{{th.begin, th.end}};
+  note_context(&th, begin);
   if (event_time(th) || nested_report(th, begin)) {
+    cur_.path = label_path::event_or_nested;
     add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
     return;
   }
@@ -277,6 +301,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   for (const hit& h : cues_) {
     if (h.uncertain && h.end <= th.begin && same_sentence(h.begin, th.begin)) {
       evidence.push_back({h.begin, h.end});
+      cur_.path = label_path::uncertain;
       add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
       return;
     }
@@ -286,6 +311,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   for (const hit& h : cues_) {
     if (h.cls == cue_class::conditional && h.end <= th.begin && h.begin >= begin + 5 &&
         starts_with_ci(text_.substr(h.begin - 5, 5), "even ") && same_sentence(h.begin, th.begin)) {
+      cur_.path = label_path::concession;
       add(out, th.term, stance_label::neutral, speaker, reported, std::move(evidence), std::nullopt);
       return;
     }
@@ -340,6 +366,17 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   bool negated_after = false;
   const hit* nearest = kind != nullptr ? outer_governor(*kind, begin) : governor(th, begin, negated_after);
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
+  if (nearest != nullptr) {
+    using g = label_decision::governor;
+    cur_.gov = nearest->cls == cue_class::neutral ? g::neutral
+               : nearest->accusing                ? g::undermine
+               : nearest->evaluative              ? (nearest->cls == cue_class::support ? g::praise : g::condemn)
+               : nearest->cls == cue_class::support ? g::support
+                                                    : g::oppose;
+    cur_.gov_after = nearest->begin >= th.end;
+    cur_.gov_range = {nearest->begin, nearest->end};
+    cur_.gov_words = cur_.gov_after ? words_between(text_, th.end, nearest->begin) : words_between(text_, nearest->end, th.begin);
+  }
   const bool only_restricted = nearest != nullptr && nearest->cls == cue_class::support && nearest->end <= th.begin &&
                                ((nearest->begin >= 5 && starts_with_ci(text_.substr(nearest->begin - 5, 5), "only ")) ||
                                 (text_.substr(nearest->begin, nearest->end - nearest->begin).find(" only ") != std::string_view::npos &&
@@ -401,10 +438,22 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   // the term that agent works against.
   const bool accused = nearest != nullptr && nearest->accusing && !negated && !double_oppose && !media_speaker_ &&
                        accuses_other(*nearest, begin);
+  cur_.negated = negated;
+  cur_.negated_evaluation = negated_evaluation;
+  cur_.required = required;
+  cur_.double_oppose = double_oppose;
+  cur_.restricted_kind = kind != nullptr;
+  cur_.only_restricted = only_restricted;
+  cur_.path = neutral_governor     ? label_path::neutral_governor
+              : negated_evaluation ? label_path::negated_evaluation
+              : negated            ? label_path::negation_only
+                                   : label_path::none;
   cue_class base = cue_class::neutral;
   if (required) {
     base = cue_class::support;
+    cur_.path = label_path::required;
   } else if (double_oppose) {
+    cur_.path = label_path::double_oppose;
     base = cue_class::support;
     evidence.push_back({nearest->begin, nearest->end});
     evidence.push_back({own_.front().begin, own_.front().end});
@@ -412,18 +461,24 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   } else if (nearest != nullptr) {
     base = nearest->cls;
     evidence.push_back({nearest->begin, nearest->end});
+    cur_.path = nearest->begin >= th.end ? label_path::governor_after : label_path::governor_before;
   } else if (const hit* own_verb = leading_predicate(th); own_verb != nullptr && !negated) {
     // A term expression that starts with its own predicate ("invited them to talks").
     base = own_verb->cls;
     evidence.push_back({own_verb->begin, own_verb->end});
+    cur_.path = label_path::leading_predicate;
   } else if (!negated && own_side_commits(clause_start(th.begin, th.span_begin), th.begin)) {
     base = cue_class::support;  // "the Afghan government will engage …", said by that government
+    cur_.path = label_path::own_side_commits;
   } else if (deontic(th)) {
     base = cue_class::support;  // "the bloodshed has to stop": the speaker demands it
+    cur_.path = label_path::deontic;
   } else if (!own_.empty() && governed_by_cue(th) && !neutral_governor && !negated_evaluation) {
     base = own_.front().cls;
     evidence.push_back({own_.front().begin, own_.front().end});
+    cur_.path = label_path::own_cue;
   }
+  cur_.governed_by_cue = governed_by_cue(th);
 
   // Conditions.
   const condition_clause* inside = nullptr;
@@ -435,11 +490,22 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       governing = &cc;
     }
   }
+  if (inside != nullptr) cur_.condition_range = {inside->begin, inside->end};
+  else if (governing != nullptr) cur_.condition_range = {governing->begin, governing->end};
+  if (inside != nullptr) {
+    cur_.inside_condition = true;
+    cur_.inside_prior = inside->prior;
+    cur_.inside_hypothetical = inside->hypothetical;
+    cur_.inside_negative = inside->negative;
+  }
+  cur_.governing_condition = governing != nullptr && !governing->prior;
+  cur_.governing_strong = cur_.governing_condition && governing->strong;
 
   const std::string_view surface = text_.substr(th.begin, th.end - th.begin);
   stance_label label = stance_label::neutral;
   std::optional<byte_range> condition;
   if (id == "preconditions") {
+    cur_.path = label_path::preconditions;
     // A condition set on talks or a truce, named by its cue ("no talks unless …", "not … without
     // a truce", "not … under fire"): the speaker demands it, however the main clause is negated.
     const bool condition_cue = (inside != nullptr && !inside->prior && inside->begin == th.begin) ||
@@ -474,6 +540,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::oppose;
     }
   } else if (inside != nullptr) {
+    cur_.path = label_path::condition_inside;
     condition = byte_range{inside->begin, inside->end};
     evidence.push_back(*condition);
     // "before any talks", "pending talks": the term waits on something else. Otherwise the
@@ -510,6 +577,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     if (governing != nullptr && !governing->prior &&
         (label != stance_label::oppose || governing->strong)) {
       label = stance_label::conditional;
+      cur_.path = label_path::condition_governs;
       condition = byte_range{governing->begin, governing->end};
       evidence.push_back(*condition);
       // "no talks until the shelling stops": the speaker demands something first.
@@ -524,6 +592,8 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       if (th.begin >= then.begin && th.end <= then.end && label != stance_label::oppose) {
         label = stance_label::conditional;
         condition = then;
+        cur_.path = label_path::first_then;
+        cur_.first_then = true;
       }
     }
   }
@@ -533,9 +603,13 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   // (A truce or peace: what a side wants and bargains over at once.)
   if (label == stance_label::support && !th.opposite && id == "ceasefire" && refused_after(th)) {
     label = stance_label::conditional;
+    cur_.refused_after = true;
   }
   // "This is not a real ceasefire": the speaker wants the term, but of another kind.
-  if (label == stance_label::oppose && negated && !th.opposite && qualified_kind(th)) label = stance_label::conditional;
+  if (label == stance_label::oppose && negated && !th.opposite && qualified_kind(th)) {
+    label = stance_label::conditional;
+    cur_.qualified_kind = true;
+  }
   // "We don't want a wasted meeting", "we reject a bad deal": the term, but not of that kind.
   if (kind != nullptr && label == stance_label::oppose && !th.opposite) {
     label = stance_label::conditional;
@@ -553,6 +627,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       label = stance_label::support;
     }
   }
+  cur_.opposite = th.opposite;
   add(out, th.term, label, speaker, reported, std::move(evidence), condition,
       accused && label == (th.opposite ? stance_label::support : stance_label::oppose));
 }
@@ -566,13 +641,23 @@ void labeller::add(std::vector<stance>& out, std::size_t term, stance_label labe
   // the position they accuse another agent of ("Russia is sabotaging the talks").
   stance_label own = reported || media_outlet_ ? stance_label::neutral : label;
   if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
-  merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
+  cur_.rule = own;
+  cur_.content = label;
+  cur_.reported = reported;
+  cur_.media_outlet = media_outlet_;
+  cur_.accused = accused;
+  cur_.term = static_cast<std::uint32_t>(term);
+  cur_.term_id = id;
+  const std::size_t changed = merge(out, id, own, speaker, false, evidence, reported ? std::nullopt : condition, confidence);
+  if (decisions_.size() < out.size()) decisions_.resize(out.size());
+  if (changed < out.size()) decisions_[changed] = cur_;
+  mentions_.emplace_back(cur_.term, own);
   if (reported && report_party_ && label != stance_label::neutral) {
     merge(out, id, label, no_entity, true, evidence, condition, confidence);
   }
 }
 
-void labeller::merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
+std::size_t labeller::merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
                   bool reported, const std::vector<byte_range>& evidence, std::optional<byte_range> condition,
                   float confidence) {
   auto existing = std::find_if(out.begin(), out.end(), [&](const stance& st) {
@@ -585,8 +670,9 @@ void labeller::merge(std::vector<stance>& out, const std::string& id, stance_lab
       existing->evidence = evidence;
       existing->condition = condition;
       existing->confidence = confidence;
+      return static_cast<std::size_t>(existing - out.begin());
     }
-    return;
+    return SIZE_MAX;
   }
   stance st;
   st.term = id;
@@ -597,6 +683,7 @@ void labeller::merge(std::vector<stance>& out, const std::string& id, stance_lab
   st.holder = holder;
   st.reported = reported;
   out.push_back(std::move(st));
+  return out.size() - 1;
 }
 
 void labeller::restrictive_conditions() {

@@ -1,6 +1,7 @@
 // Internal: stance of a quote's speaker on the terms its content mentions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 
 #include "attribution/attributor.hpp"
 #include "stance/compiled.hpp"
+#include "stance/label_model.hpp"
 #include "text/lexicon.hpp"
 
 namespace sayso::detail {
@@ -18,7 +20,8 @@ namespace sayso::detail {
 /// first use, by a term context with document conditions ("the deal" names the term the
 /// document is about), and kept for the document's other quotes. One per document.
 struct document_terms {
-  std::vector<std::uint32_t> counts;  // per term; empty until counted
+  static constexpr std::uint32_t uncounted = UINT32_MAX;
+  std::vector<std::uint32_t> counts;  // per term (uncounted until asked); empty until first asked
 };
 
 /// What the labeller may look at besides the quote.
@@ -28,6 +31,14 @@ struct stance_context {
   const lexicon& lex;
   const std::vector<entity>& entities;
   document_terms* terms_named = nullptr;  // the document's term counts (null: counted per quote)
+  // The label model that decides the speaker's labels from the rules' reading (null: the
+  // rules' labels stand).
+  const label_model* model = nullptr;
+  // stance_labeller::own_words: an ungoverned term in a side's own quoted words is supported.
+  bool own_words = false;
+  // When not null, receives the rules' reading (the label model's input) of each of the
+  // speaker's own stances appended to `out`, in order (for training and measurement).
+  std::vector<label_decision>* decisions = nullptr;
 };
 
 /// A party the quote reports on ("Russia is not ready to stop fighting"): its mention.

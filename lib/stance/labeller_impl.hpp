@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stance/label_model.hpp"
 #include "stance/labeller.hpp"
 
 namespace sayso::detail::stance_internal {
@@ -74,15 +75,27 @@ class labeller {
  private:
   // ---- labeller.cpp: terms, cues and labels ------------------------------------------
   void collect();
+  // The entries of compiled::mentions (terms, then opposites) that occur in `s`, in the set's
+  // order (which orders the stances of two terms found at one place); false if none.
+  bool mentions_in(std::string_view s, std::vector<int>& present) const;
   std::size_t precondition_term() const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
   void label(const term_hit& th, entity_id speaker, bool reported, std::vector<stance>& out);
   void add(std::vector<stance>& out, std::size_t term, stance_label label, entity_id speaker, bool reported,
            std::vector<byte_range> evidence, std::optional<byte_range> condition, bool accused = false);
-  static void merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
+  // Adds or updates the stance on `id` held by `holder`; returns the index of the stance it
+  // added or changed in `out`, or npos.
+  static std::size_t merge(std::vector<stance>& out, const std::string& id, stance_label label, entity_id holder,
                     bool reported, const std::vector<byte_range>& evidence, std::optional<byte_range> condition,
                     float confidence);
+  // ---- decision.cpp: what the rules looked at, for the label model ---------------------
+  // Notes in cur_ the quote, holder and clause around the term mention `th` (clause from `begin`).
+  // (null: the quote and holder only).
+  void note_context(const term_hit* th, std::uint32_t begin);
+  // The label model's features of each of the speaker's own stances in out[first, end), into
+  // ctx_.decisions; with ctx_.model, the model's label replaces the rules'.
+  void finish(std::vector<stance>& out, std::size_t first);
   // ---- clauses.cpp: clause and sentence bounds ---------------------------------------
   // End of the sentence (within its span) holding byte `from`.
   std::uint32_t clause_limit(std::uint32_t from) const;
@@ -184,6 +197,9 @@ class labeller {
   bool without_demand_ = false;  // the speaker demands something before a truce or talks
   byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)
+  label_decision cur_;                       // the mention being labelled
+  std::vector<label_decision> decisions_;    // per stance in out: the mention that decided it
+  std::vector<std::pair<std::uint32_t, stance_label>> mentions_;  // every own mention: term, label
   mutable document_terms own_counts_;  // when the context holds no document_terms to share
 };
 

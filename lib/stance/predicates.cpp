@@ -261,6 +261,12 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
     words += words_between(text_, span.begin, span.end);
   }
   if (words > kMaxEvaluationWords) return;
+  // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
+  if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
+        return c_.praise_filter.get().may_match(span.of(text_)) || c_.condemn_filter.get().may_match(span.of(text_));
+      })) {
+    return;
+  }
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
@@ -284,9 +290,10 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
   std::vector<int> present;
-  if (!c_.any_term || !c_.any_term->Match(re2::StringPiece(before.data(), before.size()), &present))
-    return;
+  if (!mentions_in(before, present)) return;
   for (const int t : present) {
+    if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
+
     std::vector<hit> mentions;
     find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
              cue_class::neutral, mentions);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <re2/filtered_re2.h>
 #include <toml++/toml.h>
 #include <unicode/utf8.h>
 
@@ -47,55 +48,82 @@ std::string to_re2(std::string_view expr) {
   return out;
 }
 
-std::unique_ptr<RE2> compile_alternatives(const std::vector<std::string>& exprs,
-                                          const std::vector<std::uint32_t>& lines, std::string_view name,
-                                          std::string_view what) {
+// A pattern that never matches (a term without opposites, an empty list in a set).
+constexpr std::string_view kNever = "[^\\x00-\\x{10FFFF}]";
+
+RE2::Options expression_options() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  return options;
+}
+
+// The expressions as one RE2 pattern, \b(?:e1|e2|...)\b ("" for none).
+std::string alternatives(const std::vector<std::string>& exprs) {
   std::string all;
-  for (std::size_t i = 0; i < exprs.size(); ++i) {
-    const std::string one = to_re2(exprs[i]);
-    // Check each expression alone, so the error names its line.
-    RE2 check("\\b(?:" + one + ")\\b", options);
-    if (!check.ok()) {
-      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
-                               check.error());
-    }
-    if (check.NumberOfCapturingGroups() > 0) {
-      fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
-                               "' has a capturing group: use (?:...) instead");
-    }
+  for (const std::string& e : exprs) {
     if (!all.empty()) all += '|';
-    all += one;
+    all += to_re2(e);
   }
-  if (all.empty()) return nullptr;
-  auto re = std::make_unique<RE2>("\\b(?:" + all + ")\\b", options);
-  if (!re->ok()) fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  return all.empty() ? all : "\\b(?:" + all + ")\\b";
+}
+
+// The expressions as one RE2 (\b(?:e1|e2|...)\b), compiled on first use (see lazy.hpp). When
+// `check`, each expression is compiled alone, so that an error names its line (a combined pattern
+// may compile when a part does not: "[a" and "b]"), then the whole (kept). The lexicons built into
+// sayso are not checked at run time (the tests check them): `check` is false for them.
+detail::lazy_re2 compile_alternatives(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
+                                      std::string_view name, std::string_view what, bool check) {
+  const RE2::Options options = expression_options();
+  if (check) {
+    re2::FilteredRE2 checked;
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+      const std::string one = to_re2(exprs[i]);
+      int id = 0;
+      if (checked.Add("\\b(?:" + one + ")\\b", options, &id) != RE2::NoError) {
+        const RE2 failed("\\b(?:" + one + ")\\b", options);  // (FilteredRE2 keeps no failed expression)
+        fail(name, lines[i], std::string(what) + " expression '" + exprs[i] + "' is not a valid RE2 expression: " +
+                                 failed.error());
+      }
+      if (checked.GetRE2(id).NumberOfCapturingGroups() > 0) {
+        fail(name, lines[i], std::string(what) + " expression '" + exprs[i] +
+                                 "' has a capturing group: use (?:...) instead");
+      }
+    }
+  }
+  detail::lazy_re2 re(alternatives(exprs), options);
+  if (check && re) {
+    auto compiled = std::make_unique<RE2>(re.pattern(), options);
+    if (!compiled->ok()) {
+      fail(name, lines.empty() ? 1 : lines.front(), std::string(what) + " expressions do not compile: " + compiled->error());
+    }
+    re.adopt(std::move(compiled));
+  }
   return re;
 }
 
 // Like compile_alternatives, anchored: `where` is "end" ((?:…)\s*$, the text before a mention)
 // or "start" (^\s*(?:…), the text after it).
-std::unique_ptr<RE2> compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
-                                      std::string_view name, std::string_view what, std::string_view where) {
-  const auto plain = compile_alternatives(exprs, lines, name, what);
-  if (!plain) return nullptr;
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
+detail::lazy_re2 compile_anchored(const std::vector<std::string>& exprs, const std::vector<std::uint32_t>& lines,
+                                  std::string_view name, std::string_view what, std::string_view where, bool check) {
+  // (Checked, the plain expressions are compiled first, so that an error says what it says of them.)
+  std::string p = check ? compile_alternatives(exprs, lines, name, what, true).pattern() : alternatives(exprs);
+  if (p.empty()) return {};
   // The word boundary on the anchored side is dropped: the text before a mention ends, and the
   // text after it starts, with white space, so "trade " must match "a trade deal" before "deal".
-  std::string p = plain->pattern();
   if (where == "end") {
     p.resize(p.size() - 2);  // the trailing \b
   } else {
     p.erase(0, 2);  // the leading \b
   }
-  auto re = std::make_unique<RE2>(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
-  if (!re->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + re->error());
+  const RE2::Options options = expression_options();
+  detail::lazy_re2 re(where == "end" ? "(?:" + p + ")\\s*$" : "^\\s*(?:" + p + ")", options);
+  if (check) {
+    auto compiled = std::make_unique<RE2>(re.pattern(), options);
+    if (!compiled->ok()) fail(name, lines.front(), std::string(what) + " expressions do not compile: " + compiled->error());
+    re.adopt(std::move(compiled));
+  }
   return re;
 }
 
@@ -113,10 +141,10 @@ void read_strings(const toml::node& node, std::string_view name, std::string_vie
   }
 }
 
-void load_stance(const toml::table& table, std::string_view name, compiled_terms& c) {
+void load_stance(const toml::table& table, std::string_view name, compiled_terms& c, bool check) {
   struct field {
     std::string_view key;
-    std::unique_ptr<RE2> compiled_terms::*member;
+    detail::lazy_re2 compiled_terms::*member;
   };
   const field fields[] = {
       {"support", &compiled_terms::support},
@@ -143,7 +171,15 @@ void load_stance(const toml::table& table, std::string_view name, compiled_terms
     std::vector<std::string> exprs;
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
-    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()));
+    c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
+    // Evaluations are looked for in every short quote (label_evaluated_object): a literal filter
+    // spares most of them the expressions.
+    if (f->member == &compiled_terms::praise || f->member == &compiled_terms::condemn) {
+      std::vector<std::string> each;
+      for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
+      (f->member == &compiled_terms::praise ? c.praise_filter : c.condemn_filter) =
+          detail::lazy_filter(std::move(each), expression_options());
+    }
   }
 }
 
@@ -156,7 +192,7 @@ struct pending_id {
 
 // [[term.contexts]]: expressions of term `term` that count only where their conditions hold.
 void load_contexts(const toml::node& node, std::string_view name, std::size_t term, const std::string& id,
-                   compiled_terms& c, std::vector<pending_id>& pending_ids) {
+                   compiled_terms& c, std::vector<pending_id>& pending_ids, bool check) {
   const toml::array* arr = node.as_array();
   if (arr == nullptr) fail(name, node.source().begin.line, "term contexts must be an array of tables ([[term.contexts]])");
   for (const toml::node& item : *arr) {
@@ -184,17 +220,17 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
           pending_ids.push_back({c.contexts.size(), exprs[i], lines[i]});
         }
       } else if (key.str() == "expressions") {
-        ctx.expressions = compile_alternatives(exprs, lines, name, what);
+        ctx.expressions = compile_alternatives(exprs, lines, name, what, check);
       } else if (key.str() == "sentence_has") {
-        ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has");
+        ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has", check);
       } else if (key.str() == "before") {
-        ctx.before = compile_anchored(exprs, lines, name, what + " before", "end");
+        ctx.before = compile_anchored(exprs, lines, name, what + " before", "end", check);
       } else if (key.str() == "not_before") {
-        ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end");
+        ctx.not_before = compile_anchored(exprs, lines, name, what + " not_before", "end", check);
       } else if (key.str() == "not_after") {
-        ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start");
+        ctx.not_after = compile_anchored(exprs, lines, name, what + " not_after", "start", check);
       } else if (key.str() == "after") {
-        ctx.after = compile_anchored(exprs, lines, name, what + " after", "start");
+        ctx.after = compile_anchored(exprs, lines, name, what + " after", "start", check);
       } else {
         fail(name, value.source().begin.line,
              "unknown key '" + std::string(key.str()) +
@@ -325,9 +361,9 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
   }
 }
 
-}  // namespace
-
-term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
+// A lexicon's compiled form; `check`: check each expression alone (see compile_alternatives).
+std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view name, bool check) {
+  using compiled = compiled_terms;
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled_terms>();
   for (const auto& [key, node] : root) {
@@ -379,12 +415,12 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     for (const term_info& other : c->terms) {
       if (other.id == info.id) fail(name, line, "term '" + info.id + "' is defined twice");
     }
-    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'"));
+    c->patterns.push_back(compile_alternatives(info.expressions, lines, name, "term '" + info.id + "'", check));
     c->opposites.push_back(info.opposites.empty()
-                               ? nullptr
+                               ? detail::lazy_re2()
                                : compile_alternatives(info.opposites, opposite_lines, name,
-                                                      "term '" + info.id + "' opposite"));
-    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids);
+                                                      "term '" + info.id + "' opposite", check));
+    if (contexts != nullptr) load_contexts(*contexts, name, c->terms.size(), info.id, *c, pending_ids, check);
     c->terms.push_back(std::move(info));
   }
   for (const pending_id& p : pending_ids) {
@@ -392,88 +428,67 @@ term_lexicon term_lexicon::from_string(std::string_view text, std::string_view n
     if (found == c->terms.end()) fail(name, p.line, "document_first_of names no term '" + p.id + "'");
     c->contexts[p.context].document_first_of.push_back(static_cast<std::size_t>(found - c->terms.begin()));
   }
-  // One set of all terms' expressions: which terms occur in a text, in one pass.
+  // One set of all terms' expressions, then of their opposites (see compiled::mentions).
   {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    c->any_term = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    std::vector<std::string> patterns;
     for (std::size_t t = 0; t < c->patterns.size(); ++t) {
-      std::string pattern = c->patterns[t]->pattern();
+      std::string pattern = c->patterns[t].pattern();
       for (const auto& ctx : c->contexts) {
-        if (ctx.term == t) pattern += "|" + ctx.expressions->pattern();
+        if (ctx.term == t) pattern += "|" + ctx.expressions.pattern();
       }
-      std::string error_text;
-      if (c->any_term->Add(pattern, &error_text) != static_cast<int>(t)) {
-        fail(name, 1, "term '" + c->terms[t].id + "' cannot be combined with the others: " + error_text);
-      }
+      patterns.push_back(std::move(pattern));
     }
-    if (!c->any_term->Compile()) fail(name, 1, "the term expressions are too large to compile together");
-    bool any = false;
-    for (const auto& o : c->opposites) any = any || o != nullptr;
-    if (any) {
-      c->any_opposite = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      for (std::size_t t = 0; t < c->opposites.size(); ++t) {
-        // Terms without opposites take a pattern that never matches, keeping indices aligned.
-        const std::string pattern = c->opposites[t] ? c->opposites[t]->pattern() : std::string("[^\\x00-\\x{10FFFF}]");
+    for (const detail::lazy_re2& o : c->opposites) patterns.push_back(o ? o.pattern() : std::string(kNever));
+    if (check) {
+      auto set = std::make_unique<RE2::Set>(expression_options(), RE2::UNANCHORED);
+      for (std::size_t i = 0; i < patterns.size(); ++i) {
         std::string error_text;
-        if (c->any_opposite->Add(pattern, &error_text) != static_cast<int>(t)) {
-          fail(name, 1, "term '" + c->terms[t].id + "' opposites cannot be combined: " + error_text);
+        if (set->Add(patterns[i], &error_text) != static_cast<int>(i)) {
+          const std::size_t t = i % c->patterns.size();
+          fail(name, 1, "term '" + c->terms[t].id +
+                            (i < c->patterns.size() ? "' cannot be combined with the others: " : "' opposites cannot be combined: ") +
+                            error_text);
         }
       }
-      if (!c->any_opposite->Compile()) fail(name, 1, "the opposite expressions are too large to compile together");
+      if (!set->Compile()) fail(name, 1, "the term expressions are too large to compile together");
+      c->mentions = detail::lazy_set(std::move(patterns), expression_options());
+      c->mentions.adopt(std::move(set));
+    } else {
+      c->mentions = detail::lazy_set(std::move(patterns), expression_options());
     }
-    std::string all;
-    for (const auto* list : {&c->patterns, &c->opposites}) {
-      for (const auto& re : *list) {
-        if (re == nullptr) continue;
-        if (!all.empty()) all += '|';
-        all += "(?:" + re->pattern() + ")";
-      }
-    }
-    for (const auto& ctx : c->contexts) all += "|(?:" + ctx.expressions->pattern() + ")";
-    c->any_mention = std::make_unique<RE2>(all, options);
-    if (!c->any_mention->ok()) c->any_mention.reset();
   }
   // Stance cues: the file's own [stance] table, else the defaults.
   const toml::node* stance = root.get("stance");
   if (stance != nullptr) {
     const toml::table* st = stance->as_table();
     if (st == nullptr) fail(name, stance->source().begin.line, "[stance] must be a table");
-    load_stance(*st, name, *c);
+    load_stance(*st, name, *c, check);
   }
   // A key the file leaves out keeps the default list (stance.toml).
-  static constexpr std::unique_ptr<RE2> compiled_terms::*kStanceLists[] = {
-      &compiled_terms::support,     &compiled_terms::oppose,   &compiled_terms::praise,
-      &compiled_terms::condemn,     &compiled_terms::undermine, &compiled_terms::conditional,
-      &compiled_terms::neutral,     &compiled_terms::negation, &compiled_terms::pseudo_negation,
-      &compiled_terms::uncertain,   &compiled_terms::terminators};
+  static constexpr detail::lazy_re2 compiled::*kStanceLists[] = {
+      &compiled::support, &compiled::oppose,   &compiled::praise,          &compiled::condemn,    &compiled::undermine,
+      &compiled::conditional, &compiled::neutral, &compiled::negation, &compiled::pseudo_negation, &compiled::uncertain,
+      &compiled::terminators};
   const bool complete = std::all_of(std::begin(kStanceLists), std::end(kStanceLists),
-                                    [&](auto member) { return c.get()->*member != nullptr; });
+                                    [&](auto member) { return static_cast<bool>(c.get()->*member); });
   if (!complete) {
     const toml::table defaults = parse_toml(detail::stance_cues_toml, "stance.toml");
     compiled_terms d;
-    load_stance(*defaults["stance"].as_table(), "stance.toml", d);
+    load_stance(*defaults["stance"].as_table(), "stance.toml", d, false);  // (built in)
     for (auto member : kStanceLists) {
-      if (!(c.get()->*member)) c.get()->*member = std::move(d.*member);
+      if (c.get()->*member) continue;
+      c.get()->*member = std::move(d.*member);
+      if (member == &compiled::praise) c->praise_filter = std::move(d.praise_filter);
+      if (member == &compiled::condemn) c->condemn_filter = std::move(d.condemn_filter);
     }
   }
-  {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    bool ok = true;
-    for (const RE2* list : c->cue_lists()) {
-      std::string error_text;
-      // A list left empty by a user's [stance] table: a pattern that never matches.
-      ok = ok && set->Add(list != nullptr ? list->pattern() : std::string("[^\\x00-\\x{10FFFF}]"), &error_text) >= 0;
-    }
-    if (ok && set->Compile()) c->any_cue = std::move(set);
-  }
-  return term_lexicon(std::move(c));
+  return c;
+}
+
+}  // namespace
+
+term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
+  return term_lexicon(build(text, name, true));
 }
 
 term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
@@ -490,7 +505,8 @@ term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
 }
 
 term_lexicon term_lexicon::ceasefire() {
-  static const term_lexicon lexicon = from_string(detail::ceasefire_terms_toml, "ceasefire.toml");
+  // (Built in, and checked by the tests: not checked again here.)
+  static const term_lexicon lexicon(build(detail::ceasefire_terms_toml, "ceasefire.toml", false));
   return lexicon;
 }
 

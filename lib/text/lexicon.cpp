@@ -1,6 +1,7 @@
 #include "text/lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -286,16 +287,42 @@ std::uint32_t lexicon::token_classes(std::string_view token) const noexcept {
   if (token.empty()) return 0;
   if (token.size() <= 16 && !index_.empty()) {
     // lookup_key into two words: ASCII letters lowered; a token beyond ASCII takes the long way.
+    // The bytes loaded eight (or four) at a time, overlapping loads trimmed by shifts, letters
+    // lowered eight at a time (SWAR).
+    const char* p = token.data();
+    const std::size_t n = token.size();
+    const auto load8 = [](const char* q) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, q, 8);
+      return w;
+    };
+    const auto load4 = [](const char* q) {
+      std::uint32_t w = 0;
+      std::memcpy(&w, q, 4);
+      return std::uint64_t{w};
+    };
     packed_key k;
-    k.size = static_cast<std::uint32_t>(token.size());
-    unsigned high = 0;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-      const auto ch = static_cast<unsigned char>(token[i]);
-      high |= ch;
-      const unsigned lower = ch + (static_cast<unsigned>(ch - 'A') < 26 ? 32U : 0U);
-      (i < 8 ? k.lo : k.hi) |= std::uint64_t{lower} << (8 * (i % 8));
+    k.size = static_cast<std::uint32_t>(n);
+    if (n >= 8) {
+      k.lo = load8(p);
+      if (n > 8) k.hi = load8(p + n - 8) >> (8 * (16 - n));
+    } else if (n >= 4) {
+      k.lo = load4(p) | (load4(p + n - 4) << (8 * (n - 4)));
+    } else {
+      for (std::size_t i = 0; i < n; ++i) k.lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
     }
-    if (high < 0x80) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const std::uint64_t high = (k.lo | k.hi) & kHighs;
+    const auto lowered = [](std::uint64_t x) {
+      // Bytes 'A'..'Z' (all below 0x80 here) gain 0x20; empty bytes (0) stay 0.
+      const std::uint64_t at_least_a = x + (0x80 - 'A') * kOnes;
+      const std::uint64_t beyond_z = x + (0x80 - 'Z' - 1) * kOnes;
+      return x | (((at_least_a ^ beyond_z) & kHighs) >> 2);
+    };
+    if (high == 0) {
+      k.lo = lowered(k.lo);
+      k.hi = lowered(k.hi);
       const slot* s = find_slot(k, {});
       return s == nullptr ? 0 : s->classes;
     }
@@ -471,6 +498,8 @@ void compute_features(const document& doc, const lexicon& lex, std::vector<token
     if (t.kind != token_kind::word) continue;
     const std::string_view s = t.range.of(text);
     token_info& info = out[i];
+    const auto b = static_cast<unsigned char>(s.empty() ? 0 : s[0]);
+    info.first = b == 0xE2 ? token_info::kAnyFirst : static_cast<std::uint8_t>((b >= 'A' && b <= 'Z') ? b + 32 : b);
     const char32_t c = first_code_point(s);
     if (is_upper(c)) {
       info.caps = 1;

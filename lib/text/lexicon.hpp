@@ -192,6 +192,11 @@ std::string_view lookup_key(std::string_view token, std::span<char> buffer) noex
 struct token_info {
   std::uint32_t classes = 0;
   std::uint8_t caps = 0;  // bit 0: starts upper case; bit 1: all letters upper case
+  // The first byte of a word's lookup_key (ASCII lowered), so that token_view::lower_is rejects
+  // most words without reading their text: 0 for a token that is no word, kAnyFirst for a word
+  // that starts with ’ (whose key starts with ').
+  std::uint8_t first = 0;
+  static constexpr std::uint8_t kAnyFirst = 0xFF;
   bool starts_upper() const noexcept { return (caps & 1u) != 0; }
   bool all_upper() const noexcept { return (caps & 2u) != 0; }
 };

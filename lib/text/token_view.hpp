@@ -47,11 +47,15 @@ class token_view {
   [[nodiscard]] bool cap(std::uint32_t i) const { return info_[i].starts_upper(); }
   /// Is word i, lower-cased as the lexicon reads it (lookup_key), the word `w`?
   [[nodiscard]] bool lower_is(std::uint32_t i, std::string_view w) const {
+    // (Not a word, or a word whose key starts with another byte: most calls end here, without
+    // reading the token or its text.)
+    const std::uint8_t first = info_[i].first;
+    if (!w.empty() && first != token_info::kAnyFirst && first != static_cast<unsigned char>(w[0])) return false;
     if (!is_word(i)) return false;
     const std::string_view t = s(i);
     // lookup_key(t) == w without building the key (this runs for most tokens, many times):
-    // the key is never longer than the word, and a word without ’ (whose first byte is E2)
-    // has for key the word itself with its ASCII letters lowered.
+    // the key is never longer than the word, and a word without ’ (E2 80 99, read as ') has for
+    // key the word itself with its ASCII letters lowered.
     if (t.size() < w.size()) return false;
     const auto lowered = [](unsigned char c) {
       return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
@@ -59,12 +63,21 @@ class token_view {
     // The first byte decides most calls: unless it starts a ’, it is the key's first byte.
     if (!w.empty() && t[0] != '\xE2' && lowered(static_cast<unsigned char>(t[0])) != w[0])
       return false;
-    if (t.size() <= 32 && std::none_of(t.begin(), t.end(), [](char c) { return c == '\xE2'; })) {
-      if (t.size() != w.size()) return false;
-      for (std::size_t k = 0; k < t.size(); ++k) {
-        if (lowered(static_cast<unsigned char>(t[k])) != w[k]) return false;
+    if (t.size() <= 32) {
+      if (t.size() == w.size()) {
+        // As long as the key only if the word holds no ’ (each makes the key two bytes shorter):
+        // then the key is the word lowered.
+        bool e2 = false;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+          if (lowered(static_cast<unsigned char>(t[k])) != w[k]) return false;
+          e2 = e2 || t[k] == '\xE2';
+        }
+        if (!e2) return true;
       }
-      return true;
+      // Longer than w: only its ’ could make the key as short, two bytes each.
+      if ((t.size() - w.size()) % 2 != 0 || std::none_of(t.begin(), t.end(), [](char c) { return c == '\xE2'; })) {
+        return false;
+      }
     }
     std::array<char, 32> buf{};
     return lookup_key(t, buf) == w;

@@ -12,6 +12,8 @@
 //   - linearity: time(8N) / time(N) for one document of N and of 8N bytes;
 //   - tiny documents: one sentence each, documents per second;
 //   - peak memory per input byte for one large document (in a fresh child process);
+//   - start-up: `sayso extract` on an empty file and on one document, in fresh processes, against
+//     `sayso --version` (the process alone);
 //   - the CLI (`sayso extract`, found next to this program or given with --cli): --threads 1
 //     against --threads N on the corpus (same output, speed-up), and a synthetic JSON Lines
 //     stream of --stream-mb MB written to /tmp (max RSS and MB/s; the file is removed after).
@@ -77,6 +79,7 @@ struct options {
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
   bool rules_only = true;       // pipeline_options::span_model off (the default); --span-model: on
+  sayso::stance_labeller labeller = sayso::stance_labeller::rules;  // --labels rules|model|own-words
   bool huge_linearity = true;   // also 64N (a 33 MB document with the default N)
   std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
@@ -86,6 +89,7 @@ struct options {
 sayso::pipeline_options pipeline_options_of(const options& o) {
   sayso::pipeline_options p;
   p.span_model = !o.rules_only;
+  p.labeller = o.labeller;
   return p;
 }
 
@@ -104,8 +108,9 @@ void usage() {
       "  --no-cli             skip the CLI tests\n"
       "  --rules-only         time the pipeline without the span model (the default)\n"
       "  --span-model         time the pipeline with the span model (pipeline_options::span_model)\n"
+"  --labels L           stance labels by rules (the default), model or own-words\n"
       "  --no-64n             linearity: skip the third document (64N bytes)\n"
-      "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,cli\n"
+      "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,startup,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";
 }
 
@@ -992,6 +997,47 @@ void bench_cli(const options& o, const corpus& c) {
   }
 }
 
+// Start-up: the CLI on an empty file (making a pipeline, reading the lexicons, writing nothing)
+// against the process alone (`sayso --version`), and on the corpus's first document (the
+// expressions a document needs are compiled when it first needs them). Medians of several runs
+// of fresh processes.
+void bench_startup(const options& o, const corpus& c) {
+  const std::string cli = find_cli(o);
+  if (cli.empty()) {
+    std::cout << "\nStart-up: the CLI was not found (build it, or give --cli PATH); skipped\n";
+    return;
+  }
+  const std::string empty = temp_path(".txt");
+  const std::string one = temp_path(".jsonl");
+  corpus first;
+  first.ids.push_back(c.ids.front());
+  first.texts.push_back(c.texts.front());
+  write_jsonl(first, one, 0);
+  const int runs = std::max(2 * o.repeat + 1, 3);
+  const auto measure_cli = [&](const std::vector<std::string>& args) {
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    for (int r = 0; r < runs; ++r) {
+      const child_result x = run_child(args, "/dev/null");
+      wall.push_back(x.wall);
+      cpu.push_back(x.cpu);
+    }
+    return sample{median(wall), median(cpu)};
+  };
+  const sample floor = measure_cli({cli, "--version"});
+  const sample start = measure_cli({cli, "extract", empty});
+  const sample first_doc = measure_cli({cli, "extract", "--threads", "1", one});
+  std::remove(empty.c_str());
+  std::remove(one.c_str());
+  const auto ms = [](const sample& x) { return fixed(x.wall * 1e3, 1) + " ms wall, " + fixed(x.cpu * 1e3, 1) + " ms CPU"; };
+  std::cout << "\nStart-up (fresh processes, median of " << runs << ")\n"
+            << "  sayso --version (the process alone):       " << ms(floor) << '\n'
+            << "  sayso extract, an empty file:               " << ms(start) << '\n'
+            << "  sayso extract, the corpus's first document: " << ms(first_doc) << " ("
+            << c.texts.front().size() << " bytes)\n"
+            << "start-up: " << fixed((start.wall - floor.wall) * 1e3, 1) << " ms wall above the bare process\n";
+}
+
 bool parse_args(int argc, char** argv, options& o) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -1015,6 +1061,11 @@ bool parse_args(int argc, char** argv, options& o) {
     else if (a == "--rules-only") o.rules_only = true;
     else if (a == "--span-model") o.rules_only = false;
     else if (a == "--no-64n") o.huge_linearity = false;
+    else if (a == "--labels") {
+      const std::string v = value();
+      o.labeller = v == "model" ? sayso::stance_labeller::model
+                   : v == "own-words" ? sayso::stance_labeller::own_words : sayso::stance_labeller::rules;
+    }
     else if (a == "--only") o.only = "," + value() + ",";
     else if (a == "--memory-child") o.memory_child = true;
     else if (a == "--quick") {
@@ -1064,6 +1115,7 @@ int main(int argc, char** argv) {
     if (wanted("linearity")) bench_linearity(o, p, c);
     if (wanted("tiny")) bench_tiny(o, p);
     if (wanted("memory")) bench_memory(o);
+    if (wanted("startup")) bench_startup(o, c);
     if (wanted("cli")) bench_cli(o, c);
 
     std::cout << "\nTargets (issue 6)\n";

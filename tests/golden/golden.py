@@ -52,10 +52,10 @@ def read_corpus(corpus: pathlib.Path):
     return docs
 
 
-def extract(sayso: str, docs) -> list:
+def extract(sayso: str, docs, labels: str = "rules") -> list:
     """`sayso extract` over the documents (one thread, JSON Lines on stdin): one record each."""
     stdin = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in docs)
-    run = subprocess.run([sayso, "extract", "--input", "jsonl", "--threads", "1", "-"],
+    run = subprocess.run([sayso, "extract", "--input", "jsonl", "--threads", "1", "--labels", labels, "-"],
                          input=stdin.encode("utf-8"), capture_output=True, check=False)
     if run.returncode != 0:
         sys.exit(f"sayso extract failed ({run.returncode}): {run.stderr.decode('utf-8', 'replace')}")
@@ -83,10 +83,12 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(HERE / "corpus"))
     ap.add_argument("--expected", default=str(HERE / "expected.txt"))
     ap.add_argument("--accept", action="store_true", help="rewrite the expected output")
+    ap.add_argument("--labels", default="rules", choices=("rules", "model", "own-words"),
+                    help="how stance labels are decided (expected-model.txt holds the model's output)")
     args = ap.parse_args()
 
     docs = read_corpus(pathlib.Path(args.corpus))
-    actual = render(extract(args.sayso, docs))
+    actual = render(extract(args.sayso, docs, args.labels))
     expected_path = pathlib.Path(args.expected)
     if args.accept:
         expected_path.write_text(actual, encoding="utf-8")

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,31 @@ BOOST_AUTO_TEST_CASE(default_lexicon_has_the_ten_ceasefire_terms) {
       BOOST_TEST(!t.expressions.empty());
     }
   }
+}
+
+// term_lexicon::ceasefire() and the default stance cues skip the check of each expression alone
+// (it costs more than compiling them): this is that check.
+BOOST_AUTO_TEST_CASE(built_in_lexicons_pass_the_checks_they_skip) {
+  const auto read = [](const char* file) {
+    std::ifstream in(std::string(SAYSO_LEXICON_DIR) + "/" + file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string terms = read("ceasefire.toml");
+  const std::string cues = read("stance.toml");
+  BOOST_TEST_REQUIRE(!terms.empty());
+  BOOST_TEST_REQUIRE(cues.find("[stance]") != std::string::npos);
+  const term_lexicon checked = term_lexicon::from_string(terms + "\n" + cues, "ceasefire.toml + stance.toml");
+  const term_lexicon built_in = term_lexicon::ceasefire();
+  BOOST_TEST_REQUIRE(checked.terms().size() == built_in.terms().size());
+  for (std::size_t t = 0; t < checked.terms().size(); ++t) {
+    BOOST_TEST(checked.terms()[t].id == built_in.terms()[t].id);
+    BOOST_TEST(checked.terms()[t].expressions == built_in.terms()[t].expressions);
+  }
+}
+
+// A user's lexicon is checked expression by expression: "[a" and "b]" would compile together.
+BOOST_AUTO_TEST_CASE(expressions_are_checked_one_by_one) {
+  refused_string("[[term]]\nid = \"truce\"\nexpressions = [\n  \"[a\",\n  \"b]\",\n]\n", "custom.toml:4:", "[a");
 }
 
 BOOST_AUTO_TEST_CASE(custom_lexicon_from_a_string) {

@@ -184,6 +184,23 @@ BOOST_AUTO_TEST_CASE(random_bytes_match_the_reference_decoder) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(well_formed_blocks_beside_ill_formed_ones_match_the_reference) {
+  // Mostly well-formed text (one to four bytes a character) with a rare stray or truncated
+  // sequence: some 64-byte blocks are counted eight bytes at a time, their neighbours are not.
+  std::mt19937 rng(20260102);
+  const std::vector<std::string> pieces = {"a", " ", "talks", "\u00E9", "\u201C", "\u201D", "\U0001F54A",
+                                           "\u2019s", "\x80", "\xE2\x80", "\xF0\x9F\x95", "\xC3"};
+  for (int n = 0; n < 100; ++n) {
+    std::string text;
+    const std::size_t size = 50 + rng() % 400;
+    while (text.size() < size) {
+      const std::size_t k = rng() % 200;
+      text += pieces[k < 196 ? k % 8 : 8 + k % 4];
+    }
+    BOOST_TEST_CONTEXT("text " << n) { check_against_reference(text); }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(offsets_past_the_end_are_clamped) {
   const std::string_view text = "d\u00E9j\u00E0";  // 6 bytes, 4 code points
   const offset_map map(text);

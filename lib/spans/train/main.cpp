@@ -27,6 +27,7 @@
 #include "spans/stage.hpp"
 #include "spans/train/corpus.hpp"
 #include "spans/train/perceptron.hpp"
+#include "stance/train/commands.hpp"
 #include "text/lexicon.hpp"
 
 namespace {
@@ -259,12 +260,42 @@ int main(int argc, char** argv) {
   pr->add_option("--trace-gold", trace_path, "Print the sequences where the model's tags differ from these gold quotes' (stderr)");
   pr->add_option("--o-bias", o_bias, "Lower the outside tag's score by N (with --model): more spans");
   pr->add_option("--oracle-gold", oracle, "Use these gold quotes' tags instead of the model's (measures the grouping)");
+  // The stance label model (lib/stance/train).
+  namespace st = sayso::detail::stance_train;
+  st::train_settings stance;
+  const auto stance_options = [&](CLI::App* sub) {
+    sub->add_option("--set", stance.sets, "Annotated documents: NAME=DOCS,GOLD[,by-conflict] (repeatable)")->required();
+    sub->add_option("--l2", stance.fit.l2, "L2 penalty")->capture_default_str();
+    sub->add_option("--steps", stance.fit.steps, "Gradient steps")->capture_default_str();
+    sub->add_flag("--balanced", stance.fit.balanced, "Weigh each label's items by the inverse of its frequency");
+    sub->add_option("--drop", stance.drop, "Leave out the features whose name starts with this (repeatable)");
+    sub->add_flag("--cross-fit", stance.cross_fit,
+                  "Read each group (conflict) without the stance.toml entries that decide a label there only");
+  };
+  CLI::App* st_train = app.add_subcommand("stance-train", "Train the stance label model; write lib/models/stance.model");
+  stance_options(st_train);
+  st_train->add_option("-o,--output", stance.output, "Model file to write")->required();
+  st_train->add_option("--provenance", stance.provenance, "Write the provenance (data, command, commit) to this file");
+  st_train->add_option("--commit", stance.commit, "The source commit, recorded in the provenance");
+  CLI::App* st_cv = app.add_subcommand("stance-cv", "Rules vs label model, leaving one conflict (or set) out at a time");
+  stance_options(st_cv);
+  st_cv->add_option("--l2-grid", stance.l2_grid, "Penalties to compare (default: --l2)");
+  st_cv->add_option("--write", stance.write_prefix, "Write the cross-validated predictions to PREFIX<set>.jsonl");
+  CLI::App* st_dump = app.add_subcommand("stance-dump", "One JSON line per term of a matched quote: gold, rules, features");
+  stance_options(st_dump);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
   try {
+    if (st_train->parsed()) {
+      stance.command = "sayso-train";
+      for (int i = 1; i < argc; ++i) stance.command += std::string(" ") + argv[i];
+      return st::run_stance_train(stance, std::cerr);
+    }
+    if (st_cv->parsed()) return st::run_stance_cv(stance, std::cout);
+    if (st_dump->parsed()) return st::run_stance_dump(stance, std::cout);
     if (tr->parsed()) {
       std::string command = "sayso-train";
       for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];

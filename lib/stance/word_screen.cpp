@@ -1,0 +1,738 @@
+#include "stance/word_screen.hpp"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+
+
+namespace sayso::detail {
+
+namespace {
+
+constexpr bool word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// ---- a parse of the RE2 syntax the lexicons use -------------------------------------------------
+//
+// Only what the analysis needs: which characters a piece may match, as word characters (lower
+// case) or "some non-word character" (' '). Anything else (anchors, Unicode classes, flags
+// groups other than (?i:) and (?-i:), back-references) fails the parse of its alternative.
+
+struct node {
+  enum kind_t { literal, klass, concat, alternate, repeat, boundary };
+  explicit node(kind_t k = literal, char ch = ' ') : kind(k), c(ch) {}
+  kind_t kind = literal;
+  char c = ' ';               // literal: a lower-case word character, or ' ' for a non-word one
+  std::string words;          // klass: the word characters it matches (lower case)
+  bool nonword = false;       // klass: it matches non-word characters too (or only)
+  std::vector<node> children; // concat, alternate, repeat (one)
+  int min = 0;
+  int max = 0;                // repeat: -1 unbounded
+  // strings(): computed once (null: infinitely or too many).
+  mutable bool strings_known = false;
+  mutable std::shared_ptr<const std::vector<std::string>> strings_memo;
+};
+
+struct parse_error {};
+
+class parser {
+ public:
+  explicit parser(std::string_view p) : p_(p) {}
+  node run() {
+    node n = alternation();
+    if (i_ != p_.size()) throw parse_error{};
+    return n;
+  }
+
+ private:
+  node alternation() {
+    node first = sequence();
+    if (i_ >= p_.size() || p_[i_] != '|') return first;
+    node alt(node::alternate);
+    alt.children.push_back(std::move(first));
+    while (i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      alt.children.push_back(sequence());
+    }
+    return alt;
+  }
+  node sequence() {
+    node cat(node::concat);
+    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') cat.children.push_back(quantified(atom()));
+    return cat;
+  }
+  node quantified(node a) {
+    for (;;) {
+      if (i_ >= p_.size()) return a;
+      int lo = 0;
+      int hi = 0;
+      const char q = p_[i_];
+      if (q == '?' || q == '*' || q == '+') {
+        ++i_;
+        lo = q == '+' ? 1 : 0;
+        hi = q == '?' ? 1 : -1;
+      } else if (q == '{') {
+        const std::size_t close = p_.find('}', i_);
+        if (close == std::string_view::npos) throw parse_error{};
+        const std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+        const std::size_t comma = body.find(',');
+        const auto number = [](std::string_view s) {
+          if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+            throw parse_error{};
+          }
+          return std::stoi(std::string(s));
+        };
+        lo = number(body.substr(0, comma));
+        hi = comma == std::string_view::npos ? lo : (comma + 1 == body.size() ? -1 : number(body.substr(comma + 1)));
+        i_ = close + 1;
+      } else {
+        return a;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy: the same strings
+      node r(node::repeat);
+      r.children.push_back(std::move(a));
+      r.min = lo;
+      r.max = hi;
+      a = std::move(r);
+    }
+  }
+  static node klass(std::string words, bool nonword) {
+    node k(node::klass);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    k.words = std::move(words);
+    k.nonword = nonword;
+    return k;
+  }
+  static std::string all_words() {
+    std::string w = "0123456789_";
+    for (char c = 'a'; c <= 'z'; ++c) w += c;
+    return w;
+  }
+  // A backslash escape outside a class: its node.
+  node escape() {
+    if (i_ >= p_.size()) throw parse_error{};
+    const char e = p_[i_++];
+    switch (e) {
+      case 'w': return klass(all_words(), false);
+      case 'd': return klass("0123456789", false);
+      case 's': return klass("", true);
+      case 'W': return klass("", true);
+      case 'S':
+      case 'D': return klass(all_words(), true);
+      case 'b': return node(node::boundary);
+      default: break;
+    }
+    if (word_char(static_cast<unsigned char>(e))) throw parse_error{};  // \B, \A, \z, \pL, \x...
+    return node(node::literal, ' ');
+  }
+  node atom() {
+    const auto c = static_cast<unsigned char>(p_[i_]);
+    if (c == '(') {
+      ++i_;
+      if (p_.substr(i_, 2) == "?:") {
+        i_ += 2;
+      } else if (p_.substr(i_, 3) == "?i:") {
+        i_ += 3;
+      } else if (p_.substr(i_, 4) == "?-i:") {
+        i_ += 4;
+      } else if (i_ < p_.size() && p_[i_] == '?') {
+        throw parse_error{};
+      }
+      node n = alternation();
+      if (i_ >= p_.size() || p_[i_] != ')') throw parse_error{};
+      ++i_;
+      return n;
+    }
+    if (c == '[') return char_class();
+    if (c == '\\') {
+      ++i_;
+      return escape();
+    }
+    if (c == '.') {
+      ++i_;
+      return klass(all_words(), true);
+    }
+    if (c == '^' || c == '$' || c == '*' || c == '+' || c == '?' || c == '{' || c == ')') throw parse_error{};
+    if (c >= 0x80) {  // a code point beyond ASCII: no word character for RE2's \w and \b
+      ++i_;
+      while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
+      return node(node::literal, ' ');
+    }
+    ++i_;
+    return node(node::literal, word_char(c) ? lower(static_cast<char>(c)) : ' ');
+  }
+  node char_class() {
+    ++i_;  // [
+    bool negated = false;
+    if (i_ < p_.size() && p_[i_] == '^') {
+      negated = true;
+      ++i_;
+    }
+    std::string words;
+    bool nonword = false;
+    bool first = true;
+    for (;;) {
+      if (i_ >= p_.size()) throw parse_error{};
+      const char c = p_[i_];
+      if (c == ']' && !first) {
+        ++i_;
+        break;
+      }
+      first = false;
+      if (c == '[') throw parse_error{};  // [[:alpha:]]
+      // One item: a character (maybe escaped) or a range.
+      char from = 0;
+      if (c == '\\') {
+        if (i_ + 1 >= p_.size()) throw parse_error{};
+        const char e = p_[i_ + 1];
+        i_ += 2;
+        if (e == 'w' || e == 'd') {
+          words += e == 'w' ? all_words() : std::string("0123456789");
+          continue;
+        }
+        if (e == 's' || e == 'W') {
+          nonword = true;
+          continue;
+        }
+        if (word_char(static_cast<unsigned char>(e))) throw parse_error{};
+        from = e;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        ++i_;
+        while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
+        nonword = true;
+        if (i_ < p_.size() && p_[i_] == '-' && i_ + 1 < p_.size() && p_[i_ + 1] != ']') throw parse_error{};
+        continue;
+      } else {
+        from = c;
+        ++i_;
+      }
+      char to = from;
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+        to = p_[i_ + 1];
+        if (to == '\\' || static_cast<unsigned char>(to) >= 0x80) throw parse_error{};
+        i_ += 2;
+      }
+      if (to < from) throw parse_error{};
+      for (int k = from; k <= to; ++k) {
+        if (word_char(static_cast<unsigned char>(k))) {
+          words += lower(static_cast<char>(k));
+        } else {
+          nonword = true;
+        }
+      }
+    }
+    if (negated) return klass(all_words(), true);  // (some of each, at least)
+    return klass(std::move(words), nonword);
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+};
+
+// ---- analysis -----------------------------------------------------------------------------------
+
+// A set of strings, sorted and unique; non-word characters written ' '.
+using language = std::vector<std::string>;
+constexpr std::size_t kMaxStrings = 512;
+
+void normalise(language& l) {
+  std::sort(l.begin(), l.end());
+  l.erase(std::unique(l.begin(), l.end()), l.end());
+}
+
+bool nullable(const node& n) {
+  switch (n.kind) {
+    case node::literal:
+    case node::klass: return false;
+    case node::boundary: return true;
+    case node::concat: return std::all_of(n.children.begin(), n.children.end(), nullable);
+    case node::alternate: return std::any_of(n.children.begin(), n.children.end(), nullable);
+    case node::repeat: return n.min == 0 || nullable(n.children[0]);
+  }
+  return true;
+}
+
+// Every non-empty match starts (front) or ends (!front) with a non-word character.
+bool edge_nonword(const node& n, bool front) {
+  switch (n.kind) {
+    case node::literal: return n.c == ' ';
+    case node::klass: return n.words.empty();
+    case node::boundary: return true;
+    case node::alternate:
+      return std::all_of(n.children.begin(), n.children.end(), [&](const node& c) { return edge_nonword(c, front); });
+    case node::repeat: return edge_nonword(n.children[0], front);
+    case node::concat: {
+      const std::size_t m = n.children.size();
+      for (std::size_t k = 0; k < m; ++k) {
+        const node& c = n.children[front ? k : m - 1 - k];
+        if (!edge_nonword(c, front)) return false;
+        if (!nullable(c)) return true;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool product(language& acc, const language& b) {
+  if (acc.size() * b.size() > kMaxStrings) return false;
+  language out;
+  out.reserve(acc.size() * b.size());
+  for (const std::string& x : acc) {
+    for (const std::string& y : b) out.push_back(x + y);
+  }
+  normalise(out);
+  acc = std::move(out);
+  return true;
+}
+
+std::optional<language> compute_strings(const node& n);
+
+// The strings n matches, if finitely many (and few); null otherwise. Computed once per node.
+const language* strings(const node& n) {
+  if (!n.strings_known) {
+    auto l = compute_strings(n);
+    n.strings_memo = l ? std::make_shared<const language>(std::move(*l)) : nullptr;
+    n.strings_known = true;
+  }
+  return n.strings_memo.get();
+}
+
+const language kSeparator{" "};
+
+std::optional<language> compute_strings(const node& n) {
+  switch (n.kind) {
+    case node::literal: return language{std::string(1, n.c)};
+    case node::boundary: return language{std::string()};
+    case node::klass: {
+      if (n.words.empty()) return kSeparator;
+      if (n.nonword || n.words.size() > 12) return std::nullopt;
+      language out;
+      for (const char c : n.words) out.emplace_back(1, c);
+      return out;
+    }
+    case node::alternate: {
+      language out;
+      for (const node& c : n.children) {
+        const language* l = strings(c);
+        if (l == nullptr) return std::nullopt;
+        out.insert(out.end(), l->begin(), l->end());
+        if (out.size() > kMaxStrings) return std::nullopt;
+      }
+      normalise(out);
+      return out;
+    }
+    case node::concat: {
+      language out{std::string()};
+      for (const node& c : n.children) {
+        const language* l = strings(c);
+        if (l == nullptr || !product(out, *l)) return std::nullopt;
+      }
+      return out;
+    }
+    case node::repeat: {
+      const language* l = strings(n.children[0]);
+      if (l == nullptr) return std::nullopt;
+      // A run of non-word characters repeated is still a run of them.
+      if (n.max < 0) return *l == kSeparator ? std::optional<language>(kSeparator) : std::nullopt;
+      if (n.max > 4) return std::nullopt;
+      language out;
+      language current{std::string()};
+      for (int k = 0; k <= n.max; ++k) {
+        if (k >= n.min) out.insert(out.end(), current.begin(), current.end());
+        if (out.size() > kMaxStrings) return std::nullopt;
+        if (k == n.max || !product(current, *l)) break;
+      }
+      if (out.size() > kMaxStrings) return std::nullopt;
+      normalise(out);
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+using word_set = std::vector<std::string>;  // sorted, unique
+
+// How rare a word looks: its length, or 0 for a function word (found in most texts).
+int rarity(std::string_view w) {
+  static constexpr std::array<std::string_view, 72> kCommon = {
+      "a",     "an",    "the",  "this", "that", "these", "those", "its",   "it",    "their", "his",   "her",
+      "our",   "your",  "my",   "all",  "any",  "some",  "of",    "to",    "in",    "on",    "for",   "with",
+      "by",    "at",    "from", "and",  "or",   "but",   "not",   "no",    "will",  "would", "shall", "should",
+      "can",   "could", "must", "may",  "might", "be",   "is",    "are",   "was",   "were",  "been",  "has",
+      "have",  "had",   "do",   "does", "did",  "as",    "if",    "than",  "then",  "so",    "up",    "out",
+      "over",  "into",  "about", "after", "before", "under", "who", "which", "what", "when", "where", "how"};
+  if (w.size() <= 6 && std::find(kCommon.begin(), kCommon.end(), w) != kCommon.end()) return 0;
+  return static_cast<int>(w.size());
+}
+int rarity(const word_set& s) {
+  int r = 1 << 20;
+  for (const std::string& w : s) r = std::min(r, rarity(w));
+  return r;
+}
+
+// One bounded word per string of `l`: a set every match holds a word of, or nothing. `left` and
+// `right`: the characters before and after any match of the piece are non-word characters
+// (where the piece begins or ends with a word character).
+std::optional<word_set> bounded_words(const language& l, bool left, bool right) {
+  word_set out;
+  for (const std::string& s : l) {
+    std::string_view best;
+    for (std::size_t a = 0; a < s.size();) {
+      if (s[a] == ' ') {
+        ++a;
+        continue;
+      }
+      std::size_t b = a;
+      while (b < s.size() && s[b] != ' ') ++b;
+      if ((a > 0 || left) && (b < s.size() || right)) {
+        const std::string_view w = std::string_view(s).substr(a, b - a);
+        if (best.empty() || rarity(w) > rarity(best)) best = w;
+      }
+      a = b;
+    }
+    if (best.empty()) return std::nullopt;
+    out.emplace_back(best);
+  }
+  normalise(out);
+  return out;
+}
+
+// Appends n to a sequence of pieces, a concatenation as its pieces (it is associative).
+void flatten_into(const node& n, std::vector<const node*>& seq) {
+  if (n.kind != node::concat) {
+    seq.push_back(&n);
+    return;
+  }
+  for (const node& c : n.children) flatten_into(c, seq);
+}
+
+void candidates_of(const node& n, bool left, bool right, std::vector<word_set>& out);
+
+// Word sets of a sequence of pieces (a concatenation), `left`/`right` as for bounded_words.
+void candidates_of_sequence(const std::vector<const node*>& items, bool left, bool right, std::vector<word_set>& out) {
+  const std::size_t m = items.size();
+  // prev[i]: before position i stands a non-word character (for a word starting there);
+  // next[i]: after position i likewise (for a word ending there). A word boundary next to a word
+  // character means a non-word character (or the text's end) on its other side.
+  std::vector<bool> prev(m + 1, false);
+  std::vector<bool> next(m + 1, false);
+  prev[0] = left;
+  for (std::size_t i = 1; i <= m; ++i) {
+    const node& x = *items[i - 1];
+    prev[i] = x.kind == node::boundary || (edge_nonword(x, false) && (!nullable(x) || prev[i - 1]));
+  }
+  next[m] = right;
+  for (std::size_t i = m; i-- > 0;) {
+    const node& x = *items[i];
+    next[i] = x.kind == node::boundary || (edge_nonword(x, true) && (!nullable(x) || next[i + 1]));
+  }
+  // A run holds pieces with few strings, up to a separator (a run of non-word characters) or a
+  // word boundary (whose bound prev and next keep).
+  const auto in_run = [](const node& x) {
+    if (x.kind == node::boundary) return false;
+    const language* l = strings(x);
+    return l != nullptr && !(*l == kSeparator && !nullable(x));
+  };
+  for (std::size_t i = 0; i < m;) {
+    if (in_run(*items[i])) {
+      // One bounded word per string of the run.
+      std::size_t j = i;
+      language run{std::string()};
+      bool finite = true;
+      bool empty = true;
+      for (; j < m && in_run(*items[j]); ++j) {
+        finite = finite && product(run, *strings(*items[j]));
+        empty = empty && nullable(*items[j]);
+      }
+      if (finite && !empty) {
+        if (auto w = bounded_words(run, prev[i], next[j])) out.push_back(std::move(*w));
+      }
+      i = j;
+    } else {
+      if (!nullable(*items[i])) candidates_of(*items[i], prev[i], next[i + 1], out);
+      ++i;
+    }
+  }
+}
+
+// Word sets each of which every match of n holds a word of.
+void candidates_of(const node& n, bool left, bool right, std::vector<word_set>& out) {
+  if (nullable(n)) return;
+  if (n.kind == node::concat) {
+    std::vector<const node*> items;
+    flatten_into(n, items);
+    candidates_of_sequence(items, left, right, out);
+    return;
+  }
+  if (const language* l = strings(n)) {
+    if (auto w = bounded_words(*l, left, right)) {
+      out.push_back(std::move(*w));
+      return;
+    }
+  }
+  switch (n.kind) {
+    case node::alternate: {
+      // Each branch's best set, joined.
+      word_set joined;
+      for (const node& c : n.children) {
+        std::vector<word_set> sets;
+        candidates_of(c, left, right, sets);
+        if (sets.empty()) return;
+        const auto best = std::max_element(sets.begin(), sets.end(),
+                                           [](const word_set& a, const word_set& b) { return rarity(a) < rarity(b); });
+        joined.insert(joined.end(), best->begin(), best->end());
+      }
+      normalise(joined);
+      out.push_back(std::move(joined));
+      return;
+    }
+    case node::repeat:
+      // The first repetition: bounded on the right by the next one only if it starts with a
+      // non-word character.
+      if (n.min >= 1) {
+        candidates_of(n.children[0], left, n.max == 1 ? right : right && edge_nonword(n.children[0], true), out);
+      }
+      return;
+    default: return;
+  }
+}
+
+// The alternatives of a pattern, as sequences of pieces: its top-level branches, and through
+// "\b(?:a|b)\b" the branches inside.
+void alternatives_of(const node& n, std::vector<std::vector<const node*>>& out) {
+  if (n.kind == node::alternate) {
+    for (const node& c : n.children) alternatives_of(c, out);
+    return;
+  }
+  std::vector<const node*> seq;
+  flatten_into(n, seq);
+  // One alternation among word boundaries: each of its branches is an alternative.
+  std::size_t inner = seq.size();
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    if (seq[i]->kind == node::boundary) continue;
+    if (inner != seq.size()) {
+      inner = seq.size();
+      break;
+    }
+    inner = i;
+    if (seq[i]->kind != node::alternate) break;
+  }
+  if (inner < seq.size() && seq[inner]->kind == node::alternate &&
+      std::all_of(seq.begin(), seq.end(), [&](const node* x) { return x == seq[inner] || x->kind == node::boundary; })) {
+    for (const node& branch : seq[inner]->children) {
+      std::vector<const node*> alt;
+      for (const node* x : seq) {
+        if (x == seq[inner]) {
+          flatten_into(branch, alt);
+        } else {
+          alt.push_back(x);
+        }
+      }
+      out.push_back(std::move(alt));
+    }
+    return;
+  }
+  out.push_back(std::move(seq));
+}
+
+// Each byte lowered if it is a word character (RE2's \w), else 0.
+constexpr std::array<unsigned char, 256> kWordByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    if (word_char(static_cast<unsigned char>(c))) t[c] = static_cast<unsigned char>(lower(static_cast<char>(c)));
+  }
+  return t;
+}();
+
+// The hash of a word, byte by byte (FNV-1a), finished; lower case bytes.
+constexpr std::uint64_t kSeed = 0xCBF29CE484222325ULL;
+inline std::uint64_t step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001B3ULL; }
+inline std::uint64_t finish(std::uint64_t h) {
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  return h ^ (h >> 32);
+}
+std::uint64_t hash_word(std::string_view w) {
+  std::uint64_t h = kSeed;
+  for (const char c : w) h = step(h, static_cast<unsigned char>(c));
+  return finish(h);
+}
+
+constexpr std::size_t kMaxSets = 4;  // word sets kept per alternative (a byte of bits)
+
+// Per thread: the sets found of each alternative, and which alternatives were touched.
+struct scratch {
+  std::vector<std::uint8_t> found;
+  std::vector<std::uint32_t> touched;
+};
+
+}  // namespace
+
+void word_screen::add(std::uint32_t entry, std::string_view pattern) {
+  entries_ = std::max(entries_, entry + 1);
+  std::optional<node> root;
+  std::vector<std::vector<const node*>> alternatives;
+  try {
+    root = parser(pattern).run();
+    alternatives_of(*root, alternatives);
+  } catch (const parse_error&) {
+    alternatives.clear();
+  }
+  const auto always = [&] {
+    const auto at = std::lower_bound(always_.begin(), always_.end(), entry);
+    if (at == always_.end() || *at != entry) always_.insert(at, entry);
+  };
+  if (alternatives.empty()) always();
+  for (const std::vector<const node*>& a : alternatives) {
+    std::vector<word_set> sets;
+    candidates_of_sequence(a, false, false, sets);
+    // Rarest first; sets of function words only where there is nothing better (they select
+    // little, and every "the" would look them up).
+    std::stable_sort(sets.begin(), sets.end(), [](const word_set& x, const word_set& y) { return rarity(x) > rarity(y); });
+    while (sets.size() > 1 && rarity(sets.back()) == 0) sets.pop_back();
+    if (sets.size() > kMaxSets) sets.resize(kMaxSets);
+    if (sets.empty()) {
+      always();
+      continue;
+    }
+    const auto index = static_cast<std::uint32_t>(alternatives_.size());
+    alternatives_.push_back({entry, static_cast<std::uint8_t>(sets.size())});
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      for (const std::string& w : sets[k]) {
+        std::vector<std::uint32_t>& codes = words_[w];
+        const std::uint32_t code = index << 2 | static_cast<std::uint32_t>(k);
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+        longest_ = std::max(longest_, w.size());
+      }
+    }
+  }
+  // The table scan() reads: by the word's hash only (two words of one hash only let more texts
+  // through, which the expressions then settle).
+  std::size_t size = 16;
+  while (size < 2 * words_.size()) size *= 2;
+  starts_.fill(0);
+  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>&) {
+    const unsigned first2 = static_cast<unsigned>(static_cast<unsigned char>(w[0])) << 8 |
+                            (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0U);
+    starts_[first2 >> 6] |= std::uint64_t{1} << (first2 & 63U);
+  });
+  slots_.assign(size, slot{});
+  codes_.clear();
+  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>& codes) {
+    const std::uint64_t h = hash_word(w);
+    std::size_t i = h & (size - 1);
+    while (slots_[i].count != 0 && slots_[i].tag != static_cast<std::uint32_t>(h >> 32)) i = (i + 1) & (size - 1);
+    slot& sl = slots_[i];
+    if (sl.count == 0) {
+      sl.tag = static_cast<std::uint32_t>(h >> 32);
+      sl.begin = static_cast<std::uint32_t>(codes_.size());
+    } else {
+      // (Another word of the same hash: its codes move to the end, joined with these.)
+      const std::vector<std::uint32_t> had(codes_.begin() + sl.begin, codes_.begin() + sl.begin + sl.count);
+      sl.begin = static_cast<std::uint32_t>(codes_.size());
+      codes_.insert(codes_.end(), had.begin(), had.end());
+    }
+    codes_.insert(codes_.end(), codes.begin(), codes.end());
+    sl.count = static_cast<std::uint32_t>(codes_.size() - sl.begin);
+  });
+}
+
+void word_screen::scan(std::string_view text, std::vector<std::uint32_t>& out, bool stop_at_first,
+                       std::uint32_t only) const {
+  out.clear();
+  const bool one = only != UINT32_MAX;
+  const auto wanted = [&](std::uint32_t entry) { return !one || entry == only; };
+  // RE2 folds 'k' with the Kelvin sign and 's' with the long s, which are no word characters:
+  // a text holding either may match anything.
+  if (text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos) {
+    for (std::uint32_t e = 0; e < entries_; ++e) {
+      if (wanted(e)) out.push_back(e);
+    }
+    return;
+  }
+  for (const std::uint32_t e : always_) {
+    if (wanted(e)) out.push_back(e);
+  }
+  if (stop_at_first && !out.empty()) return;
+  static thread_local scratch s;
+  if (s.found.size() < alternatives_.size()) s.found.resize(alternatives_.size(), 0);
+  s.touched.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < n;) {
+    if (kWordByte[p[i]] == 0) {
+      ++i;
+      continue;
+    }
+    // A word: skipped unless a kept word starts with its first two letters; else hashed as it
+    // is read, and looked up if it is no longer than the longest kept.
+    const std::size_t begin = i;
+    const unsigned first2 = static_cast<unsigned>(kWordByte[p[i]]) << 8 | (i + 1 < n ? kWordByte[p[i + 1]] : 0U);
+    if (((starts_[first2 >> 6] >> (first2 & 63U)) & 1U) == 0) {
+      while (i < n && kWordByte[p[i]] != 0) ++i;
+      continue;
+    }
+    std::uint64_t h = kSeed;
+    for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
+    if (i - begin > longest_ || slots_.empty()) continue;
+    h = finish(h);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
+      if (slots_[k].tag != tag) continue;
+      for (std::uint32_t c = slots_[k].begin; c < slots_[k].begin + slots_[k].count; ++c) {
+        const std::uint32_t code = codes_[c];
+        const std::uint32_t a = code >> 2;
+        if (!wanted(alternatives_[a].entry)) continue;
+        if (s.found[a] == 0) s.touched.push_back(a);
+        s.found[a] |= static_cast<std::uint8_t>(1U << (code & 3U));
+      }
+      break;
+    }
+  }
+  for (const std::uint32_t a : s.touched) {
+    const alternative& alt = alternatives_[a];
+    if (s.found[a] == (1U << alt.sets) - 1U) out.push_back(alt.entry);
+    s.found[a] = 0;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void word_screen::candidates(std::string_view text, std::vector<std::uint32_t>& out) const {
+  scan(text, out, false, UINT32_MAX);
+}
+
+bool word_screen::may_match(std::uint32_t entry, std::string_view text) const {
+  static thread_local std::vector<std::uint32_t> out;
+  scan(text, out, true, entry);
+  return !out.empty();
+}
+
+std::vector<std::vector<std::vector<std::string>>> word_screen::words_of(std::uint32_t entry) const {
+  std::vector<std::vector<std::vector<std::string>>> out;
+  std::vector<std::uint32_t> index;
+  for (std::uint32_t a = 0; a < alternatives_.size(); ++a) {
+    if (alternatives_[a].entry != entry) continue;
+    index.push_back(a);
+    out.emplace_back(alternatives_[a].sets);
+  }
+  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>& codes) {
+    for (const std::uint32_t code : codes) {
+      const auto at = std::find(index.begin(), index.end(), code >> 2);
+      if (at != index.end()) out[static_cast<std::size_t>(at - index.begin())][code & 3U].emplace_back(w);
+    }
+  });
+  if (std::binary_search(always_.begin(), always_.end(), entry)) out.emplace_back();
+  for (auto& alt : out) {
+    for (auto& set : alt) std::sort(set.begin(), set.end());
+  }
+  return out;
+}
+
+}  // namespace sayso::detail

@@ -1,0 +1,71 @@
+// Internal: which of a lexicon's expressions may match a text, judged from the text's words.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/word_table.hpp"
+
+namespace sayso::detail {
+
+/// Entries (numbered from 0), each a set of RE2 patterns; says which entries may match a text
+/// without running RE2, from the words of the text (maximal runs of ASCII letters, digits and
+/// '_', RE2's \w, compared in lower case).
+///
+/// Each alternative of an expression is analysed into sets of words such that every match of
+/// it holds, as a whole word, one word of each set: "(?:halt|stop) (?:the )?(?:fighting|war)"
+/// gives {halt, stop} and {fighting, war}. The two rarest-looking sets of each alternative are
+/// kept (function words look common). A text lacking a word of some kept set of every
+/// alternative of an entry cannot match it: the filter is exact in that direction, never
+/// dropping an entry that matches. An alternative the analysis does not understand (an anchor,
+/// a Unicode class, a wildcard with nothing fixed around it) keeps its entry always possible.
+///
+/// Why: the stance labeller asks of every span of every quote which terms it mentions. An RE2
+/// set of all the terms' expressions answers in one pass, but its automaton is large: slow to
+/// build on the first documents and out of the caches by the next document. Most spans hold no
+/// word of any term; most others hold one term's words, which its own small expression settles.
+///
+/// Thread safety: immutable after construction (candidates() uses a per-thread scratch).
+class word_screen {
+ public:
+  /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`.
+  void add(std::uint32_t entry, std::string_view pattern);
+
+  /// The entries that may match `text`, ascending, into `out` (cleared first).
+  void candidates(std::string_view text, std::vector<std::uint32_t>& out) const;
+
+  /// Whether entry `entry` may match `text`.
+  [[nodiscard]] bool may_match(std::uint32_t entry, std::string_view text) const;
+
+  /// Words kept for entry `entry`'s alternatives (for tests): one vector of word sets per
+  /// alternative; empty sets mean the alternative always passes.
+  [[nodiscard]] std::vector<std::vector<std::vector<std::string>>> words_of(std::uint32_t entry) const;
+
+ private:
+  struct alternative {
+    std::uint32_t entry = 0;
+    std::uint8_t sets = 0;  // 0: always possible
+  };
+  void scan(std::string_view text, std::vector<std::uint32_t>& out, bool stop_at_first, std::uint32_t only) const;
+
+  std::vector<alternative> alternatives_;
+  std::vector<std::uint32_t> always_;  // entries with an alternative that always passes (ascending, unique)
+  // Word -> the (alternative << 2 | set) it belongs to.
+  word_table<std::vector<std::uint32_t>> words_;
+  // The same by the word's hash, for scan(): open addressing; codes_[begin, begin + count).
+  struct slot {
+    std::uint32_t tag = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;  // 0: empty
+  };
+  std::vector<slot> slots_;
+  std::array<std::uint64_t, 1024> starts_{};  // bit (first letter << 8 | second): a kept word starts so
+  std::vector<std::uint32_t> codes_;
+  std::uint32_t entries_ = 0;
+  std::size_t longest_ = 0;  // longest word kept
+};
+
+}  // namespace sayso::detail
