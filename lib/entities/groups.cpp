@@ -70,9 +70,32 @@ void resolver::register_group(const sentence& sent) {
   }
   if (head == npos || i >= sent.end_token) return;
   if (words.back() != head && inner == npos) return;  // "a group of" and no plural
-  // A verb follows ("were", "took", "briefed"), not a preposition or a comma.
+  // A verb follows ("were", "took", "briefed"), not a preposition or a comma; or, after a plural,
+  // a complement and then the verb: "Critics of the deal said", named with it.
   std::uint32_t v = i;
   while (v < sent.end_token && tok_[v].kind == token_kind::space) ++v;
+  if (inner == npos && plural(head) && v < sent.end_token && is_word(v) && !cap(v) &&
+      (s(v) == "of" || s(v) == "from" || s(v) == "in" || s(v) == "at" || s(v) == "across")) {
+    const std::size_t had = words.size();
+    std::uint32_t k = v;
+    for (std::uint32_t n = 0; k < sent.end_token && n < 7; ++k) {
+      if (tok_[k].kind == token_kind::space) continue;
+      if (!is_word(k) || in_quote_[k]) break;
+      if (n > 0 && !cap(k) && (cls(k) & (wc_verb | wc_cue | wc_auxiliary)) != 0 &&
+          (cls(k) & (wc_role | wc_org | wc_determiner)) == 0) {
+        break;
+      }
+      words.push_back(k);
+      ++n;
+    }
+    // (A verb of saying after it, "said", "warned": not "of all ages sat in ...".)
+    if (k < sent.end_token && is_word(k) && !cap(k) && (cls(k) & wc_cue) != 0 && words.size() > had + 1 &&
+        words.size() <= had + 5) {
+      v = k;
+    } else {
+      words.resize(had);
+    }
+  }
   if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
   const std::string_view first = lower(words.front());
   const bool indefinite = first == "a" || first == "an" || first == "one" || first == "another";

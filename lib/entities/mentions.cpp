@@ -742,7 +742,7 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
       bool rest = true;
       for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
       if (rest) cut = k;
-    } else if ((c & wc_preposition) != 0 && !cap(t) && (cap(words[k - 1]) || org_word(words[k - 1]))) {
+    } else if ((c & wc_preposition) != 0 && !cap(t) && s(t) != "of" && (cap(words[k - 1]) || org_word(words[k - 1]))) {
       // "X in a video address", "X in an interview with ...", "the military in its daily
       // report": after a name or an organisation only.
       for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
