@@ -51,29 +51,26 @@ struct compiled_terms {
   // opposites and one expression of all for "any at all?" (Match with no vector stops at the
   // first): one automaton compiled and built, not three (start-up and first documents).
   detail::lazy_set mentions;
-  // Whether entry e of mentions matches `text`: its expressions run alone (the term's, then its
-  // contexts', or the opposites'), the same RE2s find_all uses. Most spans that may mention a
-  // term may mention only one, which these small expressions settle.
-  [[nodiscard]] bool entry_matches(std::size_t e, std::string_view text) const {
-    const re2::StringPiece piece(text.data(), text.size());
-    const auto matches = [&](const detail::lazy_re2& re) {
-      const RE2* r = re.get();
-      return r != nullptr && r->Match(piece, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-    };
-    if (e >= patterns.size()) return matches(opposites[e - patterns.size()]);
-    if (matches(patterns[e])) return true;
-    return std::any_of(contexts.begin(), contexts.end(), [&](const context& cx) {
-      return cx.term == e && matches(cx.expressions);
-    });
-  }
-  // Which entries of mentions a text may match, from its words (see word_screen).
-  [[nodiscard]] const detail::word_screen& screen() const {
+  // The screen of mentions' entries, and each of its alternatives compiled alone (on first use):
+  // an entry occurs in a text if one of the alternatives the screen lets through matches it.
+  // Most spans that may mention a term may mention it through one or two of its expressions:
+  // small automata settle it, where the term's whole expression is large.
+  struct mention_screen {
+    detail::word_screen words;
+    std::vector<detail::lazy_re2> alternatives;
+  };
+  [[nodiscard]] const mention_screen& screen() const {
     return screen_.get([this] {
-      auto s = std::make_unique<detail::word_screen>();
+      auto s = std::make_unique<mention_screen>();
       const std::vector<std::string>& entries = mentions.patterns();
       for (std::size_t e = 0; e < entries.size(); ++e) {
-        if (e < patterns.size() || opposites[e - patterns.size()]) s->add(static_cast<std::uint32_t>(e), entries[e]);
+        if (e < patterns.size() || opposites[e - patterns.size()]) s->words.add(static_cast<std::uint32_t>(e), entries[e]);
       }
+      RE2::Options options;
+      options.set_case_sensitive(false);
+      options.set_log_errors(false);
+      options.set_max_mem(64 << 20);
+      for (std::uint32_t a = 0; a < s->words.alternatives(); ++a) s->alternatives.emplace_back(s->words.pattern_of(a), options);
       return s;
     });
   }
@@ -105,7 +102,7 @@ struct compiled_terms {
     });
   }
 
-  detail::once_built<detail::word_screen> screen_;
+  detail::once_built<mention_screen> screen_;
   detail::once_built<detail::word_screen> cue_screen_;
 
   // The stance lists, in a fixed order (the order of cue_screen()'s entries).

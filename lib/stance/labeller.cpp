@@ -75,15 +75,24 @@ void labeller::run(entity_id speaker, std::vector<stance>& out, std::optional<re
 
 bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
   present.clear();
-  // Most spans hold no word of any term: the screen rules them out without RE2. Most of the
-  // others may hold one term (or opposite): its own expression says whether it does.
+  // Most spans hold no word of any term: the screen rules them out without RE2. In most others
+  // one or two expressions of one term (or opposite) may match: run alone, they settle it.
   static thread_local std::vector<std::uint32_t> candidates;
-  c_.screen().candidates(s, candidates);
+  static thread_local std::vector<std::uint32_t> alternatives;
+  const compiled_terms::mention_screen& screen = c_.screen();
+  const bool decided = screen.words.candidates(s, candidates, &alternatives);
+  const re2::StringPiece piece(s.data(), s.size());
   std::size_t found = 0;
-  for (const std::uint32_t e : candidates) {
-    if (!c_.entry_matches(e, s)) continue;
-    if (found++ == 0) present.push_back(static_cast<int>(e));
-    if (found > 1) break;
+  for (const std::uint32_t a : alternatives) {
+    const std::uint32_t e = screen.words.entry_of(a);
+    if (!present.empty() && static_cast<std::uint32_t>(present.back()) == e) continue;  // (settled)
+    // (A single word the screen found is a match: "truces?".)
+    if (!(decided && screen.words.one_word(a))) {
+      const RE2* re = screen.alternatives[a].get();
+      if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    }
+    present.push_back(static_cast<int>(e));
+    if (++found > 1) break;
   }
   if (found <= 1) return found == 1;
   // Two or more: the set of all says which, in its order (not the lexicon's; two terms found at

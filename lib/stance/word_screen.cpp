@@ -23,14 +23,18 @@ constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c
 
 struct node {
   enum kind_t { literal, klass, concat, alternate, repeat, boundary };
-  explicit node(kind_t k = literal, char ch = ' ') : kind(k), c(ch) {}
+  explicit node(kind_t k = literal, char ch = ' ') : kind(k), text(1, ch) {}
   kind_t kind = literal;
-  char c = ' ';               // literal: a lower-case word character, or ' ' for a non-word one
+  std::string text;           // literal: lower-case word characters, ' ' for a non-word one
   std::string words;          // klass: the word characters it matches (lower case)
   bool nonword = false;       // klass: it matches non-word characters too (or only)
   std::vector<node> children; // concat, alternate, repeat (one)
   int min = 0;
   int max = 0;                // repeat: -1 unbounded
+  // Where the piece is written in the pattern, and whether (?-i:) holds there: its text.
+  std::uint32_t from = 0;
+  std::uint32_t to = 0;
+  bool sensitive = false;
   // strings(): computed once (null: infinitely or too many).
   mutable bool strings_known = false;
   mutable std::shared_ptr<const std::vector<std::string>> strings_memo;
@@ -49,19 +53,36 @@ class parser {
 
  private:
   node alternation() {
+    const auto start = static_cast<std::uint32_t>(i_);
     node first = sequence();
     if (i_ >= p_.size() || p_[i_] != '|') return first;
     node alt(node::alternate);
+    alt.from = start;
+    alt.sensitive = sensitive_;
     alt.children.push_back(std::move(first));
     while (i_ < p_.size() && p_[i_] == '|') {
       ++i_;
       alt.children.push_back(sequence());
     }
+    alt.to = static_cast<std::uint32_t>(i_);
     return alt;
   }
   node sequence() {
     node cat(node::concat);
-    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') cat.children.push_back(quantified(atom()));
+    cat.from = static_cast<std::uint32_t>(i_);
+    cat.sensitive = sensitive_;
+    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      node a = quantified(atom());
+      // Letters in a row are one literal ("truce" in "truces?"): fewer pieces to analyse.
+      if (a.kind == node::literal && !cat.children.empty() && cat.children.back().kind == node::literal &&
+          cat.children.back().sensitive == a.sensitive && cat.children.back().to == a.from) {
+        cat.children.back().text += a.text;
+        cat.children.back().to = a.to;
+        continue;
+      }
+      cat.children.push_back(std::move(a));
+    }
+    cat.to = static_cast<std::uint32_t>(i_);
     return cat;
   }
   node quantified(node a) {
@@ -93,6 +114,9 @@ class parser {
       }
       if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy: the same strings
       node r(node::repeat);
+      r.from = a.from;
+      r.sensitive = a.sensitive;
+      r.to = static_cast<std::uint32_t>(i_);
       r.children.push_back(std::move(a));
       r.min = lo;
       r.max = hi;
@@ -129,22 +153,36 @@ class parser {
     if (word_char(static_cast<unsigned char>(e))) throw parse_error{};  // \B, \A, \z, \pL, \x...
     return node(node::literal, ' ');
   }
+  // An atom, with where it is written (a group's text holds its own flag).
   node atom() {
+    const auto start = static_cast<std::uint32_t>(i_);
+    const bool sensitive = sensitive_;
+    node n = atom_of_kind();
+    n.from = start;
+    n.to = static_cast<std::uint32_t>(i_);
+    n.sensitive = sensitive;
+    return n;
+  }
+  node atom_of_kind() {
     const auto c = static_cast<unsigned char>(p_[i_]);
     if (c == '(') {
       ++i_;
+      const bool outer = sensitive_;
       if (p_.substr(i_, 2) == "?:") {
         i_ += 2;
       } else if (p_.substr(i_, 3) == "?i:") {
         i_ += 3;
+        sensitive_ = false;
       } else if (p_.substr(i_, 4) == "?-i:") {
         i_ += 4;
+        sensitive_ = true;
       } else if (i_ < p_.size() && p_[i_] == '?') {
         throw parse_error{};
       }
       node n = alternation();
       if (i_ >= p_.size() || p_[i_] != ')') throw parse_error{};
       ++i_;
+      sensitive_ = outer;
       return n;
     }
     if (c == '[') return char_class();
@@ -231,6 +269,7 @@ class parser {
 
   std::string_view p_;
   std::size_t i_ = 0;
+  bool sensitive_ = false;  // inside (?-i:)
 };
 
 // ---- analysis -----------------------------------------------------------------------------------
@@ -259,7 +298,7 @@ bool nullable(const node& n) {
 // Every non-empty match starts (front) or ends (!front) with a non-word character.
 bool edge_nonword(const node& n, bool front) {
   switch (n.kind) {
-    case node::literal: return n.c == ' ';
+    case node::literal: return (front ? n.text.front() : n.text.back()) == ' ';
     case node::klass: return n.words.empty();
     case node::boundary: return true;
     case node::alternate:
@@ -306,7 +345,7 @@ const language kSeparator{" "};
 
 std::optional<language> compute_strings(const node& n) {
   switch (n.kind) {
-    case node::literal: return language{std::string(1, n.c)};
+    case node::literal: return language{n.text};
     case node::boundary: return language{std::string()};
     case node::klass: {
       if (n.words.empty()) return kSeparator;
@@ -563,6 +602,39 @@ std::uint64_t hash_word(std::string_view w) {
   return finish(h);
 }
 
+// An alternative written as a pattern of its own: its pieces, each in a group that keeps whether
+// case counts there.
+std::string source_of(const std::vector<const node*>& seq, std::string_view pattern) {
+  std::string out;
+  for (const node* piece : seq) {
+    if (piece->kind == node::boundary) {
+      out += "\\b";
+      continue;
+    }
+    out += piece->sensitive ? "(?-i:" : "(?:";
+    out += pattern.substr(piece->from, piece->to - piece->from);
+    out += ')';
+  }
+  return out;
+}
+
+// Is the alternative one word between word boundaries ("\\b(?:truces?)\\b"), whose few spellings
+// are the only set kept? Then it matches where one of them is a whole word of the text.
+bool single_word(const std::vector<const node*>& seq) {
+  if (seq.size() < 3 || seq.front()->kind != node::boundary || seq.back()->kind != node::boundary) return false;
+  language l{std::string()};
+  bool empty = true;
+  for (std::size_t i = 1; i + 1 < seq.size(); ++i) {
+    const node& x = *seq[i];
+    const language* piece = x.kind == node::boundary ? nullptr : strings(x);
+    if (piece == nullptr || !product(l, *piece)) return false;
+    empty = empty && nullable(x);
+  }
+  return !empty && std::all_of(l.begin(), l.end(), [](const std::string& w) {
+    return !w.empty() && w.find(' ') == std::string::npos;
+  });
+}
+
 constexpr std::size_t kMaxSets = 4;  // word sets kept per alternative (a byte of bits)
 
 // Per thread: the sets found of each alternative, and which alternatives were touched.
@@ -583,11 +655,12 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
   } catch (const parse_error&) {
     alternatives.clear();
   }
-  const auto always = [&] {
-    const auto at = std::lower_bound(always_.begin(), always_.end(), entry);
-    if (at == always_.end() || *at != entry) always_.insert(at, entry);
+  // An alternative with no word to look for always passes.
+  const auto always = [&](std::string source) {
+    always_.push_back(static_cast<std::uint32_t>(alternatives_.size()));
+    alternatives_.push_back({entry, 0, false, std::move(source)});
   };
-  if (alternatives.empty()) always();
+  if (alternatives.empty()) always(std::string(pattern));
   for (const std::vector<const node*>& a : alternatives) {
     std::vector<word_set> sets;
     candidates_of_sequence(a, false, false, sets);
@@ -597,11 +670,11 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
     while (sets.size() > 1 && rarity(sets.back()) == 0) sets.pop_back();
     if (sets.size() > kMaxSets) sets.resize(kMaxSets);
     if (sets.empty()) {
-      always();
+      always(source_of(a, pattern));
       continue;
     }
     const auto index = static_cast<std::uint32_t>(alternatives_.size());
-    alternatives_.push_back({entry, static_cast<std::uint8_t>(sets.size())});
+    alternatives_.push_back({entry, static_cast<std::uint8_t>(sets.size()), single_word(a), source_of(a, pattern)});
     for (std::size_t k = 0; k < sets.size(); ++k) {
       for (const std::string& w : sets[k]) {
         std::vector<std::uint32_t>& codes = words_[w];
@@ -611,107 +684,108 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
       }
     }
   }
-  // The table scan() reads: by the word's hash only (two words of one hash only let more texts
-  // through, which the expressions then settle).
+  // The table scan() reads: open addressing by the word's hash, each slot with its word (a word is
+  // found only as itself, so that a single word found decides a match: one_word()).
   std::size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
   starts_.fill(0);
-  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>&) {
+  slots_.assign(size, slot{});
+  codes_.clear();
+  keys_.clear();
+  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>& codes) {
     const unsigned first2 = static_cast<unsigned>(static_cast<unsigned char>(w[0])) << 8 |
                             (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0U);
     starts_[first2 >> 6] |= std::uint64_t{1} << (first2 & 63U);
-  });
-  slots_.assign(size, slot{});
-  codes_.clear();
-  words_.for_each([&](std::string_view w, const std::vector<std::uint32_t>& codes) {
     const std::uint64_t h = hash_word(w);
     std::size_t i = h & (size - 1);
-    while (slots_[i].count != 0 && slots_[i].tag != static_cast<std::uint32_t>(h >> 32)) i = (i + 1) & (size - 1);
+    while (slots_[i].count != 0) i = (i + 1) & (size - 1);
     slot& sl = slots_[i];
-    if (sl.count == 0) {
-      sl.tag = static_cast<std::uint32_t>(h >> 32);
-      sl.begin = static_cast<std::uint32_t>(codes_.size());
-    } else {
-      // (Another word of the same hash: its codes move to the end, joined with these.)
-      const std::vector<std::uint32_t> had(codes_.begin() + sl.begin, codes_.begin() + sl.begin + sl.count);
-      sl.begin = static_cast<std::uint32_t>(codes_.size());
-      codes_.insert(codes_.end(), had.begin(), had.end());
-    }
+    sl.tag = static_cast<std::uint32_t>(h >> 32);
+    sl.begin = static_cast<std::uint32_t>(codes_.size());
+    sl.count = static_cast<std::uint32_t>(codes.size());
+    sl.key = static_cast<std::uint32_t>(keys_.size());
+    sl.size = static_cast<std::uint32_t>(w.size());
     codes_.insert(codes_.end(), codes.begin(), codes.end());
-    sl.count = static_cast<std::uint32_t>(codes_.size() - sl.begin);
+    keys_.append(w);
   });
 }
 
-void word_screen::scan(std::string_view text, std::vector<std::uint32_t>& out, bool stop_at_first,
-                       std::uint32_t only) const {
-  out.clear();
-  const bool one = only != UINT32_MAX;
-  const auto wanted = [&](std::uint32_t entry) { return !one || entry == only; };
+bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entries,
+                       std::vector<std::uint32_t>* alternatives, std::uint32_t only) const {
+  bool decided = true;
+  entries.clear();
+  if (alternatives != nullptr) alternatives->clear();
+  const auto take = [&](std::uint32_t a) {
+    if (only != UINT32_MAX && alternatives_[a].entry != only) return;
+    entries.push_back(alternatives_[a].entry);
+    if (alternatives != nullptr) alternatives->push_back(a);
+  };
   // RE2 folds 'k' with the Kelvin sign and 's' with the long s, which are no word characters:
   // a text holding either may match anything.
   if (text.find("\xE2\x84\xAA") != std::string_view::npos || text.find("\xC5\xBF") != std::string_view::npos) {
-    for (std::uint32_t e = 0; e < entries_; ++e) {
-      if (wanted(e)) out.push_back(e);
-    }
-    return;
-  }
-  for (const std::uint32_t e : always_) {
-    if (wanted(e)) out.push_back(e);
-  }
-  if (stop_at_first && !out.empty()) return;
-  static thread_local scratch s;
-  if (s.found.size() < alternatives_.size()) s.found.resize(alternatives_.size(), 0);
-  s.touched.clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 0; i < n;) {
-    if (kWordByte[p[i]] == 0) {
-      ++i;
-      continue;
-    }
-    // A word: skipped unless a kept word starts with its first two letters; else hashed as it
-    // is read, and looked up if it is no longer than the longest kept.
-    const std::size_t begin = i;
-    const unsigned first2 = static_cast<unsigned>(kWordByte[p[i]]) << 8 | (i + 1 < n ? kWordByte[p[i + 1]] : 0U);
-    if (((starts_[first2 >> 6] >> (first2 & 63U)) & 1U) == 0) {
-      while (i < n && kWordByte[p[i]] != 0) ++i;
-      continue;
-    }
-    std::uint64_t h = kSeed;
-    for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
-    if (i - begin > longest_ || slots_.empty()) continue;
-    h = finish(h);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
-      if (slots_[k].tag != tag) continue;
-      for (std::uint32_t c = slots_[k].begin; c < slots_[k].begin + slots_[k].count; ++c) {
-        const std::uint32_t code = codes_[c];
-        const std::uint32_t a = code >> 2;
-        if (!wanted(alternatives_[a].entry)) continue;
-        if (s.found[a] == 0) s.touched.push_back(a);
-        s.found[a] |= static_cast<std::uint8_t>(1U << (code & 3U));
+    for (std::uint32_t a = 0; a < alternatives_.size(); ++a) take(a);
+    decided = false;
+  } else {
+    for (const std::uint32_t a : always_) take(a);
+    static thread_local scratch s;
+    if (s.found.size() < alternatives_.size()) s.found.resize(alternatives_.size(), 0);
+    s.touched.clear();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = 0; i < n;) {
+      if (kWordByte[p[i]] == 0) {
+        ++i;
+        continue;
       }
-      break;
+      // A word: skipped unless a kept word starts with its first two letters; else hashed as it
+      // is read, and looked up if it is no longer than the longest kept.
+      const std::size_t begin = i;
+      const unsigned first2 = static_cast<unsigned>(kWordByte[p[i]]) << 8 | (i + 1 < n ? kWordByte[p[i + 1]] : 0U);
+      if (((starts_[first2 >> 6] >> (first2 & 63U)) & 1U) == 0) {
+        while (i < n && kWordByte[p[i]] != 0) ++i;
+        continue;
+      }
+      std::uint64_t h = kSeed;
+      for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
+      if (i - begin > longest_ || slots_.empty()) continue;
+      h = finish(h);
+      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
+        if (slots_[k].tag != tag || slots_[k].size != i - begin) continue;
+        const char* key = keys_.data() + slots_[k].key;
+        bool same = true;
+        for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[begin + j]] == static_cast<unsigned char>(key[j]);
+        if (!same) continue;
+        for (std::uint32_t c = slots_[k].begin; c < slots_[k].begin + slots_[k].count; ++c) {
+          const std::uint32_t code = codes_[c];
+          const std::uint32_t a = code >> 2;
+          if (s.found[a] == 0) s.touched.push_back(a);
+          s.found[a] |= static_cast<std::uint8_t>(1U << (code & 3U));
+        }
+        break;
+      }
+    }
+    for (const std::uint32_t a : s.touched) {
+      if (s.found[a] == (1U << alternatives_[a].sets) - 1U) take(a);
+      s.found[a] = 0;
     }
   }
-  for (const std::uint32_t a : s.touched) {
-    const alternative& alt = alternatives_[a];
-    if (s.found[a] == (1U << alt.sets) - 1U) out.push_back(alt.entry);
-    s.found[a] = 0;
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  if (alternatives != nullptr) std::sort(alternatives->begin(), alternatives->end());
+  return decided;
 }
 
-void word_screen::candidates(std::string_view text, std::vector<std::uint32_t>& out) const {
-  scan(text, out, false, UINT32_MAX);
+bool word_screen::candidates(std::string_view text, std::vector<std::uint32_t>& entries,
+                             std::vector<std::uint32_t>* alternatives) const {
+  return scan(text, entries, alternatives, UINT32_MAX);
 }
 
 bool word_screen::may_match(std::uint32_t entry, std::string_view text) const {
-  static thread_local std::vector<std::uint32_t> out;
-  scan(text, out, true, entry);
-  return !out.empty();
+  std::vector<std::uint32_t> entries;
+  scan(text, entries, nullptr, entry);
+  return !entries.empty();
 }
 
 std::vector<std::vector<std::vector<std::string>>> word_screen::words_of(std::uint32_t entry) const {
@@ -728,7 +802,6 @@ std::vector<std::vector<std::vector<std::string>>> word_screen::words_of(std::ui
       if (at != index.end()) out[static_cast<std::size_t>(at - index.begin())][code & 3U].emplace_back(w);
     }
   });
-  if (std::binary_search(always_.begin(), always_.end(), entry)) out.emplace_back();
   for (auto& alt : out) {
     for (auto& set : alt) std::sort(set.begin(), set.end());
   }

@@ -34,11 +34,23 @@ class word_screen {
   /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`.
   void add(std::uint32_t entry, std::string_view pattern);
 
-  /// The entries that may match `text`, ascending, into `out` (cleared first).
-  void candidates(std::string_view text, std::vector<std::uint32_t>& out) const;
+  /// The entries that may match `text`, ascending, into `entries` (cleared first); with
+  /// `alternatives`, also the alternatives that may (ascending; those of one entry follow one
+  /// another): the entry matches only if one of them does. False when the words cannot decide
+  /// (the text holds a character RE2 folds to an ASCII letter): every entry is then a candidate.
+  bool candidates(std::string_view text, std::vector<std::uint32_t>& entries,
+                  std::vector<std::uint32_t>* alternatives = nullptr) const;
 
   /// Whether entry `entry` may match `text`.
   [[nodiscard]] bool may_match(std::uint32_t entry, std::string_view text) const;
+
+  /// Alternative `a`: its entry, and its pattern alone (RE2 syntax, the same options).
+  [[nodiscard]] std::uint32_t entry_of(std::uint32_t a) const noexcept { return alternatives_[a].entry; }
+  [[nodiscard]] const std::string& pattern_of(std::uint32_t a) const noexcept { return alternatives_[a].pattern; }
+  [[nodiscard]] std::size_t alternatives() const noexcept { return alternatives_.size(); }
+  /// Whether alternative `a` is one word between word boundaries, which the words decide: where
+  /// candidates() lets it through and returned true, it matches.
+  [[nodiscard]] bool one_word(std::uint32_t a) const noexcept { return alternatives_[a].one_word; }
 
   /// Words kept for entry `entry`'s alternatives (for tests): one vector of word sets per
   /// alternative; empty sets mean the alternative always passes.
@@ -48,11 +60,14 @@ class word_screen {
   struct alternative {
     std::uint32_t entry = 0;
     std::uint8_t sets = 0;  // 0: always possible
+    bool one_word = false;  // see one_word()
+    std::string pattern;    // the alternative alone
   };
-  void scan(std::string_view text, std::vector<std::uint32_t>& out, bool stop_at_first, std::uint32_t only) const;
+  bool scan(std::string_view text, std::vector<std::uint32_t>& entries, std::vector<std::uint32_t>* alternatives,
+            std::uint32_t only) const;
 
-  std::vector<alternative> alternatives_;
-  std::vector<std::uint32_t> always_;  // entries with an alternative that always passes (ascending, unique)
+  std::vector<alternative> alternatives_;  // in the order added (an entry's together)
+  std::vector<std::uint32_t> always_;      // the alternatives that always pass
   // Word -> the (alternative << 2 | set) it belongs to.
   word_table<std::vector<std::uint32_t>> words_;
   // The same by the word's hash, for scan(): open addressing; codes_[begin, begin + count).
@@ -60,8 +75,11 @@ class word_screen {
     std::uint32_t tag = 0;
     std::uint32_t begin = 0;
     std::uint32_t count = 0;  // 0: empty
+    std::uint32_t key = 0;    // the word: keys_[key, key + size)
+    std::uint32_t size = 0;
   };
   std::vector<slot> slots_;
+  std::string keys_;
   std::array<std::uint64_t, 1024> starts_{};  // bit (first letter << 8 | second): a kept word starts so
   std::vector<std::uint32_t> codes_;
   std::uint32_t entries_ = 0;

@@ -9,6 +9,7 @@
 #include <sayso/error.hpp>
 
 #include "text/unicode.hpp"
+#include "text/word_table.hpp"
 
 namespace sayso::detail {
 
@@ -291,23 +292,13 @@ std::uint32_t lexicon::token_classes(std::string_view token) const noexcept {
     // lowered eight at a time (SWAR).
     const char* p = token.data();
     const std::size_t n = token.size();
-    const auto load8 = [](const char* q) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, q, 8);
-      return w;
-    };
-    const auto load4 = [](const char* q) {
-      std::uint32_t w = 0;
-      std::memcpy(&w, q, 4);
-      return std::uint64_t{w};
-    };
     packed_key k;
     k.size = static_cast<std::uint32_t>(n);
     if (n >= 8) {
-      k.lo = load8(p);
-      if (n > 8) k.hi = load8(p + n - 8) >> (8 * (16 - n));
+      k.lo = load_u64(p);
+      if (n > 8) k.hi = load_u64(p + n - 8) >> (8 * (16 - n));
     } else if (n >= 4) {
-      k.lo = load4(p) | (load4(p + n - 4) << (8 * (n - 4)));
+      k.lo = load_u32(p) | (load_u32(p + n - 4) << (8 * (n - 4)));
     } else {
       for (std::size_t i = 0; i < n; ++i) k.lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
     }

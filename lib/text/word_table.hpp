@@ -12,20 +12,23 @@
 
 namespace sayso::detail {
 
+/// Eight (four) bytes from p, unaligned, as one integer in the machine's byte order: a
+/// fixed-size memcpy, which compilers turn into one load.
+inline std::uint64_t load_u64(const char* p) noexcept {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t load_u32(const char* p) noexcept {
+  std::uint32_t w = 0;
+  std::memcpy(&w, p, 4);
+  return std::uint64_t{w};
+}
+
 /// A hash of a short string: a few multiplications per eight bytes (std::hash runs a byte loop
 /// and the table behind std::unordered_map chases a pointer per entry). Short tails are read
 /// with overlapping fixed-size loads, not a memcpy of variable length (a library call).
 inline std::uint64_t word_hash(std::string_view s) noexcept {
-  const auto load64 = [](const char* p) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, 8);
-    return w;
-  };
-  const auto load32 = [](const char* p) {
-    std::uint32_t w = 0;
-    std::memcpy(&w, p, 4);
-    return std::uint64_t{w};
-  };
   const char* p = s.data();
   std::size_t n = s.size();
   std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
@@ -34,10 +37,10 @@ inline std::uint64_t word_hash(std::string_view s) noexcept {
     h ^= h >> 32;
   };
   if (n > 8) {
-    for (; n > 8; p += 8, n -= 8) mix(load64(p));
-    mix(load64(p + n - 8));  // the last eight bytes, overlapping those before
+    for (; n > 8; p += 8, n -= 8) mix(load_u64(p));
+    mix(load_u64(p + n - 8));  // the last eight bytes, overlapping those before
   } else if (n >= 4) {
-    mix(load32(p) | (load32(p + n - 4) << 32));
+    mix(load_u32(p) | (load_u32(p + n - 4) << 32));
   } else if (n > 0) {
     const auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
     mix(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16));
