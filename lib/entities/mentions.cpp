@@ -44,6 +44,17 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }
+  // "A Kremlin statement said", "the ministry's statement said": a document its issuer put out,
+  // with the issuer before it, is the issuer's word (as "a statement from the ministry" is).
+  if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_issued) != 0) {
+    const std::uint32_t w = words[words.size() - 2];
+    if ((cap(w) || possessive(w)) && (cls(w) & (wc_pronoun | wc_determiner)) == 0) {
+      // (Without the indefinite article: "A Kremlin statement" is the Kremlin's.)
+      const std::string_view a = lower(words.front());
+      const std::uint32_t from = (a == "a" || a == "an") ? words[1] : first;
+      if (const std::uint32_t e = resolve(from, w + 1); e != no_entity) return e;
+    }
+  }
   // A noun phrase glued before a subject pronoun ("a move he called", "on the campaign trail he
   // said"): the pronoun is the source.
   if (words.size() >= 2 && (cls(words.back()) & (wc_he | wc_she | wc_they | wc_we)) != 0 &&
