@@ -92,7 +92,7 @@ void resolver::scan_names() {
   for (const sentence& sent : sentences) {
     register_group(sent);
     subject_open_ = true;
-    std::uint32_t i = sent.first_token;
+    std::uint32_t i = after_dateline(sent);
     while (i < sent.end_token) {
       if (!is_word(i) || !cap(i) || in_quote_[i]) {
         // ("a group of men": see register_collective; the length first, as this sees every token.)

@@ -313,6 +313,7 @@ class resolver : private token_view {
   // ---- names.cpp: the people and organisations the text names ----
   std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
   void register_group(const sentence& sent);
+  std::uint32_t after_dateline(const sentence& sent) const;
   // The latest name register_run registered: its entity (npos if none) and first and last token.
   struct registration {
     std::uint32_t entity = npos;

@@ -38,4 +38,39 @@ bool resolver::not_a_source(const attributed_quote& q) const {
   return lex_.bare_finding(w) && !modified && q.type != cue_type::according && words <= 2;
 }
 
+// "KABUL/PESHAWAR Officials said", "BEIRUT Syria's opposition said": a dateline in capitals with
+// no dash or agency after it, opening a paragraph, is no part of a name (the attribution stage
+// reads the same pattern, units.cpp): words in capitals joined by a slash, several words in
+// capitals, or one known place, then a capitalised word not in capitals. One acronym ("UN
+// officials", "NATO Secretary-General X") is no dateline. Returns the first token of the
+// sentence after it, or the sentence's first token.
+std::uint32_t resolver::after_dateline(const sentence& sent) const {
+  std::uint32_t k = sent.first_token;
+  while (k < sent.end_token && tok_[k].kind == token_kind::space) ++k;
+  if (k >= sent.end_token || !is_word(k) || !info_[k].all_upper()) return sent.first_token;
+  if (doc_.sentences()[doc_.paragraphs()[sent.paragraph].first_sentence].first_token != sent.first_token) {
+    return sent.first_token;
+  }
+  std::uint32_t words = 0;
+  bool slash = false;
+  bool place = false;
+  std::uint32_t j = k;
+  for (; j < sent.end_token && words < 4; ++j) {
+    if (tok_[j].kind == token_kind::space) continue;
+    if (is_word(j) && info_[j].all_upper() && tok_[j].range.end - tok_[j].range.begin >= 3) {
+      ++words;
+      place = place || (cls(j) & wc_place) != 0;
+      continue;
+    }
+    if (s(j) == "/" && words > 0) {
+      slash = true;
+      continue;
+    }
+    break;
+  }
+  if (words == 0 || j >= sent.end_token || !is_word(j) || !cap(j) || info_[j].all_upper()) return sent.first_token;
+  if (!slash && words < 2 && !place) return sent.first_token;
+  return j;
+}
+
 }  // namespace sayso::detail
