@@ -612,6 +612,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
     name_form(e, n);
     return e;
   }
+  if (const std::uint32_t e = org_short_form(key, mention); e != npos) return e;
   const auto index = static_cast<std::uint32_t>(ents_.size());
   orgs_by_key_.try_emplace(key, index);
   // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",

@@ -201,6 +201,45 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
   return best;
 }
 
+// "The Observatory", "the Committee", "the Guards": an organisation's head noun alone (a noun,
+// not a name: no country), written capitalised as its short form, is the latest organisation
+// named with that head before ("the Syrian Observatory for Human Rights").
+std::uint32_t resolver::org_short_form(std::string_view key, byte_range mention) {
+  if (key.find(' ') != std::string_view::npos || (words_.classes(key) & (wc_org | wc_role)) == 0 ||
+      (lex_.flags(key) & speaker_lexicon::f_country) != 0) {
+    return npos;
+  }
+  const std::vector<std::uint32_t>* found = orgs_by_head_.find(key);
+  if (found == nullptr) return npos;
+  std::uint32_t best = npos;
+  std::uint32_t best_seen = 0;
+  for (const std::uint32_t i : *found) {
+    const std::uint32_t seen = last_before(ents_[i], mention.begin);
+    if (seen <= best_seen || ents_[i].kind != entity_kind::organisation) continue;
+    // (A name that adds only a country, a demonym or a party to the noun is no fuller form:
+    // "Afghanistan's Taliban" and "the Taliban", "a Democratic Senate" and "the Senate" stay as
+    // written.)
+    const std::string& name = ents_[i].words.front();
+    bool more = false;
+    for (std::size_t at = 0; at < name.size() && !more;) {
+      const std::size_t end = std::min(name.find(' ', at), name.size());
+      const std::string_view w = std::string_view(name).substr(at, end - at);
+      const bool owner = w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+      more = w != key && !owner && !w.empty() && w.front() != '@' && (lex_.flags(w) & speaker_lexicon::f_country) == 0 &&
+             (words_.classes(w) & wc_demonym) == 0;
+      at = end + 1;
+    }
+    if (!more) continue;
+    best = i;
+    best_seen = seen;
+  }
+  if (best != npos) {
+    add_mention(best, mention);
+    ents_[best].last_seen = std::max(ents_[best].last_seen, mention.end);
+  }
+  return best;
+}
+
 std::uint32_t resolver::org_by_epithet(std::span<const std::uint32_t> words, byte_range mention) {
   // The words after the article, without number modifiers ("the 27-nation bloc": "bloc").
   std::vector<std::uint32_t> kept;

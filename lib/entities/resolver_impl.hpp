@@ -396,6 +396,7 @@ class resolver : private token_view {
   std::uint32_t descriptor_before(std::uint32_t first) const;
   // The organisation a description names by its head noun (the last of `words`, lower-case
   // modifiers before it: "the health ministry"), the latest named before `mention`; or npos.
+  std::uint32_t org_short_form(std::string_view key, byte_range mention);
   std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
   // The body an epithet of the lexicon names ("the world body"), the latest the text named; or npos.
   std::uint32_t org_by_epithet(std::span<const std::uint32_t> words, byte_range mention);
