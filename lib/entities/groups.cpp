@@ -261,14 +261,36 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
   if (!in_prose(std::span<const std::uint32_t>(&a.first, 1))) return;
   const bool person_a = ents_[a.entity].kind == entity_kind::person;
   if (person_a != (ents_[b.entity].kind == entity_kind::person)) return;
-  // Only "and" (and "the") between them.
+  // Only "and" (and "the") between them; or a verb of meeting, which makes the two the parties
+  // of the meeting ("X met his counterpart Y", "X hosted Y", "X held talks with Y": then "the two
+  // leaders", "both men").
   std::uint32_t t = a.last + 1;
   bool joined = false;
   bool article = false;
+  bool met = false;
   for (; t < b.first; ++t) {
     if (tok_[t].kind == token_kind::space) continue;
-    if (!is_word(t) || (s(t) != "and" && s(t) != "the")) return;
+    if (!is_word(t)) return;
     const std::string_view w = s(t);
+    if (w == "met" || w == "meets" || w == "hosted" || w == "hosts" || w == "received" || w == "receives") {
+      if (joined || met) return;
+      met = true;
+      continue;
+    }
+    if (met) {
+      // ("with", "his counterpart", "talks with", "the visiting")
+      if (w == "with" || w == "his" || w == "her" || w == "their" || w == "counterpart" || w == "talks" ||
+          w == "visiting" || w == "the") {
+        continue;
+      }
+      return;
+    }
+    if (w == "held" || w == "spoke" || w == "talked") {
+      if (joined) return;
+      met = true;
+      continue;
+    }
+    if (w != "and" && w != "the") return;
     if (w == "and" && !joined) {
       joined = true;
     } else if (w != "the" || !joined) {
@@ -277,7 +299,7 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
       article = true;
     }
   }
-  if (!joined) return;
+  if (!joined && !met) return;
   // The first opens the sentence, after an article or a plural title ("Presidents"), or opens
   // its clause after an introductory phrase ("On Monday, X and Y released ...").
   for (std::uint32_t k = sent.first_token; k < a.first; ++k) {
@@ -287,10 +309,13 @@ void resolver::register_pair(const sentence& sent, const registration& a, const 
       break;
     }
   }
-  // A verb follows.
+  // A verb follows (after "X and Y").
   std::uint32_t v = b.last + 1;
   while (v < sent.end_token && (tok_[v].kind == token_kind::space || s(v) == ".")) ++v;
-  if (v >= sent.end_token || !is_word(v) || cap(v) || (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0) return;
+  if (!met && (v >= sent.end_token || !is_word(v) || cap(v) ||
+               (cls(v) & (wc_preposition | wc_conjunction | wc_determiner)) != 0)) {
+    return;
+  }
   known& g = new_entity();
   g.name = ents_[a.entity].name;
   g.name += " and ";
