@@ -584,6 +584,23 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
       if (same) return found;
     }
   }
+  // "the sources", "the source" alone, with no source of that head before: the latest unnamed
+  // source of the same number that spoke, in this paragraph or the one before ("..., military
+  // officials said. ... the sources said").
+  if (first == "the" && words.size() == 2 && head_tok != npos &&
+      (lower(head_tok) == "sources" || lower(head_tok) == "source")) {
+    const std::uint32_t back = most_recent(mention.begin, [is_plural](const known& k) {
+      return (k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && k.speaker && k.members.empty() &&
+             k.plural == is_plural;
+    });
+    if (back != no_entity) {
+      const std::uint32_t seen = last_before(ents_[back], mention.begin);
+      if (seen > 1 && paragraph_of(seen - 1) + 1 >= paragraph_of(mention.begin)) {
+        add_mention(back, mention);
+        return back;
+      }
+    }
+  }
   if (!create && head.empty()) return no_entity;
   known& k = new_entity();
   k.name = phrase_name(named.empty() ? std::span<const std::uint32_t>(words) : named);
