@@ -90,6 +90,11 @@ resolution resolver::run() {
         if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
       }
     }
+    if (e == no_entity) {
+      // "Speaking at the conference, Hadi attacked ..., before saying": the subject after the
+      // introductory phrase the attribution read.
+      if (const auto [b, en] = after_introduction(*q.source); b != npos) e = resolve(b, en);
+    }
     if (e == no_entity) e = resolve(q.source->first, q.source->end);
     if (e == no_entity) continue;
     // A new anonymous source is named by its fullest description ("a person briefed on the

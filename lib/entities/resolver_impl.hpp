@@ -417,6 +417,9 @@ class resolver : private token_view {
   // place>", "X Y, R-Tenn." (the source the last words), as tokens [first, end) of the name and
   // its titles; {npos, npos} if none.
   std::pair<std::uint32_t, std::uint32_t> person_before(const token_span& source) const;
+  // The subject after an introductory phrase the attribution read as the source ("Speaking at the
+  // conference, | Hadi", "Addressing the crowd, | the mayor"): its tokens, or (npos, npos).
+  std::pair<std::uint32_t, std::uint32_t> after_introduction(const token_span& source) const;
   // Where a compound issuer starts when the source is its second member ("a statement released by
   // X and | the Y"); npos if not.
   std::uint32_t issuer_start(std::uint32_t first) const;
