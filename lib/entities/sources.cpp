@@ -73,16 +73,14 @@ std::uint32_t resolver::after_dateline(const sentence& sent) const {
   return j;
 }
 
-// A source of one word that opens its sentence and cannot speak, a participle opening an
-// introductory phrase ("Speaking at the conference, Hadi ..."), stands before the sentence's
-// subject: the noun phrase after the phrase's comma.
+// A source inside an introductory phrase that opens its sentence with a participle ("Speaking at
+// the conference, Hadi ...", "Addressing a rally, ...") stands before the sentence's subject: the
+// noun phrase after the phrase's comma.
 std::pair<std::uint32_t, std::uint32_t> resolver::after_introduction(const token_span& source) const {
   constexpr std::pair<std::uint32_t, std::uint32_t> none{npos, npos};
   std::uint32_t w = npos;
-  for (std::uint32_t t = source.first; t < source.end; ++t) {
-    if (!is_word(t)) continue;
-    if (w != npos) return none;
-    w = t;
+  for (std::uint32_t t = source.first; t < source.end && w == npos; ++t) {
+    if (is_word(t)) w = t;
   }
   if (w == npos || !cap(w)) return none;
   const sentence& sent = sentence_of(w);
@@ -99,10 +97,10 @@ std::pair<std::uint32_t, std::uint32_t> resolver::after_introduction(const token
   for (std::uint32_t n = 0; t < sent.end_token && n < 14; ++t) {
     if (in_quote_[t]) return none;
     if (tok_[t].kind == token_kind::punctuation && s(t) == ",") break;
-    if (is_word(t)) {
-      ++n;
-    }
+    if (is_word(t)) ++n;
   }
+  // (The source lies inside the phrase: "Speaking", "Addressing a".)
+  if (t >= sent.end_token || source.end > t) return none;
   // The subject: a noun phrase ending in a name or a noun that can speak, followed by its verb;
   // a place after the comma is still the phrase's ("Speaking in Salem, New Hampshire, Trump").
   for (int chunk = 0; chunk < 3; ++chunk) {
