@@ -44,6 +44,26 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }
+  // "the Hamas movement", "Lebanon's Iran-backed Hezbollah group": a generic noun after a name is
+  // no part of it; the organisation is the name, which "the group" may refer to later.
+  if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_generic) != 0) {
+    const std::uint32_t w = words[words.size() - 2];
+    if (cap(w) && !possessive(w) && (cls(w) & (wc_demonym | wc_place | wc_title | wc_role | wc_determiner)) == 0 &&
+        (flags(w) & speaker_lexicon::f_country) == 0 && !(w > 0 && s(w - 1) == "-")) {
+      std::size_t k = words.size() - 2;
+      while (k > 0 && cap(words[k - 1]) && !possessive(words[k - 1]) && words[k - 1] + 2 == words[k] &&
+             (cls(words[k - 1]) & (wc_demonym | wc_place | wc_title | wc_determiner)) == 0 &&
+             (flags(words[k - 1]) & speaker_lexicon::f_country) == 0) {
+        --k;
+      }
+      // (An organisation, whatever the name alone would be taken for.)
+      const std::vector<std::uint32_t> name(words.begin() + static_cast<std::ptrdiff_t>(k), words.end() - 1);
+      if (const std::uint32_t e = org_or_alias(name, mention); e != no_entity) {
+        if (ents_[e].kind == entity_kind::organisation) org_descriptor(e, words.back());
+        return e;
+      }
+    }
+  }
   // "A Kremlin statement said", "the ministry's statement said": a document its issuer put out,
   // with the issuer before it, is the issuer's word (as "a statement from the ministry" is).
   if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_issued) != 0) {

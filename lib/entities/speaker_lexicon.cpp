@@ -241,6 +241,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(not_sources, "bare_findings", f_finding);
   words_of(table_of(name, root, "documents"), "words", f_document);
   words_of(table_of(name, root, "documents"), "issued", f_issued);
+  words_of(table_of(name, root, "generic_heads"), "words", f_generic);
   words_of(table_of(name, root, "names"), "months", f_month);
   const toml::table* gender = table_of(name, root, "gender");
   words_of(gender, "female", f_female);

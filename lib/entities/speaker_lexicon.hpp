@@ -75,6 +75,7 @@ class speaker_lexicon {
     f_collective = 1U << 14,    // a noun for a group of people ("a group of men", "a crowd of")
     f_org_noun = 1U << 15,      // an organisation's noun beyond english.toml's ("programme")
     f_issued = 1U << 16,        // a document an issuer puts out in its own voice ("statement")
+    f_generic = 1U << 17,       // a generic noun after an organisation's name ("the Hamas movement")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint32_t flags(std::string_view word) const {
