@@ -110,6 +110,8 @@ class reader : public token_view {
   void build_units(std::vector<unit>& units) const;
   /// The first token after a dateline opening the unit ("KYIV, March 14 — "), or u.first.
   [[nodiscard]] std::uint32_t after_dateline(const unit& u) const;
+  /// The first token after a dateline in capitals with no dash ("BEIRUT Syria's ..."), or first.
+  [[nodiscard]] std::uint32_t after_bare_dateline(std::uint32_t first, std::uint32_t end) const;
   /// Is token t the first of the unit (after space)?
   [[nodiscard]] bool unit_starts_with(const unit& u, std::uint32_t t) const;
 

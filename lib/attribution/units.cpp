@@ -18,6 +18,7 @@ constexpr std::uint32_t kMaxUnitTokens = 1024;
 void reader::build_units(std::vector<unit>& units) const {
   const auto sentences = doc_.sentences();
   const auto paragraphs = doc_.paragraphs();
+  bool body_seen = false;  // (a paragraph that is not a headline came before)
   for (std::uint32_t si = 0; si < sentences.size();) {
     const sentence& first = sentences[si];
     std::uint32_t end = first.end_token;
@@ -35,7 +36,13 @@ void reader::build_units(std::vector<unit>& units) const {
       ++sj;
     }
     const paragraph& para = paragraphs[first.paragraph];
-    push_unit(units, first.first_token, end, first.paragraph, is_headline(para));
+    const bool headline = is_headline(para);
+    std::uint32_t from = first.first_token;
+    if (!headline && !body_seen) {
+      body_seen = true;
+      if (si == para.first_sentence) from = after_bare_dateline(from, end);
+    }
+    push_unit(units, from, end, first.paragraph, headline);
     si = sj;
   }
 }
@@ -129,6 +136,36 @@ std::uint32_t reader::after_dateline(const unit& u) const {
     if (!part) break;
   }
   return u.first;
+}
+
+// "KABUL/PESHAWAR Officials said", "BEIRUT Syria's opposition said", "UNITED NATIONS The
+// council ...": a dateline in capitals with no dash or agency after it, opening the first
+// paragraph of the body (build_units asks only there). Its places are words in capitals joined
+// by a slash, several words in capitals, or one known place: one acronym ("UN officials", "NATO
+// said", "US President X") is not a dateline. The sentence goes on with a capitalised word not
+// in capitals. Returns the first token after the dateline, or `first`.
+std::uint32_t reader::after_bare_dateline(std::uint32_t first, std::uint32_t end) const {
+  std::uint32_t k = first;
+  while (k < end && tok_[k].kind == token_kind::space) ++k;
+  std::uint32_t words = 0;
+  bool slash = false;
+  bool place = false;
+  std::uint32_t j = k;
+  for (; j < end && words < 4; j = next(j, end)) {
+    if (is_word(j) && info_[j].all_upper() && tok_[j].range.size() >= 3) {
+      ++words;
+      place = place || (cls(j) & wc_place) != 0;
+      continue;
+    }
+    if (punct_is(j, "/") && words > 0) {
+      slash = true;
+      continue;
+    }
+    break;
+  }
+  if (words == 0 || j >= end || !is_word(j) || !cap(j) || info_[j].all_upper()) return first;
+  if (!slash && words < 2 && !place) return first;
+  return j;
 }
 
 bool reader::unit_starts_with(const unit& u, std::uint32_t t) const {

@@ -1,6 +1,8 @@
-// Speaker resolution, part 7: descriptions around a source mention that name it better: a name in
-// apposition after a description ("an army spokeswoman, Lt. Col. X, said"), and an anonymous
-// source's fullest description ("a person briefed on the meeting said").
+// Speaker resolution, part 7: the words around a source mention that name it better: a name in
+// apposition after a description ("an army spokeswoman, Lt. Col. X, said"), an anonymous source's
+// fullest description ("a person briefed on the meeting said"), the person or body a source the
+// attribution cut qualifies or stands for ("X with Y Hospital", "X, an organization that", "X sent
+// a letter to Y", "one official traveling with | Y"), and a description's name as written.
 #include "entities/resolver_impl.hpp"
 
 namespace sayso::detail {
@@ -39,6 +41,180 @@ std::pair<std::uint32_t, std::uint32_t> resolver::appositive_name(const token_sp
     return none;
   }
   return {first, end};
+}
+
+std::pair<std::uint32_t, std::uint32_t> resolver::person_before(const token_span& source) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{npos, npos};
+  std::uint32_t first = source.first;
+  // ("with the International Crisis Group": the source may open with its article.)
+  if (first + 2 < source.end && is_word(first) && !cap(first) && lower(first) == "the" && is_word(first + 2)) first += 2;
+  if (first < 4 || !is_word(first) || !cap(first)) return none;
+  const auto back = [this](std::uint32_t at) {  // the word or punctuation before `at`, on its line
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && tok_[at - 1].kind != token_kind::space ? at - 1 : npos;
+  };
+  std::uint32_t t = back(source.first);
+  // A party and state after a name ("R-Tenn.", "D-Calif."): a capital letter and a hyphen.
+  const std::string_view w = s(first);
+  const bool party = w.size() == 1 && (w == "R" || w == "D" || w == "I") && first + 1 < tok_.size() && s(first + 1) == "-";
+  if (party) {
+    if (t == npos || s(t) != ",") return none;
+  } else {
+    if (first == source.first && t != npos && is_word(t) && lower(t) == "the") t = back(t);
+    if (t == npos || !is_word(t) || cap(t)) return none;
+    const std::string_view p = lower(t);
+    if (p != "with" && p != "at" && p != "of" && p != "from" && p != "in") return none;
+    // (The source is a body or a place: "Sheba Medical Center", "Caracas".)
+    if ((cls(first) & (wc_org | wc_place)) == 0 && !org_word(source.last()) && !is_country(std::span<const std::uint32_t>(&first, 1))) {
+      bool org = false;
+      for (std::uint32_t k = first; k < source.end; ++k) org = org || (is_word(k) && org_word(k));
+      if (!org) return none;
+    }
+  }
+  // The name: two plain capitalised words or more just before, with the titles before them
+  // ("Sen. X Y"), opening its clause.
+  const std::uint32_t end = t;
+  std::uint32_t begin = end;
+  std::uint32_t plain = 0;
+  bool titles = false;  // past the name, into its titles
+  for (std::uint32_t k = back(end); k != npos && !in_quote_[k]; k = back(k)) {
+    if (tok_[k].kind == token_kind::punctuation && s(k) == "." && k >= 1 && is_word(k - 1) && cap(k - 1) &&
+        abbreviated_title(k - 1)) {
+      titles = true;
+      continue;
+    }
+    // (A hyphen inside a name: "Al-Amiri".)
+    if (tok_[k].kind == token_kind::punctuation && s(k) == "-" && k >= 1 && is_word(k - 1) && is_word(k + 1)) continue;
+    if (!is_word(k) || !cap(k)) break;
+    if ((cls(k) & wc_title) != 0) {
+      titles = true;
+    } else if (titles || (cls(k) & (wc_org | wc_place | wc_demonym)) != 0) {
+      break;
+    } else {
+      ++plain;
+    }
+    begin = k;
+  }
+  if (plain < 2 || !opens_clause(begin)) return none;
+  return {begin, end};
+}
+
+std::pair<std::uint32_t, std::uint32_t> resolver::source_context(const token_span& source, context_kind& kind) const {
+  constexpr std::pair<std::uint32_t, std::uint32_t> none{npos, npos};
+  const auto back = [this](std::uint32_t at) {  // the token before `at` on its line, not a space
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && tok_[at - 1].kind != token_kind::space && !in_quote_[at - 1] ? at - 1 : npos;
+  };
+  const std::uint32_t first = source.first;
+  if (!is_word(first)) return none;
+  const std::string_view f = s(first);
+  // The words of a name run ending at `last` (capitalised words, "of" and "for" inside).
+  const auto run_before = [&](std::uint32_t last) {
+    std::uint32_t begin = npos;
+    for (std::uint32_t k = last; k != npos && is_word(k);) {
+      if (!cap(k) && s(k) != "of" && s(k) != "for") break;
+      if (cap(k)) begin = k;
+      k = back(k);
+    }
+    return begin;
+  };
+  if (f == "a" || f == "an") {
+    // "the Jewish Electorate Institute, an organization that describes itself as ...": the name
+    // the description is in apposition to.
+    // (An organisation's noun, then a relative or the end of the apposition: not "In a video
+    // uncovered by Fox News, a veteran diplomat said".)
+    std::uint32_t head = first + 2 < tok_.size() && is_word(first + 2) ? first + 2 : npos;
+    std::uint32_t after = head == npos ? npos : head + 1;
+    while (after != npos && after < tok_.size() && tok_[after].kind == token_kind::space) ++after;
+    const bool apposition = after != npos && after < tok_.size() &&
+                            (s(after) == "," || s(after) == "that" || s(after) == "which");
+    const std::uint32_t comma = back(first);
+    if (head != npos && apposition && (cls(head) & wc_org) != 0 && !person_role(head) && comma != npos && s(comma) == ",") {
+      const std::uint32_t last = back(comma);
+      if (last != npos && is_word(last) && cap(last)) {
+        if (const std::uint32_t begin = run_before(last); begin != npos && begin < last) {
+          kind = context_kind::apposed;
+          return {begin, last + 1};
+        }
+      }
+    }
+    // "Trump sent a letter to Erdogan ...": the letter is the sender's.
+    std::uint32_t doc = npos;
+    for (std::uint32_t k = first + 1; k < source.end && k < first + 8; ++k) {
+      if (is_word(k) && is_document(k) && k + 2 < source.end && s(k + 2) == "to") {
+        doc = k;
+        break;
+      }
+    }
+    if (doc != npos) {
+      std::uint32_t v = back(first);
+      if (v != npos && is_word(v) && !cap(v)) {
+        const std::string_view verb = s(v);
+        if (verb == "sent" || verb == "wrote" || verb == "penned" || verb == "addressed" || verb == "delivered" ||
+            verb == "posted") {
+          const std::uint32_t subject = back(v);
+          if (subject != npos && is_word(subject) && (cls(subject) & (wc_he | wc_she)) != 0) {
+            kind = context_kind::author;
+            return {subject, subject + 1};
+          }
+          if (subject != npos && is_word(subject) && cap(subject)) {
+            const std::uint32_t begin = run_before(subject);
+            if (begin != npos && opens_clause(begin)) {
+              kind = context_kind::author;
+              return {begin, subject + 1};
+            }
+          }
+        }
+      }
+    }
+    return none;
+  }
+  // "one senior official traveling with Kerry": the source the attribution read is the end of an
+  // anonymous source's description.
+  if (!cap(first)) return none;
+  const std::uint32_t prep = back(first);
+  if (prep == npos || !is_word(prep) || (s(prep) != "with" && s(prep) != "to" && s(prep) != "for")) return none;
+  const std::uint32_t part = back(prep);
+  if (part == npos || !is_word(part) || cap(part)) return none;
+  const std::string_view p = s(part);
+  if ((!(p.size() > 4 && (p.substr(p.size() - 3) == "ing" || p.substr(p.size() - 2) == "ed")) && p != "close") ||
+      p == "according") {
+    return none;
+  }
+  std::uint32_t role = back(part);
+  if (role == npos || !is_word(role) || (cls(role) & wc_role) == 0 || is_document(role)) return none;
+  for (std::uint32_t k = role, n = 0; k != npos && is_word(k) && n < 5; k = back(k), ++n) {
+    const std::string_view w = s(k);
+    if (w == "one" || w == "a" || w == "an" || w == "another" || w == "One" || w == "A" || w == "An") {
+      kind = context_kind::described;
+      return {k, source.end};
+    }
+    if (cap(k) && (cls(k) & (wc_demonym | wc_place)) == 0 && k != role) return none;
+  }
+  return none;
+}
+
+std::uint32_t resolver::issuer_start(std::uint32_t first) const {
+  // Back from the source over "and [the]", a name, "by" or "from", a participle and a document:
+  // "a joint statement released by | Chad and | the African Union".
+  const auto back = [this](std::uint32_t at) {
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && is_word(at - 1) && !in_quote_[at - 1] ? at - 1 : npos;
+  };
+  std::uint32_t t = back(first);
+  if (t == npos || s(t) != "and") return npos;
+  std::uint32_t name = npos;
+  for (std::uint32_t k = back(t); k != npos; k = back(k)) {
+    if (cap(k) || (s(k) == "the" && name != npos)) {
+      name = k;
+      continue;
+    }
+    if (name == npos || (s(k) != "by" && s(k) != "from")) return npos;
+    std::uint32_t d = back(k);
+    if (d != npos && !is_document(d) && s(d).size() > 4 && s(d).substr(s(d).size() - 2) == "ed") d = back(d);
+    return d != npos && !cap(d) && is_document(d) ? name : npos;
+  }
+  return npos;
 }
 
 void resolver::full_description(const attributed_quote& q, std::vector<std::uint32_t>& words) const {
@@ -117,6 +293,44 @@ void resolver::full_description(const attributed_quote& q, std::vector<std::uint
   const bool modifier = participle || w == "familiar" || w == "close" || w == "who" ||
                         (before_cue && !cap(m) && (cls(m) & wc_preposition) != 0);
   if (!modifier || words.size() - extra > 14) words.clear();
+}
+
+std::string resolver::phrase_name(std::span<const std::uint32_t> words) const {
+  std::string name = surface(words);
+  // "the the congressional report", "Developers and Developers": a phrase written twice in a
+  // row, once.
+  std::vector<std::string_view> w;
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t j = std::min(name.find(' ', i), name.size());
+    w.push_back(std::string_view(name).substr(i, j - i));
+    i = j + 1;
+  }
+  const auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const auto x = static_cast<unsigned char>(a[i]);
+      const auto y = static_cast<unsigned char>(b[i]);
+      if ((x | 0x20U) != (y | 0x20U)) return false;
+    }
+    return true;
+  };
+  bool repeated = false;
+  for (std::size_t len = 1; len <= 4; ++len) {
+    for (std::size_t i = 0; i + 2 * len <= w.size(); ++i) {
+      bool all = true;
+      for (std::size_t k = 0; k < len && all; ++k) all = same(w[i + k], w[i + len + k]);
+      if (!all) continue;
+      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i + len), w.begin() + static_cast<std::ptrdiff_t>(i + 2 * len));
+      repeated = true;
+    }
+  }
+  if (!repeated) return name;
+  std::string out;
+  for (const std::string_view x : w) {
+    if (!out.empty()) out += ' ';
+    out += x;
+  }
+  return out;
 }
 
 }  // namespace sayso::detail

@@ -24,8 +24,56 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   trim_mention(words);
   if (words.empty()) return no_entity;
   const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+  // "said Cuban, who is also a host on the TV show": a description after a relative of being is
+  // who the relative stands for.
+  if (const std::string_view a = lower(words.front()); a == "a" || a == "an") {
+    std::uint32_t t = words.front();
+    const auto back = [this](std::uint32_t at) {
+      while (at > 0 && tok_[at - 1].kind == token_kind::space) --at;
+      return at > 0 && is_word(at - 1) ? at - 1 : npos;
+    };
+    std::uint32_t w = back(t);
+    if (w != npos && lower(w) == "also") w = back(w);
+    if (w != npos && (lower(w) == "is" || lower(w) == "was")) {
+      const std::uint32_t rel = back(w);
+      if (rel != npos && lower(rel) == "who") {
+        if (const std::uint32_t e = antecedent(rel); e != no_entity && ents_[e].kind == entity_kind::person) return e;
+      }
+    }
+  }
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
+  }
+  // "the Hamas movement", "Lebanon's Iran-backed Hezbollah group": a generic noun after a name is
+  // no part of it; the organisation is the name, which "the group" may refer to later.
+  if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_generic) != 0) {
+    const std::uint32_t w = words[words.size() - 2];
+    if (cap(w) && !possessive(w) && (cls(w) & (wc_demonym | wc_place | wc_title | wc_role | wc_determiner)) == 0 &&
+        (flags(w) & speaker_lexicon::f_country) == 0 && !(w > 0 && s(w - 1) == "-")) {
+      std::size_t k = words.size() - 2;
+      while (k > 0 && cap(words[k - 1]) && !possessive(words[k - 1]) && words[k - 1] + 2 == words[k] &&
+             (cls(words[k - 1]) & (wc_demonym | wc_place | wc_title | wc_determiner)) == 0 &&
+             (flags(words[k - 1]) & speaker_lexicon::f_country) == 0) {
+        --k;
+      }
+      // (An organisation, whatever the name alone would be taken for.)
+      const std::vector<std::uint32_t> name(words.begin() + static_cast<std::ptrdiff_t>(k), words.end() - 1);
+      if (const std::uint32_t e = org_or_alias(name, mention); e != no_entity) {
+        if (ents_[e].kind == entity_kind::organisation) org_descriptor(e, words.back());
+        return e;
+      }
+    }
+  }
+  // "A Kremlin statement said", "the ministry's statement said": a document its issuer put out,
+  // with the issuer before it, is the issuer's word (as "a statement from the ministry" is).
+  if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_issued) != 0) {
+    const std::uint32_t w = words[words.size() - 2];
+    if ((cap(w) || possessive(w)) && (cls(w) & (wc_pronoun | wc_determiner)) == 0) {
+      // (Without the indefinite article: "A Kremlin statement" is the Kremlin's.)
+      const std::string_view a = lower(words.front());
+      const std::uint32_t from = (a == "a" || a == "an") ? words[1] : first;
+      if (const std::uint32_t e = resolve(from, w + 1); e != no_entity) return e;
+    }
   }
   // A noun phrase glued before a subject pronoun ("a move he called", "on the campaign trail he
   // said"): the pronoun is the source.
@@ -132,6 +180,7 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
     g.kind = entity_kind::group;
     g.plural = true;
     g.members = {a, b};
+    g.second_the = lower(right.front()) == "the";
     return static_cast<std::uint32_t>(ents_.size() - 1);
   }
   return resolve_words(words, mention, true);
@@ -146,11 +195,28 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   // president of Karvia", "aides to X": the role noun heads it, and what follows qualifies it.
   for (std::size_t k = start; k + 1 < words.size(); ++k) {
     const std::string_view w = lower(words[k + 1]);
-    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry".
-    if (!cap(words[k]) && is_document(words[k]) && (w == "from" || w == "by") && k + 2 < words.size() &&
-        (cap(words[k + 2]) || (lower(words[k + 2]) == "the" && k + 3 < words.size() && cap(words[k + 3])))) {
-      return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(k + 2), words.end()),
-                           mention, create);
+    // A document with its issuer is the issuer's word: "a statement from the Foreign Ministry",
+    // "a joint statement released by the US and the Afghan government" (two issuers: one source).
+    if (!cap(words[k]) && is_document(words[k])) {
+      std::size_t by = k + 1;
+      if (by + 1 < words.size() && lower(words[by]) != "by" && lower(words[by]) != "from" && !cap(words[by])) {
+        const std::string_view p = s(words[by]);
+        if (p.size() > 4 && p.substr(p.size() - 2) == "ed") ++by;  // "released by", "issued by"
+      }
+      const std::string_view bw = lower(words[by]);
+      if ((bw == "from" || bw == "by") && by + 1 < words.size() &&
+          (cap(words[by + 1]) || (lower(words[by + 1]) == "the" && by + 2 < words.size() && cap(words[by + 2])))) {
+        if (by != k + 1) {
+          if (const std::uint32_t e = resolve(words[by + 1], words.back() + 1); e != no_entity) return e;
+        }
+        return resolve_words(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(by + 1), words.end()),
+                             mention, create);
+      }
+    }
+    // "the office of Israel's military spokesman": an office is an organisation, named as written.
+    if (k == start && lower(words[k]) == "office" && w == "of" && !cap(words[k]) && k + 2 < words.size()) {
+      return org_or_alias(std::vector<std::uint32_t>(words.begin() + static_cast<std::ptrdiff_t>(start), words.end()),
+                          mention);
     }
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
@@ -260,6 +326,27 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
         owned.insert(owned.end(), words.begin() + static_cast<std::ptrdiff_t>(run_end), words.end());
       }
     }
+    // ("Turkey's state-owned Anadolu news agency", "the official Saba news agency": the lower-case
+    // words before the name describe it; the name is "Anadolu news agency".)
+    if (owned.empty() && run_begin > start && run_begin - start <= 3 && s(words[run_begin] - 1) != "-") {
+      // (Adjectives only: "state-owned", "official"; not "documents he submitted to the", "who
+      // have heard from the", "assertion Tuesday".)
+      std::size_t described = 0;
+      bool adjectives = true;
+      for (std::size_t k = start; k < run_begin; ++k) {
+        const std::uint32_t c = cls(words[k]);
+        if (cap(words[k]) && !possessive(words[k])) adjectives = false;
+        if (cap(words[k]) || (c & wc_determiner) != 0) continue;
+        const bool hyphenated = s(words[k] + 1) == "-" || (words[k] > 0 && s(words[k] - 1) == "-");  // "state-run"
+        if (!hyphenated &&
+            (c & (wc_verb | wc_cue | wc_relative | wc_preposition | wc_complementizer | wc_pronoun | wc_time | wc_role)) != 0 &&
+            (c & wc_title) == 0) {
+          adjectives = false;
+        }
+        ++described;
+      }
+      if (described > 0 && adjectives) owned.assign(words.begin() + static_cast<std::ptrdiff_t>(run_begin), words.end());
+    }
     const std::vector<std::uint32_t>& org_words = owned.empty() ? rest : owned;
     if ((cls(head) & wc_org) != 0 && (cls(head) & (wc_role | wc_title)) == 0 && !plural(head)) {
       return org_or_alias(org_words, mention);
@@ -297,6 +384,11 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   if (title_only && !persons_by_last_.contains(lower(name.front()))) {
     return describe(words, mention, create);
   }
+  // A plural role capitalised for opening the sentence is no name ("Officials also said").
+  if (name.size() == 1 && (cls(name.front()) & wc_role) != 0 && plural(name.front()) &&
+      doc_.sentences()[doc_.sentence_of_token(name.front())].first_token == name.front()) {
+    return describe(words, mention, create);
+  }
   if (org || acronym) {
     // An organisation's name from its first capitalised or organisation word ("the progressive
     // Center for X": "Center for X").
@@ -328,25 +420,10 @@ std::uint32_t resolver::org_or_alias(const std::vector<std::uint32_t>& toks, byt
       clean = *found;
     }
   }
-  // "the military", "the hospital": the latest organisation named with that head ("Israel's
-  // military", "Soroka Hospital").
-  if (clean.size() == 1 && !cap(clean.front()) && org_word(clean.front())) {
-    if (const auto* found = orgs_by_head_.find(lex_.spelling(lower(clean.front())));
-        found != nullptr) {
-      std::uint32_t best = npos;
-      std::uint32_t best_seen = 0;
-      for (const std::uint32_t i : *found) {
-        const std::uint32_t seen = last_before(ents_[i], mention.begin);
-        if (seen > best_seen) {
-          best = i;
-          best_seen = seen;
-        }
-      }
-      if (best != npos) {
-        add_mention(best, mention);
-        return best;
-      }
-    }
+  // "the military", "the hospital", "the health ministry", "the Army": the latest organisation
+  // named with that head ("Israel's military", "Soroka Hospital", "Ministry of Health").
+  if (org_word(clean.back())) {
+    if (const std::uint32_t e = org_by_head(clean, mention); e != npos) return e;
   }
   std::string name = surface(clean);
   std::string key = normalise(name);
@@ -419,18 +496,60 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // (A bare title in capitals is a definite description too: "with the President saying".)
   const bool bare_title = words.size() == 1 && cap(words.front()) && (cls(words.front()) & wc_title) != 0;
   if ((first == "the" || bare_title || (cap(words.front()) && possessive(words.front()))) && !is_plural) {
-    const std::uint32_t holder = role_holder(words, head_tok, mention);
+    std::uint32_t holder = role_holder(words, head_tok, mention);
+    // "the official", "the source" alone: the words news uses for unnamed sources name a person
+    // named with them only in this paragraph or the two before; a named official of long before
+    // is named by name ("Houthi official X" early on, then "the official said" of someone new).
+    if (holder != npos && words.size() == 2 && (flags(words.back()) & speaker_lexicon::f_unnamed_head) != 0) {
+      const std::uint32_t seen = last_before(ents_[holder], mention.begin);
+      if (seen <= 1 || paragraph_of(seen - 1) + 2 < paragraph_of(mention.begin)) holder = npos;
+    }
     if (holder != npos) {
       // An anonymous source with that head mentioned since is who "the official" is ("One
       // official said ...", then "the official said"), not a named official of before.
       if (!head.empty()) {
-        index_unnamed();
-        if (const auto* found = unnamed_by_head_.find(head); found != nullptr &&
-            last_before(ents_[*found], mention.begin) > last_before(ents_[holder], mention.begin)) {
-          return *found;
+        if (const std::uint32_t found = latest_unnamed(head, mention);
+            found != npos && last_before(ents_[found], mention.end) > last_before(ents_[holder], mention.begin)) {
+          return found;
         }
       }
       return holder;
+    }
+  }
+  // "the two sides", "both countries", "the two leaders": the latest two parties named together
+  // ("Sudan and South Sudan signed ...", "X and Y said"), persons for a person's noun, in this
+  // paragraph or the two before.
+  if (is_plural && head_tok != npos && words.size() <= 4) {
+    bool two = false;
+    for (const std::uint32_t t : words) {
+      const std::string_view w = lower(t);
+      two = two || w == "two" || w == "both";
+    }
+    if (two) {
+      const bool people = person_role(head_tok) || lower(head_tok) == "men" || lower(head_tok) == "women";
+      const std::uint32_t pair = most_recent(mention.begin, [this, people](const known& k) {
+        return k.kind == entity_kind::group && k.members.size() == 2 &&
+               (!people || ents_[k.members.front()].kind == entity_kind::person);
+      });
+      if (pair != no_entity) {
+        const std::uint32_t seen = last_before(ents_[pair], mention.begin);
+        if (seen > 1 && paragraph_of(seen - 1) + 2 >= paragraph_of(mention.begin)) {
+          add_mention(pair, mention);
+          return pair;
+        }
+      }
+    }
+  }
+  // A body the text named, by the head noun of an appositive ("the Coastal Brigades, an armed
+  // group, ...": "the group"; "a war monitor": "the monitor") or by an epithet ("the world
+  // body"); neither after a complement ("the head of the council").
+  if (first == "the" && !is_plural && words.size() >= 2 && words.size() <= 5) {
+    bool simple = true;
+    for (const std::uint32_t t : words) simple = simple && (cap(t) || (cls(t) & wc_preposition) == 0);
+    if (simple) {
+      const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(1);
+      if (const std::uint32_t e = org_by_head(phrase, mention); e != npos) return e;
+      if (const std::uint32_t e = org_by_epithet(phrase, mention); e != npos) return e;
     }
   }
   // An organisation word heads it: "the Kremlin", "the ministry", "the Israeli military" (not "a
@@ -447,17 +566,59 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // "the official", "the source": the latest anonymous source with that head.
   // (Its qualifiers must be in that source's name: "the Israeli officials" are not the
   // "Palestinian officials" named last.)
-  if (definite && !head.empty()) {
-    index_unnamed();
-    if (const auto* found = unnamed_by_head_.find(head); found != nullptr) {
+  // (A bare plural role opening a sentence refers back too: "Ukrainian officials said ...
+  // Officials also said"; only to a group of this paragraph or the two before.)
+  const bool bare_plural = is_plural && words.size() == 1 && cap(words.front()) &&
+                           doc_.sentences()[doc_.sentence_of_token(words.front())].first_token == words.front();
+  if ((definite || bare_plural) && !head.empty()) {
+    // (Up to the mention's end: the scan may have registered this very phrase, "The rebels said".)
+    if (const std::uint32_t found = latest_unnamed(head, mention); found != npos) {
+      const std::string& n = ents_[found].name;
+      const auto in_name = [&n](std::string_view w) {
+        return std::search(n.begin(), n.end(), w.begin(), w.end(), [](char a, char b) {
+                 return (a | 0x20) == (b | 0x20);
+               }) != n.end();
+      };
       bool same = true;
-      for (const std::uint32_t t : words) {
+      bool after_head = false;
+      for (const std::uint32_t t : named.empty() ? std::span<const std::uint32_t>(words) : named) {
+        if (t == head_tok) {
+          after_head = true;
+          continue;
+        }
+        // (A relative clause restates rather than tells apart: "the groups who wrote to her".)
+        if (after_head && (cls(t) & (wc_relative | wc_complementizer | wc_verb | wc_cue | wc_time)) != 0) break;
+        // Its own complement must be the source's too: "the people familiar with the army's
+        // plans" are not "people familiar with the talks".
+        if (after_head && !cap(t) && (cls(t) & (wc_preposition | wc_determiner | wc_conjunction)) == 0 &&
+            !in_name(bare(t))) {
+          same = false;
+        }
         if (!cap(t) || (cls(t) & (wc_demonym | wc_place)) == 0 || (cls(t) & wc_determiner) != 0) continue;
-        const std::string_view w = bare(t);
-        const std::string& n = ents_[*found].name;
-        same = same && std::search(n.begin(), n.end(), w.begin(), w.end()) != n.end();
+        same = same && in_name(bare(t));
       }
-      if (same) return *found;
+      if (bare_plural) {
+        const std::uint32_t seen = last_before(ents_[found], mention.end);
+        same = same && paragraph_of(seen - 1) + 2 >= paragraph_of(mention.begin);
+      }
+      if (same) return found;
+    }
+  }
+  // "the sources", "the source" alone, with no source of that head before: the latest unnamed
+  // source of the same number that spoke, in this paragraph or the one before ("..., military
+  // officials said. ... the sources said").
+  if (first == "the" && words.size() == 2 && head_tok != npos &&
+      (lower(head_tok) == "sources" || lower(head_tok) == "source")) {
+    const std::uint32_t back = most_recent(mention.begin, [is_plural](const known& k) {
+      return (k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && k.speaker && k.members.empty() &&
+             k.plural == is_plural;
+    });
+    if (back != no_entity) {
+      const std::uint32_t seen = last_before(ents_[back], mention.begin);
+      if (seen > 1 && paragraph_of(seen - 1) + 1 >= paragraph_of(mention.begin)) {
+        add_mention(back, mention);
+        return back;
+      }
     }
   }
   if (!create && head.empty()) return no_entity;
@@ -490,12 +651,23 @@ std::uint32_t resolver::antecedent(std::uint32_t rel) {
       continue;
     }
     if (!is_word(t) && s(t) != "." && s(t) != "-") break;
-    if (is_word(t) && !cap(t) && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
+    // ("Senator X of Texas, who": "of" between capitalised words.)
+    const bool of = s(t) == "of" && t >= 2 && is_word(t - 2) && cap(t - 2) && t + 2 < end && cap(t + 2);
+    if (is_word(t) && !cap(t) && !of && (cls(t) & (wc_role | wc_title | wc_org | wc_demonym | wc_determiner)) == 0) break;
     --first;
     ++n;
   }
   while (first < end && tok_[first].kind == token_kind::space) ++first;
   if (first >= end) return no_entity;
+  // ("Women for Dialogue, a group which said": the name the description is in apposition to.)
+  context_kind kind{};
+  if (const auto [b, en] = source_context(token_span{first, end}, kind); b != npos && kind == context_kind::apposed) {
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t t = b; t < en; ++t) {
+      if (is_word(t)) words.push_back(t);
+    }
+    return org_or_alias(words, {tok_[b].range.begin, tok_[en - 1].range.end});
+  }
   return resolve(first, end);
 }
 
@@ -618,7 +790,7 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
       bool rest = true;
       for (std::size_t j = k + 1; j < n; ++j) rest = rest && is_time(words, j);
       if (rest) cut = k;
-    } else if ((c & wc_preposition) != 0 && !cap(t) && (cap(words[k - 1]) || org_word(words[k - 1]))) {
+    } else if ((c & wc_preposition) != 0 && !cap(t) && s(t) != "of" && (cap(words[k - 1]) || org_word(words[k - 1]))) {
       // "X in a video address", "X in an interview with ...", "the military in its daily
       // report": after a name or an organisation only.
       for (std::size_t j = k + 1; j < n && j <= k + 4; ++j) {
@@ -642,42 +814,5 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
   if (!timeless) words.clear();
 }
 
-std::string resolver::phrase_name(std::span<const std::uint32_t> words) const {
-  std::string name = surface(words);
-  // "the the congressional report", "Developers and Developers": a phrase written twice in a
-  // row, once.
-  std::vector<std::string_view> w;
-  for (std::size_t i = 0; i < name.size();) {
-    const std::size_t j = std::min(name.find(' ', i), name.size());
-    w.push_back(std::string_view(name).substr(i, j - i));
-    i = j + 1;
-  }
-  const auto same = [](std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const auto x = static_cast<unsigned char>(a[i]);
-      const auto y = static_cast<unsigned char>(b[i]);
-      if ((x | 0x20U) != (y | 0x20U)) return false;
-    }
-    return true;
-  };
-  bool repeated = false;
-  for (std::size_t len = 1; len <= 4; ++len) {
-    for (std::size_t i = 0; i + 2 * len <= w.size(); ++i) {
-      bool all = true;
-      for (std::size_t k = 0; k < len && all; ++k) all = same(w[i + k], w[i + len + k]);
-      if (!all) continue;
-      w.erase(w.begin() + static_cast<std::ptrdiff_t>(i + len), w.begin() + static_cast<std::ptrdiff_t>(i + 2 * len));
-      repeated = true;
-    }
-  }
-  if (!repeated) return name;
-  std::string out;
-  for (const std::string_view x : w) {
-    if (!out.empty()) out += ' ';
-    out += x;
-  }
-  return out;
-}
 
 }  // namespace sayso::detail

@@ -35,67 +35,70 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
       return npos;
     }
     if (t == "." && j + 2 < end && tok_[j + 1].kind == token_kind::space && is_word(j + 2) && cap(j + 2) &&
-        (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos) && !possessive(i)) {
-      return j + 2;  // "Donald J. Trump", "U.S. President"
+        (s(i).size() <= 2 || s(i).find('.') != std::string_view::npos || abbreviated_title(i)) && !possessive(i)) {
+      return j + 2;  // "Donald J. Trump", "U.S. President", "Col. Mirela Vasilescu"
     }
     return npos;
   }
   if (tok_[j].kind != token_kind::space || s(j).find('\n') != std::string_view::npos || possessive(i)) return npos;
   const std::uint32_t k = j + 1;
+  // A number ends a document's or a body's name: "Security Council Resolution 2216".
+  if (k < end && tok_[k].kind == token_kind::number && is_word(i) && cap(i) && (is_document(i) || org_word(i)) &&
+      !info_[i].all_upper()) {
+    return k;
+  }
   if (k >= end || !is_word(k)) return npos;
   if (cap(k)) return k;
-  // "Secretary of State", "Bashar al-Assad"
+  // "Secretary of State", "Bashar al-Assad", and two particles: "Hendrik van der Meulen",
+  // "Carlos de la Vega".
   const std::string_view lw = lower(k);
-  if ((lw == "of" || std::find(kParticles.begin(), kParticles.end(), lw) != kParticles.end()) && k + 2 < end &&
-      (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") && is_word(k + 2) && cap(k + 2)) {
-    return k + 2;
+  // In an organisation's name, "of the", "for" and "for the" after its organisation word: "the
+  // International Committee of the Red Cross", "the Observatory for Human Rights".
+  if ((lw == "of" || lw == "for" || lw == "in") && org_word(i) && !cap(k) && k + 2 < end &&
+      tok_[k + 1].kind == token_kind::space && is_word(k + 2)) {
+    if (cap(k + 2) && lw == "for") return k + 2;
+    // ("the UN Interim Force in Lebanon", "Mission in South Sudan": a country after "in".)
+    if (cap(k + 2) && lw == "in" && (flags(k + 2) & speaker_lexicon::f_country) != 0) return k + 2;
+    if (!cap(k + 2) && lower(k + 2) == "the" && k + 4 < end && tok_[k + 3].kind == token_kind::space &&
+        is_word(k + 4) && cap(k + 4)) {
+      return k + 4;
+    }
+  }
+  // ("the Center for Economic and Policy Research": "and" after such a "for".)
+  if (lw == "and" && !cap(k) && k + 2 < end && tok_[k + 1].kind == token_kind::space && is_word(k + 2) && cap(k + 2)) {
+    // (The run is "Org for X and" or "Org for X Y and", all capitalised but "for".)
+    for (const std::uint32_t b : {i - 2, i - 4}) {
+      if (b >= 2 && b < i && is_word(b) && !cap(b) && lower(b) == "for" && is_word(b - 2) && cap(b - 2) &&
+          org_word(b - 2) && (b + 2 == i || cap(b + 2))) {
+        return k + 2;
+      }
+    }
+  }
+  const bool particle = is_particle(lw);
+  if ((lw == "of" || particle) && k + 2 < end && (tok_[k + 1].kind == token_kind::space || s(k + 1) == "-") &&
+      is_word(k + 2)) {
+    if (cap(k + 2)) return k + 2;
+    if (particle && k + 4 < end && tok_[k + 3].kind == token_kind::space && is_particle(lower(k + 2)) &&
+        is_word(k + 4) && cap(k + 4)) {
+      return k + 4;
+    }
   }
   return npos;
 }
 
-// A sentence opening with a plural role noun phrase ("Western diplomats were gloomy") names a
-// group that a later "they" may refer to.
-void resolver::register_group(const sentence& sent) {
-  std::uint32_t i = sent.first_token;
-  std::vector<std::uint32_t>& words = group_words_;
-  words.clear();
-  for (std::uint32_t n = 0; i < sent.end_token && n < 5; ++i) {
-    if (tok_[i].kind == token_kind::space) continue;
-    if (!is_word(i) || in_quote_[i]) return;
-    words.push_back(i);
-    ++n;
-    const std::uint32_t c = cls(i);
-    if ((c & wc_role) != 0 && !cap(i) && plural(i)) break;
-    if ((c & (wc_determiner | wc_demonym | wc_title)) == 0 && !(cap(i) && (c & wc_place) != 0) &&
-        !(words.size() == 1 && cap(i) && (c & (wc_conjunction | wc_preposition | wc_pronoun)) == 0)) {
-      return;
-    }
-  }
-  if (words.empty() || i >= sent.end_token) return;
-  const std::uint32_t head = words.back();
-  if ((cls(head) & wc_role) == 0 || !plural(head)) return;
-  std::size_t start = 0;
-  while (start < words.size() && (cls(words[start]) & wc_determiner) != 0) ++start;
-  if (start >= words.size()) return;
-  const std::span<const std::uint32_t> phrase = std::span<const std::uint32_t>(words).subspan(start);
-  known& g = new_entity();
-  g.name = surface(phrase);
-  g.kind = entity_kind::group;
-  g.plural = true;
-  g.head = lower(head);
-  const byte_range mention{tok_[phrase.front()].range.begin, tok_[phrase.back()].range.end};
-  g.last_seen = mention.end;
-  add_mention(static_cast<std::uint32_t>(ents_.size() - 1), mention);
-}
 
 void resolver::scan_names() {
   const auto sentences = doc_.sentences();
   for (const sentence& sent : sentences) {
     register_group(sent);
     subject_open_ = true;
-    std::uint32_t i = sent.first_token;
+    std::uint32_t i = after_dateline(sent);
     while (i < sent.end_token) {
       if (!is_word(i) || !cap(i) || in_quote_[i]) {
+        // ("a group of men": see register_collective; the length first, as this sees every token.)
+        if (tok_[i].range.end - tok_[i].range.begin == 2 && s(i) == "of" && !in_quote_[i]) {
+          i = register_collective(sent, i);
+        }
         ++i;
         continue;
       }
@@ -103,11 +106,18 @@ void resolver::scan_names() {
       run.assign(1, i);
       std::uint32_t j = i;
       while ((j = next_run_token(j, sent.end_token)) != npos && !in_quote_[j]) run.push_back(j);
+      const registration before = registered_;
+      registered_.entity = npos;
       register_run(run, i == sent.first_token);
-      i = run.back() + 1;
+      if (registered_.entity != npos && before.entity != npos) register_pair(sent, before, registered_);
+      if (registered_.entity == npos) registered_ = before;
+      i = std::max(run.back() + 1, scan_resume_);
     }
+    registered_.entity = npos;
   }
 }
+
+
 
 // The name is what follows the last title word or "of"-phrase: "Russian Foreign Minister |
 // Sergei Lavrov", "Secretary-General of Hezbollah | Naim Qassem", "Relief Coordinator | Thomas
@@ -116,7 +126,7 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   std::size_t j = run.size();
   while (j > 0) {
     const std::uint32_t t = run[j - 1];
-    if ((cls(t) & wc_title) != 0) break;
+    if ((cls(t) & wc_title) != 0 || (j == 1 && plural_title(t))) break;
     // "of" after a title: the object of "Secretary-General of X" (not "Observatory of Human Rights").
     if (lower(t) == "of" && j >= 2 && (cls(run[j - 2]) & wc_title) != 0) break;
     if (j >= 3 && lower(run[j - 2]) == "of" && (cls(run[j - 3]) & wc_title) != 0) break;
@@ -131,6 +141,23 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
       if ((c & (wc_title | wc_demonym)) == 0 && lower(run[j]) != "of" && !org_prefix) break;
       ++j;
     }
+  } else {
+    // Words of the title's complement before the name ("Minister of Foreign Affairs | Aigerim
+    // Nurlanova", "Under-Secretary-General for Peace Operations | X"), and with no title, a
+    // demonym or party before a name of two words ("Republican | Marco Rubio").
+    const auto plain = [this](std::uint32_t t) {
+      return cap(t) && (cls(t) & (wc_title | wc_org | wc_place | wc_demonym | wc_role)) == 0 && !info_[t].all_upper();
+    };
+    std::size_t first_plain = run.size();
+    while (first_plain > j && plain(run[first_plain - 1])) --first_plain;
+    const bool complement = j > 0 && first_plain > j && first_plain + 2 <= run.size() &&
+                            (cls(run[first_plain - 1]) & wc_org) != 0 && !info_[run[first_plain - 1]].all_upper();
+    // (A country's demonym or a party's adjective: not "South Carolina X", "North-Rhine X".)
+    const bool party = j == 0 && first_plain == 1 && run.size() >= 3 && (cls(run[0]) & wc_demonym) != 0 &&
+                       (cls(run[0]) & (wc_place | wc_org)) == 0 && !possessive(run[0]) &&
+                       !info_[run[0]].all_upper() && s(run[0] + 1) != "-" &&
+                       (is_country(run.first(1)) || lower(run[0]) == "republican" || lower(run[0]) == "democratic");
+    if (complement || party) j = first_plain;
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
@@ -158,6 +185,29 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   std::vector<std::string>& roles = roles_;
   roles.clear();
   const std::size_t name_at = split_prefix(run, roles);
+  // "Foreign Minister Ngozi Adeyemi of Nigeria", "Yara Mansour of Human Rights Watch": a person's
+  // name of two plain words or more, then "of" and a country or an organisation, which says
+  // where the person is from.
+  {
+    std::size_t plain = 0;
+    for (std::size_t k = name_at; k < run.size(); ++k) {
+      const std::uint32_t t = run[k];
+      if (plain >= 2 && t >= 2 && s(t - 2) == "of" && !cap(t - 2)) {
+        const std::span<const std::uint32_t> tail = run.subspan(k);
+        if (is_country(tail)) {
+          lower_words(tail, scratch_views_);
+          roles.push_back(std::string("@") += lex_.country_key(lex_.country_at(scratch_views_, 0, true).id));
+        } else if (std::any_of(tail.begin(), tail.end(), [this](std::uint32_t w) { return org_word(w); })) {
+          add_org(surface(tail), {tok_[tail.front()].range.begin, tok_[tail.back()].range.end});
+        }
+        // (Else a place: "Marco Rubio of Florida".)
+        run = run.first(k);
+        break;
+      }
+      if (!cap(t) || (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) != 0) break;
+      ++plain;
+    }
+  }
   const std::span<const std::uint32_t> name = run.subspan(name_at);
   if (name.empty()) return;
   // A title alone ("Mrs." cut from its name) names no one.
@@ -175,7 +225,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Nor a name ending in an abbreviated title ("Massachusetts Sen." cut from "Sen. X").
   if ((cls(name.back()) & wc_title) != 0 && name.back() + 1 < tok_.size() && s(name.back() + 1) == ".") return;
   const byte_range mention{tok_[run.front()].range.begin, static_cast<std::uint32_t>(tok_[run.back()].range.begin + bare(run.back()).size())};
-  const bool org = organisation_name(run, name_at);
+  // (A name ending in a number is a document's or a body's: "Resolution 1188".)
+  const bool org = organisation_name(run, name_at) || tok_[run.back()].kind == token_kind::number;
   bool place = name.size() == 1 && (cls(name.front()) & wc_place) != 0;
   place = place || is_country(name);
   // "in Karvo", "from Tesland": a single name after a preposition of place is a place.
@@ -189,6 +240,10 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // Russian military" is the Russian military).
   if (!org && name.size() == 1 && (cls(name.front()) & wc_demonym) != 0 && name.front() + 2 < tok_.size() &&
       tok_[name.front() + 1].kind == token_kind::space && is_word(name.front() + 2) && !cap(name.front() + 2)) {
+    if (register_demonym_pair(name.front())) {
+      subject_open_ = false;
+      return;
+    }
     const std::uint32_t noun = name.front() + 2;
     // (The noun heads the phrase: not "the Russian defense minister".)
     const bool head = !(noun + 2 < tok_.size() && tok_[noun + 1].kind == token_kind::space && is_word(noun + 2) &&
@@ -200,8 +255,34 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     subject_open_ = subject_open_ && qualifier(run);
     return;
   }
-  if (org || place || (name.size() == 1 && info_[name.front()].all_upper())) {
-    add_org(surface(org ? run : name), mention);
+  // A name after an organisation's noun is an organisation's: "the armed group Ansar al-Din",
+  // "the news agency Wafa".
+  const std::uint32_t descriptor = place ? npos : descriptor_before(run.front());
+  const bool described_org = descriptor != npos && (cls(descriptor) & wc_org) != 0;
+  if (org || place || described_org || (name.size() == 1 && info_[name.front()].all_upper())) {
+    // A country's possessive before an organisation's name is part of it: "Lebanon's Ministry of
+    // Public Health" (the ministry of that country; "Lebanese Ministry of ..." has the same key).
+    std::span<const std::uint32_t> named = org || described_org ? run : name;
+    byte_range at = mention;
+    std::array<std::uint32_t, 8> owned{};
+    if (org && run.front() >= 2 && s(run.front() - 1) == " " && is_word(run.front() - 2) && cap(run.front() - 2) &&
+        possessive(run.front() - 2) && run.size() + 1 <= owned.size()) {
+      const std::uint32_t owner = run.front() - 2;
+      lowered bare_owner(bare(owner));
+      const std::array<std::string_view, 1> one{bare_owner.view()};
+      if ((flags(owner) & speaker_lexicon::f_country) != 0 && lex_.country_at(one, 0, false).length == 1) {
+        owned[0] = owner;
+        std::copy(run.begin(), run.end(), owned.begin() + 1);
+        named = std::span<const std::uint32_t>(owned.data(), run.size() + 1);
+        at.begin = tok_[owner].range.begin;
+      }
+    }
+    const std::uint32_t e = add_org(surface(named), at);
+    registered_ = {e, run.front(), run.back()};
+    if (org || !place) {
+      org_appositive(e, run.back());
+      org_descriptor(e, descriptor);
+    }
     subject_open_ = subject_open_ && qualifier(run);
     return;
   }
@@ -236,7 +317,13 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // appositive roles ("X, a close ally and the Kremlin's investment envoy,").
   std::vector<std::uint32_t>& described = described_;
   preceding_words(run.front(), name_at > 0, roles, described);
-  described.insert(described.end(), run.begin(), run.begin() + static_cast<std::ptrdiff_t>(name_at));
+  // (The title's words with the "of" the run skips: "Secretary of State" is a role of the
+  // lexicon, "Secretary State" none.)
+  if (name_at > 0) {
+    for (std::uint32_t t = run.front(); t <= run[name_at - 1]; ++t) {
+      if (is_word(t)) described.push_back(t);
+    }
+  }
   if (!described.empty()) role_keys(described, roles);
   // A country's possessive just before the name qualifies the person ("North Korea's Kim").
   if (name_at == 0 && run.front() >= 2 && s(run.front() - 1) == " ") {
@@ -260,9 +347,11 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     }
   }
   collect_appositive(run.back(), roles);
+  country_after(run.back(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
   const std::uint32_t e = add_person(words, name_only, roles, mention);
+  registered_ = {e, run.front(), run.back()};
   if (!described.empty()) ents_[e].titled = true;
   if (name.size() >= 2 || ents_[e].titled) gender_in_sentence(e, run, described);
   // The sentence's first name, not after a preposition nor a possessive, is its subject ("Anna
@@ -270,8 +359,9 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   if (subject_open_ && !possessive(run.back()) && opens_clause(run.front()) && in_prose(run)) {
     subject_ends_.emplace_back(mention.end, e);
   }
-  // (An owner leaves the subject open: "Brem's deputy, X, said".)
-  subject_open_ = subject_open_ && qualifier(run);
+  // (An owner leaves the subject open: "Brem's deputy, X, said"; so does a name inside an
+  // introductory phrase: "Like X, Y was there".)
+  subject_open_ = subject_open_ && (qualifier(run) || introductory(run));
 }
 
 bool resolver::organisation_name(std::span<const std::uint32_t> run, std::size_t name_at) const {
@@ -299,7 +389,11 @@ bool resolver::qualifier(std::span<const std::uint32_t> run) const {
 
 bool resolver::org_word(std::uint32_t t) const {
   // An organisation's acronym is one in capitals: "UN", "EU", not the "Un" of "Kim Jong Un".
-  return (cls(t) & wc_org) != 0 && (s(t).size() > 3 || info_[t].all_upper() || !cap(t));
+  // (Also the speaker lexicon's organisation nouns, which english.toml, shared with the span
+  // model's features, leaves out: "World Food Programme", "Nasser Medical Complex".)
+  if ((cls(t) & wc_org) != 0) return s(t).size() > 3 || info_[t].all_upper() || !cap(t);
+  // (The length first: the look-up lower-cases the word, and most words are not organisations'.)
+  return s(t).size() >= lex_.shortest_org_noun() && is_word(t) && (flags(t) & speaker_lexicon::f_org_noun) != 0;
 }
 
 bool resolver::in_prose(std::span<const std::uint32_t> run) const {
@@ -315,6 +409,17 @@ bool resolver::in_prose(std::span<const std::uint32_t> run) const {
   return false;
 }
 
+bool resolver::introductory(std::span<const std::uint32_t> run) const {
+  // The sentence opens with a preposition or subordinator, and a comma follows the name.
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(run.front())].first_token;
+  if (sentence_first == run.front() || !is_word(sentence_first) ||
+      (cls(sentence_first) & (wc_preposition | wc_subordinator)) == 0) {
+    return false;
+  }
+  const std::uint32_t n = run.back() + 1;
+  return n < tok_.size() && s(n) == ",";
+}
+
 bool resolver::opens_clause(std::uint32_t first) const {
   const std::uint32_t sentence_first = sentence_of(first).first_token;
   std::uint32_t t = first;
@@ -322,6 +427,11 @@ bool resolver::opens_clause(std::uint32_t first) const {
     --t;
     if (tok_[t].kind == token_kind::space || (tok_[t].kind == token_kind::punctuation && s(t) == ",")) continue;
     if (!is_word(t)) return tok_[t].kind == token_kind::quotation_mark;
+    // An owner just before the name is part of the subject ("NYU's Rubin").
+    if (t + 2 == first && cap(t) && possessive(t) && tok_[t + 1].kind == token_kind::space) {
+      if (t == sentence_first) return true;
+      continue;
+    }
     // A description before the name is part of the subject ("Hamas spokesman X").
     if (!cap(t) && (cls(t) & (wc_role | wc_title)) != 0 && (cls(t) & (wc_verb | wc_preposition)) == 0 && t + 2 <= first &&
         tok_[t + 1].kind == token_kind::space && t >= sentence_first + 2 && is_word(t - 2) && cap(t - 2)) {
@@ -380,7 +490,28 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
   std::vector<std::uint32_t>& words = preceding_;
   words.clear();
   const std::size_t had = roles.size();
-  for (std::uint32_t n = 0, k = j + 1; k < tok_.size() && n < 14; ++k) {
+  std::uint32_t k0 = j + 1;
+  // "X, who serves as South Africa's special envoy,", "X, who is also the party's leader,": the
+  // description after the relative and its verb of being.
+  {
+    std::uint32_t k = k0;
+    const auto next_word = [this](std::uint32_t at) {
+      while (at < tok_.size() && tok_[at].kind == token_kind::space && s(at).find('\n') == std::string_view::npos) ++at;
+      return at < tok_.size() && is_word(at) ? at : npos;
+    };
+    if (const std::uint32_t w = next_word(k); w != npos && lower(w) == "who") {
+      const std::uint32_t v = next_word(w + 1);
+      const std::string_view lv = v != npos ? lower(v) : std::string_view();
+      if (lv == "is" || lv == "was" || lv == "serves" || lv == "served" || lv == "works" || lv == "worked" ||
+          lv == "acts") {
+        k = v + 1;
+        if (const std::uint32_t a = next_word(k); a != npos && (lower(a) == "as" || lower(a) == "also")) k = a + 1;
+        if (const std::uint32_t a = next_word(k); a != npos && lower(a) == "as") k = a + 1;
+        k0 = k;
+      }
+    }
+  }
+  for (std::uint32_t n = 0, k = k0; k < tok_.size() && n < 14; ++k) {
     if (tok_[k].kind == token_kind::space) continue;
     if (tok_[k].kind == token_kind::punctuation && s(k) != "-" && s(k) != ".") break;
     if (tok_[k].kind == token_kind::quotation_mark) break;
@@ -481,6 +612,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
     name_form(e, n);
     return e;
   }
+  if (const std::uint32_t e = org_short_form(key, mention); e != npos) return e;
   const auto index = static_cast<std::uint32_t>(ents_.size());
   orgs_by_key_.try_emplace(key, index);
   // Every suffix of whole words, for org_or_alias ("government of israel": "of israel",
@@ -488,7 +620,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
     org_suffixes_.try_emplace(std::string_view(key).substr(at + 1), index);
   }
-  if (const std::size_t at = key.rfind(' '); at != std::string::npos) orgs_by_head_[std::string_view(key).substr(at + 1)].push_back(index);
+  index_org_heads(index, key, n);
   known& k = new_entity();
   k.name = n;
   k.kind = entity_kind::organisation;
@@ -518,14 +650,18 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   // A family name written first ("Ban Ki-moon", "Kim Jong Un"), then alone ("Ban", "Kim"): the
   // person of that first word mentioned most (the principal of several Kims), else the latest.
   if (words.size() == 1) {
-    if (const auto* found = persons_by_first_.find(words.front()); found != nullptr) {
-      for (const std::uint32_t i : *found) {
-        const known& k = ents_[i];
-        if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
-            (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
-          match = i;
+    // (Else a surname inside a longer name: "Castillo" for "Maria Elena Castillo Ruiz".)
+    for (const auto* index : {&persons_by_first_, &persons_by_inner_}) {
+      if (const auto* found = index->find(words.front()); found != nullptr) {
+        for (const std::uint32_t i : *found) {
+          const known& k = ents_[i];
+          if (match == npos || k.mentions.size() > ents_[match].mentions.size() ||
+              (k.mentions.size() == ents_[match].mentions.size() && k.last_seen > ents_[match].last_seen)) {
+            match = i;
+          }
         }
       }
+      if (match != npos) break;
     }
     return match;
   }
@@ -542,17 +678,26 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
 
 void resolver::name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const {
   out.clear();
+  bool dropped = false;  // the word before was a particle left out
   for (std::size_t k = 0; k < name.size(); ++k) {
     const std::uint32_t t = name[k];
-    const bool joined = k > 0 && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    const bool joined = k > 0 && !dropped && t >= 2 && name[k - 1] == t - 2 && s(t - 1) == "-";
+    dropped = false;
+    const std::string_view lw = lower(t);
     // A particle joined by a hyphen is left out ("al-Assad" is "Assad", as "Bashar al Assad").
-    if (joined && !out.empty() && std::find(kParticles.begin(), kParticles.end(), out.back()) != kParticles.end()) {
-      out.back() = lower(t);
+    if (joined && !out.empty() && is_particle(out.back())) {
+      out.back() = lw;
     } else if (joined && !out.empty()) {
       out.back() += '-';
-      out.back() += lower(t);
+      out.back() += lw;
+    } else if (k + 1 < name.size() && is_particle(lw) && s(t + 1) != "-" &&
+               (k > 0 || (lw != "al" && lw != "ben" && lw != "del"))) {
+      // A particle before a surname is no word of it: "Van den Broek", "De la Vega", "Hamad Al
+      // Thani" are matched as "Broek", "Vega", "Hamad Thani" (a lower-case particle is no token
+      // of the run). ("Al", "Ben" and "Del" opening a name are given names: "Al Gore".)
+      dropped = true;
     } else {
-      out.emplace_back(lower(t));
+      out.emplace_back(lw);
     }
   }
 }
@@ -567,6 +712,19 @@ bool resolver::name_tail(std::uint32_t t) const {
   return t + 1 >= tok_.size() || (s(t + 1) != "-" && tok_[t + 1].kind != token_kind::word);
 }
 
+void resolver::index_inner(std::uint32_t e, const std::vector<std::string>& words) {
+  // A surname inside a longer name: the first of two surnames ("Castillo" of "Maria Elena
+  // Castillo Ruiz"), and the surname before a generational suffix ("Finch" of "Harold Finch Jr.").
+  const std::string_view tail = words.back();
+  const bool suffix = tail == "jr" || tail == "sr" || tail == "ii" || tail == "iii" || tail == "iv";
+  if (words.size() >= 3 || (suffix && words.size() >= 2)) {
+    for (std::size_t i = suffix ? words.size() - 2 : 1; i + 1 < words.size(); ++i) {
+      std::vector<std::uint32_t>& list = persons_by_inner_[words[i]];
+      if (list.empty() || list.back() != e) list.push_back(e);
+    }
+  }
+}
+
 std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                          const std::vector<std::string>& roles, byte_range mention) {
   std::uint32_t match = person_match(words);
@@ -578,15 +736,20 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::s
     match = static_cast<std::uint32_t>(ents_.size() - 1);
     persons_by_last_[words.back()].push_back(match);
     if (words.size() >= 2) persons_by_first_[words.front()].push_back(match);
+    index_inner(match, words);
   }
   known& k = ents_[match];
   if (words.size() > k.words.size()) {
     if (k.words.back() != words.back()) persons_by_last_[words.back()].push_back(match);
     if (k.words.size() < 2 || k.words.front() != words.front()) persons_by_first_[words.front()].push_back(match);
+    index_inner(match, words);
     k.words = words;
     k.name = surface(name);
   }
-  for (const std::string& r : roles) {
+  for (const std::string& written : roles) {
+    // ("Gen. X" holds the title "general", which "the general" names.)
+    const std::string_view full = lex_.title(written);
+    const std::string& r = full.size() == written.size() ? written : (title_ = full);
     if (std::find(k.roles.begin(), k.roles.end(), r) == k.roles.end()) {
       k.roles.push_back(r);
       // (Countries are qualifiers, checked on the holders of a role; indexed apart, for a leader
@@ -604,9 +767,18 @@ std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::s
   return match;
 }
 
-bool resolver::plural(std::uint32_t t) const {
+bool resolver::plural_title(std::uint32_t t) const {
+  // "Presidents X and Y", "Senators X and Y".
+  if (!is_word(t) || !cap(t) || s(t).back() != 's') return false;
   const std::string_view lw = lower(t);
   const std::string_view w = lw;
+  return w.size() > 4 && w.back() == 's' && (words_.classes(w.substr(0, w.size() - 1)) & wc_title) != 0 &&
+         (words_.classes(w) & wc_title) == 0;
+}
+
+bool resolver::plural(std::uint32_t t) const {
+  const std::string_view w = lower(t);
+  if (w == "men" || w == "women" || w == "people" || w == "children") return true;
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";
 }

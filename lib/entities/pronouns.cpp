@@ -52,6 +52,19 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
   const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;
   if ((c & (wc_he | wc_she)) != 0) {
     const char want = (c & wc_she) != 0 ? 'f' : 'm';
+    // An anonymous source that spoke last, in this paragraph or the one before, with no person
+    // named since ("A senior official said ... He said"; not "A reporter asked X ... He replied").
+    if (recent_speaker && !last_speaker_asked_ && ents_[last_speaker_].kind == entity_kind::anonymous &&
+        personal(ents_[last_speaker_]) &&
+        (ents_[last_speaker_].gender == 0 || ents_[last_speaker_].gender == want)) {
+      const std::uint32_t person =
+          most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::person; });
+      if (person == no_entity ||
+          last_before(ents_[person], mention.begin) <= last_before(ents_[last_speaker_], mention.begin)) {
+        if (ents_[last_speaker_].gender == 0) ents_[last_speaker_].gender = want;
+        return last_speaker_;
+      }
+    }
     const auto fits = [want](const known& k) {
       return k.kind == entity_kind::person && (k.gender == 0 || k.gender == want);
     };
@@ -62,18 +75,45 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     return e;
   }
   if ((c & (wc_they | wc_we)) != 0) {
+    // A group or two parties named together in this paragraph or the one before come first for
+    // "they" ("Armenia and Azerbaijan signed the text in Washington. They said"; "Kurdish officials
+    // said ... Turkey denied it. They said"); then the body that spoke last, then any body.
+    const std::uint32_t group = most_recent(mention.begin, [](const known& k) {
+      return (k.kind == entity_kind::group || k.plural) && k.kind != entity_kind::person;
+    });
+    const auto near = [&](std::uint32_t e) {
+      const std::uint32_t seen = e == no_entity ? 0 : last_before(ents_[e], mention.begin);
+      return seen > 1 && paragraph_of(seen - 1) + 1 >= para;
+    };
+    const bool singular_speaker = recent_speaker && ents_[last_speaker_].kind != entity_kind::person &&
+                                  !ents_[last_speaker_].plural && ents_[last_speaker_].kind != entity_kind::group;
+    if ((c & wc_they) != 0 && near(group) && (!recent_speaker || singular_speaker)) return group;
     if (recent_speaker && ents_[last_speaker_].kind != entity_kind::person) return last_speaker_;
     return most_recent(mention.begin, [](const known& k) {
       return k.kind == entity_kind::group || k.kind == entity_kind::organisation || k.plural;
     });
   }
   if ((c & wc_it) != 0) {
+    // "The agreement calls for ..., according to the agency. It also calls for ...": the document
+    // the sentence was about, not the source "according to" gave it.
+    if (recent_speaker && last_speaker_according_) {
+      const std::uint32_t doc = most_recent(last_speaker_pos_, [this](const known& k) { return document_source(k); });
+      if (doc != no_entity) {
+        const std::uint32_t seen = last_before(ents_[doc], last_speaker_pos_);
+        if (seen > 1 && doc_.sentence_of_token(doc_.token_at(seen - 1)) ==
+                            doc_.sentence_of_token(doc_.token_at(last_speaker_pos_ - 1))) {
+          return doc;
+        }
+      }
+    }
     // An organisation named before it in its sentence ("The military had no comment, but it has
     // denied ..."), else the latest organisation that spoke.
     const std::uint32_t sentence_begin = tok_[doc_.sentences()[doc_.sentence_of_token(doc_.token_at(mention.begin))].first_token].range.begin;
     const std::uint32_t here = most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
     if (here != no_entity && last_before(ents_[here], mention.begin) > sentence_begin) return here;
-    if (recent_speaker && ents_[last_speaker_].kind == entity_kind::organisation) return last_speaker_;
+    if (recent_speaker && (ents_[last_speaker_].kind == entity_kind::organisation || document_source(ents_[last_speaker_]))) {
+      return last_speaker_;
+    }
     return most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::organisation; });
   }
   return no_entity;

@@ -47,7 +47,9 @@ resolution resolver::run() {
     // The same mention (a participle's subject: "X said …, adding …") is the same entity.
     std::uint32_t e = no_entity;
     if (const auto found = by_mention.find(mention_key(q)); found != by_mention.end()) e = found->second;
-    if (e == no_entity && (cap(q.source->first) || (cls(q.source->first) & wc_determiner) != 0)) {
+    // ("Residents and medical sources said": also a lower-case plural source after "and".)
+    if (e == no_entity && (cap(q.source->first) || (cls(q.source->first) & wc_determiner) != 0 ||
+                           ((cls(q.source->last()) & wc_role) != 0 && plural(q.source->last())))) {
       if (const std::uint32_t start = coordinated_start(q.source->first); start != q.source->first) {
         e = resolve(start, q.source->end);
       }
@@ -58,6 +60,40 @@ resolution resolver::run() {
         e = resolve(b, en);
         if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
       }
+    }
+    if (e == no_entity) {
+      context_kind kind{};
+      if (const auto [b, en] = source_context(*q.source, kind); b != npos) {
+        if (kind != context_kind::author) {
+          std::vector<std::uint32_t> words;
+          for (std::uint32_t t = b; t < en; ++t) {
+            if (is_word(t)) words.push_back(t);
+          }
+          const byte_range around{tok_[b].range.begin, tok_[en - 1].range.end};
+          // (The name an organisation's description is in apposition to is the organisation's.)
+          e = kind == context_kind::described ? describe(words, around, true, true) : org_or_alias(words, around);
+        } else {
+          e = resolve(b, en);
+          if (e != no_entity && kind == context_kind::author && ents_[e].kind != entity_kind::person) e = no_entity;
+        }
+      }
+    }
+    if (e == no_entity) {
+      // "A joint statement released by Chad and the African Union said": both issuers.
+      if (const std::uint32_t start = issuer_start(q.source->first); start != npos) e = resolve(start, q.source->end);
+    }
+    if (e == no_entity) {
+      // "Miriam Katz with Sheba Medical Center said", "Sen. X, R-Tenn., said": the person the
+      // source the attribution read (the body, the party and state) qualifies.
+      if (const auto [b, en] = person_before(*q.source); b != npos) {
+        e = resolve(b, en);
+        if (e != no_entity && ents_[e].kind != entity_kind::person) e = no_entity;
+      }
+    }
+    if (e == no_entity) {
+      // "Speaking at the conference, Hadi attacked ..., before saying": the subject after the
+      // introductory phrase the attribution read.
+      if (const auto [b, en] = after_introduction(*q.source); b != npos) e = resolve(b, en);
     }
     if (e == no_entity) e = resolve(q.source->first, q.source->end);
     if (e == no_entity) continue;
@@ -72,11 +108,17 @@ resolution resolver::run() {
     add_mention(e, mention);
     k.last_seen = std::max(k.last_seen, mention.end);
     k.speaker = true;
-    if (k.kind == entity_kind::person) learn_gender(k, q);
+    if (personal(k)) learn_gender(k, q);
     if (k.kind == entity_kind::person) speaker_ends_.emplace_back(mention.end, e);
     last_speaker_ = e;
     last_speaker_pos_ = mention.end;
     last_speaker_paragraph_ = q.paragraph;
+    last_speaker_asked_ = false;
+    last_speaker_according_ = q.type == cue_type::according;
+    if (q.cue) {
+      const lowered cue(q.cue->range.of(text_));
+      last_speaker_asked_ = cue.view().starts_with("ask") || cue.view().starts_with("question");
+    }
     out.speakers[i] = e;
   }
   // Keep speaker entities only, renumbered in order of first mention.
@@ -98,8 +140,10 @@ resolution resolver::run() {
   for (known& k : ents_) {
     if (k.members.empty()) continue;
     k.name.clear();
+    // (The article the text gives the second stays: "Ukraine and the West", as joint sources
+    // are named; an organisation's own name has none.)
     for (const std::uint32_t m : k.members) {
-      if (!k.name.empty()) k.name += " and ";
+      if (!k.name.empty()) k.name += k.second_the && ents_[m].name.rfind("the ", 0) != 0 ? " and the " : " and ";
       k.name += ents_[m].name;
     }
   }
@@ -116,17 +160,7 @@ resolution resolver::run() {
     }
     while (!bare.empty() && bare.back() == '.') bare.pop_back();
     if ((lex_.flags(bare) & speaker_lexicon::f_spell_out) == 0) continue;
-    k.name.clear();
-    bool up = true;
-    for (const char ch : std::string_view(k.words.front()).substr(1)) {
-      if (ch == '_') {
-        k.name += ' ';
-        up = true;
-      } else {
-        k.name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
-        up = false;
-      }
-    }
+    k.name = country_name(std::string_view(k.words.front()).substr(1));
   }
   for (std::uint32_t i : order) {
     remap[i] = static_cast<entity_id>(out.entities.size());
@@ -168,10 +202,39 @@ void resolver::floating_quotes(resolution& out) const {
 void resolver::index_unnamed() {
   for (; unnamed_indexed_ < ents_.size(); ++unnamed_indexed_) {
     const known& k = ents_[unnamed_indexed_];
-    if (k.kind == entity_kind::anonymous || k.kind == entity_kind::group) {
-      unnamed_by_head_[k.head] = static_cast<std::uint32_t>(unnamed_indexed_);
+    if ((k.kind == entity_kind::anonymous || k.kind == entity_kind::group) && !k.head.empty()) {
+      unnamed_by_head_[k.head].push_back(static_cast<std::uint32_t>(unnamed_indexed_));
     }
   }
+}
+
+void resolver::index_unnamed_as(std::uint32_t e, std::string_view head) {
+  index_unnamed();
+  std::vector<std::uint32_t>& list = unnamed_by_head_[head];
+  if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+}
+
+std::uint32_t resolver::latest_unnamed(std::string_view head, byte_range mention) {
+  // One named before the mention, else the mention's own phrase as the scan registered it ("The
+  // rebels said ...").
+  const std::uint32_t e = latest_unnamed(head, mention.begin);
+  return e != npos ? e : latest_unnamed(head, mention.end);
+}
+
+std::uint32_t resolver::latest_unnamed(std::string_view head, std::uint32_t before) {
+  index_unnamed();
+  const std::vector<std::uint32_t>* found = unnamed_by_head_.find(head);
+  if (found == nullptr) return npos;
+  std::uint32_t best = npos;
+  std::uint32_t best_seen = 1;  // (1: mentioned only after `before`)
+  for (auto it = found->rbegin(); it != found->rend(); ++it) {
+    const std::uint32_t seen = last_before(ents_[*it], before);
+    if (seen > best_seen) {
+      best = *it;
+      best_seen = seen;
+    }
+  }
+  return best;
 }
 
 void resolver::add_mention(std::uint32_t e, byte_range mention) {
@@ -186,6 +249,21 @@ void resolver::add_mention(std::uint32_t e, byte_range mention) {
   } else {
     mention_ends_.emplace(mention.end, e);
   }
+}
+
+std::string country_name(std::string_view key) {
+  std::string name;
+  bool up = true;
+  for (const char ch : key) {
+    if (ch == '_') {
+      name += ' ';
+      up = true;
+    } else {
+      name += up && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
+      up = false;
+    }
+  }
+  return name;
 }
 
 entity_id party_entity(std::vector<entity>& entities, std::string_view text, byte_range mention) {

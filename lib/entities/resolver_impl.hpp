@@ -26,8 +26,15 @@
 
 namespace sayso::detail {
 
-inline constexpr std::array<std::string_view, 16> kParticles = {
-    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos"};
+// A country's name from its key in speakers.toml ("united_states": "United States").
+std::string country_name(std::string_view key);
+
+inline constexpr std::array<std::string_view, 20> kParticles = {
+    "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos",
+    "los", "las", "della", "ben"};
+inline bool is_particle(std::string_view w) {
+  return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
+}
 
 // A word lower-cased for comparison (lookup_key), without a possessive "'s" or "'", held in
 // place: lower() runs for many tokens of every run of capitalised words, mostly to compare with a
@@ -73,6 +80,7 @@ struct known {
   std::vector<std::pair<std::string, std::uint32_t>> forms;
   std::vector<std::uint32_t> members;  // a compound source's entities ("X and Y"), named by theirs
   bool titled = false;  // named once with a title or description ("Mrs. Holm", "spokesman X")
+  bool second_the = false;  // a pair's second member written with "the" ("Ukraine and the West")
 
   // As if new, keeping the buffers.
   void reset() noexcept {
@@ -90,6 +98,7 @@ struct known {
     forms.clear();
     members.clear();
     titled = false;
+    second_the = false;
   }
 };
 
@@ -101,18 +110,19 @@ struct resolver_pool {
   std::vector<known> ents;
   std::vector<known> spare;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scan_ends;
-  std::vector<std::uint16_t> flags;
+  std::vector<std::uint32_t> flags;
   std::vector<std::uint64_t> lowered;
   std::string lowered_text;
   // The resolver's indexes (see there), emptied for each document with their buffers kept.
   word_table<std::vector<std::uint32_t>> persons_by_last;
   word_table<std::vector<std::uint32_t>> persons_by_first;
+  word_table<std::vector<std::uint32_t>> persons_by_inner;
   word_table<std::uint32_t> orgs_by_key;
   word_table<std::uint32_t> org_suffixes;
   word_table<std::vector<std::uint32_t>> orgs_by_head;
   word_table<std::vector<std::uint32_t>> persons_by_role;
   word_table<std::vector<std::uint32_t>> persons_by_country;
-  word_table<std::uint32_t> unnamed_by_head;
+  word_table<std::vector<std::uint32_t>> unnamed_by_head;
   word_table<std::vector<std::uint32_t>> acronyms;
 };
 
@@ -142,6 +152,7 @@ class resolver : private token_view {
     lowered_text_.reserve(text_.size());
     persons_by_last_.clear();
     persons_by_first_.clear();
+    persons_by_inner_.clear();
     orgs_by_key_.clear();
     org_suffixes_.clear();
     orgs_by_head_.clear();
@@ -224,7 +235,7 @@ class resolver : private token_view {
       }
     } else {
       const lowered lw(token);
-      v = lw.view();
+      v = lw;
       // (A key as long as the word itself, unchanged, is the word: no copy.)
       same = v.size() <= token.size() && token.compare(0, v.size(), v) == 0;
       if (same) {
@@ -263,39 +274,72 @@ class resolver : private token_view {
   }
   const sentence& sentence_of(std::uint32_t t) const { return doc_.sentences()[sentence_index(t)]; }
   // The speaker lexicon's bits for token i's word (speaker_lexicon::flags), looked up once.
-  std::uint16_t flags(std::uint32_t i) const {
-    std::uint16_t& f = flags_[i];
-    if (f == 0) f = static_cast<std::uint16_t>(lex_.flags(lower(i)) | kFlagsKnown);
+  std::uint32_t flags(std::uint32_t i) const {
+    std::uint32_t& f = flags_[i];
+    if (f == 0) f = static_cast<std::uint32_t>(lex_.flags(lower(i)) | kFlagsKnown);
     return f;
   }
-  static constexpr std::uint16_t kFlagsKnown = 1U << 15;
+  static constexpr std::uint32_t kFlagsKnown = 1U << 31;
   bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
   bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
   bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
   bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
+  // A capitalised abbreviated title of the lexicon ("Col", "Gen", "Sen").
+  bool abbreviated_title(std::uint32_t i) const {
+    if (!cap(i) || (cls(i) & wc_title) == 0) return false;
+    const std::string_view w = lower(i);
+    return lex_.title(w).size() != w.size();
+  }
   char gender_of(std::uint32_t i) const {
-    const std::uint16_t f = flags(i);
+    const std::uint32_t f = flags(i);
     return (f & speaker_lexicon::f_female) != 0 ? 'f' : (f & speaker_lexicon::f_male) != 0 ? 'm' : 0;
   }
   char pronoun_gender_of(std::uint32_t i) const {
-    const std::uint16_t f = flags(i);
+    const std::uint32_t f = flags(i);
     return (f & speaker_lexicon::f_she) != 0 ? 'f' : (f & speaker_lexicon::f_he) != 0 ? 'm' : 0;
   }
 
   // Each quote's speaker mention and cue as the analysis reports them (resolver.cpp).
   void floating_quotes(resolution& out) const;
   void index_unnamed();
+  // The anonymous source or group with head noun `head` mentioned last before byte `before`
+  // (none mentioned only after it), or npos.
+  std::uint32_t latest_unnamed(std::string_view head, std::uint32_t before);
+  std::uint32_t latest_unnamed(std::string_view head, byte_range mention);
+  // Indexes entity e under a second head noun ("A group of men" under "men").
+  void index_unnamed_as(std::uint32_t e, std::string_view head);
   void add_mention(std::uint32_t e, byte_range mention);
 
   // ---- names.cpp: the people and organisations the text names ----
   std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
   void register_group(const sentence& sent);
+  std::uint32_t after_dateline(const sentence& sent) const;
+  // The latest name register_run registered: its entity (npos if none) and first and last token.
+  struct registration {
+    std::uint32_t entity = npos;
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+  };
+  registration registered_;
+  std::uint32_t scan_resume_ = 0;  // scan_names goes on from here after a run (register_demonym_pair)
+  void register_pair(const sentence& sent, const registration& a, const registration& b);
+  std::uint32_t register_collective(const sentence& sent, std::uint32_t of);
+  // "the Turkish and Russian foreign ministers": the two countries as a pair, which "the two
+  // sides" may refer to. `first` is the first demonym; returns whether it registered one.
+  bool register_demonym_pair(std::uint32_t first);
+  std::uint32_t register_one_of(const sentence& sent, std::uint32_t of);
+  // A plural role noun for people ("officials", "diplomats"; not "documents").
+  bool person_role_plural(std::uint32_t t) const {
+    return !is_document(t) && (cls(t) & wc_org) == 0;
+  }
   void scan_names();
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
   // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
   // opener or an introductory phrase before it in its sentence, no preposition or verb.
   bool opens_clause(std::uint32_t first) const;
+  // Whether a run is the end of an introductory phrase ("Like X, ...", "After meeting X, ...").
+  bool introductory(std::span<const std::uint32_t> run) const;
   bool in_prose(std::span<const std::uint32_t> run) const;
   // Whether the name after a run's title prefix (run[name_at...]) is an organisation's: it holds
   // an organisation word ("Ministry", "Agency"), unless a person's title comes before it.
@@ -321,12 +365,15 @@ class resolver : private token_view {
   // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
   // De Domenico"), or npos.
   std::uint32_t person_match(const std::vector<std::string>& words) const;
+  void index_inner(std::uint32_t e, const std::vector<std::string>& words);
   // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
   void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
   // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
   // "Jae-in"), which a run of capitalised words keeps.
   bool name_tail(std::uint32_t t) const;
   bool plural(std::uint32_t t) const;
+  // A capitalised title in the plural ("Presidents"), which titles the names after it.
+  bool plural_title(std::uint32_t t) const;
   // ---- acronyms.cpp ----
   void index_acronyms();
   // The first of `words` (lower-cased) that the acronym's letters spell to the end, with the
@@ -337,6 +384,22 @@ class resolver : private token_view {
   std::uint32_t resolve(std::uint32_t first, std::uint32_t end);
   std::uint32_t resolve_words(const std::vector<std::uint32_t>& words, byte_range mention, bool create);
   std::uint32_t org_or_alias(const std::vector<std::uint32_t>& toks, byte_range mention);
+  // ---- organisations.cpp ----
+  // Indexes organisation e by the head nouns of its key (orgs_by_head_).
+  void index_org_heads(std::uint32_t e, std::string_view key, std::string_view name);
+  // Indexes organisation e by the head noun of an appositive after its name's last token.
+  void org_appositive(std::uint32_t e, std::uint32_t last);
+  // Indexes organisation e by the noun of a description just before its name ("the state news
+  // agency KNA", "the militant group Hamas").
+  void org_descriptor(std::uint32_t e, std::uint32_t head);
+  // The noun of a description just before a name ("the armed group X": "group"), or npos.
+  std::uint32_t descriptor_before(std::uint32_t first) const;
+  // The organisation a description names by its head noun (the last of `words`, lower-case
+  // modifiers before it: "the health ministry"), the latest named before `mention`; or npos.
+  std::uint32_t org_short_form(std::string_view key, byte_range mention);
+  std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
+  // The body an epithet of the lexicon names ("the world body"), the latest the text named; or npos.
+  std::uint32_t org_by_epithet(std::span<const std::uint32_t> words, byte_range mention);
   // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
   // `named` (default: `words`), the fullest description; `words` may be its head part only.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
@@ -350,6 +413,22 @@ class resolver : private token_view {
   // Lt. Col. Ilse Marrow, said", "according to the country's envoy, Pak Jong-su, who ..."), as
   // tokens [first, end); {npos, npos} if none.
   std::pair<std::uint32_t, std::uint32_t> appositive_name(const token_span& source) const;
+  // The person a source the attribution cut qualifies: "X Y with|at|of|from|in [the] <body or
+  // place>", "X Y, R-Tenn." (the source the last words), as tokens [first, end) of the name and
+  // its titles; {npos, npos} if none.
+  std::pair<std::uint32_t, std::uint32_t> person_before(const token_span& source) const;
+  // The subject after an introductory phrase the attribution read as the source ("Speaking at the
+  // conference, | Hadi", "Addressing the crowd, | the mayor"): its tokens, or (npos, npos).
+  std::pair<std::uint32_t, std::uint32_t> after_introduction(const token_span& source) const;
+  // Where a compound issuer starts when the source is its second member ("a statement released by
+  // X and | the Y"); npos if not.
+  std::uint32_t issuer_start(std::uint32_t first) const;
+  // Who a source the attribution read stands for, from the words around it: the name a description
+  // is in apposition to ("X, an organization that ..."), the sender of a document ("X sent a letter
+  // to Y ..."), or the anonymous source whose description it ends ("one senior official traveling
+  // with | Kerry"); the tokens [first, end) to resolve, or {npos, npos}.
+  enum class context_kind { apposed, author, described };
+  std::pair<std::uint32_t, std::uint32_t> source_context(const token_span& source, context_kind& kind) const;
   // An anonymous source's fullest description: the mention with the modifier after it up to the
   // cue or the end of the clause ("a person briefed on the meeting said", "said a source who had
   // seen the letter"), as the words' tokens.
@@ -384,6 +463,12 @@ class resolver : private token_view {
   // title of its own).
   void preceding_words(std::uint32_t first, bool titled, std::vector<std::string>& keys,
                        std::vector<std::uint32_t>& words) const;
+  // A definite description with a complement before the comma at `comma` ("the UN envoy for the
+  // region, X"): its head part's words into `words`, its keys appended to `keys`.
+  void complement_description(std::uint32_t comma, std::vector<std::string>& keys,
+                              std::vector<std::uint32_t>& words) const;
+  // Appends the country of "of <country>" after a name ("President X of Kenya") to `roles`.
+  void country_after(std::uint32_t last, std::vector<std::string>& roles) const;
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
@@ -415,6 +500,30 @@ class resolver : private token_view {
   // A person by the evidence of the text: a full name, or a title or description given with the
   // name; a capitalised word opening a sentence ("Smiling broadly, she ...") may be no one.
   static bool named(const known& k) { return k.words.size() >= 2 || k.titled; }
+  // A source "he" or "she" may refer to: a person, or an anonymous source that is one ("a senior
+  // official", "a resident of the camp"; not "the agreement" nor "two officials").
+  // (Only one the text introduces as someone new, "a"/"an"/"one"/"another": a definite
+  // description left unresolved, "the Republican nominee", is mostly someone named, whom the
+  // pronoun means.)
+  bool personal(const known& k) const {
+    if (k.kind == entity_kind::person) return true;
+    if (k.kind != entity_kind::anonymous || k.plural || k.head.empty() || lex_.document(k.head) ||
+        (words_.classes(k.head) & wc_org) != 0) {
+      return false;
+    }
+    const std::string_view n = k.name;
+    const auto starts = [n](std::string_view w) {
+      return n.size() > w.size() && n[w.size()] == ' ' &&
+             std::equal(w.begin(), w.end(), n.begin(), [](char a, char b) { return a == (b | 0x20); });
+    };
+    return starts("a") || starts("an") || starts("one") || starts("another");
+  }
+  // A document or finding that spoke ("the agreement calls for", "the statement said"), which "it"
+  // may refer to.
+  bool document_source(const known& k) const {
+    return k.kind != entity_kind::person && k.kind != entity_kind::organisation && !k.plural && !k.head.empty() &&
+           lex_.document(k.head);
+  }
   template <class Fits>
   std::uint32_t he_or_she(byte_range mention, std::uint32_t para, char want, Fits fits) const {
     using ends = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
@@ -504,15 +613,21 @@ class resolver : private token_view {
   word_table<std::vector<std::uint32_t>>& persons_by_last_ = pool_.persons_by_last;
   // Persons named by two words or more, by their first word (family name first: "Kim Jong Un").
   word_table<std::vector<std::uint32_t>>& persons_by_first_ = pool_.persons_by_first;
+  // Persons by an inner surname (index_inner), for a surname alone that matches no other way.
+  word_table<std::vector<std::uint32_t>>& persons_by_inner_ = pool_.persons_by_inner;
   word_table<std::uint32_t>& orgs_by_key_ = pool_.orgs_by_key;
   word_table<std::uint32_t>& org_suffixes_ = pool_.org_suffixes;  // whole-word suffixes of orgs' names
-  // Organisations of two words or more by the last word of their key ("military" for "Israel's
-  // military"), in order of creation, for "the military".
+  // Organisations by the head nouns of their names and descriptions ("military" for "Israel's
+  // military", "group" for "the Coastal Brigades, an armed group"), in order of creation.
   word_table<std::vector<std::uint32_t>>& orgs_by_head_ = pool_.orgs_by_head;
+  // Bodies of the lexicon's [countries] by country id, as the text names them ("NATO", "the UN"),
+  // for epithets ("the alliance", "the world body"); the first organisation of each.
+  std::unordered_map<std::uint16_t, std::uint32_t> orgs_by_country_;
   // Persons by role or title word (indices in order), the latest unnamed source by head noun.
   word_table<std::vector<std::uint32_t>>& persons_by_role_ = pool_.persons_by_role;
   word_table<std::vector<std::uint32_t>>& persons_by_country_ = pool_.persons_by_country;  // by "@country" key
-  word_table<std::uint32_t>& unnamed_by_head_ = pool_.unnamed_by_head;  // (index_unnamed)
+  // (index_unnamed; several per head, in order of creation: see latest_unnamed)
+  word_table<std::vector<std::uint32_t>>& unnamed_by_head_ = pool_.unnamed_by_head;
   std::size_t unnamed_indexed_ = 0;
   // (end, entity) of every mention, for most_recent: those of scan_names, sorted when it is done
   // (a vector: one allocation rather than one per mention), and those added later.
@@ -533,17 +648,21 @@ class resolver : private token_view {
   std::vector<std::string> name_words_;
   mutable role_scan role_scan_;
   mutable std::uint32_t last_sentence_ = 0;   // see sentence_index()
-  mutable std::vector<std::uint16_t> flags_;  // see flags(); kept in pool_ between documents
+  mutable std::vector<std::uint32_t> flags_;  // see flags(); kept in pool_ between documents
   mutable std::vector<std::uint64_t> lowered_;  // see lower(): 0, or where the lowered word is
   mutable std::string lowered_text_;            // the lowered words that are not the token itself
   mutable std::vector<std::string_view> scratch_views_;
+  std::vector<std::string> scratch_words_;  // index_org_heads's words of a name
   std::vector<std::string> role_tries_;  // role_holder's role keys
+  std::string title_;                    // add_person's spelled-out title
   mutable std::vector<std::uint32_t> preceding_;  // collect_appositive's words
   std::vector<std::uint32_t> described_;          // register_run's description before a name
   std::vector<std::uint32_t> description_;        // run's full_description
   std::uint32_t last_speaker_ = npos;
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
+  bool last_speaker_according_ = false;  // the latest quote's source came after "according to"
+  bool last_speaker_asked_ = false;  // the latest quote was a question ("a caller asked X"), whose answer is X's
 };
 
 }  // namespace sayso::detail

@@ -118,7 +118,7 @@ bool resolver::is_country(std::span<const std::uint32_t> name) const {
 
 bool resolver::person_role(std::uint32_t t) const {
   const std::uint32_t c = cls(t);
-  const std::uint16_t f = flags(t);
+  const std::uint32_t f = flags(t);
   if ((f & speaker_lexicon::f_document) != 0) return false;
   return ((c & wc_title) != 0 && (c & wc_role) != 0 && (c & wc_org) == 0) || (f & speaker_lexicon::f_role) != 0;
 }
@@ -141,6 +141,7 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     t -= 1;
     comma = true;
   }
+  const std::uint32_t comma_at = t;
   while (t > 0 && words.size() < 8) {
     std::uint32_t p = t - 1;
     if (tok_[p].kind == token_kind::space) {
@@ -170,7 +171,10 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     words.push_back(p);
     t = p;
   }
-  if (words.empty()) return;
+  if (words.empty()) {
+    if (comma) complement_description(comma_at, keys, words);
+    return;
+  }
   if (!titled) {
     // A role of the lexicon of more than one word ("Russia's top diplomat, X").
     std::reverse(words.begin(), words.end());
@@ -178,6 +182,7 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     std::reverse(words.begin(), words.end());
     if (role_scan_.role == npos16) {
       words.clear();
+      if (comma) complement_description(comma_at, keys, words);
       return;
     }
   }
@@ -200,6 +205,111 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0) keys.emplace_back(lower(w));
   }
 
+}
+
+void resolver::complement_description(std::uint32_t comma, std::vector<std::string>& keys,
+                                      std::vector<std::uint32_t>& words) const {
+  // "the UN envoy for the region, X", "Canada's ambassador to Ukraine, X", "The President of
+  // Kenya, X": a definite description with a complement, then a comma and the name. The head part
+  // (before the complement) names the role; a country after "of" is the person's ("President of
+  // Kenya"), one after another preposition is not ("ambassador to Ukraine").
+  words.clear();
+  std::uint32_t t = comma;
+  std::uint32_t start = npos;
+  const std::uint32_t sentence_first = doc_.sentences()[doc_.sentence_of_token(comma)].first_token;
+  for (std::uint32_t n = 0; t > sentence_first && n < 12;) {
+    --t;
+    if (tok_[t].kind == token_kind::space) {
+      if (s(t).find('\n') != std::string_view::npos) return;
+      continue;
+    }
+    if (tok_[t].kind == token_kind::punctuation && (s(t) == "-" || s(t) == ".")) continue;
+    if (!is_word(t) || in_quote_[t]) return;
+    ++n;
+    const std::uint32_t c = cls(t);
+    if ((c & wc_determiner) != 0 && lower(t) == "the") {
+      // (Not the article of the complement: "the envoy to | the talks".)
+      std::uint32_t b = t;
+      while (b > sentence_first && tok_[b - 1].kind == token_kind::space) --b;
+      const bool inner = b > sentence_first && is_word(b - 1) && !cap(b - 1) && (cls(b - 1) & wc_preposition) != 0;
+      if (!inner) {
+        start = t;
+        break;
+      }
+      continue;
+    }
+    if (cap(t) && possessive(t)) {  // "Canada's ambassador", "Moscow's envoy"
+      start = t;
+      break;
+    }
+    if ((c & wc_preposition) != 0 && !cap(t)) continue;
+    // (A verb's form after an article is a noun: "to the talks".)
+    const bool noun = t >= 2 && tok_[t - 1].kind == token_kind::space && is_word(t - 2) && (cls(t - 2) & wc_determiner) != 0;
+    if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_pronoun | wc_conjunction)) != 0 && (c & (wc_role | wc_title)) == 0 &&
+        !noun) {
+      return;
+    }
+  }
+  if (start == npos) return;
+  // The description opens its clause or follows a verb or preposition, not a name ("met the
+  // envoy for the region, X" is fine; "Paris, the envoy for ..., X" too).
+  std::vector<std::uint32_t>& np = preceding_;  // (scratch: collect_appositive's, not in use here)
+  np.clear();
+  for (std::uint32_t k = start; k < comma; ++k) {
+    if (is_word(k)) np.push_back(k);
+  }
+  std::size_t prep = np.size();
+  for (std::size_t k = 1; k < np.size(); ++k) {
+    if (!cap(np[k]) && (cls(np[k]) & wc_preposition) != 0) {
+      prep = k;
+      break;
+    }
+  }
+  if (prep == np.size() || prep + 1 >= np.size()) return;
+  const std::uint32_t head = np[prep - 1];
+  if (!person_role(head) && (cls(head) & wc_title) == 0) return;
+  if (role_spans(np, prep - 1)) return;  // "secretary | of state": the lexicon's own phrase
+  const std::span<const std::uint32_t> head_part = std::span<const std::uint32_t>(np).first(prep);
+  words.assign(head_part.begin(), head_part.end());
+  for (const std::uint32_t w : head_part) {
+    if ((cls(w) & (wc_title | wc_role | wc_demonym)) != 0 && !possessive(w)) keys.emplace_back(lower(w));
+  }
+  role_keys(head_part, keys);
+  if (lower(np[prep]) == "of") {
+    std::size_t c = prep + 1;
+    if (c < np.size() && lower(np[c]) == "the") ++c;
+    if (c < np.size() && cap(np[c]) && (flags(np[c]) & speaker_lexicon::f_country) != 0) {
+      const std::span<const std::uint32_t> rest = std::span<const std::uint32_t>(np).subspan(c);
+      lower_words(rest, scratch_views_);
+      if (const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, false); m && m.length == rest.size()) {
+        keys.push_back(std::string("@") += lex_.country_key(m.id));
+      }
+    }
+  }
+}
+
+void resolver::country_after(std::uint32_t last, std::vector<std::string>& roles) const {
+  // "Foreign Minister X of Nigeria", "President X of Kenya": the person's country.
+  std::uint32_t t = last + 1;
+  if (t + 2 >= tok_.size() || tok_[t].kind != token_kind::space || s(t + 1) != "of") return;
+  t += 2;
+  if (t + 1 >= tok_.size() || tok_[t].kind != token_kind::space) return;
+  ++t;
+  if (!is_word(t) || !cap(t) || (flags(t) & speaker_lexicon::f_country) == 0) return;
+  std::array<std::uint32_t, 4> country{};
+  std::size_t n = 0;
+  for (std::uint32_t k = t; n < country.size() && k < tok_.size() && is_word(k) && cap(k);) {
+    country[n++] = k;
+    if (k + 2 >= tok_.size() || tok_[k + 1].kind != token_kind::space) break;
+    k += 2;
+  }
+  lower_words(std::span<const std::uint32_t>(country.data(), n), scratch_views_);
+  const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, false);
+  if (!m) return;
+  const std::uint32_t end = country[m.length - 1];
+  // The country whole: not "of Russia's Gazprom", "of South Sudan Airways".
+  if (possessive(end) || (m.length < n && cap(country[m.length]))) return;
+  roles.push_back(std::string("@") += lex_.country_key(m.id));
 }
 
 std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention) {
@@ -262,7 +372,7 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
   // "the North Korean leader" where the text names the country's leader only by the country
   // ("North Korea's Kim Jong Un"): of the persons of that one country with no role of the
   // lexicon, the one mentioned most.
-  if (best == npos && scan.role != npos16 && scan.modifier.empty()) {
+  if (best == npos && scan.role != npos16 && scan.modifier.empty()) do {  // NOLINT(cppcoreguidelines-avoid-do-while)
     const std::string* country = nullptr;
     std::size_t countries = 0;
     for (const std::string& q : scan.keys) {
@@ -273,15 +383,63 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
         return npos;  // another qualifier ("the Kremlin's leader")
       }
     }
-    if (countries != 1) return npos;
+    if (countries != 1) break;
     const auto* found = persons_by_country_.find(*country);
-    if (found == nullptr) return npos;
+    if (found == nullptr) break;
     for (const std::uint32_t i : *found) {
       const known& k = ents_[i];
       if (!named(k) || last_before(k, mention.begin) == 0) continue;
       const bool role = std::any_of(k.roles.begin(), k.roles.end(), [](const std::string& r) { return r.front() == '='; });
       if (role) continue;
       if (best == npos || k.mentions.size() > ents_[best].mentions.size()) best = i;
+    }
+  } while (false);
+  if (best != npos) return best;
+  // "the U.S. president" where the text named "President X" with no country: the latest holder
+  // of the role whose country the text does not give, when the description's qualifiers are
+  // countries only. (A holder of another country is never one: "the Peruvian president" is not
+  // "Chilean President X".)
+  if (best == npos) {
+    bool countries_only = false;
+    for (const std::string& q : scan.keys) {
+      if (q.front() == '@') {
+        countries_only = true;
+      } else if (q.front() != '=' && q.front() != '^') {
+        countries_only = false;
+        break;
+      }
+    }
+    // (Nor when the text names someone of that country: "South Korea's Moon" may be the South
+    // Korean president though no role was given.)
+    for (const std::string& q : scan.keys) {
+      if (q.front() == '@' && persons_by_country_.contains(q)) countries_only = false;
+    }
+    if (countries_only) {
+      for (const std::string& role : roles) {
+        const auto* holders = persons_by_role_.find(role);
+        if (holders == nullptr) continue;
+        for (const std::uint32_t i : *holders) {
+          const known& k = ents_[i];
+          if (std::any_of(k.roles.begin(), k.roles.end(), [](const std::string& r) { return r.front() == '@'; })) continue;
+          if (scan.role == npos16 &&
+              std::any_of(k.roles.begin(), k.roles.end(), [this, &scan](const std::string& r) {
+                return lex_.distinct_modifier(r) && std::find(scan.views.begin(), scan.views.end(), r) == scan.views.end();
+              })) {
+            continue;
+          }
+          const std::uint32_t seen = last_before(k, mention.begin);
+          if (seen != 0 && (best == npos || seen > best_seen)) {
+            best = i;
+            best_seen = seen;
+          }
+        }
+      }
+      // (And only the person named last: "Trump's meeting with Moon, the South Korean president
+      // said" is Moon's, whom no role names.)
+      if (best != npos &&
+          most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::person; }) != best) {
+        best = npos;
+      }
     }
   }
   return best;

@@ -182,6 +182,25 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       lex->capital_words_ = std::max(lex->capital_words_, words);
     }
   }
+  if (const toml::table* epithets = table_of(name, root, "epithets")) {
+    std::unordered_map<std::string_view, std::uint16_t> ids;
+    for (std::uint16_t i = 0; i < lex->countries_.size(); ++i) ids.emplace(lex->countries_[i], i);
+    for (const auto& [key, node] : *epithets) {
+      const auto id = static_cast<std::uint16_t>(lex->epithets_.size());
+      std::vector<std::uint16_t>& targets = lex->epithets_.emplace_back();
+      for_each_string(name, node, "epithet " + std::string(key.str()), [&](const std::string& entry, const toml::node& item) {
+        const auto found = ids.find(entry);
+        if (found == ids.end()) fail(name, item.source(), "epithet " + std::string(key.str()) + ": unknown country " + entry);
+        targets.push_back(found->second);
+      });
+      std::size_t words = 0;
+      const std::string phrase = phrase_key(key.str(), words);
+      if (!add_phrase(lex->epithet_phrases_, phrase, id)) {
+        fail(name, node.source(), "epithet \"" + std::string(key.str()) + "\" is listed twice");
+      }
+      lex->epithet_words_ = std::max(lex->epithet_words_, words);
+    }
+  }
   if (const toml::table* spellings = table_of(name, root, "spellings")) {
     for (const auto& [key, node] : *spellings) {
       // (A named copy: Clang 14 cannot capture a structured binding in a lambda.)
@@ -191,8 +210,23 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
       });
     }
   }
+  if (const toml::table* titles = table_of(name, root, "title_abbreviations")) {
+    for (const auto& [key, node] : *titles) {
+      const auto* full = node.as_string();
+      if (full == nullptr || full->get().empty()) fail(name, node.source(), "title " + std::string(key.str()) + ": not a string");
+      lex->titles_[key.str()] = full->get();
+    }
+  }
+  if (const toml::table* heads = table_of(name, root, "organisation_heads")) {
+    for (const auto& [key, node] : *heads) {
+      if (key.str() == "nouns") continue;  // (a list of words: below)
+      std::vector<std::string>& list = lex->head_synonyms_[key.str()];
+      for_each_string(name, node, "organisation head " + std::string(key.str()),
+                      [&](const std::string& entry, const toml::node&) { list.push_back(entry); });
+    }
+  }
   // Lists of single words, as flags of the word.
-  const auto words_of = [&](const toml::table* table, std::string_view key, std::uint16_t flag) {
+  const auto words_of = [&](const toml::table* table, std::string_view key, std::uint32_t flag) {
     if (table == nullptr) return;
     const toml::node* node = table->get(key);
     if (node == nullptr) return;
@@ -206,6 +240,8 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(not_sources, "abstract", f_abstract);
   words_of(not_sources, "bare_findings", f_finding);
   words_of(table_of(name, root, "documents"), "words", f_document);
+  words_of(table_of(name, root, "documents"), "issued", f_issued);
+  words_of(table_of(name, root, "generic_heads"), "words", f_generic);
   words_of(table_of(name, root, "names"), "months", f_month);
   const toml::table* gender = table_of(name, root, "gender");
   words_of(gender, "female", f_female);
@@ -214,7 +250,13 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(gender, "male_pronouns", f_he);
   words_of(table_of(name, root, "openers"), "words", f_opener);
   words_of(table_of(name, root, "abbreviations"), "spelled_out", f_spell_out);
-  lex->flags_.for_each([&](std::string_view word, std::uint16_t) { lex->flag_filter_.add(word_hash(word)); });
+  words_of(table_of(name, root, "unnamed_sources"), "heads", f_unnamed_head);
+  words_of(table_of(name, root, "unnamed_sources"), "collectives", f_collective);
+  words_of(table_of(name, root, "organisation_heads"), "nouns", f_org_noun);
+  lex->flags_.for_each([&](std::string_view word, std::uint32_t f) {
+    lex->flag_filter_.add(word_hash(word));
+    if ((f & f_org_noun) != 0) lex->shortest_org_noun_ = std::min(lex->shortest_org_noun_, word.size());
+  });
   return lex;
 }
 

@@ -48,8 +48,16 @@ class speaker_lexicon {
   [[nodiscard]] std::string_view role_key(std::uint16_t role) const { return roles_[role].key; }
   [[nodiscard]] std::span<const std::uint16_t> covered(std::uint16_t role) const { return roles_[role].covers; }
   [[nodiscard]] std::string_view country_key(std::uint16_t country) const { return countries_[country]; }
+  /// The longest epithet that starts at words[at] ("world body"), and the countries or blocs of
+  /// [countries] that it may name (the United Nations).
+  [[nodiscard]] match epithet_at(std::span<const std::string_view> words, std::size_t at) const {
+    return longest(epithet_phrases_, epithet_words_, words, at);
+  }
+  [[nodiscard]] std::span<const std::uint16_t> epithet_targets(std::uint16_t epithet) const {
+    return epithets_[epithet];
+  }
   // What the single-word lists say of a word, as bits: one look-up answers them all.
-  enum : std::uint16_t {
+  enum : std::uint32_t {
     f_modifier = 1U << 0,
     f_abstract = 1U << 1,
     f_finding = 1U << 2,
@@ -63,18 +71,35 @@ class speaker_lexicon {
     f_role = 1U << 10,     // a role phrase of one word ("spokesman", "premier")
     f_country = 1U << 11,  // the first word of a country's or capital's form
     f_spell_out = 1U << 12,  // a country's abbreviation that names it in full ("u.s")
+    f_unnamed_head = 1U << 13,  // a head noun news uses for unnamed sources ("official", "source")
+    f_collective = 1U << 14,    // a noun for a group of people ("a group of men", "a crowd of")
+    f_org_noun = 1U << 15,      // an organisation's noun beyond english.toml's ("programme")
+    f_issued = 1U << 16,        // a document an issuer puts out in its own voice ("statement")
+    f_generic = 1U << 17,       // a generic noun after an organisation's name ("the Hamas movement")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
-  [[nodiscard]] std::uint16_t flags(std::string_view word) const {
+  [[nodiscard]] std::uint32_t flags(std::string_view word) const {
     const std::uint64_t h = word_hash(word);
     if (!flag_filter_.may_hold(h)) return 0;  // most words of a text are in no list
-    const std::uint16_t* found = flags_.find(word, h);
+    const std::uint32_t* found = flags_.find(word, h);
     return found == nullptr ? 0 : *found;
   }
   /// A word that makes another role of the role after it ("deputy", "former").
   [[nodiscard]] bool distinct_modifier(std::string_view word) const { return (flags(word) & f_modifier) != 0; }
   /// The spelling a word is matched under ("defence" -> "defense"), or the word itself.
   [[nodiscard]] std::string_view spelling(std::string_view word) const;
+  /// Head nouns an organisation's description may use for its head noun ("army" for "forces").
+  [[nodiscard]] std::span<const std::string> head_synonyms(std::string_view head) const {
+    const std::vector<std::string>* found = head_synonyms_.find(head);
+    return found == nullptr ? std::span<const std::string>() : std::span<const std::string>(*found);
+  }
+  /// The length of the shortest word flagged f_org_noun (a cheap test before the look-up).
+  [[nodiscard]] std::size_t shortest_org_noun() const noexcept { return shortest_org_noun_; }
+  /// The title an abbreviated title stands for ("gen" -> "general"), or the word itself.
+  [[nodiscard]] std::string_view title(std::string_view word) const {
+    const std::string* found = titles_.find(word);
+    return found == nullptr ? word : std::string_view(*found);
+  }
   /// A head noun that is never a source ("history", "choreography").
   [[nodiscard]] bool abstract_subject(std::string_view word) const { return (flags(word) & f_abstract) != 0; }
   /// A head noun that is a source only with its issuer or after "according to" ("data").
@@ -83,12 +108,12 @@ class speaker_lexicon {
   [[nodiscard]] bool document(std::string_view word) const { return (flags(word) & f_document) != 0; }
   /// The gender a title or role noun shows ('f', 'm'), or 0.
   [[nodiscard]] char gender(std::string_view word) const {
-    const std::uint16_t f = flags(word);
+    const std::uint32_t f = flags(word);
     return (f & f_female) != 0 ? 'f' : (f & f_male) != 0 ? 'm' : 0;
   }
   /// The gender a personal pronoun or possessive shows ('f', 'm'), or 0.
   [[nodiscard]] char pronoun_gender(std::string_view word) const {
-    const std::uint16_t f = flags(word);
+    const std::uint32_t f = flags(word);
     return (f & f_she) != 0 ? 'f' : (f & f_he) != 0 ? 'm' : 0;
   }
   /// A month's name ("may", "june"), which may also end a person's name.
@@ -120,11 +145,17 @@ class speaker_lexicon {
   std::vector<std::string> countries_;
   phrase_map country_forms_;
   std::size_t country_words_ = 0;
+  phrase_map epithet_phrases_;
+  std::size_t epithet_words_ = 0;
+  std::vector<std::vector<std::uint16_t>> epithets_;
   phrase_map capital_forms_;
   std::size_t capital_words_ = 0;
   std::vector<std::pair<std::string, std::string>> spellings_;  // (variant, spelling): a handful
-  word_table<std::uint16_t> flags_;
+  word_table<std::uint32_t> flags_;
   word_filter flag_filter_;  // the hashes of flags_'s words
+  word_table<std::string> titles_;  // "gen" -> "general"
+  std::size_t shortest_org_noun_ = SIZE_MAX;
+  word_table<std::vector<std::string>> head_synonyms_;
 };
 
 }  // namespace sayso::detail
