@@ -46,6 +46,10 @@ bool linking_word(std::string_view w) {
   return false;
 }
 
+bool only_space(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '-'; });
+}
+
 bool is_negation_word(std::string_view w) {
   return w == "not" || w == "never" || w == "no" || w == "cannot" || w.ends_with("n't") ||
          w.ends_with("n\xE2\x80\x99t");
@@ -110,15 +114,36 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   return nearest;
 }
 
+bool labeller::copula_follows(std::uint32_t at) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(at); t < tokens.size(); ++t) {
+    if (tokens[t].range.begin < at || tokens[t].kind == token_kind::space) continue;
+    if (tokens[t].kind != token_kind::word) return false;
+    const std::string_view w = tokens[t].range.of(text_);
+    for (const std::string_view c : {"is", "are", "was", "were", "would", "will", "must", "should", "remains", "seems"}) {
+      if (w.size() == c.size() && starts_with_ci(w, c)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   const auto tokens = ctx_.doc.tokens();
   const std::uint32_t limit = clause_end(th.end);
   const hit* next = nullptr;
+  std::uint32_t phrase_end = th.end;  // the term's noun phrase, with a noun cue that heads it
   for (const hit& h : cues_) {
-    if (h.begin >= th.end && h.begin < limit && is_predicate(h)) {
-      next = &h;
-      break;
+    if (h.begin < th.end || h.begin >= limit || !is_predicate(h)) continue;
+    // A support or oppose noun right after the term that heads its phrase ("the ceasefire offer
+    // is a trap", "the truce proposal was welcomed"): what is said of the phrase comes next.
+    if (h.cls != cue_class::neutral && !h.evaluative && only_space(text_.substr(phrase_end, h.begin - phrase_end)) &&
+        copula_follows(h.end)) {
+      phrase_end = h.end;
+      continue;
     }
+    next = &h;
+    break;
   }
   if (next == nullptr) return nullptr;
   for (const term_hit& o : terms_) {

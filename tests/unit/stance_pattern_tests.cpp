@@ -110,6 +110,11 @@ const std::vector<pattern_case> support_that_is_not_a_support_verb_cases = {
 
 // C. oppose carried by evaluation
 const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
+    // A noun that heads the term's phrase ("offer", "proposal") is not its predicate: the
+    // evaluation after it is.
+    {"“The ceasefire proposal is a trap,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The ceasefire offer is unacceptable,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The ceasefire proposal was welcomed in our capital,” Mara Tenlow said.", "ceasefire=support"},
     {"“It is unjust to ask us to give up our land,” Mara Tenlow said.",
      "territorial_concession=oppose"},
     {"“It is unjust to ask us to give ground,” Mara Tenlow said.", "territorial_concession=oppose"},
@@ -248,6 +253,11 @@ const std::vector<pattern_case> accusations_cases = {
 
 // support predicates
 const std::vector<pattern_case> support_predicates_cases = {
+    // Pleased with it, eager for it, its importance stressed: the holder wants it.
+    {"“We are proud of this ceasefire,” Anna Holm said.", "ceasefire=support"},
+    {"“Our people are pleased with the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We are eager for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm stressed the importance of a lasting ceasefire.", "ceasefire=support"},
     {"Anna Holm said she was calling for a truce.", "ceasefire=support"},
     {"“We call on both armies to agree a truce,” Anna Holm said.", "ceasefire=support"},
     {"“We will press hard for a truce,” Anna Holm said.", "ceasefire=support"},
@@ -422,6 +432,10 @@ const std::vector<pattern_case> conditional_cues_cases = {
 
 // neutral predicates
 const std::vector<pattern_case> neutral_predicates_cases = {
+    // A state described, not a position: "in effect", "at an impasse".
+    {"“The shops reopened while the truce was in effect,” Anna Holm said.", "ceasefire=neutral"},
+    {"“The negotiations are at an impasse,” Anna Holm said.", "talks=neutral"},
+    {"“The negotiations are in a deadlock,” Anna Holm said.", "talks=neutral"},
     {"“Our envoy reported on the truce,” Anna Holm said.", "ceasefire=neutral"},
     {"“Talks are expected to begin on Monday,” Anna Holm said.", "talks=neutral"},
     {"“The summit was delayed again,” Anna Holm said.", "talks=neutral"},
