@@ -325,6 +325,14 @@ const std::vector<pattern_case> oppose_predicates_cases = {
 
 // praise
 const std::vector<pattern_case> praise_cases = {
+    {"“The talks were excellent,” Anna Holm said.", "talks=support"},
+    {"“The truce has been a great success,” Anna Holm said.", "ceasefire=support"},
+    {"“These talks give hope for a lasting truce,” Anna Holm said.", "talks=support,ceasefire=support"},
+    {"“A truce would make a real difference for the villages,” Anna Holm said.", "ceasefire=support"},
+    {"“The exchange of prisoners is the cornerstone of the peace process,” Anna Holm said.",
+     "prisoner_exchange=support,talks=support"},
+    // Said of another party's words, the evaluation is theirs.
+    {"“They say these talks give hope for a truce,” Anna Holm said.", "talks=neutral,ceasefire=neutral"},
     {"“The talks were fruitful,” Anna Holm said.", "talks=support"},
     {"“We held positive talks,” Anna Holm said.", "talks=support"},
     {"“The talks were encouraging,” Anna Holm said.", "talks=support"},
@@ -381,6 +389,9 @@ const std::vector<pattern_case> condemn_cases = {
 
 // undermine
 const std::vector<pattern_case> undermine_cases = {
+    {"“Their new demands would kill the talks,” Anna Holm said.", "talks=support"},
+    {"“Such a move could effectively kill the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“Soldiers were killed during the truce,” Anna Holm said.", "ceasefire=neutral"},
     {"“They are trying to undercut the talks,” Anna Holm said.", "talks=support"},
     {"“They want to undermine the talks,” Anna Holm said.", "talks=support"},
     {"“They torpedoed the talks,” Anna Holm said.", "talks=support"},
