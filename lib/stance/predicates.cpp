@@ -114,6 +114,17 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   return nearest;
 }
 
+bool labeller::noun_after_determiner(const hit& h) const {
+  const auto tokens = ctx_.doc.tokens();
+  std::uint32_t t = ctx_.doc.token_at(h.begin);
+  while (t > 0) {
+    --t;
+    if (tokens[t].kind == token_kind::space) continue;
+    return tokens[t].kind == token_kind::word && determiner_between(tokens[t].range.begin, tokens[t].range.end);
+  }
+  return false;
+}
+
 bool labeller::copula_follows(std::uint32_t at) const {
   const auto tokens = ctx_.doc.tokens();
   for (std::uint32_t t = ctx_.doc.token_at(at); t < tokens.size(); ++t) {
@@ -240,8 +251,19 @@ bool labeller::deontic(const term_hit& th) const {
 
 const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& negated_after) const {
   const hit* before = governor_before(th, begin);
-  if (before != nullptr && before->cls != cue_class::neutral) return before;
   bool negated = false;
+  if (before != nullptr && before->cls != cue_class::neutral) {
+    // A support or oppose noun whose object is the term ("their offer of talks", "the call for a
+    // truce"): an evaluation said of the whole phrase after it decides ("… is a ploy").
+    if (!before->evaluative && noun_after_determiner(*before)) {
+      const hit* after = governor_after(th, negated);
+      if (after != nullptr && after->evaluative) {
+        negated_after = negated;
+        return after;
+      }
+    }
+    return before;
+  }
   const hit* after = governor_after(th, negated);
   if (after != nullptr) {
     negated_after = negated;

@@ -115,6 +115,11 @@ const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
     {"“The ceasefire proposal is a trap,” Mara Tenlow said.", "ceasefire=oppose"},
     {"“The ceasefire offer is unacceptable,” Mara Tenlow said.", "ceasefire=oppose"},
     {"“The ceasefire proposal was welcomed in our capital,” Mara Tenlow said.", "ceasefire=support"},
+    // A noun with the term as its object ("their offer of talks"): the evaluation of the phrase
+    // decides; without one the noun does.
+    {"“Their offer of talks is a ploy,” Mara Tenlow said.", "talks=oppose"},
+    {"“The proposal for a truce is unacceptable,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We welcome their offer of talks,” Mara Tenlow said.", "talks=support"},
     {"“It is unjust to ask us to give up our land,” Mara Tenlow said.",
      "territorial_concession=oppose"},
     {"“It is unjust to ask us to give ground,” Mara Tenlow said.", "territorial_concession=oppose"},
