@@ -253,9 +253,11 @@ const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& neg
   const hit* before = governor_before(th, begin);
   bool negated = false;
   if (before != nullptr && before->cls != cue_class::neutral) {
-    // A support or oppose noun whose object is the term ("their offer of talks", "the call for a
-    // truce"): an evaluation said of the whole phrase after it decides ("… is a ploy").
-    if (!before->evaluative && noun_after_determiner(*before)) {
+    // A support noun whose object is the term ("their offer of talks", "the call for a truce"):
+    // an evaluation said of the whole phrase after it decides ("… is a ploy").
+    // (A rejection judged is a double negation, left to the rejection: "their rejection of the
+    // truce is a mistake".)
+    if (!before->evaluative && before->cls == cue_class::support && noun_after_determiner(*before)) {
       const hit* after = governor_after(th, negated);
       if (after != nullptr && after->evaluative) {
         negated_after = negated;

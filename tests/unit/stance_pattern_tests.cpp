@@ -110,6 +110,11 @@ const std::vector<pattern_case> support_that_is_not_a_support_verb_cases = {
 
 // C. oppose carried by evaluation
 const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
+    // Condemning a rejection supports; a rejection judged stays with the rejection.
+    {"“It would be a mistake to reject the talks,” Mara Tenlow said.", "talks=support"},
+    {"“It is wrong to rule out talks,” Mara Tenlow said.", "talks=support"},
+    // "no alternative to" is no negation: the term is the only way.
+    {"“There is no alternative to negotiations,” Mara Tenlow said.", "talks=support"},
     // A noun that heads the term's phrase ("offer", "proposal") is not its predicate: the
     // evaluation after it is.
     {"“The ceasefire proposal is a trap,” Mara Tenlow said.", "ceasefire=oppose"},
@@ -770,6 +775,10 @@ const std::vector<pattern_case> rejection_and_cancellation_cases = {
 // ("if we can get aid in") support, a concession ("even if") takes no position; "not ... without Y"
 // demands Y.
 const std::vector<pattern_case> conditions_and_hypotheses_cases = {
+    // "only" before the verb: the condition opens at its conjunction.
+    {"“Talks will only happen after the hostages are freed,” Anna Holm said.",
+     "talks=conditional,prisoner_exchange=support"},
+    {"“A truce will only come after they withdraw,” Anna Holm said.", "ceasefire=conditional,troop_withdrawal=support"},
     {"“We will negotiate on the basis of the old borders,” Anna Holm said.",
      "talks=conditional"},
     {"“A lasting peace will require a demilitarised border,” Anna Holm said.",
