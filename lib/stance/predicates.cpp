@@ -96,6 +96,14 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
       if ((ctx_.info[t].classes & wc_relative) != 0 && (w == "who" || w == "which" || w == "whom")) return nullptr;
     }
   }
+  // A support predicate governed by an oppose one right before it: the refusal governs the
+  // chain ("refused to accept a truce", "rejected calls for talks", "little incentive to agree to").
+  if (nearest != nullptr && nearest->cls == cue_class::support && !nearest->evaluative) {
+    for (const hit& h : cues_) {
+      if (h.begin < begin || h.end > nearest->begin || h.cls != cue_class::oppose || h.evaluative) continue;
+      if (words_between(text_, h.end, nearest->begin) <= 1) return &h;
+    }
+  }
   if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
   // A background ("despite the truce", "amid talks", "according to the mediators") is no
   // predicate another one can govern: "aid is needed amid the truce" wants the aid only.

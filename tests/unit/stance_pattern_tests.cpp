@@ -113,6 +113,13 @@ const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
     // Condemning a rejection supports; a rejection judged stays with the rejection.
     {"“It would be a mistake to reject the talks,” Mara Tenlow said.", "talks=support"},
     {"“It is wrong to rule out talks,” Mara Tenlow said.", "talks=support"},
+    // A refusal governs the support predicate it takes: the chain is refused.
+    {"“We refused to accept a truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We rejected calls for a truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We have little incentive to agree to a ceasefire,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“Our opposition to a forced truce is well known,” Mara Tenlow said.", "ceasefire=oppose"},
+    // "the opposition" is a party: "the opposition to respect" is no refusal.
+    {"“We urge the government and the opposition to respect the truce,” Mara Tenlow said.", "ceasefire=support"},
     // "no alternative to" is no negation: the term is the only way.
     {"“There is no alternative to negotiations,” Mara Tenlow said.", "talks=support"},
     // A noun that heads the term's phrase ("offer", "proposal") is not its predicate: the
