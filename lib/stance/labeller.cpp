@@ -276,6 +276,13 @@ void labeller::collect() {
     }
     condition_clause cc{h.begin, clause_end(h.end), false, false};
     const std::string_view cue = text_.substr(h.begin, h.end - h.begin);
+    // "talks will only happen after …": the condition opens at its conjunction; the words
+    // between belong to the main clause.
+    if (starts_with_ci(cue, "only ")) {
+      if (const std::size_t last = cue.rfind(' '); last != std::string_view::npos && last > 4) {
+        cc.begin = h.begin + static_cast<std::uint32_t>(last + 1);
+      }
+    }
     // "if we can get aid in": the speaker's own side's aim, which it wants.
     const std::string_view after_cue = text_.substr(h.end, 4);
     cc.hypothetical = ((cue.size() == 2 && starts_with_ci(cue, "if")) || starts_with_ci(cue, "should")) &&
@@ -449,9 +456,18 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   // So does rejecting a condemnation: "rejected the notion that the talks are doomed".
   // (A proposition, "that …", not an object described: "denounced the truce as a farce".)
   const bool proposition = text_.substr(th.span_begin, th.begin - th.span_begin).find("that ") != std::string_view::npos;
+  const hit* opposer = nullptr;  // what opposes the opposition
   if (nearest != nullptr && nearest->cls == cue_class::oppose &&
       (nearest->end <= th.begin || (nearest->evaluative && proposition))) {
-    if (!own_.empty() && own_.front().cls == cue_class::oppose) double_oppose = true;
+    if (!own_.empty() && own_.front().cls == cue_class::oppose) opposer = &own_.front();
+    // So does condemning it: "it would be a mistake to reject the talks", "wrong to rule out".
+    for (const hit& h : cues_) {
+      if (opposer == nullptr && !nearest->evaluative && h.evaluative && h.cls == cue_class::oppose &&
+          h.begin >= begin && h.end <= nearest->begin && words_between(text_, h.end, nearest->begin) <= 3) {
+        opposer = &h;
+      }
+    }
+    double_oppose = opposer != nullptr;
   }
   // A cue that contains the negation ("not ready") already counts it.
   if (nearest != nullptr && negated && nearest->end <= th.begin) {
@@ -508,7 +524,7 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
     cur_.path = label_path::double_oppose;
     base = cue_class::support;
     evidence.push_back({nearest->begin, nearest->end});
-    evidence.push_back({own_.front().begin, own_.front().end});
+    evidence.push_back({opposer->begin, opposer->end});
     nearest = nullptr;
   } else if (nearest != nullptr) {
     base = nearest->cls;

@@ -180,6 +180,10 @@ class labeller {
   // Is the agent of the undermining predicate `h` someone other than the speaker's side
   // ("they are trying to derail the talks", not "we will derail them")?
   bool accuses_other(const hit& h, std::uint32_t begin) const;
+  // Does a determiner or possessive stand right before the cue `h` ("their offer", "the call")?
+  bool noun_after_determiner(const hit& h) const;
+  // Is the first word at or after byte `at` a copula or modal ("offer is", "plan would")?
+  bool copula_follows(std::uint32_t at) const;
   // Does the term's own expression hold a deontic modal ("the killing must end")?
   bool deontic(const term_hit& th) const;
   // The support or oppose predicate that governs an evaluation of the term ("want" in "don't

@@ -46,6 +46,10 @@ bool linking_word(std::string_view w) {
   return false;
 }
 
+bool only_space(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '-'; });
+}
+
 bool is_negation_word(std::string_view w) {
   return w == "not" || w == "never" || w == "no" || w == "cannot" || w.ends_with("n't") ||
          w.ends_with("n\xE2\x80\x99t");
@@ -92,6 +96,14 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
       if ((ctx_.info[t].classes & wc_relative) != 0 && (w == "who" || w == "which" || w == "whom")) return nullptr;
     }
   }
+  // A support predicate governed by an oppose one right before it: the refusal governs the
+  // chain ("refused to accept a truce", "rejected calls for talks", "little incentive to agree to").
+  if (nearest != nullptr && nearest->cls == cue_class::support && !nearest->evaluative) {
+    for (const hit& h : cues_) {
+      if (h.begin < begin || h.end > nearest->begin || h.cls != cue_class::oppose || h.evaluative) continue;
+      if (words_between(text_, h.end, nearest->begin) <= 1) return &h;
+    }
+  }
   if (nearest == nullptr || nearest->cls != cue_class::neutral) return nearest;
   // A background ("despite the truce", "amid talks", "according to the mediators") is no
   // predicate another one can govern: "aid is needed amid the truce" wants the aid only.
@@ -110,15 +122,47 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
   return nearest;
 }
 
+bool labeller::noun_after_determiner(const hit& h) const {
+  const auto tokens = ctx_.doc.tokens();
+  std::uint32_t t = ctx_.doc.token_at(h.begin);
+  while (t > 0) {
+    --t;
+    if (tokens[t].kind == token_kind::space) continue;
+    return tokens[t].kind == token_kind::word && determiner_between(tokens[t].range.begin, tokens[t].range.end);
+  }
+  return false;
+}
+
+bool labeller::copula_follows(std::uint32_t at) const {
+  const auto tokens = ctx_.doc.tokens();
+  for (std::uint32_t t = ctx_.doc.token_at(at); t < tokens.size(); ++t) {
+    if (tokens[t].range.begin < at || tokens[t].kind == token_kind::space) continue;
+    if (tokens[t].kind != token_kind::word) return false;
+    const std::string_view w = tokens[t].range.of(text_);
+    for (const std::string_view c : {"is", "are", "was", "were", "would", "will", "must", "should", "remains", "seems"}) {
+      if (w.size() == c.size() && starts_with_ci(w, c)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 const hit* labeller::governor_after(const term_hit& th, bool& negated) const {
   const auto tokens = ctx_.doc.tokens();
   const std::uint32_t limit = clause_end(th.end);
   const hit* next = nullptr;
+  std::uint32_t phrase_end = th.end;  // the term's noun phrase, with a noun cue that heads it
   for (const hit& h : cues_) {
-    if (h.begin >= th.end && h.begin < limit && is_predicate(h)) {
-      next = &h;
-      break;
+    if (h.begin < th.end || h.begin >= limit || !is_predicate(h)) continue;
+    // A support or oppose noun right after the term that heads its phrase ("the ceasefire offer
+    // is a trap", "the truce proposal was welcomed"): what is said of the phrase comes next.
+    if (h.cls != cue_class::neutral && !h.evaluative && only_space(text_.substr(phrase_end, h.begin - phrase_end)) &&
+        copula_follows(h.end)) {
+      phrase_end = h.end;
+      continue;
     }
+    next = &h;
+    break;
   }
   if (next == nullptr) return nullptr;
   for (const term_hit& o : terms_) {
@@ -215,8 +259,21 @@ bool labeller::deontic(const term_hit& th) const {
 
 const hit* labeller::governor(const term_hit& th, std::uint32_t begin, bool& negated_after) const {
   const hit* before = governor_before(th, begin);
-  if (before != nullptr && before->cls != cue_class::neutral) return before;
   bool negated = false;
+  if (before != nullptr && before->cls != cue_class::neutral) {
+    // A support noun whose object is the term ("their offer of talks", "the call for a truce"):
+    // an evaluation said of the whole phrase after it decides ("… is a ploy").
+    // (A rejection judged is a double negation, left to the rejection: "their rejection of the
+    // truce is a mistake".)
+    if (!before->evaluative && before->cls == cue_class::support && noun_after_determiner(*before)) {
+      const hit* after = governor_after(th, negated);
+      if (after != nullptr && after->evaluative) {
+        negated_after = negated;
+        return after;
+      }
+    }
+    return before;
+  }
   const hit* after = governor_after(th, negated);
   if (after != nullptr) {
     negated_after = negated;

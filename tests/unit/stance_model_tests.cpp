@@ -62,6 +62,10 @@ const std::vector<model_case> cases = {
      "neutral"},
     // (The model weighs the past less and reads support here: not asserted.)
     {"\"The truce was a quiet week for the villages,\" the mayor said.", "ceasefire", "neutral", "", "neutral"},
+    // A state described ("in effect", "in a deadlock") is a predicate too: no wish is read.
+    {"\"The shops will reopen while the truce is in effect,\" the mayor said.", "ceasefire", "neutral", "",
+     "neutral"},
+    {"\"The negotiations are in a deadlock,\" the foreign minister said.", "talks", "neutral", "", "neutral"},
 };
 
 const sayso::pipeline& own_words_pipeline() {

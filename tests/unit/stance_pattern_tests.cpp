@@ -110,6 +110,28 @@ const std::vector<pattern_case> support_that_is_not_a_support_verb_cases = {
 
 // C. oppose carried by evaluation
 const std::vector<pattern_case> oppose_carried_by_evaluation_cases = {
+    // Condemning a rejection supports; a rejection judged stays with the rejection.
+    {"“It would be a mistake to reject the talks,” Mara Tenlow said.", "talks=support"},
+    {"“It is wrong to rule out talks,” Mara Tenlow said.", "talks=support"},
+    // A refusal governs the support predicate it takes: the chain is refused.
+    {"“We refused to accept a truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We rejected calls for a truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We have little incentive to agree to a ceasefire,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“Our opposition to a forced truce is well known,” Mara Tenlow said.", "ceasefire=oppose"},
+    // "the opposition" is a party: "the opposition to respect" is no refusal.
+    {"“We urge the government and the opposition to respect the truce,” Mara Tenlow said.", "ceasefire=support"},
+    // "no alternative to" is no negation: the term is the only way.
+    {"“There is no alternative to negotiations,” Mara Tenlow said.", "talks=support"},
+    // A noun that heads the term's phrase ("offer", "proposal") is not its predicate: the
+    // evaluation after it is.
+    {"“The ceasefire proposal is a trap,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The ceasefire offer is unacceptable,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The ceasefire proposal was welcomed in our capital,” Mara Tenlow said.", "ceasefire=support"},
+    // A noun with the term as its object ("their offer of talks"): the evaluation of the phrase
+    // decides; without one the noun does.
+    {"“Their offer of talks is a ploy,” Mara Tenlow said.", "talks=oppose"},
+    {"“The proposal for a truce is unacceptable,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“We welcome their offer of talks,” Mara Tenlow said.", "talks=support"},
     {"“It is unjust to ask us to give up our land,” Mara Tenlow said.",
      "territorial_concession=oppose"},
     {"“It is unjust to ask us to give ground,” Mara Tenlow said.", "territorial_concession=oppose"},
@@ -248,6 +270,11 @@ const std::vector<pattern_case> accusations_cases = {
 
 // support predicates
 const std::vector<pattern_case> support_predicates_cases = {
+    // Pleased with it, eager for it, its importance stressed: the holder wants it.
+    {"“We are proud of this ceasefire,” Anna Holm said.", "ceasefire=support"},
+    {"“Our people are pleased with the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“We are eager for a truce,” Anna Holm said.", "ceasefire=support"},
+    {"Anna Holm stressed the importance of a lasting ceasefire.", "ceasefire=support"},
     {"Anna Holm said she was calling for a truce.", "ceasefire=support"},
     {"“We call on both armies to agree a truce,” Anna Holm said.", "ceasefire=support"},
     {"“We will press hard for a truce,” Anna Holm said.", "ceasefire=support"},
@@ -315,6 +342,14 @@ const std::vector<pattern_case> oppose_predicates_cases = {
 
 // praise
 const std::vector<pattern_case> praise_cases = {
+    {"“The talks were excellent,” Anna Holm said.", "talks=support"},
+    {"“The truce has been a great success,” Anna Holm said.", "ceasefire=support"},
+    {"“These talks give hope for a lasting truce,” Anna Holm said.", "talks=support,ceasefire=support"},
+    {"“A truce would make a real difference for the villages,” Anna Holm said.", "ceasefire=support"},
+    {"“The exchange of prisoners is the cornerstone of the peace process,” Anna Holm said.",
+     "prisoner_exchange=support,talks=support"},
+    // Said of another party's words, the evaluation is theirs.
+    {"“They say these talks give hope for a truce,” Anna Holm said.", "talks=neutral,ceasefire=neutral"},
     {"“The talks were fruitful,” Anna Holm said.", "talks=support"},
     {"“We held positive talks,” Anna Holm said.", "talks=support"},
     {"“The talks were encouraging,” Anna Holm said.", "talks=support"},
@@ -371,6 +406,9 @@ const std::vector<pattern_case> condemn_cases = {
 
 // undermine
 const std::vector<pattern_case> undermine_cases = {
+    {"“Their new demands would kill the talks,” Anna Holm said.", "talks=support"},
+    {"“Such a move could effectively kill the truce,” Anna Holm said.", "ceasefire=support"},
+    {"“Soldiers were killed during the truce,” Anna Holm said.", "ceasefire=neutral"},
     {"“They are trying to undercut the talks,” Anna Holm said.", "talks=support"},
     {"“They want to undermine the talks,” Anna Holm said.", "talks=support"},
     {"“They torpedoed the talks,” Anna Holm said.", "talks=support"},
@@ -422,6 +460,10 @@ const std::vector<pattern_case> conditional_cues_cases = {
 
 // neutral predicates
 const std::vector<pattern_case> neutral_predicates_cases = {
+    // A state described, not a position: "in effect", "at an impasse".
+    {"“The shops reopened while the truce was in effect,” Anna Holm said.", "ceasefire=neutral"},
+    {"“The negotiations are at an impasse,” Anna Holm said.", "talks=neutral"},
+    {"“The negotiations are in a deadlock,” Anna Holm said.", "talks=neutral"},
     {"“Our envoy reported on the truce,” Anna Holm said.", "ceasefire=neutral"},
     {"“Talks are expected to begin on Monday,” Anna Holm said.", "talks=neutral"},
     {"“The summit was delayed again,” Anna Holm said.", "talks=neutral"},
@@ -740,6 +782,10 @@ const std::vector<pattern_case> rejection_and_cancellation_cases = {
 // ("if we can get aid in") support, a concession ("even if") takes no position; "not ... without Y"
 // demands Y.
 const std::vector<pattern_case> conditions_and_hypotheses_cases = {
+    // "only" before the verb: the condition opens at its conjunction.
+    {"“Talks will only happen after the hostages are freed,” Anna Holm said.",
+     "talks=conditional,prisoner_exchange=support"},
+    {"“A truce will only come after they withdraw,” Anna Holm said.", "ceasefire=conditional,troop_withdrawal=support"},
     {"“We will negotiate on the basis of the old borders,” Anna Holm said.",
      "talks=conditional"},
     {"“A lasting peace will require a demilitarised border,” Anna Holm said.",
