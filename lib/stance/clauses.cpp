@@ -181,6 +181,7 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   if (cx.sentence_has && !RE2::PartialMatch(piece(sentence.begin, std::max(sentence.end, end)), *cx.sentence_has)) {
     return false;
   }
+  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
   const std::uint32_t from = std::max(sentence.begin, begin > kWindow ? begin - kWindow : 0U);
   if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
   if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
@@ -199,6 +200,22 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   return true;
 }
 
+bool labeller::quote_holds(const RE2& re) const {
+  // The sentences that hold the quote's spans and its cue: the content and the reporting clause
+  // ("Officials said the hostages would be home by Friday"), not the rest of the document.
+  const auto sentences = ctx_.doc.sentences();
+  const auto holds = [&](byte_range r) {
+    if (r.end <= r.begin) return false;
+    const std::uint32_t first = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.begin))].range.begin;
+    const std::uint32_t last = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.end - 1))].range.end;
+    const std::uint32_t a = std::min(first, r.begin);
+    const std::uint32_t b = std::max(last, r.end);
+    return RE2::PartialMatch(re2::StringPiece(text_.data() + a, b - a), re);
+  };
+  if (std::any_of(q_.spans.begin(), q_.spans.end(), holds)) return true;
+  return q_.cue && holds(q_.cue->range);
+}
+
 std::uint32_t labeller::named_in_document(std::size_t term) const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
@@ -209,7 +226,7 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   if (n == document_terms::uncounted) {
     n = 0;
     re2::StringPiece input(text_.data(), text_.size());
-    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[term])) ++n;
+    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
   }
   return n;
 }

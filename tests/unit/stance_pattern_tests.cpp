@@ -162,6 +162,18 @@ const std::vector<pattern_case> ambiguity_cases = {
     {"“They withdrew the proposal last night,” Mara Tenlow said.", "-"},
     {"“The committee withdrew its nomination,” Mara Tenlow said.", "-"},
     {"“The board meeting lasted two hours,” Mara Tenlow said.", "-"},
+    // Captives named alone are the exchange only where the quote, or the sentence reporting it,
+    // speaks of freeing, returning or trading them.
+    {"“The hostages must be freed before the winter,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“Three of the remaining hostages have died in the tunnels,” Mara Tenlow said.", "-"},
+    {"“The detainees are held in a crowded camp near the border,” Mara Tenlow said.", "-"},
+    {"“They are holding the whole region hostage,” Mara Tenlow said.", "-"},
+    {"“This is a hostage situation,” Mara Tenlow said.", "-"},
+    {"Mara Tenlow, who has pressed for the prisoners to be sent home, said: “The prisoners of war are "
+     "tired but in good health.”",
+     "prisoner_exchange=neutral"},
+    {"“We want our captives back where they belong,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We urge both sides to let the abductees go,” Mara Tenlow said.", "prisoner_exchange=support"},
 };
 
 // holders: reporting another party
@@ -892,7 +904,10 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“We will release 300 of their fighters,” Anna Holm said.", "prisoner_exchange=support"},
     {"“Our soldiers will be returned in exchange for 40 of their fighters,” Anna Holm said.",
      "prisoner_exchange=support"},
-    {"“He spent four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“He came home after four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“They have spent four years in captivity,” Anna Holm said.", "-"},
+    {"“We demand the release of 300 fighters from prison,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We call for the release of 120 of their men by Friday,” Anna Holm said.", "prisoner_exchange=support"},
     {"“We will reduce the number of our troops in the region,” Anna Holm said.",
      "troop_withdrawal=support"},
     {"“We support a drawdown,” Anna Holm said.", "troop_withdrawal=support"},
@@ -1095,7 +1110,7 @@ void entries_of(const toml::node& node, const std::string& where,
     for (const auto& [key, value] : *table) {
       if (key.str() == "id" || key.str() == "description") continue;
       // Context conditions are not expressions of a term; the expressions they qualify are.
-      if (key.str() == "sentence_has" || key.str() == "before" || key.str() == "not_before" ||
+      if (key.str() == "sentence_has" || key.str() == "quote_has" || key.str() == "before" || key.str() == "not_before" ||
           key.str() == "not_after" || key.str() == "after" || key.str() == "document_first_of") {
         continue;
       }
