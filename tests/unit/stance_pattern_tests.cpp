@@ -999,6 +999,34 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"The talks opened in Geneva. “We held a press conference on Monday,” Anna Holm said.", "-"},
     {"“Only we are capable of guaranteeing security in the region,” Anna Holm said.",
      "security_guarantees=neutral"},
+    // Paraphrases and context conditions of issue 14 part 3 (term lexicon).
+    {"“We want an end to four years of fighting,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We call for a brief lull in the strikes,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We took a coffee pause during the briefing on the strikes,” Mara Tenlow said.", "-"},
+    {"“We will respect the arrangement reached after weeks of fighting,” Mara Tenlow said.",
+     "ceasefire=support"},
+    {"“We will not open the crossings unless the rockets stop,” Mara Tenlow said.",
+     "humanitarian_access=conditional,preconditions=support"},
+    {"“We will remove the terrorist designation,” Mara Tenlow said.", "sanctions_relief=support"},
+    {"“We will bring our troops home by the summer,” Mara Tenlow said.", "troop_withdrawal=support"},
+    {"“The rebels must pull back now,” Mara Tenlow said.", "troop_withdrawal=support"},
+    {"“The bank will pull back from the deal,” Mara Tenlow said.", "-"},
+    {"“We will never turn over parts of our country to them,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    // Releasing, in a story that names captives, is their release; not a statement released.
+    {"Two fishermen have been held captive since May. “We want them released this week,” Anna "
+     "Holm said.",
+     "prisoner_exchange=support"},
+    {"Two fishermen were held captive in May. “The ministry released a statement on Monday,” Anna "
+     "Holm said.",
+     "-"},
+    {"Two sailors are held captive in the port. “We insist on freeing them before the winter,” Anna "
+     "Holm said.",
+     "prisoner_exchange=support"},
+    {"“They released the figures on Monday,” Anna Holm said.", "-"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages were "
+     "freed at dawn. “We welcome the news that our sailors came home,” Anna Holm said.",
+     "prisoner_exchange=support"},
 };
 
 // "The deal", "free him", "her release": what the document is about. The same quote names the
