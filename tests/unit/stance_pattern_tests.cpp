@@ -1024,6 +1024,10 @@ const std::vector<pattern_case> term_paraphrases_cases = {
      "Holm said.",
      "prisoner_exchange=support"},
     {"“They released the figures on Monday,” Anna Holm said.", "-"},
+    // Sanctions as what the quote is about; not new ones imposed or added.
+    {"“Our position on sanctions has not changed,” Mara Tenlow said.", "sanctions_relief=neutral"},
+    {"“We will impose new sanctions on the regime,” Mara Tenlow said.", "-"},
+    {"“They added ten firms to the sanctions list,” Mara Tenlow said.", "-"},
     {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages were "
      "freed at dawn. “We welcome the news that our sailors came home,” Anna Holm said.",
      "prisoner_exchange=support"},
