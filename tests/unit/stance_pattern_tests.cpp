@@ -1028,6 +1028,10 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“Our position on sanctions has not changed,” Mara Tenlow said.", "sanctions_relief=neutral"},
     {"“We will impose new sanctions on the regime,” Mara Tenlow said.", "-"},
     {"“They added ten firms to the sanctions list,” Mara Tenlow said.", "-"},
+    // A body that watches over the truce is a security guarantee.
+    {"“We will set up a coordination mechanism for the truce,” Mara Tenlow said.",
+     "security_guarantees=support,ceasefire=support"},
+    {"“We propose a verification commission,” Mara Tenlow said.", "security_guarantees=support"},
     {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages were "
      "freed at dawn. “We welcome the news that our sailors came home,” Anna Holm said.",
      "prisoner_exchange=support"},
