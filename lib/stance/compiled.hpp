@@ -34,6 +34,7 @@ struct compiled_terms {
     detail::lazy_re2 not_before;    // ... must not end with one
     detail::lazy_re2 not_after;     // the words right after it must not start with one
     detail::lazy_re2 after;         // the words right after it must start with one
+    bool opposite = false;          // its expressions name the term's contrary ("the sanctions")
     // Document conditions, for words that name whatever the document is about ("the deal", "the
     // meeting", "free him"): the term must be named (by its plain expressions) at least this
     // often in the whole document (0: no condition) ...

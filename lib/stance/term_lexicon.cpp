@@ -203,6 +203,12 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
     ctx.term = term;
     const std::string what = "term '" + id + "' context";
     for (const auto& [key, value] : *t) {
+      if (key.str() == "opposite") {
+        const auto* b = value.as_boolean();
+        if (b == nullptr) fail(name, value.source().begin.line, what + " opposite must be true or false");
+        ctx.opposite = b->get();
+        continue;
+      }
       if (key.str() == "document_mentions") {
         const auto* n = value.as_integer();
         if (n == nullptr || n->get() < 1 || n->get() > 1000) {
@@ -236,7 +242,7 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
       } else {
         fail(name, value.source().begin.line,
              "unknown key '" + std::string(key.str()) +
-                 "' in [[term.contexts]] (expressions, sentence_has, quote_has, before, not_before, after, not_after, "
+                 "' in [[term.contexts]] (expressions, opposite, sentence_has, quote_has, before, not_before, after, not_after, "
                  "document_mentions, document_first_of)");
       }
     }

@@ -169,6 +169,9 @@ const std::vector<pattern_case> ambiguity_cases = {
     {"“The detainees are held in a crowded camp near the border,” Mara Tenlow said.", "-"},
     {"“They are holding the whole region hostage,” Mara Tenlow said.", "-"},
     {"“This is a hostage situation,” Mara Tenlow said.", "-"},
+    {"“The two sides remain far apart on prisoners,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“We are deeply worried about the detainees,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“The fate of the captives is unknown,” Mara Tenlow said.", "prisoner_exchange=neutral"},
     {"Mara Tenlow, who has pressed for the prisoners to be sent home, said: “The prisoners of war are "
      "tired but in good health.”",
      "prisoner_exchange=neutral"},
@@ -1026,6 +1029,8 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“They released the figures on Monday,” Anna Holm said.", "-"},
     // Sanctions as what the quote is about; not new ones imposed or added.
     {"“Our position on sanctions has not changed,” Mara Tenlow said.", "sanctions_relief=neutral"},
+    {"“Most of our voters support the sanctions,” Mara Tenlow said.", "sanctions_relief=oppose"},
+    {"“The sanctions have failed and must go,” Mara Tenlow said.", "sanctions_relief=support"},
     {"“We will impose new sanctions on the regime,” Mara Tenlow said.", "-"},
     {"“They added ten firms to the sanctions list,” Mara Tenlow said.", "-"},
     // A body that watches over the truce is a security guarantee.
