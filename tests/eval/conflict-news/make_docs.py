@@ -37,14 +37,17 @@ Cleaning (deterministic; the same for every run):
     that ends with an em dash ("GENEVA —") is joined to the next one; summarizetoday Markdown
     -> paragraphs are separated by blank lines after the "Key: value" header; teftst Jekyll
     posts (Reuters pages saved as HTML) -> one paragraph per <p> element, tags removed and
-    HTML character references decoded, the headline from the folded post_title field;
+    HTML character references decoded, the headline from the folded post_title field (a
+    leading "UPDATE 1-" and a trailing " – Reuters/Fox News/New York Times" that the
+    Google News feed added to some titles are removed);
   - summarizetoday text was stored as UTF-8 read as Latin-1: each run of Latin-1 characters
     that decodes as UTF-8 is decoded, and "Â" left before a space is removed;
   - boilerplate paragraphs are dropped by the patterns in BOILERPLATE (ads, newsletter and app
     promotions, video players, photo credits, "contributed to this report" lines, all-capital
     related-story links, embedded social-media posts, VOA embed blocks and "SEE ALSO:" links,
     "RELATED:" and "Source:" lines, agency credit lines such as "(Reporting by ...; Editing
-    by ...)");
+    by ...)"), and such a credit line when it is glued to the end of a paragraph after its
+    final punctuation;
   - paragraphs listed in DROP (by their index among the record's source paragraphs, counted
     as described above, before anything is removed) are dropped: photo captions, in-line
     links to other stories, section subheads, repeated headlines, bylines, embedded posts.
@@ -120,6 +123,8 @@ BOILERPLATE = [re.compile(p) for p in [
 ]]
 
 # Per-document drops: indices of source paragraphs (see the module docstring).
+CREDIT_TAIL = re.compile(r"(?<=[.\"\u201d]) \((Additional )?([Rr]eporting|[Ww]riting|[Ee]diting)\b[^()]* by [^()]*\)$")
+
 DROP = {
     "cn-gaza-01": [0, 10, 18, 40, 50, 60, 72, 86],
     "cn-gaza-02": [0, 10, 18, 32, 42, 52, 64, 76, 82, 94],
@@ -196,6 +201,17 @@ DROP = {
     "cn-sudan-01": [26, 28, 50, 68],
     "cn-southsudan-01": [],
     "cn-nigeria-01": [],
+    # batch 6 (held-out)
+    "cn-gaza-16": [],
+    "cn-syria-13": [8, 18],
+    "cn-syria-14": [18, 19],
+    "cn-libya-02": [10],
+    "cn-iran-05": [9],
+    "cn-iran-06": [9, 18],
+    "cn-korea-09": [],
+    "cn-nigeria-02": [0, 1, 2, 3, 4, 18],
+    "cn-philippines-01": [],
+    "cn-afghanistan-11": [14],
 }
 
 
@@ -330,6 +346,9 @@ def record_wi(data, key):
         if len(title) > 1 and title[0] == title[-1] == "'":
             title = title[1:-1].replace("''", "'")
     title = html.unescape(title)
+    # batch 6: posts taken from Google News feeds carry "UPDATE 1-" and " – Publisher" in the title
+    title = re.sub(r"^UPDATE \d+-", "", title)
+    title = re.sub(r" \u2013 (Reuters|Fox News|New York Times)$", "", title)
     paras = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p\b[^>]*>(.*?)</p>", body, re.S)]
     return title, paras
 
@@ -381,6 +400,8 @@ def clean(doc_id, repo, title, paras, show=False):
             if show:
                 print("%s drop [%d] %s" % (doc_id, i, p))
             continue
+        # batch 6: an agency credit line glued to the end of the last paragraph
+        p = CREDIT_TAIL.sub("", p)
         out.append(carry + p)
         carry = ""
     if carry:
