@@ -181,13 +181,14 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   if (cx.sentence_has && !RE2::PartialMatch(piece(sentence.begin, std::max(sentence.end, end)), *cx.sentence_has)) {
     return false;
   }
-  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
   const std::uint32_t from = std::max(sentence.begin, begin > kWindow ? begin - kWindow : 0U);
   if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
   if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
   if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
   if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
+  // (The quote's sentences after the words around the mention: a longer search.)
+  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
   // "the deal", "the meeting": the term the document is about.
   if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
   const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
