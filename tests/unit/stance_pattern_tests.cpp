@@ -1033,11 +1033,8 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“The sanctions have failed and must go,” Mara Tenlow said.", "sanctions_relief=support"},
     {"“We will impose new sanctions on the regime,” Mara Tenlow said.", "-"},
     {"“They added ten firms to the sanctions list,” Mara Tenlow said.", "-"},
-    // A freeze is of the front where the sentence is about the war; borders already recognized
-    // are no concession.
-    {"“A freeze is not enough for us,” Mara Tenlow said.", "-"},
-    {"“We could accept a freeze of the war on the current positions,” Mara Tenlow said.",
-     "frontline_freeze=support"},
+    // A freeze of fees is no front-line freeze; borders already recognized are no concession.
+    {"“We will freeze port fees for a year,” Mara Tenlow said.", "-"},
     {"“Both peoples should live in peace within recognized borders,” Mara Tenlow said.", "-"},
     {"“We will never recognize the new borders,” Mara Tenlow said.", "territorial_concession=oppose"},
     // A body that watches over the truce is a security guarantee.
