@@ -187,6 +187,8 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
   if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
   if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
+  // (The quote's sentences after the words around the mention: a longer search.)
+  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
   // "the deal", "the meeting": the term the document is about.
   if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
   const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
@@ -199,6 +201,22 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   return true;
 }
 
+bool labeller::quote_holds(const RE2& re) const {
+  // The sentences that hold the quote's spans and its cue: the content and the reporting clause
+  // ("Officials said the hostages would be home by Friday"), not the rest of the document.
+  const auto sentences = ctx_.doc.sentences();
+  const auto holds = [&](byte_range r) {
+    if (r.end <= r.begin) return false;
+    const std::uint32_t first = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.begin))].range.begin;
+    const std::uint32_t last = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.end - 1))].range.end;
+    const std::uint32_t a = std::min(first, r.begin);
+    const std::uint32_t b = std::max(last, r.end);
+    return RE2::PartialMatch(re2::StringPiece(text_.data() + a, b - a), re);
+  };
+  if (std::any_of(q_.spans.begin(), q_.spans.end(), holds)) return true;
+  return q_.cue && holds(q_.cue->range);
+}
+
 std::uint32_t labeller::named_in_document(std::size_t term) const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
@@ -209,7 +227,7 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   if (n == document_terms::uncounted) {
     n = 0;
     re2::StringPiece input(text_.data(), text_.size());
-    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.patterns[term])) ++n;
+    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
   }
   return n;
 }

@@ -26,10 +26,14 @@ struct compiled_terms {
     std::size_t term = 0;
     detail::lazy_re2 expressions;   // \b(?:e1|e2|...)\b, case-insensitive
     detail::lazy_re2 sentence_has;  // the mention's sentence must hold one (null: no condition)
+    // The quote must hold one, in its content or in the sentences that hold it and its cue (the
+    // reporting clause): "hostages" is a prisoner exchange where the quote speaks of freeing them.
+    detail::lazy_re2 quote_has;
     detail::lazy_re2 before;        // the words right before the mention must end with one
     detail::lazy_re2 not_before;    // ... must not end with one
     detail::lazy_re2 not_after;     // the words right after it must not start with one
     detail::lazy_re2 after;         // the words right after it must start with one
+    bool opposite = false;          // its expressions name the term's contrary ("the sanctions")
     // Document conditions, for words that name whatever the document is about ("the deal", "the
     // meeting", "free him"): the term must be named (by its plain expressions) at least this
     // often in the whole document (0: no condition) ...
@@ -42,6 +46,10 @@ struct compiled_terms {
   std::vector<term_info> terms;
   std::vector<context> contexts;     // in file order; several may belong to one term
   std::vector<detail::lazy_re2> patterns;  // one per term: \b(?:e1|e2|...)\b, case-insensitive
+  // Per term: what counts as the document naming it (the document conditions of contexts): its
+  // expressions, and those of its contexts whose only condition is on the quote ("the hostages"
+  // name the subject of a story about captives wherever a quote stands on their release).
+  std::vector<detail::lazy_re2> named;
   std::vector<detail::lazy_re2> opposites; // per term (or null): expressions for its contrary
                                                // ("continue fighting" for a ceasefire)
   // Every term's expressions (with its context expressions) at index t, and its opposites at

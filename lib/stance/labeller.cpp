@@ -168,7 +168,7 @@ void labeller::collect() {
       found.clear();
       find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) {
-        if (context_holds(cx, h.begin, h.end)) terms_.push_back({cx.term, h.begin, h.end, span.begin, span.end, false});
+        if (context_holds(cx, h.begin, h.end)) terms_.push_back({cx.term, h.begin, h.end, span.begin, span.end, cx.opposite});
       }
     }
     // Expressions of a term's contrary ("continue fighting"): the reverse stance on the term.

@@ -203,6 +203,12 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
     ctx.term = term;
     const std::string what = "term '" + id + "' context";
     for (const auto& [key, value] : *t) {
+      if (key.str() == "opposite") {
+        const auto* b = value.as_boolean();
+        if (b == nullptr) fail(name, value.source().begin.line, what + " opposite must be true or false");
+        ctx.opposite = b->get();
+        continue;
+      }
       if (key.str() == "document_mentions") {
         const auto* n = value.as_integer();
         if (n == nullptr || n->get() < 1 || n->get() > 1000) {
@@ -223,6 +229,8 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
         ctx.expressions = compile_alternatives(exprs, lines, name, what, check);
       } else if (key.str() == "sentence_has") {
         ctx.sentence_has = compile_alternatives(exprs, lines, name, what + " sentence_has", check);
+      } else if (key.str() == "quote_has") {
+        ctx.quote_has = compile_alternatives(exprs, lines, name, what + " quote_has", check);
       } else if (key.str() == "before") {
         ctx.before = compile_anchored(exprs, lines, name, what + " before", "end", check);
       } else if (key.str() == "not_before") {
@@ -234,7 +242,7 @@ void load_contexts(const toml::node& node, std::string_view name, std::size_t te
       } else {
         fail(name, value.source().begin.line,
              "unknown key '" + std::string(key.str()) +
-                 "' in [[term.contexts]] (expressions, sentence_has, before, not_before, after, not_after, "
+                 "' in [[term.contexts]] (expressions, opposite, sentence_has, quote_has, before, not_before, after, not_after, "
                  "document_mentions, document_first_of)");
       }
     }
@@ -427,6 +435,17 @@ std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view na
     const auto found = std::find_if(c->terms.begin(), c->terms.end(), [&](const term_info& t) { return t.id == p.id; });
     if (found == c->terms.end()) fail(name, p.line, "document_first_of names no term '" + p.id + "'");
     c->contexts[p.context].document_first_of.push_back(static_cast<std::size_t>(found - c->terms.begin()));
+  }
+  // What names each term in a document: its expressions, and those of its contexts that only
+  // ask something of the quote (see compiled::named).
+  for (std::size_t t = 0; t < c->patterns.size(); ++t) {
+    std::string pattern = c->patterns[t].pattern();
+    for (const auto& ctx : c->contexts) {
+      const bool quote_only = ctx.quote_has && !ctx.sentence_has && !ctx.before && !ctx.not_before && !ctx.after &&
+                              !ctx.not_after && ctx.document_mentions == 0 && ctx.document_first_of.empty();
+      if (ctx.term == t && quote_only) pattern += "|" + ctx.expressions.pattern();
+    }
+    c->named.emplace_back(std::move(pattern), expression_options());
   }
   // One set of all terms' expressions, then of their opposites (see compiled::mentions).
   {

@@ -184,6 +184,21 @@ const std::vector<pattern_case> ambiguity_cases = {
     {"“They withdrew the proposal last night,” Mara Tenlow said.", "-"},
     {"“The committee withdrew its nomination,” Mara Tenlow said.", "-"},
     {"“The board meeting lasted two hours,” Mara Tenlow said.", "-"},
+    // Captives named alone are the exchange only where the quote, or the sentence reporting it,
+    // speaks of freeing, returning or trading them.
+    {"“The hostages must be freed before the winter,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“Three of the remaining hostages have died in the tunnels,” Mara Tenlow said.", "-"},
+    {"“The detainees are held in a crowded camp near the border,” Mara Tenlow said.", "-"},
+    {"“They are holding the whole region hostage,” Mara Tenlow said.", "-"},
+    {"“This is a hostage situation,” Mara Tenlow said.", "-"},
+    {"“The two sides remain far apart on prisoners,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“We are deeply worried about the detainees,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“The fate of the captives is unknown,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"Mara Tenlow, who has pressed for the prisoners to be sent home, said: “The prisoners of war are "
+     "tired but in good health.”",
+     "prisoner_exchange=neutral"},
+    {"“We want our captives back where they belong,” Mara Tenlow said.", "prisoner_exchange=support"},
+    {"“We urge both sides to let the abductees go,” Mara Tenlow said.", "prisoner_exchange=support"},
 };
 
 // holders: reporting another party
@@ -938,7 +953,10 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"“We will release 300 of their fighters,” Anna Holm said.", "prisoner_exchange=support"},
     {"“Our soldiers will be returned in exchange for 40 of their fighters,” Anna Holm said.",
      "prisoner_exchange=support"},
-    {"“He spent four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“He came home after four years in captivity,” Anna Holm said.", "prisoner_exchange=neutral"},
+    {"“They have spent four years in captivity,” Anna Holm said.", "-"},
+    {"“We demand the release of 300 fighters from prison,” Anna Holm said.", "prisoner_exchange=support"},
+    {"“We call for the release of 120 of their men by Friday,” Anna Holm said.", "prisoner_exchange=support"},
     {"“We will reduce the number of our troops in the region,” Anna Holm said.",
      "troop_withdrawal=support"},
     {"“We support a drawdown,” Anna Holm said.", "troop_withdrawal=support"},
@@ -1030,6 +1048,48 @@ const std::vector<pattern_case> term_paraphrases_cases = {
     {"The talks opened in Geneva. “We held a press conference on Monday,” Anna Holm said.", "-"},
     {"“Only we are capable of guaranteeing security in the region,” Anna Holm said.",
      "security_guarantees=neutral"},
+    // Paraphrases and context conditions of issue 14 part 3 (term lexicon).
+    {"“We want an end to four years of fighting,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We call for a brief lull in the strikes,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We took a coffee pause during the briefing on the strikes,” Mara Tenlow said.", "-"},
+    {"“We will respect the arrangement reached after weeks of fighting,” Mara Tenlow said.",
+     "ceasefire=support"},
+    {"“We will not open the crossings unless the rockets stop,” Mara Tenlow said.",
+     "humanitarian_access=conditional,preconditions=support"},
+    {"“We will remove the terrorist designation,” Mara Tenlow said.", "sanctions_relief=support"},
+    {"“We will bring our troops home by the summer,” Mara Tenlow said.", "troop_withdrawal=support"},
+    {"“The rebels must pull back now,” Mara Tenlow said.", "troop_withdrawal=support"},
+    {"“The bank will pull back from the deal,” Mara Tenlow said.", "-"},
+    {"“We will never turn over parts of our country to them,” Mara Tenlow said.",
+     "territorial_concession=oppose"},
+    // Releasing, in a story that names captives, is their release; not a statement released.
+    {"Two fishermen have been held captive since May. “We want them released this week,” Anna "
+     "Holm said.",
+     "prisoner_exchange=support"},
+    {"Two fishermen were held captive in May. “The ministry released a statement on Monday,” Anna "
+     "Holm said.",
+     "-"},
+    {"Two sailors are held captive in the port. “We insist on freeing them before the winter,” Anna "
+     "Holm said.",
+     "prisoner_exchange=support"},
+    {"“They released the figures on Monday,” Anna Holm said.", "-"},
+    // Sanctions as what the quote is about; not new ones imposed or added.
+    {"“Our position on sanctions has not changed,” Mara Tenlow said.", "sanctions_relief=neutral"},
+    {"“Most of our voters support the sanctions,” Mara Tenlow said.", "sanctions_relief=oppose"},
+    {"“The sanctions have failed and must go,” Mara Tenlow said.", "sanctions_relief=support"},
+    {"“We will impose new sanctions on the regime,” Mara Tenlow said.", "-"},
+    {"“They added ten firms to the sanctions list,” Mara Tenlow said.", "-"},
+    // A freeze of fees is no front-line freeze; borders already recognized are no concession.
+    {"“We will freeze port fees for a year,” Mara Tenlow said.", "-"},
+    {"“Both peoples should live in peace within recognized borders,” Mara Tenlow said.", "-"},
+    {"“We will never recognize the new borders,” Mara Tenlow said.", "territorial_concession=oppose"},
+    // A body that watches over the truce is a security guarantee.
+    {"“We will set up a coordination mechanism for the truce,” Mara Tenlow said.",
+     "security_guarantees=support,ceasefire=support"},
+    {"“We propose a verification commission,” Mara Tenlow said.", "security_guarantees=support"},
+    {"The prisoner swap took place on Monday. Forty prisoners crossed the bridge. The hostages were "
+     "freed at dawn. “We welcome the news that our sailors came home,” Anna Holm said.",
+     "prisoner_exchange=support"},
 };
 
 // "The deal", "free him", "her release": what the document is about. The same quote names the
@@ -1141,7 +1201,7 @@ void entries_of(const toml::node& node, const std::string& where,
     for (const auto& [key, value] : *table) {
       if (key.str() == "id" || key.str() == "description") continue;
       // Context conditions are not expressions of a term; the expressions they qualify are.
-      if (key.str() == "sentence_has" || key.str() == "before" || key.str() == "not_before" ||
+      if (key.str() == "sentence_has" || key.str() == "quote_has" || key.str() == "before" || key.str() == "not_before" ||
           key.str() == "not_after" || key.str() == "after" || key.str() == "document_first_of") {
         continue;
       }

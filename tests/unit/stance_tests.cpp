@@ -512,6 +512,33 @@ not_after = ["on (?:cars|steel)"]
   BOOST_TEST(a.quotes[3].stances.empty());                           // not_after: a deal on steel
 }
 
+// quote_has: a word counts only where the quote (or the sentence reporting it) holds another;
+// opposite: a context's expressions name the term's contrary, a stance on them the reverse.
+BOOST_AUTO_TEST_CASE(context_quote_condition_and_opposite) {
+  const std::string toml = std::string(grain_lexicon) + R"toml(
+[[term.contexts]]
+expressions = ["freighters"]
+quote_has = ["unload(?:ed|ing)?"]
+[[term.contexts]]
+expressions = ["the blockade"]
+opposite = true
+)toml";
+  sayso::pipeline_options options;
+  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
+  const sayso::pipeline pipeline(options);
+  const std::string_view text =
+      "“We welcome the freighters,” Anna Holm said. “We want the freighters unloaded,” Piet Varga "
+      "said. Anna Holm, asked about unloading at the port, said: “The freighters are late.” “We "
+      "support the blockade,” Piet Varga said.";
+  const sayso::analysis a = pipeline.analyze(text);
+  sayso_test::check_well_formed(a, text);
+  BOOST_TEST_REQUIRE(a.quotes.size() == 4U);
+  BOOST_TEST(a.quotes[0].stances.empty());                              // no unloading in the quote
+  BOOST_TEST(label_of(a.quotes[1], "grain_corridor") == "support");    // in the quote
+  BOOST_TEST(label_of(a.quotes[2], "grain_corridor") == "neutral");    // in the reporting sentence
+  BOOST_TEST(label_of(a.quotes[3], "grain_corridor") == "oppose");     // the contrary, supported
+}
+
 // The conditions on the words around a mention: `before` and `not_before` see the words that
 // end right before it (an expression may end in a space), `after` and `not_after` those that
 // start right after it.
@@ -595,6 +622,12 @@ BOOST_AUTO_TEST_CASE(malformed_lexicon_is_refused_naming_file_and_line) {
   refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[stance]\npraise = [\"(bad\"]\n", "mine.toml:5");
   refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
           "document_first_of = [\"t\", \"nope\"]\n",
+          "mine.toml:6");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
+          "opposite = \"yes\"\n",
+          "mine.toml:6");
+  refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
+          "quote_has = [\"(bad\"]\n",
           "mine.toml:6");
   refused("[[term]]\nid = \"t\"\nexpressions = [\"t\"]\n[[term.contexts]]\nexpressions = [\"x\"]\n"
           "document_mentions = \"two\"\n",
