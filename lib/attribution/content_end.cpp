@@ -194,6 +194,9 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     // "… after the mother of a hostage said that …": a subordinate clause with its own
     // attribution is a quote of its own.
     if (k > from && is_word(k) && !cap(k) && subordinate_attribution(u, k, hits)) break;
+    // "… was unlikely, though she acknowledged …": a concession by a pronoun subject closes the
+    // report (the writer's aside on the source, or the source's own second report).
+    if (k > from && is_word(k) && !cap(k) && pronoun_concession(u, k)) break;
     last = k;
   }
   return last == npos ? npos : last + 1;
@@ -212,6 +215,28 @@ bool content_scanner::subordinate_attribution(const unit& u, std::uint32_t k,
     if (h.first <= n || entry(h).type != cue_type::speech) continue;
     auto np = scan_left_np(h.first, n, 10);
     return np && np->first == n && speakerish(np->first, np->end);
+  }
+  return false;
+}
+
+// "though he", "although they", "even though she", "even as they" followed within two words by a
+// verb: a concession with a personal pronoun as subject. ("though it is unclear" and "though the
+// talks stalled" are left alone: they as often belong to what was reported.)
+bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
+  std::uint32_t m = npos;
+  if (lower_is(k, "though") || lower_is(k, "although")) {
+    m = next(k, u.end);
+  } else if (lower_is(k, "even")) {
+    const std::uint32_t n = next(k, u.end);
+    if (n < u.end && (lower_is(n, "though") || lower_is(n, "as"))) m = next(n, u.end);
+  }
+  if (m >= u.end || !is_word(m) || in_quotation(m) ||
+      (cls(m) & (wc_he | wc_she | wc_they)) == 0 || (cls(m) & wc_possessive) != 0)
+    return false;
+  std::uint32_t j = next(m, u.end);
+  for (int w = 0; w < 2 && j < u.end && is_word(j) && !cap(j); ++w, j = next(j, u.end)) {
+    if ((cls(j) & (wc_auxiliary | wc_verb | wc_cue)) != 0 || ends_with(s(j), "ed")) return true;
+    if (!adverbial(j)) return false;
   }
   return false;
 }

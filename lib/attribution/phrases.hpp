@@ -105,6 +105,8 @@ class content_scanner : public phrase_scanner {
                                              const std::vector<cue_hit>& hits) const;
   [[nodiscard]] bool main_verb_after_relative(std::uint32_t n) const;
   [[nodiscard]] bool subject_then_verb(std::uint32_t k, std::uint32_t end) const;
+  // "though she acknowledged …", "even as they celebrated …" at k (see content_end.cpp).
+  [[nodiscard]] bool pronoun_concession(const unit& u, std::uint32_t k) const;
 };
 
 }  // namespace sayso::detail
