@@ -169,10 +169,11 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           subject_then_verb(n, u.end)) {
         break;
       }
-      // ", contradicting …", ", raising …": a participial clause of the writer's.
+      // ", contradicting …", ", raising …": a participial clause of the writer's (but not one
+      // telling what the reported event did: ", killing three", ", leaving no money for …").
       if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
           s(n).substr(s(n).size() - 3) == "ing" &&
-          (cls(n) & (wc_preposition | wc_determiner)) == 0) {
+          (cls(n) & (wc_preposition | wc_determiner)) == 0 && !result_participle(n)) {
         break;
       }
       // "X, who said that …, has been forced to …": the main clause resumes after the
@@ -238,6 +239,18 @@ bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
     if ((cls(j) & (wc_auxiliary | wc_verb | wc_cue)) != 0 || ends_with(s(j), "ed")) return true;
     if (!adverbial(j)) return false;
   }
+  return false;
+}
+
+// A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving
+// no money", "…, forcing them to …", "…, meaning the talks …"), or its make-up ("consisting of"),
+// or a perfect participle ("having signed …"): it belongs to the clause it follows.
+bool content_scanner::result_participle(std::uint32_t n) const {
+  static constexpr std::array<std::string_view, 14> kResult = {
+      "leaving", "killing", "injuring",  "wounding", "forcing",    "allowing", "enabling",
+      "meaning", "causing", "beginning", "starting", "consisting", "bringing", "having"};
+  for (const auto w : kResult)
+    if (lower_is(n, w)) return true;
   return false;
 }
 
