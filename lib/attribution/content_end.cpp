@@ -120,6 +120,16 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
         d = next(d, u.end);
       }
       const std::uint32_t after = d < u.end && is_dash(d) ? next(d, u.end) : u.end;
+      // "… out of the towns they hold - including the capital": a dash before "including",
+      // "especially" or "specifically" narrows a noun of the content down; it goes on.
+      const std::uint32_t nk = next(k, u.end);
+      if (k != from && after >= u.end && nk < u.end && is_word(nk) && !in_quotation(nk) &&
+          (lower_is(nk, "including") || lower_is(nk, "especially") ||
+           lower_is(nk, "specifically") || lower_is(nk, "particularly") ||
+           lower_is(nk, "notably"))) {
+        last = k;
+        continue;
+      }
       if (k == from || after >= u.end || !is_word(after) || cap(after) ||
           starts_attribution(u, after, hits))
         break;
