@@ -289,8 +289,8 @@ bool content_scanner::closing_comment(const unit& u, std::uint32_t n) const {
 }
 
 bool content_scanner::writer_adjunct(const unit& u, std::uint32_t n) const {
-  static constexpr std::array<std::string_view, 6> kLead = {"despite", "amid", "both",
-                                                            "which",   "in",   "following"};
+  static constexpr std::array<std::string_view, 5> kLead = {"despite", "amid", "which", "in",
+                                                            "following"};
   bool lead = false;
   for (const auto w : kLead) lead = lead || lower_is(n, w);
   if (!lead) return false;
