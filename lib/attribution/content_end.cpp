@@ -164,6 +164,19 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
         }
         if (speech || !at_n) break;
       }
+      // "he would be open to talks, but later dismissed …", "it wants a truce but has not
+      // joined …": after "but", a past verb without a subject of its own, following a content
+      // in the present or with a modal, shares the source's subject: the writer's. (A speech
+      // verb there is left to the attribution rules.)
+      if (lower_is(k, "but") && n < u.end && lower_is(n, "more")) {  // "but more recently"
+        const std::uint32_t m = next(n, u.end);
+        if (m < u.end && adverbial(m)) n = next(m, u.end);
+      }
+      if (lower_is(k, "but") && n < u.end && is_word(n) && !cap(n) && !in_quotation(n) &&
+          s(n).size() > 4 && ends_with(s(n), "ed") && (cls(n) & (wc_preposition | wc_cue)) == 0 &&
+          present_content(from, k)) {
+        break;
+      }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
       if (is_comma(k) && n < u.end && lower_is(n, "but")) {
@@ -261,6 +274,28 @@ bool content_scanner::result_participle(std::uint32_t n) const {
       "meaning", "causing", "beginning", "starting", "consisting", "bringing", "having"};
   for (const auto w : kResult)
     if (lower_is(n, w)) return true;
+  return false;
+}
+
+// Is the first finite verb of the content in [from, k) present or modal ("is", "has", "will",
+// "would")? Not when it is past ("was", "had", "-ed") or none is found in the first 40 tokens.
+bool content_scanner::present_content(std::uint32_t from, std::uint32_t k) const {
+  static constexpr std::array<std::string_view, 15> kPresent = {
+      "is",  "are", "has",   "have",  "will", "would", "can",  "could",
+      "may", "might", "must", "should", "shall", "does", "do"};
+  std::uint32_t j = from;
+  for (int n = 0; n < 40 && j < k; ++n, j = next(j, k)) {
+    if (!is_word(j) || cap(j) || in_quotation(j)) continue;
+    for (const auto w : kPresent)
+      if (lower_is(j, w)) return true;
+    if ((cls(j) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(j)) return false;
+    // "it wants", "she sees": a verb in -s right after a subject pronoun.
+    const std::uint32_t p = prev(j, from);
+    if (p != npos && subject_pronoun(p, true) && s(j).size() > 3 && ends_with(s(j), "s") &&
+        !ends_with(s(j), "ss"))
+      return true;
+    if (j != from && ends_with(s(j), "ed")) return false;
+  }
   return false;
 }
 
