@@ -120,6 +120,16 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
         d = next(d, u.end);
       }
       const std::uint32_t after = d < u.end && is_dash(d) ? next(d, u.end) : u.end;
+      // "… out of the towns they hold - including the capital": a dash before "including",
+      // "especially" or "specifically" narrows a noun of the content down; it goes on.
+      const std::uint32_t nk = next(k, u.end);
+      if (k != from && after >= u.end && nk < u.end && is_word(nk) && !in_quotation(nk) &&
+          (lower_is(nk, "including") || lower_is(nk, "especially") ||
+           lower_is(nk, "specifically") || lower_is(nk, "particularly") ||
+           lower_is(nk, "notably"))) {
+        last = k;
+        continue;
+      }
       if (k == from || after >= u.end || !is_word(after) || cap(after) ||
           starts_attribution(u, after, hits))
         break;
@@ -154,6 +164,19 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
         }
         if (speech || !at_n) break;
       }
+      // "he would be open to talks, but later dismissed …", "it wants a truce but has not
+      // joined …": after "but", a past verb without a subject of its own, following a content
+      // in the present or with a modal, shares the source's subject: the writer's. (A speech
+      // verb there is left to the attribution rules.)
+      if (lower_is(k, "but") && n < u.end && lower_is(n, "more")) {  // "but more recently"
+        const std::uint32_t m = next(n, u.end);
+        if (m < u.end && adverbial(m)) n = next(m, u.end);
+      }
+      if (lower_is(k, "but") && n < u.end && is_word(n) && !cap(n) && !in_quotation(n) &&
+          s(n).size() > 4 && ends_with(s(n), "ed") && (cls(n) & (wc_preposition | wc_cue)) == 0 &&
+          present_content(from, k)) {
+        break;
+      }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
       if (is_comma(k) && n < u.end && lower_is(n, "but")) {
@@ -169,10 +192,11 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           subject_then_verb(n, u.end)) {
         break;
       }
-      // ", contradicting …", ", raising …": a participial clause of the writer's.
+      // ", contradicting …", ", raising …": a participial clause of the writer's (but not one
+      // telling what the reported event did: ", killing three", ", leaving no money for …").
       if (is_comma(k) && n < u.end && is_word(n) && !cap(n) && s(n).size() > 5 &&
           s(n).substr(s(n).size() - 3) == "ing" &&
-          (cls(n) & (wc_preposition | wc_determiner)) == 0) {
+          (cls(n) & (wc_preposition | wc_determiner)) == 0 && !result_participle(n)) {
         break;
       }
       // "X, who said that …, has been forced to …": the main clause resumes after the
@@ -194,6 +218,9 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     // "… after the mother of a hostage said that …": a subordinate clause with its own
     // attribution is a quote of its own.
     if (k > from && is_word(k) && !cap(k) && subordinate_attribution(u, k, hits)) break;
+    // "… was unlikely, though she acknowledged …": a concession by a pronoun subject closes the
+    // report (the writer's aside on the source, or the source's own second report).
+    if (k > from && is_word(k) && !cap(k) && pronoun_concession(u, k)) break;
     last = k;
   }
   return last == npos ? npos : last + 1;
@@ -212,6 +239,62 @@ bool content_scanner::subordinate_attribution(const unit& u, std::uint32_t k,
     if (h.first <= n || entry(h).type != cue_type::speech) continue;
     auto np = scan_left_np(h.first, n, 10);
     return np && np->first == n && speakerish(np->first, np->end);
+  }
+  return false;
+}
+
+// "though he", "although they", "even though she", "even as they" followed within two words by a
+// verb: a concession with a personal pronoun as subject. ("though it is unclear" and "though the
+// talks stalled" are left alone: they as often belong to what was reported.)
+bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
+  std::uint32_t m = npos;
+  if (lower_is(k, "though") || lower_is(k, "although")) {
+    m = next(k, u.end);
+  } else if (lower_is(k, "even")) {
+    const std::uint32_t n = next(k, u.end);
+    if (n < u.end && (lower_is(n, "though") || lower_is(n, "as"))) m = next(n, u.end);
+  }
+  if (m >= u.end || !is_word(m) || in_quotation(m) ||
+      (cls(m) & (wc_he | wc_she | wc_they)) == 0 || (cls(m) & wc_possessive) != 0)
+    return false;
+  std::uint32_t j = next(m, u.end);
+  for (int w = 0; w < 2 && j < u.end && is_word(j) && !cap(j); ++w, j = next(j, u.end)) {
+    if ((cls(j) & (wc_auxiliary | wc_verb | wc_cue)) != 0 || ends_with(s(j), "ed")) return true;
+    if (!adverbial(j)) return false;
+  }
+  return false;
+}
+
+// A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving
+// no money", "…, forcing them to …", "…, meaning the talks …"), or its make-up ("consisting of"),
+// or a perfect participle ("having signed …"): it belongs to the clause it follows.
+bool content_scanner::result_participle(std::uint32_t n) const {
+  static constexpr std::array<std::string_view, 14> kResult = {
+      "leaving", "killing", "injuring",  "wounding", "forcing",    "allowing", "enabling",
+      "meaning", "causing", "beginning", "starting", "consisting", "bringing", "having"};
+  for (const auto w : kResult)
+    if (lower_is(n, w)) return true;
+  return false;
+}
+
+// Is the first finite verb of the content in [from, k) present or modal ("is", "has", "will",
+// "would")? Not when it is past ("was", "had", "-ed") or none is found in the first 40 tokens.
+bool content_scanner::present_content(std::uint32_t from, std::uint32_t k) const {
+  static constexpr std::array<std::string_view, 15> kPresent = {
+      "is",  "are", "has",   "have",  "will", "would", "can",  "could",
+      "may", "might", "must", "should", "shall", "does", "do"};
+  std::uint32_t j = from;
+  for (int n = 0; n < 40 && j < k; ++n, j = next(j, k)) {
+    if (!is_word(j) || cap(j) || in_quotation(j)) continue;
+    for (const auto w : kPresent)
+      if (lower_is(j, w)) return true;
+    if ((cls(j) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(j)) return false;
+    // "it wants", "she sees": a verb in -s right after a subject pronoun.
+    const std::uint32_t p = prev(j, from);
+    if (p != npos && subject_pronoun(p, true) && s(j).size() > 3 && ends_with(s(j), "s") &&
+        !ends_with(s(j), "ss"))
+      return true;
+    if (j != from && ends_with(s(j), "ed")) return false;
   }
   return false;
 }
@@ -241,8 +324,8 @@ bool content_scanner::closing_comment(const unit& u, std::uint32_t n) const {
 }
 
 bool content_scanner::writer_adjunct(const unit& u, std::uint32_t n) const {
-  static constexpr std::array<std::string_view, 6> kLead = {"despite", "amid", "both",
-                                                            "which",   "in",   "following"};
+  static constexpr std::array<std::string_view, 5> kLead = {"despite", "amid", "which", "in",
+                                                            "following"};
   bool lead = false;
   for (const auto w : kLead) lead = lead || lower_is(n, w);
   if (!lead) return false;

@@ -168,7 +168,10 @@ bool forward_frame::new_clause_after(std::uint32_t k, std::uint32_t end) const {
   // "…, and two deputies, will have …": a verb after the comma closes an aside; no new clause.
   if (!cap(n) && (cls(n) & (wc_auxiliary | wc_verb)) != 0 && !adverbial_only(n)) return false;
   // ", saying …", ", adding …": the writer's participle clause.
-  if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0) return true;
+  // (Not one telling what the object is made of: "a council, consisting of …"; an outcome,
+  // ", leaving …", after a speech act's object is the outcome of the act, the writer's.)
+  if (!cap(n) && ends_with(s(n), "ing") && (cls(n) & wc_determiner) == 0)
+    return !(lower_is(n, "consisting") || lower_is(n, "comprising") || lower_is(n, "containing"));
   for (std::uint32_t j = next(n, end), w = 0; j < end && w < 6; j = next(j, end), ++w) {
     if (!is_word(j) || in_quotation(j)) return false;
     if (!cap(j) && (cls(j) & (wc_auxiliary | wc_verb)) != 0 && adverbial_only(j) == false)

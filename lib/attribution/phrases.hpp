@@ -99,12 +99,17 @@ class content_scanner : public phrase_scanner {
   [[nodiscard]] bool writer_adjunct(const unit& u, std::uint32_t n) const;
   /// ", an explosive move that could …" closing the sentence (n: the article).
   [[nodiscard]] bool closing_comment(const unit& u, std::uint32_t n) const;
+  /// A participle telling the outcome of the clause before it (", killing three").
+  [[nodiscard]] bool result_participle(std::uint32_t n) const;
 
  private:
   [[nodiscard]] bool subordinate_attribution(const unit& u, std::uint32_t k,
                                              const std::vector<cue_hit>& hits) const;
   [[nodiscard]] bool main_verb_after_relative(std::uint32_t n) const;
   [[nodiscard]] bool subject_then_verb(std::uint32_t k, std::uint32_t end) const;
+  // "though she acknowledged …", "even as they celebrated …" at k (see content_end.cpp).
+  [[nodiscard]] bool pronoun_concession(const unit& u, std::uint32_t k) const;
+  [[nodiscard]] bool present_content(std::uint32_t from, std::uint32_t k) const;
 };
 
 }  // namespace sayso::detail
