@@ -188,9 +188,11 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
     for (const auto& [key, node] : *epithets) {
       const auto id = static_cast<std::uint16_t>(lex->epithets_.size());
       std::vector<std::uint16_t>& targets = lex->epithets_.emplace_back();
-      for_each_string(name, node, "epithet " + std::string(key.str()), [&](const std::string& entry, const toml::node& item) {
+      // A copy of the key: Clang 14 cannot capture a structured binding in a lambda.
+      const std::string key_name(key.str());
+      for_each_string(name, node, "epithet " + key_name, [&](const std::string& entry, const toml::node& item) {
         const auto found = ids.find(entry);
-        if (found == ids.end()) fail(name, item.source(), "epithet " + std::string(key.str()) + ": unknown country " + entry);
+        if (found == ids.end()) fail(name, item.source(), "epithet " + key_name + ": unknown country " + entry);
         targets.push_back(found->second);
       });
       std::size_t words = 0;
