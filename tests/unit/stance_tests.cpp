@@ -442,6 +442,13 @@ description = "safe passage for grain ships"
 expressions = ["grain (?:corridor|deal|shipments?)", "safe passage for (?:\\w+ )?ships"]
 )toml";
 
+// A pipeline that labels only the terms of a lexicon given as TOML text (named grain.toml).
+sayso::pipeline pipeline_with_terms(const std::string& toml) {
+  sayso::pipeline_options options;
+  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
+  return sayso::pipeline(options);
+}
+
 BOOST_AUTO_TEST_CASE(custom_term_lexicon_through_pipeline_options) {
   const sayso::term_lexicon terms = sayso::term_lexicon::from_string(grain_lexicon, "grain.toml");
   BOOST_TEST_REQUIRE(terms.terms().size() == 1U);
@@ -475,9 +482,7 @@ BOOST_AUTO_TEST_CASE(custom_lexicon_with_its_own_stance_cues) {
   // A [stance] table replaces the default cues: "green-light" supports, "veto" opposes.
   const std::string toml = std::string(grain_lexicon) +
                            "\n[stance]\nsupport = [\"green-?light(?:s|ed)?\"]\noppose = [\"veto(?:es|ed)?\"]\n";
-  sayso::pipeline_options options;
-  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
-  const sayso::pipeline pipeline(options);
+  const sayso::pipeline pipeline = pipeline_with_terms(toml);
   const std::string_view text =
       "“We green-light the grain deal,” Anna Holm said. “We veto the grain shipments,” Piet Varga said.";
   const sayso::analysis a = pipeline.analyze(text);
@@ -496,9 +501,7 @@ sentence_has = ["grain|wheat|ships?|ports?"]
 not_before = ["trade "]
 not_after = ["on (?:cars|steel)"]
 )toml";
-  sayso::pipeline_options options;
-  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
-  const sayso::pipeline pipeline(options);
+  const sayso::pipeline pipeline = pipeline_with_terms(toml);
   const std::string_view text =
       "“We welcome the deal for grain ships,” Anna Holm said. “We reject the trade deal for grain,” Piet "
       "Varga said. “We signed the deal yesterday,” Anna Holm said. “We welcome the deal on steel at the "
@@ -523,9 +526,7 @@ quote_has = ["unload(?:ed|ing)?"]
 expressions = ["the blockade"]
 opposite = true
 )toml";
-  sayso::pipeline_options options;
-  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
-  const sayso::pipeline pipeline(options);
+  const sayso::pipeline pipeline = pipeline_with_terms(toml);
   const std::string_view text =
       "“We welcome the freighters,” Anna Holm said. “We want the freighters unloaded,” Piet Varga "
       "said. Anna Holm, asked about unloading at the port, said: “The freighters are late.” “We "
@@ -549,9 +550,7 @@ expressions = ["deal"]
 not_before = ["trade "]
 after = ["(?:for|on) grain"]
 )toml";
-  sayso::pipeline_options options;
-  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
-  const sayso::pipeline pipeline(options);
+  const sayso::pipeline pipeline = pipeline_with_terms(toml);
   const std::string_view text =
       "“We welcome the deal for grain,” Anna Holm said. “We reject the trade deal for grain,” Piet Varga "
       "said. “We welcome the deal for steel,” Anna Holm said.";
@@ -582,9 +581,7 @@ expressions = ["steel quotas?"]
 expressions = ["the deal"]
 document_first_of = ["grain_corridor", "steel_quota"]
 )toml";
-  sayso::pipeline_options options;
-  options.terms = sayso::term_lexicon::from_string(toml, "grain.toml");
-  const sayso::pipeline pipeline(options);
+  const sayso::pipeline pipeline = pipeline_with_terms(toml);
   const auto terms_of_last_quote = [&](std::string_view text) {
     const sayso::analysis a = pipeline.analyze(text);
     sayso_test::check_well_formed(a, text);
