@@ -212,6 +212,17 @@ DROP = {
     "cn-nigeria-02": [0, 1, 2, 3, 4, 18],
     "cn-philippines-01": [],
     "cn-afghanistan-11": [14],
+    # batch 7 (stop 21: 7 to the development part, 3 to the held-out part)
+    "cn-syria-17": [],
+    "cn-ukraine-11": [],
+    "cn-syria-15": [],
+    "cn-syria-16": [],
+    "cn-korea-10": [],
+    "cn-afghanistan-12": [12, 32],
+    "cn-afghanistan-13": [],
+    "cn-yemen-11": [],
+    "cn-yemen-12": [],
+    "cn-gaza-17": [],
 }
 
 
