@@ -223,6 +223,17 @@ DROP = {
     "cn-yemen-11": [],
     "cn-yemen-12": [],
     "cn-gaza-17": [],
+    # batch 8 (stop 21: 7 to the development part, 3 to the held-out part)
+    "cn-syria-18": [],
+    "cn-syria-19": [],
+    "cn-syria-20": [],
+    "cn-gaza-18": [0],
+    "cn-gaza-19": [0],
+    "cn-gaza-20": [],
+    "cn-afghanistan-14": [],
+    "cn-ukraine-12": [22, 26, 28, 30, 32],
+    "cn-syria-21": [],
+    "cn-gaza-21": [16, 24],
 }
 
 
