@@ -308,7 +308,7 @@ const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) 
 
 void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& out) {
   // How long a content may be to be an evaluation of something outside it.
-  constexpr std::uint32_t kMaxEvaluationWords = 6;
+  constexpr std::uint32_t kMaxEvaluationWords = 12;
   if (q_.spans.empty()) return;
   // Count the words first: most quotes are long, and the expressions are not run on them.
   std::uint32_t words = 0;
@@ -344,10 +344,27 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   const std::uint32_t first = q_.spans.front().begin;
   const byte_range sentence =
       ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(first))].range;
-  if (sentence.begin >= first) return;
-  const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
+  const stance_label label =
+      evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
+  const std::string_view before =
+      sentence.begin < first ? text_.substr(sentence.begin, first - sentence.begin) : std::string_view();
   std::vector<int> present;
-  if (!mentions_in(before, present)) return;
+  if (before.empty() || !mentions_in(before, present)) {
+    // Nothing named before it in its sentence ("Trump called it “a great day”", "“Historic,”
+    // she said"): the evaluation is of what the story is about, the term the document names
+    // most often (at least kMinTopic times).
+    // Not a forecast ("they will lead to a breakthrough").
+    static const RE2 forecast(R"((?i)\b(?:will|would|could|may|might|'ll|if)\b)");
+    const bool forecasts = std::any_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
+      const std::string_view s = span.of(text_);
+      return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), forecast);
+    });
+    const std::size_t topic = forecasts ? c_.patterns.size() : document_topic();
+    if (topic < c_.patterns.size()) {
+      add(out, topic, label, speaker, false, {{evaluation->begin, evaluation->end}}, std::nullopt);
+    }
+    return;
+  }
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
@@ -355,12 +372,25 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
     find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
              cue_class::neutral, mentions);
     if (mentions.empty()) continue;
-    const stance_label label =
-        evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
     add(out, static_cast<std::size_t>(t), label, speaker, false,
         {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},
         std::nullopt);
   }
+}
+
+std::size_t labeller::document_topic() const {
+  // A story names its subject again and again; a term named once or twice is a side issue.
+  constexpr std::uint32_t kMinTopic = 3;
+  std::size_t best = c_.patterns.size();
+  std::uint32_t most = kMinTopic - 1;
+  for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
+    const std::uint32_t n = named_in_document(t);
+    if (n > most) {
+      most = n;
+      best = t;
+    }
+  }
+  return best;
 }
 
 // A support or oppose predicate at the start of the term's own expression ("invited them to
