@@ -82,13 +82,14 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
     if (h.begin < begin || h.end > th.begin) continue;
     // A passive ("will be released", "will be there") is said of its subject, before it.
     if (text_.substr(h.begin, h.end - h.begin).find(" be ") != std::string_view::npos) continue;
-    // ... and so is a bare modal before one ("Lebanon should not be used as a chip in talks").
+    // ... and so is a bare modal before one that takes "as" ("Lebanon should not be used as a
+    // chip in talks"; not "must be able to return", "must be allowed to return").
     if (h.cls == cue_class::support && (starts_with_ci(text_.substr(h.begin), "should") || starts_with_ci(text_.substr(h.begin), "must")) &&
         h.end - h.begin <= 6) {
       std::string_view next = text_.substr(h.end, th.begin - h.end);
       while (!next.empty() && next.front() == ' ') next.remove_prefix(1);
       if (starts_with_ci(next, "not ")) next.remove_prefix(4);
-      if (starts_with_ci(next, "be ")) continue;
+      if (starts_with_ci(next, "be ") && next.find(" as ") != std::string_view::npos) continue;
     }
     if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
   }
