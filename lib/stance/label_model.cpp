@@ -103,7 +103,8 @@ bool own_words_support(const label_decision& d) {
          !d.media_outlet && d.cue_type != static_cast<std::uint8_t>(cue_type::according) &&
          // A prediction, a question or a doubt is not a wish: "the truce could collapse", "will
          // the talks go ahead?", "it is unclear whether a truce will hold"; nor what others will do.
-         !d.possible && !d.question && !d.sentence_uncertain && !d.third_person && !(d.future && !d.first_person);
+         !d.possible && !d.question && !d.sentence_uncertain && !d.sentence_neutral && !d.third_person &&
+         !(d.future && !d.first_person) && !d.predicated;
 }
 
 void label_features(const label_decision& d, std::vector<std::uint16_t>& out) {
