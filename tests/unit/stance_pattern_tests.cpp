@@ -1143,6 +1143,15 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
     {"Mara Tenlow said the army would allow aid trucks into the city.", "humanitarian_access=support"},
     {"“There is no military solution to this conflict,” Mara Tenlow said.", "talks=support"},
     {"“They want a military solution,” Mara Tenlow said.", "talks=neutral"},
+    // Putting something at risk condemns; endangering a term works against it.
+    {"Mara Tenlow said further escalation would put the region at risk.", "ceasefire=support"},
+    {"“A ceasefire now would put our soldiers at risk,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The talks risk legitimizing the coup,” Mara Tenlow said.", "talks=oppose"},
+    {"“Their attacks jeopardize the truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"“The new settlements endanger the talks,” Mara Tenlow said.", "talks=support"},
+    {"“Their shelling imperils the truce,” Mara Tenlow said.", "ceasefire=support"},
+    // The sides' distance is a report.
+    {"“The two sides remain far apart on the truce,” Mara Tenlow said.", "ceasefire=neutral"},
 };
 
 const std::vector<pattern_case> named_by_the_document_cases = {
