@@ -27,11 +27,18 @@ bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words
 // fighting will soon end")?
 bool labeller::predicated(const term_hit& th, std::uint32_t clause_to) const {
   const auto tokens = ctx_.doc.tokens();
+  // "Our troops will leave", "we shall sign": the speaker's side commits itself, not a report.
   const auto verbish = [&](std::uint32_t t) {
+    const std::string_view w = tokens[t].range.of(text_);
+    if (cur_.first_person && (w == "will" || w == "shall")) return false;
     return (ctx_.info[t].classes & (wc_auxiliary | wc_modal | wc_verb | wc_cue)) != 0;
   };
   for (std::uint32_t t = ctx_.doc.token_at(th.begin); t < tokens.size() && tokens[t].range.end <= th.end; ++t) {
-    if (tokens[t].kind == token_kind::word && tokens[t].range.begin > th.begin && verbish(t)) return true;
+    // (Only an auxiliary or modal: the expression's own verb is the term, "troops leave".)
+    if (tokens[t].kind == token_kind::word && tokens[t].range.begin > th.begin && verbish(t) &&
+        (ctx_.info[t].classes & (wc_auxiliary | wc_modal)) != 0) {
+      return true;
+    }
   }
   // A verb before it in its clause that no lexicon entry reads ("we are worried about the
   // detainees", "we prefer to settle this through diplomatic means"): a predicate of unknown
@@ -60,7 +67,9 @@ bool labeller::predicated(const term_hit& th, std::uint32_t clause_to) const {
       in_tail = true;
       continue;
     }
-    if (in_tail || (c & wc_determiner) != 0 || ctx_.info[t].starts_upper()) continue;
+    // A determiner opens the term's object ("leave the border villages"), not a verb.
+    if ((c & wc_determiner) != 0 && !in_tail) return false;
+    if (in_tail || ctx_.info[t].starts_upper()) continue;
     // An unknown lower-case word right after the term ("the truce expired", "a famine is
     // spreading"): its verb, unless an adverb ("soon") comes first.
     const std::string_view w = tokens[t].range.of(text_);
