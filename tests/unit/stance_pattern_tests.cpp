@@ -1150,6 +1150,17 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
     {"“Their attacks jeopardize the truce,” Mara Tenlow said.", "ceasefire=support"},
     {"“The new settlements endanger the talks,” Mara Tenlow said.", "talks=support"},
     {"“Their shelling imperils the truce,” Mara Tenlow said.", "ceasefire=support"},
+    // Talking with, engaging with or being in contact with a party is talks; talking to the
+    // press or engaging with an institution is not.
+    {"“We are ready to talk to them,” Mara Tenlow said.", "talks=support"},
+    {"“We are ready to talk to reporters every day,” Mara Tenlow said.", "-"},
+    {"“We will engage with the Varnian government,” Mara Tenlow said.", "talks=support"},
+    {"“We will engage with the United Nations on the budget,” Mara Tenlow said.", "-"},
+    {"“Contacts with the rebels are continuing,” Mara Tenlow said.", "talks=neutral"},
+    {"“We remain in contact with Varnia,” Mara Tenlow said.", "talks=neutral"},
+    // Ceding a named region; forces out of a named country.
+    {"“We will never cede Eastmarch,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“We want their troops out of Norland,” Mara Tenlow said.", "troop_withdrawal=support"},
     // The sides' distance is a report.
     {"“The two sides remain far apart on the truce,” Mara Tenlow said.", "ceasefire=neutral"},
 };
