@@ -348,6 +348,12 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
       })) {
     return;  // "not productive" reports an outcome
   }
+  // A comparison that lessens it is no evaluation: "the place is less important than the substance".
+  {
+    const std::string_view lead = text_.substr(evaluation->begin >= 6 ? evaluation->begin - 6 : 0,
+                                               evaluation->begin >= 6 ? 6 : evaluation->begin);
+    if (lead.ends_with("less ") || lead.ends_with("least ")) return;
+  }
   // The terms of the sentence before the content: "the call with X was described as
   // “productive”".
   const std::uint32_t first = q_.spans.front().begin;

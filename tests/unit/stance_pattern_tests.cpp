@@ -1108,6 +1108,9 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
      "Tenlow said “it will be a breakthrough”.",
      "-"},
     {"The truce began on Monday. Mara Tenlow called it “a great day for the region”.", "-"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow said “the place is less important than the substance”.",
+     "-"},
     // A spokesperson's "he" is the principal, not another party.
     {"“He will accept the invitation to talks,” his spokesman, Tomas Rell, said.", "talks=support"},
     {"“He will accept the invitation to talks,” Mara Tenlow said.", "talks=neutral"},
