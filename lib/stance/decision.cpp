@@ -53,7 +53,11 @@ bool labeller::predicated(const term_hit& th, std::uint32_t clause_to) const {
   }
   // After the term: its noun phrase's tail ("of war", "on our villages") and adverbs, then the verb.
   std::uint32_t words = 0;
+  // A term that ends with a preposition ("contacts with") goes on with its object.
   bool in_tail = false;
+  for (std::uint32_t t = ctx_.doc.token_at(th.begin); t < tokens.size() && tokens[t].range.end <= th.end; ++t) {
+    if (tokens[t].kind == token_kind::word) in_tail = (ctx_.info[t].classes & wc_preposition) != 0;
+  }
   for (std::uint32_t t = ctx_.doc.token_at(th.end); t < tokens.size() && tokens[t].range.end <= clause_to && words < 8; ++t) {
     if (tokens[t].range.begin < th.end) continue;
     if (tokens[t].kind != token_kind::word) {

@@ -431,7 +431,10 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
       std::any_of(terms_.begin(), terms_.end(), [&](const term_hit& o) {  // this term's or one before it
         return o.begin >= nearest->end && o.end <= th.end && words_between(text_, nearest->end, o.begin) == 0;
       })) {
-    nearest = outer_governor(*nearest, begin);
+    // (With no predicate before it in the clause, the attribution's own cue governs the phrase:
+    // "X called for an immediate ceasefire without preconditions".)
+    const hit* outer = outer_governor(*nearest, begin);
+    nearest = outer == nearest && !own_.empty() ? nullptr : outer;
   }
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
   if (nearest != nullptr) {

@@ -1126,6 +1126,8 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
     {"“We want an immediate truce,” Mara Tenlow said.", "ceasefire=support"},
     {"“We reject an immediate truce,” Mara Tenlow said.", "ceasefire=oppose"},
     {"“What we need is a swift truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"Mara Tenlow called for an immediate truce without preconditions.",
+     "ceasefire=support,preconditions=oppose"},
     // A document's content and a schedule take no position.
     {"“The agreement calls for a cessation of hostilities,” Mara Tenlow said.", "ceasefire=neutral"},
     {"“The plan provides for a prisoner exchange,” Mara Tenlow said.", "prisoner_exchange=neutral"},
