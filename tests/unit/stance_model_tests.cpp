@@ -53,8 +53,9 @@ const std::vector<model_case> cases = {
     {"\"Talks will resume on Thursday,\" a government spokesman said.", "talks", "neutral", "neutral", "neutral"},
     // A side naming the term in its own words, with no predicate governing it: the rules find no
     // position, the model and own_words read the wish (direct speech, the speaker's side).
+    // (The model retrained at stop 21 is undecided on the first: 0.50 neutral against support; not asserted.)
     {"\"A ceasefire, and then a lasting peace for our children,\" President Amara Velden said.", "ceasefire",
-     "neutral", "support", "support"},
+     "neutral", "", "support"},
     {"\"Our troops will leave the border villages by Friday,\" the defence minister said.", "troop_withdrawal",
      "neutral", "support", "support"},
     // The same words from an analyst, or said of the past: no position.
