@@ -13,6 +13,7 @@
 #include "stance/labeller_impl.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace sayso::detail::stance_internal {
 
@@ -374,7 +375,32 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
       const std::string_view s = span.of(text_);
       return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), forecast);
     });
-    const std::size_t topic = forecasts ? c_.patterns.size() : document_topic();
+    // Nor an evaluation of something the content names ("the offer was a trap", "the strike as a
+    // betrayal"): only of what a pronoun, a date or nothing at all stands for ("it was historic",
+    // "Thursday “a great day”").
+    bool named = false;
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(first); t < tokens.size() && tokens[t].range.end <= evaluation->begin; ++t) {
+      if (tokens[t].range.begin < first || tokens[t].kind != token_kind::word) continue;
+      if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
+            return tokens[t].range.begin >= span.begin && tokens[t].range.end <= span.end;
+          })) {
+        continue;  // the attribution between two parts of the quotation
+      }
+      const std::uint32_t c = ctx_.info[t].classes;
+      const std::string_view w = tokens[t].range.of(text_);
+      // (Words for the event itself stand for it too: "the announcement as “historic”", "Big
+      // moment".)
+      static constexpr std::array<std::string_view, 14> kEvent = {
+          "as", "that's", "it's", "that\xE2\x80\x99s", "it\xE2\x80\x99s", "announcement", "decision", "development",
+          "move", "news", "moment", "day", "step", "outcome"};
+      if ((c & (wc_pronoun | wc_determiner | wc_auxiliary | wc_modal | wc_time | wc_negation)) == 0 && !w.ends_with("ly") &&
+          !(t == ctx_.doc.token_at(first) && ctx_.info[t].starts_upper()) &&
+          std::find(kEvent.begin(), kEvent.end(), w) == kEvent.end()) {
+        named = true;
+      }
+    }
+    const std::size_t topic = forecasts || named ? c_.patterns.size() : document_topic();
     if (topic < c_.patterns.size()) {
       add(out, topic, label, speaker, false, {{evaluation->begin, evaluation->end}}, std::nullopt);
     }

@@ -1109,6 +1109,12 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
      "-"},
     {"The truce began on Monday. Mara Tenlow called it “a great day for the region”.", "-"},
     {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow said the strike was “a betrayal”.",
+     "-"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow described the announcement as “historic”.",
+     "ceasefire=support"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
      "Tenlow said “the place is less important than the substance”.",
      "-"},
     // A spokesperson's "he" is the principal, not another party.
