@@ -406,12 +406,19 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
     }
     return;
   }
+  // (Not the speaker: "The envoy said the offer was “a trap”" says nothing of talks.)
+  byte_range source;
+  if (q_.source) {
+    const auto tokens = ctx_.doc.tokens();
+    source = {tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end};
+  }
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
     std::vector<hit> mentions;
     find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
              cue_class::neutral, mentions);
+    std::erase_if(mentions, [&](const hit& m) { return m.begin >= source.begin && m.end <= source.end && source.end > 0; });
     if (mentions.empty()) continue;
     add(out, static_cast<std::size_t>(t), label, speaker, false,
         {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},

@@ -1108,6 +1108,7 @@ const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
      "Tenlow said “it will be a breakthrough”.",
      "-"},
     {"The truce began on Monday. Mara Tenlow called it “a great day for the region”.", "-"},
+    {"The envoy said the offer was “a trap dressed as a gift” and left.", "-"},
     {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
      "Tenlow said the strike was “a betrayal”.",
      "-"},
