@@ -320,20 +320,19 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   // How long a content may be to be an evaluation of something outside it.
   constexpr std::uint32_t kMaxEvaluationWords = 12;
   if (q_.spans.empty()) return;
-  // Count the words first: most quotes are long, and the expressions are not run on them.
-  std::uint32_t words = 0;
+  // Most quotes are long: spans of more than this many bytes hold more words.
   for (const byte_range& span : q_.spans) {
-    // Spans of more than this many bytes hold more words: no need to count them.
-    if (span.end - span.begin > 16 * kMaxEvaluationWords) return;
-    words += words_between(text_, span.begin, span.end);
+    if (span.end - span.begin > 12 * kMaxEvaluationWords) return;
   }
-  if (words > kMaxEvaluationWords) return;
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
         return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
       })) {
     return;
   }
+  std::uint32_t words = 0;
+  for (const byte_range& span : q_.spans) words += words_between(text_, span.begin, span.end);
+  if (words > kMaxEvaluationWords) return;
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
@@ -429,15 +428,25 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
 std::size_t labeller::document_topic() const {
   // A story names its subject again and again; a term named once or twice is a side issue.
   constexpr std::uint32_t kMinTopic = 3;
+  document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
+  if (d.topic != document_terms::uncounted) return d.topic;  // once per document
   std::size_t best = c_.patterns.size();
+  d.topic = static_cast<std::uint32_t>(best);
   std::uint32_t most = kMinTopic - 1;
-  for (std::size_t t = 0; t < c_.patterns.size(); ++t) {
+  // Only the terms whose words the document holds are counted (the screen says which, from the
+  // words alone).
+  static thread_local std::vector<std::uint32_t> candidates;
+  c_.screen().words.candidates(text_, candidates);
+  for (const std::uint32_t e : candidates) {
+    const auto t = static_cast<std::size_t>(e);
+    if (t >= c_.patterns.size()) continue;  // an opposite
     const std::uint32_t n = named_in_document(t);
     if (n > most) {
       most = n;
       best = t;
     }
   }
+  d.topic = static_cast<std::uint32_t>(best);
   return best;
 }
 
