@@ -36,9 +36,11 @@ SAYSO_EXPORT std::string_view to_string(stance_label label) noexcept;
 enum class stance_labeller : std::uint8_t {
   rules,  ///< the hand-written rules over the predicate-polarity lexicon
   model,  ///< the rules' reading of each mention, weighed by a trained label model
-  /// The rules, but a term that no predicate governs, named in a quotation of a side's own words
-  /// (direct or mixed, not in the past, not an analyst's, outlet's or "according to"), is
-  /// supported, not neutral: the one decision the model changes most, as a rule.
+  /// The default: the rules, but a term that nothing predicates (no predicate of the lexicon,
+  /// no other verb: not "the truce expired", "a truce may be announced"), named in a quotation
+  /// of a side's own words (direct or mixed, not in the past, not an analyst's, outlet's or
+  /// "according to", not a question or a doubt), is supported, not neutral: the one decision the
+  /// model changes most, as a rule.
   own_words,
 };
 

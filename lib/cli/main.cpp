@@ -58,7 +58,7 @@ struct settings {
   bool rules_only = false;  // the default; --span-model turns the model on
   bool span_model = false;
   bool no_text = false;
-  std::string labels = "rules";  // how stance labels are decided: rules or model
+  std::string labels = "own-words";  // how stance labels are decided: own-words, rules or model
 };
 
 // One unit of work: a document to analyse, or an input error to report in order.

@@ -22,6 +22,67 @@ bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words
 
 }  // namespace
 
+// Is the term the subject of a verb after it, in its clause ("the truce expired on Sunday", "talks
+// may resume", "the prisoners of war are tired"), or does its own expression hold one ("the
+// fighting will soon end")?
+bool labeller::predicated(const term_hit& th, std::uint32_t clause_to) const {
+  const auto tokens = ctx_.doc.tokens();
+  // "Our troops will leave", "we shall sign": the speaker's side commits itself, not a report.
+  const auto verbish = [&](std::uint32_t t) {
+    const std::string_view w = tokens[t].range.of(text_);
+    if (cur_.first_person && (w == "will" || w == "shall")) return false;
+    return (ctx_.info[t].classes & (wc_auxiliary | wc_modal | wc_verb | wc_cue)) != 0;
+  };
+  for (std::uint32_t t = ctx_.doc.token_at(th.begin); t < tokens.size() && tokens[t].range.end <= th.end; ++t) {
+    // (Only an auxiliary or modal: the expression's own verb is the term, "troops leave".)
+    if (tokens[t].kind == token_kind::word && tokens[t].range.begin > th.begin && verbish(t) &&
+        (ctx_.info[t].classes & (wc_auxiliary | wc_modal)) != 0) {
+      return true;
+    }
+  }
+  // A verb before it in its clause that no lexicon entry reads ("we are worried about the
+  // detainees", "we prefer to settle this through diplomatic means"): a predicate of unknown
+  // attitude, which predicates the term too.
+  const std::uint32_t from = clause_start(th.begin, th.span_begin);
+  bool after_pronoun = false;
+  for (std::uint32_t t = ctx_.doc.token_at(from); t < tokens.size() && tokens[t].range.end <= th.begin; ++t) {
+    if (tokens[t].range.begin < from || tokens[t].kind != token_kind::word) continue;
+    const std::uint32_t c = ctx_.info[t].classes;
+    if (verbish(t) || (after_pronoun && (c & (wc_preposition | wc_determiner)) == 0 && !ctx_.info[t].starts_upper())) return true;
+    after_pronoun = (c & wc_pronoun) != 0 && (c & wc_possessive) == 0;
+  }
+  // After the term: its noun phrase's tail ("of war", "on our villages") and adverbs, then the verb.
+  std::uint32_t words = 0;
+  // A term that ends with a preposition ("contacts with") goes on with its object.
+  bool in_tail = false;
+  for (std::uint32_t t = ctx_.doc.token_at(th.begin); t < tokens.size() && tokens[t].range.end <= th.end; ++t) {
+    if (tokens[t].kind == token_kind::word) in_tail = (ctx_.info[t].classes & wc_preposition) != 0;
+  }
+  for (std::uint32_t t = ctx_.doc.token_at(th.end); t < tokens.size() && tokens[t].range.end <= clause_to && words < 8; ++t) {
+    if (tokens[t].range.begin < th.end) continue;
+    if (tokens[t].kind != token_kind::word) {
+      if (tokens[t].kind == token_kind::space || tokens[t].kind == token_kind::quotation_mark) continue;
+      return false;
+    }
+    ++words;
+    const std::uint32_t c = ctx_.info[t].classes;
+    if (verbish(t)) return true;
+    if ((c & wc_preposition) != 0) {
+      in_tail = true;
+      continue;
+    }
+    // A determiner opens the term's object ("leave the border villages"), not a verb.
+    if ((c & wc_determiner) != 0 && !in_tail) return false;
+    if (in_tail || ctx_.info[t].starts_upper()) continue;
+    // An unknown lower-case word right after the term ("the truce expired", "a famine is
+    // spreading"): its verb, unless an adverb ("soon") comes first.
+    const std::string_view w = tokens[t].range.of(text_);
+    if (w.size() > 2 && w.ends_with("ly")) continue;
+    return (c & (wc_conjunction | wc_relative | wc_complementizer)) == 0;
+  }
+  return false;
+}
+
 void labeller::note_context(const term_hit* th, std::uint32_t begin) {
   cur_.kind = q_.kind;
   cur_.cue_type = static_cast<std::uint8_t>(q_.type);
@@ -45,6 +106,7 @@ void labeller::note_context(const term_hit* th, std::uint32_t begin) {
   }
   // The rest of its clause: a past tense there too ("the truce was a quiet week").
   const std::uint32_t clause_to = clause_end(th->end);
+  cur_.predicated = predicated(*th, clause_to);
   for (std::uint32_t t = ctx_.doc.token_at(th->end); t < tokens.size() && tokens[t].range.end <= clause_to; ++t) {
     if (tokens[t].range.begin < th->end || tokens[t].kind != token_kind::word) continue;
     cur_.past = cur_.past || is_one_of(tokens[t].range.of(text_), {"was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"});

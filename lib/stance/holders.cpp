@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include <re2/re2.h>
+
 #include "text/unicode.hpp"
 
 namespace sayso::detail::stance_internal {
@@ -49,6 +51,11 @@ void labeller::speaker_parties(entity_id speaker) {
     static constexpr std::array<std::string_view, 9> kDescribers = {
         "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers"};
     for (const auto d : kDescribers) describer_ = describer_ || w == d;
+    // A spokesperson, press secretary or aide speaks for a principal, whom their "he" or "she"
+    // names ("He will accept the invitation", said by his press secretary).
+    static constexpr std::array<std::string_view, 8> kSpokespeople = {
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "secretary", "aide", "aides"};
+    for (const auto sp : kSpokespeople) spokesperson_ = spokesperson_ || w == sp;
     media_speaker_ = media_speaker_ || media;
     // An outlet or its reporter ("Reuters", "the agency's correspondent") takes no side; its
     // official with a role ("the press secretary", "a media official") speaks for a side.
@@ -84,6 +91,20 @@ void labeller::speaker_parties(entity_id speaker) {
     // times must not make each of their quotes scan every mention (quadratic time).
     const auto& mentions = ctx_.entities[speaker].mentions;
     for (std::size_t i = 0; i < mentions.size() && i < kMaxSpeakerMentions; ++i) parties_in(mentions[i], mine_);
+  }
+  // The words before the source ("White House press secretary Sarah Sanders") and after it (", a
+  // Kremlin spokesman,") say whether the speaker speaks for someone.
+  if (!spokesperson_) {
+    const std::uint32_t a = tokens[q_.source->first].range.begin;
+    const std::uint32_t b = tokens[q_.source->last()].range.end;
+    const std::uint32_t from = a > 40 ? a - 40 : 0;
+    const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), b + 40);
+    static const RE2 kSpeaksFor(R"((?i)\b(?:spokes(?:man|woman|person|men|women)|press secretary|aides?)\b)");
+    std::string_view around = text_.substr(from, to - from);
+    // Not across a sentence end before the source.
+    const std::size_t stop = around.substr(0, a - from).find_last_of(".!?\n");
+    if (stop != std::string_view::npos) around.remove_prefix(stop + 1);
+    spokesperson_ = RE2::PartialMatch(re2::StringPiece(around.data(), around.size()), kSpeaksFor);
   }
 }
 
@@ -214,7 +235,8 @@ bool labeller::third_party_at(std::uint32_t from, std::uint32_t limit, byte_rang
     if ((c & wc_pronoun) != 0 && (c & wc_possessive) == 0) {
       // "we", "I" are the speaker's side; in the speaker's own words "they", "he", "she" are
       // someone else ("They want the talks to fail"), which the speaker reports on.
-      if (q_.kind == quote_kind::direct && (c & (wc_they | wc_he | wc_she)) != 0 && !demanded_of(t)) {
+      if (q_.kind == quote_kind::direct && (c & (wc_they | wc_he | wc_she)) != 0 && !demanded_of(t) &&
+          !(spokesperson_ && (c & wc_they) == 0)) {
         mention = tok.range;
         return verb_follows_pronoun(t);
       }

@@ -100,7 +100,11 @@ const std::vector<std::string>& label_feature_names() {
 bool own_words_support(const label_decision& d) {
   return d.path == label_path::none && d.rule == stance_label::neutral &&
          (d.kind == quote_kind::direct || d.kind == quote_kind::mixed) && !d.past && !d.describer && !d.reported &&
-         !d.media_outlet && d.cue_type != static_cast<std::uint8_t>(cue_type::according);
+         !d.media_outlet && d.cue_type != static_cast<std::uint8_t>(cue_type::according) &&
+         // A prediction, a question or a doubt is not a wish: "the truce could collapse", "will
+         // the talks go ahead?", "it is unclear whether a truce will hold"; nor what others will do.
+         !d.possible && !d.question && !d.sentence_uncertain && !d.sentence_neutral && !d.third_person &&
+         !(d.future && !d.first_person) && !d.predicated;
 }
 
 void label_features(const label_decision& d, std::vector<std::uint16_t>& out) {

@@ -114,6 +114,10 @@ struct label_decision {
   bool other_oppose = false;
   bool other_conditional = false;
   bool other_terms = false;     // the quote concerns another term too
+  // Not a feature of the model (its file fixes the features): the term is the subject of a verb
+  // after it in its clause ("the truce expired", "talks may resume", "the fighting will end"),
+  // so the clause reports or predicts something of it; own_words leaves such a term neutral.
+  bool predicated = false;
 };
 
 /// stance_labeller::own_words: does the rules' neutral reading `d` become support? Nothing

@@ -236,7 +236,7 @@ void labeller::collect() {
   for (const term_hit& t : terms_) {
     bool dominated = false;
     for (const term_hit& o : terms_) {
-      if (&o == &t || o.term == t.term) continue;
+      if (&o == &t || (o.term == t.term && o.opposite == t.opposite)) continue;  // "ease sanctions" holds no "sanctions"
       if (o.begin <= t.begin && o.end >= t.end && (o.end - o.begin) > (t.end - t.begin)) dominated = true;
     }
     if (!dominated) kept.push_back(t);
@@ -424,6 +424,18 @@ void labeller::label(const term_hit& th, entity_id speaker, bool reported, std::
   // The predicate that governs the term (predicates.cpp).
   bool negated_after = false;
   const hit* nearest = kind != nullptr ? outer_governor(*kind, begin) : governor(th, begin, negated_after);
+  // "call for an immediate truce", "rejected a swift deal": praise right before the term
+  // qualifies it, and a predicate before it governs the phrase.
+  if (kind == nullptr && nearest != nullptr && nearest->evaluative && nearest->cls == cue_class::support &&
+      nearest->end <= th.begin &&
+      std::any_of(terms_.begin(), terms_.end(), [&](const term_hit& o) {  // this term's or one before it
+        return o.begin >= nearest->end && o.end <= th.end && words_between(text_, nearest->end, o.begin) == 0;
+      })) {
+    // (With no predicate before it in the clause, the attribution's own cue governs the phrase:
+    // "X called for an immediate ceasefire without preconditions".)
+    const hit* outer = outer_governor(*nearest, begin);
+    nearest = outer == nearest && !own_.empty() ? nullptr : outer;
+  }
   const bool neutral_governor = nearest != nullptr && nearest->cls == cue_class::neutral;
   if (nearest != nullptr) {
     using g = label_decision::governor;

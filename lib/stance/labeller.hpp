@@ -22,6 +22,7 @@ namespace sayso::detail {
 struct document_terms {
   static constexpr std::uint32_t uncounted = UINT32_MAX;
   std::vector<std::uint32_t> counts;  // per term (uncounted until asked); empty until first asked
+  std::uint32_t topic = uncounted;    // the term the document is about (labeller::document_topic)
 };
 
 /// What the labeller may look at besides the quote.

@@ -146,6 +146,11 @@ class labeller {
   bool determiner_between(std::uint32_t a, std::uint32_t b) const;
   // How often the document names term `term` (its plain expressions, in the whole text).
   std::uint32_t named_in_document(std::size_t term) const;
+  // Is the term the subject of a verb after it in its clause (decision.cpp)?
+  bool predicated(const term_hit& th, std::uint32_t clause_to) const;
+  // The term the document is about: the one it names most often, if at least three times; else
+  // the number of terms.
+  std::size_t document_topic() const;
   // ---- holders.cpp: whose position a clause states -----------------------------------
   // ---- holders ------------------------------------------------------------------------------
   std::uint16_t party_of(std::uint32_t t) const;
@@ -213,6 +218,7 @@ class labeller {
   bool media_speaker_ = false;
   bool media_outlet_ = false;  // a news outlet or its reporter: no stance of its own
   bool describer_ = false;     // an anonymous source or an analyst: describes the parties
+  bool spokesperson_ = false;  // speaks for a principal: "he", "she" in their words is that principal
   bool without_demand_ = false;  // the speaker demands something before a truce or talks
   byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")
   bool report_party_ = true;  // give the reported party's own stance (false: another party's clause)

@@ -13,6 +13,7 @@
 #include "stance/labeller_impl.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace sayso::detail::stance_internal {
 
@@ -82,6 +83,15 @@ const hit* labeller::governor_before(const term_hit& th, std::uint32_t begin) co
     if (h.begin < begin || h.end > th.begin) continue;
     // A passive ("will be released", "will be there") is said of its subject, before it.
     if (text_.substr(h.begin, h.end - h.begin).find(" be ") != std::string_view::npos) continue;
+    // ... and so is a bare modal before one that takes "as" ("Lebanon should not be used as a
+    // chip in talks"; not "must be able to return", "must be allowed to return").
+    if (h.cls == cue_class::support && (starts_with_ci(text_.substr(h.begin), "should") || starts_with_ci(text_.substr(h.begin), "must")) &&
+        h.end - h.begin <= 6) {
+      std::string_view next = text_.substr(h.end, th.begin - h.end);
+      while (!next.empty() && next.front() == ' ') next.remove_prefix(1);
+      if (starts_with_ci(next, "not ")) next.remove_prefix(4);
+      if (starts_with_ci(next, "be ") && next.find(" as ") != std::string_view::npos) continue;
+    }
     if (is_predicate(h) && words_between(text_, h.end, th.begin) <= 12) nearest = &h;
   }
   // "to find mediators who have authority to negotiate": a relative clause of its own, which
@@ -308,22 +318,21 @@ const hit* labeller::outer_governor(const hit& evaluation, std::uint32_t begin) 
 
 void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& out) {
   // How long a content may be to be an evaluation of something outside it.
-  constexpr std::uint32_t kMaxEvaluationWords = 6;
+  constexpr std::uint32_t kMaxEvaluationWords = 12;
   if (q_.spans.empty()) return;
-  // Count the words first: most quotes are long, and the expressions are not run on them.
-  std::uint32_t words = 0;
+  // Most quotes are long: spans of more than this many bytes hold more words.
   for (const byte_range& span : q_.spans) {
-    // Spans of more than this many bytes hold more words: no need to count them.
-    if (span.end - span.begin > 16 * kMaxEvaluationWords) return;
-    words += words_between(text_, span.begin, span.end);
+    if (span.end - span.begin > 12 * kMaxEvaluationWords) return;
   }
-  if (words > kMaxEvaluationWords) return;
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
         return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
       })) {
     return;
   }
+  std::uint32_t words = 0;
+  for (const byte_range& span : q_.spans) words += words_between(text_, span.begin, span.end);
+  if (words > kMaxEvaluationWords) return;
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
@@ -339,28 +348,106 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
       })) {
     return;  // "not productive" reports an outcome
   }
+  // A comparison that lessens it is no evaluation: "the place is less important than the substance".
+  {
+    const std::string_view lead = text_.substr(evaluation->begin >= 6 ? evaluation->begin - 6 : 0,
+                                               evaluation->begin >= 6 ? 6 : evaluation->begin);
+    if (lead.ends_with("less ") || lead.ends_with("least ")) return;
+  }
   // The terms of the sentence before the content: "the call with X was described as
   // “productive”".
   const std::uint32_t first = q_.spans.front().begin;
   const byte_range sentence =
       ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(first))].range;
-  if (sentence.begin >= first) return;
-  const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
+  const stance_label label =
+      evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
+  const std::string_view before =
+      sentence.begin < first ? text_.substr(sentence.begin, first - sentence.begin) : std::string_view();
   std::vector<int> present;
-  if (!mentions_in(before, present)) return;
+  if (before.empty() || !mentions_in(before, present)) {
+    // Nothing named before it in its sentence ("Trump called it “a great day”", "“Historic,”
+    // she said"): the evaluation is of what the story is about, the term the document names
+    // most often (at least kMinTopic times).
+    // Not a forecast ("they will lead to a breakthrough").
+    static const RE2 forecast(R"((?i)\b(?:will|would|could|may|might|'ll|if)\b)");
+    const bool forecasts = std::any_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
+      const std::string_view s = span.of(text_);
+      return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), forecast);
+    });
+    // Nor an evaluation of something the content names ("the offer was a trap", "the strike as a
+    // betrayal"): only of what a pronoun, a date or nothing at all stands for ("it was historic",
+    // "Thursday “a great day”").
+    bool named = false;
+    const auto tokens = ctx_.doc.tokens();
+    for (std::uint32_t t = ctx_.doc.token_at(first); t < tokens.size() && tokens[t].range.end <= evaluation->begin; ++t) {
+      if (tokens[t].range.begin < first || tokens[t].kind != token_kind::word) continue;
+      if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
+            return tokens[t].range.begin >= span.begin && tokens[t].range.end <= span.end;
+          })) {
+        continue;  // the attribution between two parts of the quotation
+      }
+      const std::uint32_t c = ctx_.info[t].classes;
+      const std::string_view w = tokens[t].range.of(text_);
+      // (Words for the event itself stand for it too: "the announcement as “historic”", "Big
+      // moment".)
+      static constexpr std::array<std::string_view, 14> kEvent = {
+          "as", "that's", "it's", "that\xE2\x80\x99s", "it\xE2\x80\x99s", "announcement", "decision", "development",
+          "move", "news", "moment", "day", "step", "outcome"};
+      if ((c & (wc_pronoun | wc_determiner | wc_auxiliary | wc_modal | wc_time | wc_negation)) == 0 && !w.ends_with("ly") &&
+          !(t == ctx_.doc.token_at(first) && ctx_.info[t].starts_upper()) &&
+          std::find(kEvent.begin(), kEvent.end(), w) == kEvent.end()) {
+        named = true;
+      }
+    }
+    const std::size_t topic = forecasts || named ? c_.patterns.size() : document_topic();
+    if (topic < c_.patterns.size()) {
+      add(out, topic, label, speaker, false, {{evaluation->begin, evaluation->end}}, std::nullopt);
+    }
+    return;
+  }
+  // (Not the speaker: "The envoy said the offer was “a trap”" says nothing of talks.)
+  byte_range source;
+  if (q_.source) {
+    const auto tokens = ctx_.doc.tokens();
+    source = {tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end};
+  }
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
     std::vector<hit> mentions;
     find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
              cue_class::neutral, mentions);
+    std::erase_if(mentions, [&](const hit& m) { return m.begin >= source.begin && m.end <= source.end && source.end > 0; });
     if (mentions.empty()) continue;
-    const stance_label label =
-        evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;
     add(out, static_cast<std::size_t>(t), label, speaker, false,
         {{mentions.front().begin, mentions.front().end}, {evaluation->begin, evaluation->end}},
         std::nullopt);
   }
+}
+
+std::size_t labeller::document_topic() const {
+  // A story names its subject again and again; a term named once or twice is a side issue.
+  constexpr std::uint32_t kMinTopic = 3;
+  document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
+  if (d.topic != document_terms::uncounted) return d.topic;  // once per document
+  std::size_t best = c_.patterns.size();
+  d.topic = static_cast<std::uint32_t>(best);
+  std::uint32_t most = kMinTopic - 1;
+  // Only the terms whose words the document holds are counted (the screen says which, from the
+  // words alone).
+  static thread_local std::vector<std::uint32_t> candidates;
+  c_.screen().words.candidates(text_, candidates);
+  for (const std::uint32_t e : candidates) {
+    const auto t = static_cast<std::size_t>(e);
+    if (t >= c_.patterns.size()) continue;  // an opposite
+    const std::uint32_t n = named_in_document(t);
+    if (n > most) {
+      most = n;
+      best = t;
+    }
+  }
+  d.topic = static_cast<std::uint32_t>(best);
+  return best;
 }
 
 // A support or oppose predicate at the start of the term's own expression ("invited them to

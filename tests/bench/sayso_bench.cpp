@@ -79,7 +79,7 @@ struct options {
   std::string cli;              // path to the sayso CLI; empty: next to this program
   bool no_cli = false;
   bool rules_only = true;       // pipeline_options::span_model off (the default); --span-model: on
-  sayso::stance_labeller labeller = sayso::stance_labeller::rules;  // --labels rules|model|own-words
+  sayso::stance_labeller labeller = sayso::stance_labeller::own_words;  // --labels rules|model|own-words
   bool huge_linearity = true;   // also 64N (a 33 MB document with the default N)
   std::string only;             // comma-separated sections to run; empty: all
   // Internal: the memory test's child process.
@@ -108,7 +108,7 @@ void usage() {
       "  --no-cli             skip the CLI tests\n"
       "  --rules-only         time the pipeline without the span model (the default)\n"
       "  --span-model         time the pipeline with the span model (pipeline_options::span_model)\n"
-"  --labels L           stance labels by rules (the default), model or own-words\n"
+"  --labels L           stance labels by own-words (the default), rules or model\n"
       "  --no-64n             linearity: skip the third document (64N bytes)\n"
       "  --only LIST          run only these sections: stages,threads,linearity,tiny,memory,startup,cli\n"
       "  --quick              tiny sizes, one run: a smoke test (about a second)\n";

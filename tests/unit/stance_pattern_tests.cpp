@@ -1095,6 +1095,88 @@ const std::vector<pattern_case> term_paraphrases_cases = {
 // "The deal", "free him", "her release": what the document is about. The same quote names the
 // ceasefire, the swap or the talks that the rest of the (invented) story names most, and
 // nothing in a story about none of them.
+// Issue 14, later stop: the document's topic, spokespeople, urgency, documents and schedules,
+// "should", and more forms of the terms.
+const std::vector<pattern_case> topic_spokespeople_urgency_cases = {
+    // An evaluation with no term of its own, and none named before it in its sentence, is of
+    // what the story is about (the term the document names at least three times, most often);
+    // a forecast is not an evaluation.
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow called it “a great day for the region”.",
+     "ceasefire=support"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow said “it will be a breakthrough”.",
+     "-"},
+    {"The truce began on Monday. Mara Tenlow called it “a great day for the region”.", "-"},
+    {"The envoy said the offer was “a trap dressed as a gift” and left.", "-"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow said the strike was “a betrayal”.",
+     "-"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow described the announcement as “historic”.",
+     "ceasefire=support"},
+    {"The truce began on Monday. The truce held overnight. A second truce is planned. Mara "
+     "Tenlow said “the place is less important than the substance”.",
+     "-"},
+    // A spokesperson's "he" is the principal, not another party.
+    {"“He will accept the invitation to talks,” his spokesman, Tomas Rell, said.", "talks=support"},
+    {"“He will accept the invitation to talks,” Mara Tenlow said.", "talks=neutral"},
+    // "ease sanctions" does not also name "sanctions", their contrary.
+    {"The minister said Norland should ease sanctions on Varnia.", "sanctions_relief=support"},
+    {"Mara Tenlow said the sanctions on Varnia should be lifted.", "sanctions_relief=support"},
+    // "should" demands, except before a passive that takes "as".
+    {"“We should hold talks soon,” Mara Tenlow said.", "talks=support"},
+    {"“Our country should not be used as a bargaining chip in the talks,” Mara Tenlow said.",
+     "talks=neutral"},
+    // Urgency qualifies the term: support alone, and the predicate before it governs the phrase.
+    {"Mara Tenlow said the fastest possible end to the war was her aim.", "ceasefire=support"},
+    {"“We want an immediate truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We reject an immediate truce,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“What we need is a swift truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"Mara Tenlow called for an immediate truce without preconditions.",
+     "ceasefire=support,preconditions=oppose"},
+    // A document's content and a schedule take no position.
+    {"“The agreement calls for a cessation of hostilities,” Mara Tenlow said.", "ceasefire=neutral"},
+    {"“The plan provides for a prisoner exchange,” Mara Tenlow said.", "prisoner_exchange=neutral"},
+    {"“Talks are set to resume on Monday,” Mara Tenlow said.", "talks=neutral"},
+    // More support predicates and praise.
+    {"“We are pursuing talks with our neighbours,” Mara Tenlow said.", "talks=support"},
+    {"“We renew our plea for a truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We encourage both sides to return to talks,” Mara Tenlow said.", "talks=support"},
+    {"Mara Tenlow said the talks were “a good example” for the region.", "talks=support"},
+    {"“This truce is a glimmer of hope,” Mara Tenlow said.", "ceasefire=support"},
+    // More forms of the terms.
+    {"“It is time to silence the guns,” Mara Tenlow said.", "ceasefire=support"},
+    {"“We will not give up an inch of our land,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“We will never return these lands,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“The rebels must release the kidnapped children,” Mara Tenlow said.",
+     "prisoner_exchange=support"},
+    {"“The blockade must end,” Mara Tenlow said.", "humanitarian_access=support"},
+    {"Mara Tenlow said the army would allow aid trucks into the city.", "humanitarian_access=support"},
+    {"“There is no military solution to this conflict,” Mara Tenlow said.", "talks=support"},
+    {"“They want a military solution,” Mara Tenlow said.", "talks=neutral"},
+    // Putting something at risk condemns; endangering a term works against it.
+    {"Mara Tenlow said further escalation would put the region at risk.", "ceasefire=support"},
+    {"“A ceasefire now would put our soldiers at risk,” Mara Tenlow said.", "ceasefire=oppose"},
+    {"“The talks risk legitimizing the coup,” Mara Tenlow said.", "talks=oppose"},
+    {"“Their attacks jeopardize the truce,” Mara Tenlow said.", "ceasefire=support"},
+    {"“The new settlements endanger the talks,” Mara Tenlow said.", "talks=support"},
+    {"“Their shelling imperils the truce,” Mara Tenlow said.", "ceasefire=support"},
+    // Talking with, engaging with or being in contact with a party is talks; talking to the
+    // press or engaging with an institution is not.
+    {"“We are ready to talk to them,” Mara Tenlow said.", "talks=support"},
+    {"“We are ready to talk to reporters every day,” Mara Tenlow said.", "-"},
+    {"“We will engage with the Varnian government,” Mara Tenlow said.", "talks=support"},
+    {"“We will engage with the United Nations on the budget,” Mara Tenlow said.", "-"},
+    {"“Contacts with the rebels are continuing,” Mara Tenlow said.", "talks=neutral"},
+    {"“We remain in contact with Varnia,” Mara Tenlow said.", "talks=neutral"},
+    // Ceding a named region; forces out of a named country.
+    {"“We will never cede Eastmarch,” Mara Tenlow said.", "territorial_concession=oppose"},
+    {"“We want their troops out of Norland,” Mara Tenlow said.", "troop_withdrawal=support"},
+    // The sides' distance is a report.
+    {"“The two sides remain far apart on the truce,” Mara Tenlow said.", "ceasefire=neutral"},
+};
+
 const std::vector<pattern_case> named_by_the_document_cases = {
     {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We will "
      "respect the deal,” Anna Holm said.",
@@ -1168,6 +1250,7 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &backgrounds_and_reports_cases,
     &term_paraphrases_cases,
     &named_by_the_document_cases,
+    &topic_spokespeople_urgency_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -1317,6 +1400,11 @@ BOOST_DATA_TEST_CASE(term_paraphrases, boost::unit_test::data::make(term_paraphr
 }
 BOOST_DATA_TEST_CASE(named_by_the_document, boost::unit_test::data::make(named_by_the_document_cases),
                      c) {
+  check_pattern(c);
+}
+
+BOOST_DATA_TEST_CASE(topic_spokespeople_urgency,
+                     boost::unit_test::data::make(topic_spokespeople_urgency_cases), c) {
   check_pattern(c);
 }
 
