@@ -9,17 +9,17 @@
 
 namespace sayso::detail::stance_internal {
 
-void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out) {
-  if (re == nullptr || text.empty()) return;
-  const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
-  std::size_t pos = 0;
-  while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    const auto b = static_cast<std::uint32_t>(match.data() - text.data());
-    const auto e = static_cast<std::uint32_t>(b + match.size());
-    out.push_back({base + b, base + e, cls});
-    pos = e > b ? e : e + 1;
-  }
+void find_all(const screened_lists& screen, std::uint32_t entry, std::span<const std::uint32_t> candidates,
+              std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out) {
+  if (text.empty()) return;
+  static thread_local std::vector<alternative_ref> alternatives;
+  static thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
+  alternatives.clear();
+  screen.refs_of(entry, candidates, alternatives);
+  if (alternatives.empty()) return;
+  matches.clear();
+  detail::find_all(alternatives, text, matches);
+  for (const auto& [b, e] : matches) out.push_back({base + b, base + e, cls});
 }
 
 // Number of words (runs of letters or digits) in text[a, b).
@@ -226,8 +226,22 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   std::uint32_t& n = d.counts[term];
   if (n == document_terms::uncounted) {
     n = 0;
-    re2::StringPiece input(text_.data(), text_.size());
-    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
+    // Through the alternatives the words of the text let through (see screened_lists), in the
+    // order of named[term]: the term's expressions, then those of its quote-only contexts.
+    static thread_local std::vector<std::uint32_t> entries;
+    static thread_local std::vector<std::uint32_t> candidates;
+    static thread_local std::vector<alternative_ref> alternatives;
+    const compiled_terms::mention_screen& screen = c_.screen();
+    screen.words.candidates(text_, entries, &candidates);
+    alternatives.clear();
+    screen.refs_of(static_cast<std::uint32_t>(term), candidates, alternatives);
+    for (const std::uint32_t k : c_.named_contexts[term]) screen.refs_of(c_.context_entry(k), candidates, alternatives);
+    if (const auto counted = count_consumed(alternatives, text_, kMaxNamed)) {
+      n = *counted;
+    } else {
+      re2::StringPiece input(text_.data(), text_.size());
+      while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
+    }
   }
   return n;
 }

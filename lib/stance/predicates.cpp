@@ -319,17 +319,23 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   }
   if (words > kMaxEvaluationWords) return;
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
+  // (The stance lists' screen: entries 2 and 3, praise and condemn; 7, negation.)
+  const screened_lists& cue_screen = c_.cue_screen();
+  static thread_local std::vector<std::uint32_t> present;
+  static thread_local std::vector<std::uint32_t> candidates;
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
-        return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
+        cue_screen.words.candidates(span.of(text_), present, &candidates);
+        return std::any_of(present.begin(), present.end(), [](std::uint32_t e) { return e == 2 || e == 3; });
       })) {
     return;
   }
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
-    find_all(c_.praise.get(), s, span.begin, cue_class::support, found);
-    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, found);
-    find_all(c_.negation.get(), s, span.begin, cue_class::negation, found);
+    cue_screen.words.candidates(s, present, &candidates);
+    find_all(cue_screen, 2, candidates, s, span.begin, cue_class::support, found);
+    find_all(cue_screen, 3, candidates, s, span.begin, cue_class::oppose, found);
+    find_all(cue_screen, 7, candidates, s, span.begin, cue_class::negation, found);
   }
   if (found.empty()) return;
   const auto evaluation = std::find_if(found.begin(), found.end(),
@@ -346,14 +352,14 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
       ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(first))].range;
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
-  std::vector<int> present;
-  if (!mentions_in(before, present)) return;
-  for (const int t : present) {
+  std::vector<int> terms_present;
+  if (!mentions_in(before, terms_present, candidates)) return;
+  const compiled_terms::mention_screen& screen = c_.screen();
+  for (const int t : terms_present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
     std::vector<hit> mentions;
-    find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
-             cue_class::neutral, mentions);
+    find_all(screen, static_cast<std::uint32_t>(t), candidates, before, sentence.begin, cue_class::neutral, mentions);
     if (mentions.empty()) continue;
     const stance_label label =
         evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;

@@ -389,7 +389,7 @@ struct scratch {
 
 }  // namespace
 
-void word_screen::add(std::uint32_t entry, std::string_view pattern) {
+void word_screen::add(std::uint32_t entry, std::string_view pattern, bool then_build) {
   entries_ = std::max(entries_, entry + 1);
   std::optional<node> root;
   std::vector<std::vector<const node*>> alternatives;
@@ -400,12 +400,14 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
     alternatives.clear();
   }
   // An alternative with no word to look for always passes.
-  const auto always = [&](std::string source) {
+  const auto always = [&](std::string source, bool bounded) {
     always_.push_back(static_cast<std::uint32_t>(alternatives_.size()));
-    alternatives_.push_back({entry, 0, false, std::move(source)});
+    alternatives_.push_back({entry, 0, false, bounded, std::move(source)});
   };
-  if (alternatives.empty()) always(std::string(pattern));
+  if (alternatives.empty()) always(std::string(pattern), false);
   for (const std::vector<const node*>& a : alternatives) {
+    // (source_of writes a leading boundary as \b before the rest: every match starts at one.)
+    const bool bounded = !a.empty() && a.front()->kind == node::boundary;
     std::vector<word_set> sets;
     candidates_of_sequence(a, false, false, sets);
     // Rarest first; sets of function words only where there is nothing better (they select
@@ -414,11 +416,12 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
     while (sets.size() > 1 && rarity(sets.back()) == 0) sets.pop_back();
     if (sets.size() > kMaxSets) sets.resize(kMaxSets);
     if (sets.empty()) {
-      always(source_of(a, pattern));
+      always(source_of(a, pattern), bounded);
       continue;
     }
     const auto index = static_cast<std::uint32_t>(alternatives_.size());
-    alternatives_.push_back({entry, static_cast<std::uint8_t>(sets.size()), single_word(a), source_of(a, pattern)});
+    alternatives_.push_back(
+        {entry, static_cast<std::uint8_t>(sets.size()), single_word(a), bounded, source_of(a, pattern)});
     for (std::size_t k = 0; k < sets.size(); ++k) {
       for (const std::string& w : sets[k]) {
         std::vector<std::uint32_t>& codes = words_[w];
@@ -428,6 +431,10 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
       }
     }
   }
+  if (then_build) build();
+}
+
+void word_screen::build() {
   // The table scan() reads: open addressing by the word's hash, each slot with its word (a word is
   // found only as itself, so that a single word found decides a match: one_word()).
   std::size_t size = 16;

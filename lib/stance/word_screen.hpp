@@ -31,8 +31,11 @@ namespace sayso::detail {
 /// Thread safety: immutable after construction (candidates() uses a per-thread scratch).
 class word_screen {
  public:
-  /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`.
-  void add(std::uint32_t entry, std::string_view pattern);
+  /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`; then builds the
+  /// table the searches read, unless `then_build` is false (several adds, then one build()).
+  void add(std::uint32_t entry, std::string_view pattern, bool then_build = true);
+  /// Builds the table the searches read from the patterns added (linear in their words).
+  void build();
 
   /// The entries that may match `text`, ascending, into `entries` (cleared first); with
   /// `alternatives`, also the alternatives that may (ascending; those of one entry follow one
@@ -51,6 +54,9 @@ class word_screen {
   /// Whether alternative `a` is one word between word boundaries, which the words decide: where
   /// candidates() lets it through and returned true, it matches.
   [[nodiscard]] bool one_word(std::uint32_t a) const noexcept { return alternatives_[a].one_word; }
+  /// Whether every match of alternative `a` starts at a word boundary (\b), so that a search for
+  /// where its first match starts need only try those.
+  [[nodiscard]] bool starts_at_boundary(std::uint32_t a) const noexcept { return alternatives_[a].bounded; }
 
   /// Words kept for entry `entry`'s alternatives (for tests): one vector of word sets per
   /// alternative; empty sets mean the alternative always passes.
@@ -61,6 +67,7 @@ class word_screen {
     std::uint32_t entry = 0;
     std::uint8_t sets = 0;  // 0: always possible
     bool one_word = false;  // see one_word()
+    bool bounded = false;   // see starts_at_boundary()
     std::string pattern;    // the alternative alone
   };
   bool scan(std::string_view text, std::vector<std::uint32_t>& entries, std::vector<std::uint32_t>* alternatives,

@@ -25,6 +25,7 @@
 
 #include "stance/compiled.hpp"
 #include "stance/labeller_impl.hpp"
+#include "stance/screened.hpp"
 #include "stance/word_screen.hpp"
 #include "text/word_table.hpp"
 
@@ -153,6 +154,9 @@ BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
     std::vector<std::uint32_t> out;
     std::vector<std::uint32_t> alternatives;
     const bool decided = screen.candidates(text, out, &alternatives);
+    // (The screen's entries are lists: a term's own expressions, its opposites, each context's.)
+    for (std::uint32_t& e : out) e = c.set_entry(e);
+    std::sort(out.begin(), out.end());
     // A single word the screen lets through is a match.
     for (const std::uint32_t a : alternatives) {
       if (decided && screen.one_word(a)) {
@@ -163,7 +167,7 @@ BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
     // Each alternative written alone: an entry matches exactly when one of them does.
     std::vector<bool> alone(entries.size(), false);
     for (std::uint32_t a = 0; a < screen.alternatives(); ++a) {
-      if (RE2::PartialMatch(text, *alternative_res[a])) alone[screen.entry_of(a)] = true;
+      if (RE2::PartialMatch(text, *alternative_res[a])) alone[c.set_entry(screen.entry_of(a))] = true;
     }
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
       const bool match = entries[e] && RE2::PartialMatch(text, *entries[e]);
@@ -172,9 +176,8 @@ BOOST_AUTO_TEST_CASE(word_screen_keeps_every_entry_a_text_matches) {
       if (!match) continue;
       ++matches;
       BOOST_TEST(std::binary_search(out.begin(), out.end(), e), "entry " << e << " screened out of: " << text);
-      BOOST_TEST(screen.may_match(e, text));
       const bool through = std::any_of(alternatives.begin(), alternatives.end(), [&](std::uint32_t a) {
-        return screen.entry_of(a) == e && RE2::PartialMatch(text, *alternative_res[a]);
+        return c.set_entry(screen.entry_of(a)) == e && RE2::PartialMatch(text, *alternative_res[a]);
       });
       BOOST_TEST(through, "entry " << e << " matches through no alternative the screen lets through: " << text);
     }
@@ -262,6 +265,89 @@ BOOST_AUTO_TEST_CASE(set_order_without_the_set) {
     several += expected.size() > 1 ? 1 : 0;
   }
   BOOST_TEST(several > 5000);
+}
+
+// ---- screened searches: a list's matches through the alternatives its words let through --------
+
+namespace {
+
+// Every match of `re` in `text`, one search after the other (the labeller's find_all before).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> whole_matches(const RE2& re, std::string_view text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto b = static_cast<std::uint32_t>(match.data() - text.data());
+    const auto e = static_cast<std::uint32_t>(b + match.size());
+    out.emplace_back(b, e);
+    pos = e > b ? e : e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
+  // The stance lists and the term lists of the default lexicon, on texts of their own words, short
+  // (anchored searches at word boundaries) and long (past kMaxScan: RE2's own match start): the
+  // same matches, the same count as FindAndConsume, as the list's whole expression.
+  const sayso::term_lexicon lexicon = sayso::term_lexicon::ceasefire();
+  const auto& c = sayso::detail::term_lexicon_access::compiled(lexicon);
+  struct list {
+    const sayso::detail::screened_lists* screen;
+    std::uint32_t entry;
+    std::unique_ptr<RE2> whole;
+  };
+  std::vector<list> lists;
+  const auto cue_lists = c.cue_lists();
+  for (std::uint32_t i = 0; i < cue_lists.size(); ++i) {
+    lists.push_back({&c.cue_screen(), i, std::make_unique<RE2>(cue_lists[i]->pattern(), insensitive())});
+  }
+  for (std::uint32_t t = 0; t < c.patterns.size(); ++t) {
+    lists.push_back({&c.screen(), t, std::make_unique<RE2>(c.patterns[t].pattern(), insensitive())});
+  }
+  for (std::size_t k = 0; k < c.contexts.size(); ++k) {
+    lists.push_back({&c.screen(), c.context_entry(k), std::make_unique<RE2>(c.contexts[k].expressions.pattern(), insensitive())});
+  }
+  std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "not", "new", "in", "no", "'s"};
+  for (const sayso::term_info& t : c.terms) {
+    for (const std::string& e : t.expressions) words_of_expression(e, words);
+  }
+  for (const auto* l : cue_lists) words_of_expression(l->pattern(), words);
+  const std::array<std::string_view, 10> separators = {" ", " ", " ", ", ", "-", "'", "\xE2\x80\x99", " \xE2\x80\x9C",
+                                                       "\xE2\x80\x9D ", ".\n"};
+  std::mt19937 random(13);
+  std::size_t found = 0;
+  for (int i = 0; i < 1500; ++i) {
+    std::string text;
+    const std::size_t n = i % 10 == 0 ? 200 + random() % 200 : 1 + random() % 14;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string w = words[random() % words.size()];
+      if (random() % 8 == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      text += w;
+      text += separators[random() % separators.size()];
+    }
+    std::vector<std::uint32_t> entries[2];
+    std::vector<std::uint32_t> candidates[2];
+    c.cue_screen().words.candidates(text, entries[0], &candidates[0]);
+    c.screen().words.candidates(text, entries[1], &candidates[1]);
+    for (const list& l : lists) {
+      std::vector<sayso::detail::alternative_ref> refs;
+      l.screen->refs_of(l.entry, candidates[l.screen == &c.screen() ? 1 : 0], refs);
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> got;
+      sayso::detail::find_all(refs, text, got);
+      const auto expected = whole_matches(*l.whole, text);
+      BOOST_TEST((got == expected), "list " << l.entry << " finds other matches in: " << text);
+      BOOST_TEST(sayso::detail::partial_match(refs, text) == !expected.empty());
+      re2::StringPiece input(text);
+      std::uint32_t consumed = 0;
+      while (consumed < 1000 && RE2::FindAndConsume(&input, *l.whole)) ++consumed;
+      if (const auto counted = sayso::detail::count_consumed(refs, text, 1000)) BOOST_TEST(*counted == consumed, text);
+      found += expected.size();
+    }
+  }
+  BOOST_TEST(found > 5000U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,157 @@
+#include "stance/screened.hpp"
+
+#include <algorithm>
+
+namespace sayso::detail {
+
+namespace {
+
+constexpr bool word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// RE2's \b at byte p of text (outside the text: no word character).
+bool boundary(std::string_view text, std::size_t p) {
+  const bool before = p > 0 && word_byte(static_cast<unsigned char>(text[p - 1]));
+  const bool after = p < text.size() && word_byte(static_cast<unsigned char>(text[p]));
+  return before != after;
+}
+
+// How far the anchored searches below look for where a match starts (bytes of text).
+constexpr std::size_t kMaxScan = 1024;
+
+// Where the leftmost match of `a` in text starting at `from` or later starts and ends (as
+// RE2::Match UNANCHORED from `from` with one submatch finds it); false if none. An unanchored
+// search without submatches (a forward pass) says whether there is one; then anchored searches
+// at each candidate start say where: the first that matches, with the end RE2 gives it.
+bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from, std::size_t& begin,
+              std::size_t& end) {
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  if (text.size() - from > kMaxScan) {
+    // A long text (a whole document): the match may be far, past many word boundaries; RE2 finds
+    // its start with the reverse program (of a small expression, built once).
+    if (a.re == nullptr || !a.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
+    begin = static_cast<std::size_t>(match.data() - text.data());
+    end = begin + match.size();
+    return true;
+  }
+  if (a.re == nullptr || !a.re->Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  for (std::size_t p = from; p <= text.size(); ++p) {
+    if (a.at_boundary && !boundary(text, p)) continue;
+    if (a.re->Match(input, p, text.size(), RE2::ANCHOR_START, &match, 1)) {
+      begin = p;
+      end = static_cast<std::size_t>(match.data() - text.data()) + match.size();
+      return true;
+    }
+  }
+  return false;  // (not reached: the forward pass found a match)
+}
+
+// Successive leftmost-first matches of the alternation of `alts`, as find_all and count_consumed
+// read them: `next(begin, end)` is called with each and returns where the next search starts
+// (npos: stop). Each alternative's next match is kept while it starts at or after that place.
+template <class Next>
+void each_match(std::span<const alternative_ref> alts, std::string_view text, Next&& next) {
+  struct state {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool known = false;
+    bool done = false;
+  };
+  static thread_local std::vector<state> states;
+  states.assign(alts.size(), state{});
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t best = alts.size();
+    for (std::size_t k = 0; k < alts.size(); ++k) {
+      state& st = states[k];
+      if (st.done) continue;
+      if (!st.known || st.begin < pos) {
+        st.known = leftmost(alts[k], text, pos, st.begin, st.end);
+        if (!st.known) {
+          st.done = true;
+          continue;
+        }
+      }
+      // The leftmost start; at one start, the branch first in the list.
+      if (best == alts.size() || st.begin < states[best].begin) best = k;
+    }
+    if (best == alts.size()) return;
+    pos = next(states[best].begin, states[best].end);
+  }
+}
+
+}  // namespace
+
+void screened_lists::compile_with(const RE2::Options& options) {
+  alternatives.clear();
+  alternatives.reserve(words.alternatives());
+  for (std::uint32_t a = 0; a < words.alternatives(); ++a) alternatives.emplace_back(words.pattern_of(a), options);
+}
+
+void screened_lists::refs_of(std::uint32_t entry, std::span<const std::uint32_t> candidates,
+                             std::vector<alternative_ref>& out) const {
+  for (const std::uint32_t a : candidates) {
+    if (words.entry_of(a) == entry) out.push_back({alternatives[a].get(), words.starts_at_boundary(a)});
+  }
+}
+
+void find_all(std::span<const alternative_ref> alts, std::string_view text,
+              std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  each_match(alts, text, [&](std::size_t b, std::size_t e) {
+    out.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
+    return e > b ? e : e + 1;
+  });
+}
+
+bool partial_match(std::span<const alternative_ref> alts, std::string_view text) {
+  const re2::StringPiece input(text.data(), text.size());
+  return std::any_of(alts.begin(), alts.end(), [&](const alternative_ref& a) {
+    return a.re != nullptr && a.re->Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  });
+}
+
+std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
+                                            std::uint32_t max) {
+  // FindAndConsume reads what is left after each match as a text of its own: a \b at its start
+  // sees no character before it, as here where the match ends after a non-word character; '^'
+  // would match there.
+  if (std::any_of(alts.begin(), alts.end(), [](const alternative_ref& a) {
+        return a.re != nullptr && a.re->pattern().find('^') != std::string::npos;
+      })) {
+    return std::nullopt;
+  }
+  std::uint32_t n = 0;
+  bool exact = true;
+  const bool bounded = std::all_of(alts.begin(), alts.end(), [](const alternative_ref& a) { return a.at_boundary; });
+  constexpr std::size_t npos = std::string_view::npos;
+  if (max == 0) return 0;
+  each_match(alts, text, [&](std::size_t b, std::size_t e) -> std::size_t {
+    ++n;
+    // An empty match consumes nothing (or only up to it): FindAndConsume finds it again and
+    // again, up to `max`.
+    if (e == b || n >= max) {
+      n = max;
+      return npos;
+    }
+    if (e == text.size()) {
+      // Nothing left: FindAndConsume searches the empty rest, where only an empty match is found.
+      if (partial_match(alts, std::string_view())) n = max;
+      return npos;
+    }
+    // After a word character, \b at e holds here where the rest FindAndConsume reads sees none.
+    // Where text[e] is no word character, no alternative that starts at a \b starts at e there:
+    // the next match starts after e in both.
+    if (word_byte(static_cast<unsigned char>(text[e - 1]))) {
+      if (bounded && !word_byte(static_cast<unsigned char>(text[e]))) return e + 1;
+      exact = false;
+      return npos;
+    }
+    return e;
+  });
+  if (!exact) return std::nullopt;
+  return n;
+}
+
+}  // namespace sayso::detail

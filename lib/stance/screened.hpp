@@ -1,0 +1,67 @@
+// Internal: searches of a lexicon's lists through the alternatives a word screen lets through,
+// each compiled alone, instead of each list's whole expression.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "stance/lazy.hpp"
+#include "stance/word_screen.hpp"
+
+namespace sayso::detail {
+
+/// One alternative of a list (a branch of its \b(?:e1|e2|...)\b), for the searches below: its
+/// expression alone, and whether each of its matches starts at a word boundary.
+struct alternative_ref {
+  const RE2* re = nullptr;
+  bool at_boundary = false;
+};
+
+/// A word screen (entries: lists) with each of its alternatives compiled alone, on first use.
+///
+/// Why: compiling a list's whole expression (a few hundred alternatives) costs RE2 millions of
+/// instructions, and finding where its matches start costs as much again (RE2 compiles a reverse
+/// program for that). The words of a text let through only a few alternatives of a list, which
+/// are small to compile; and where a match starts is found by anchored matches at the word
+/// boundaries, which need no reverse program. The searches give what the whole expression gives
+/// (tables_tests compares them on random texts): RE2's leftmost-first match of an alternation is
+/// at the leftmost place any branch matches, by the first branch (in the list's order) that
+/// matches there.
+///
+/// Thread safety: immutable after construction (the alternatives compile under once_built).
+/// Cost: see word_screen; each alternative is compiled by the first search that needs it.
+struct screened_lists {
+  word_screen words;
+  std::vector<lazy_re2> alternatives;  // per alternative of `words`: its pattern alone
+
+  /// Fills `alternatives` from `words` (once every list is added), compiled with `options`.
+  void compile_with(const RE2::Options& options);
+  /// The alternatives of `entry` among `candidates` (ascending, as words.candidates() gives
+  /// them), appended to `out` in the list's order.
+  void refs_of(std::uint32_t entry, std::span<const std::uint32_t> candidates, std::vector<alternative_ref>& out) const;
+};
+
+/// Every match of the alternation of `alts` (in priority order) in `text`, as successive
+/// unanchored RE2 searches give them, each from the end of the last (one byte further after an
+/// empty match): [begin, end) offsets in `text`, appended to `out`. `text` is the whole context
+/// (a \b at its start sees no character before it).
+void find_all(std::span<const alternative_ref> alts, std::string_view text,
+              std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
+/// Whether the alternation of `alts` matches somewhere in `text` (RE2::PartialMatch).
+bool partial_match(std::span<const alternative_ref> alts, std::string_view text);
+
+/// How many times RE2::FindAndConsume with the alternation of `alts` consumes from `text`,
+/// stopping at `max`; null where this count might differ from it (a match ending after a word
+/// character, where the rest it reads starts a new context; an alternative holding '^'): the
+/// caller then asks RE2.
+std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
+                                            std::uint32_t max);
+
+}  // namespace sayso::detail
