@@ -141,6 +141,10 @@ struct compiled_terms {
   }
 };
 
+/// A term lexicon's compiled form from its TOML `text` (`name` for messages); with `check`, each
+/// expression is compiled at once to report errors by line (term_lexicon.cpp).
+std::shared_ptr<compiled_terms> build_terms(std::string_view text, std::string_view name, bool check);
+
 /// How the library reaches a term_lexicon's compiled form (a friend of term_lexicon).
 struct term_lexicon_access {
   static const compiled_terms& compiled(const term_lexicon& t) noexcept { return *t.impl_; }

@@ -126,6 +126,7 @@ class lazy_filter {
   explicit lazy_filter(std::vector<std::string> expressions) : expressions_(std::move(expressions)) {}
 
   [[nodiscard]] bool may_match(std::string_view text) const { return screen().may_match(0, text); }
+  [[nodiscard]] const std::vector<std::string>& expressions() const noexcept { return expressions_; }
 
  private:
   [[nodiscard]] const word_screen& screen() const {

@@ -1,5 +1,6 @@
 // Term lexicons: loading, validation and compilation of the RE2 expressions.
 #include "stance/compiled.hpp"
+#include "stance/prebuilt.hpp"
 
 #include <algorithm>
 #include <array>
@@ -18,6 +19,8 @@ namespace sayso {
 namespace detail {
 extern const std::string_view ceasefire_terms_toml;  // generated from lexicons/ceasefire.toml
 extern const std::string_view stance_cues_toml;      // generated from lexicons/stance.toml
+// The compiled form of both (prebuilt.hpp), written at build time by lexgen.
+extern const std::string_view ceasefire_compiled;
 }  // namespace detail
 
 using detail::compiled_terms;
@@ -369,8 +372,10 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
   }
 }
 
+}  // namespace
+
 // A lexicon's compiled form; `check`: check each expression alone (see compile_alternatives).
-std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view name, bool check) {
+std::shared_ptr<compiled_terms> detail::build_terms(std::string_view text, std::string_view name, bool check) {
   using compiled = compiled_terms;
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled_terms>();
@@ -510,10 +515,8 @@ std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view na
   return c;
 }
 
-}  // namespace
-
 term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
-  return term_lexicon(build(text, name, true));
+  return term_lexicon(detail::build_terms(text, name, true));
 }
 
 term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
@@ -530,8 +533,9 @@ term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
 }
 
 term_lexicon term_lexicon::ceasefire() {
-  // (Built in, and checked by the tests: not checked again here.)
-  static const term_lexicon lexicon(build(detail::ceasefire_terms_toml, "ceasefire.toml", false));
+  // Read from its compiled form, written at build time from ceasefire.toml and stance.toml
+  // (prebuilt.hpp; checked by the tests, as the TOML is: not checked again here).
+  static const term_lexicon lexicon(detail::load_terms(detail::ceasefire_compiled));
   return lexicon;
 }
 

@@ -539,6 +539,53 @@ bool word_screen::may_match(std::uint32_t entry, std::string_view text) const {
   return !entries.empty();
 }
 
+void word_screen::save(blob::writer& out) const {
+  out.u32(static_cast<std::uint32_t>(alternatives_.size()));
+  for (const alternative& a : alternatives_) {
+    out.u32(a.entry);
+    out.u32(static_cast<std::uint32_t>(a.sets) | (a.one_word ? 0x100U : 0U) | (a.bounded ? 0x200U : 0U));
+    out.str(a.pattern);
+  }
+  out.u32s(always_);
+  out.u32(static_cast<std::uint32_t>(slots_.size()));
+  for (const slot& sl : slots_) {
+    for (const std::uint32_t v : {sl.tag, sl.begin, sl.count, sl.key, sl.size}) out.u32(v);
+  }
+  out.str(keys_);
+  for (const std::uint64_t bits : starts_) out.u64(bits);
+  out.u32s(codes_);
+  out.u32(entries_);
+  out.u32(static_cast<std::uint32_t>(longest_));
+}
+
+word_screen word_screen::load(blob::reader& in) {
+  word_screen w;
+  w.alternatives_.resize(in.u32());
+  for (alternative& a : w.alternatives_) {
+    a.entry = in.u32();
+    const std::uint32_t flags = in.u32();
+    a.sets = static_cast<std::uint8_t>(flags & 0xFFU);
+    a.one_word = (flags & 0x100U) != 0;
+    a.bounded = (flags & 0x200U) != 0;
+    a.pattern = in.str();
+  }
+  w.always_ = in.u32s();
+  w.slots_.resize(in.u32());
+  for (slot& sl : w.slots_) {
+    sl.tag = in.u32();
+    sl.begin = in.u32();
+    sl.count = in.u32();
+    sl.key = in.u32();
+    sl.size = in.u32();
+  }
+  w.keys_ = in.str();
+  for (std::uint64_t& bits : w.starts_) bits = in.u64();
+  w.codes_ = in.u32s();
+  w.entries_ = in.u32();
+  w.longest_ = in.u32();
+  return w;
+}
+
 std::vector<std::vector<std::vector<std::string>>> word_screen::words_of(std::uint32_t entry) const {
   std::vector<std::vector<std::vector<std::string>>> out;
   std::vector<std::uint32_t> index;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stance/blob.hpp"
 #include "text/word_table.hpp"
 
 namespace sayso::detail {
@@ -57,6 +58,11 @@ class word_screen {
   /// Whether every match of alternative `a` starts at a word boundary (\b), so that a search for
   /// where its first match starts need only try those.
   [[nodiscard]] bool starts_at_boundary(std::uint32_t a) const noexcept { return alternatives_[a].bounded; }
+
+  /// Writes the screen (what the searches read) to `out`; load() reads it back. A loaded screen
+  /// searches as the saved one, but keeps no word list: add() and words_of() need the original.
+  void save(blob::writer& out) const;
+  static word_screen load(blob::reader& in);
 
   /// Words kept for entry `entry`'s alternatives (for tests): one vector of word sets per
   /// alternative; empty sets mean the alternative always passes.

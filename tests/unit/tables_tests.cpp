@@ -25,9 +25,14 @@
 
 #include "stance/compiled.hpp"
 #include "stance/labeller_impl.hpp"
+#include "stance/prebuilt.hpp"
 #include "stance/screened.hpp"
 #include "stance/word_screen.hpp"
 #include "text/word_table.hpp"
+
+namespace sayso::detail {
+extern const std::string_view ceasefire_terms_toml;  // (embedded in the library)
+}  // namespace sayso::detail
 
 using sayso::detail::word_screen;
 using sayso::detail::word_table;
@@ -348,6 +353,22 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
     }
   }
   BOOST_TEST(found > 5000U);
+}
+
+BOOST_AUTO_TEST_CASE(the_built_in_lexicon_is_its_toml) {
+  // term_lexicon::ceasefire() reads the compiled form the build wrote (stance/prebuilt.hpp): it
+  // must be what reading ceasefire.toml and stance.toml now gives, screens and all.
+  const auto& built_in = sayso::detail::term_lexicon_access::compiled(sayso::term_lexicon::ceasefire());
+  const auto from_toml = sayso::detail::build_terms(sayso::detail::ceasefire_terms_toml, "ceasefire.toml", true);
+  BOOST_TEST((sayso::detail::save_terms(built_in) == sayso::detail::save_terms(*from_toml)));
+  // And a loaded screen searches as the one it was saved from.
+  const auto reloaded = sayso::detail::load_terms(sayso::detail::save_terms(*from_toml));
+  std::vector<std::uint32_t> a, b, alts_a, alts_b;
+  const std::string text = "They called for an immediate ceasefire and the release of the hostages.";
+  BOOST_TEST(reloaded->screen().words.candidates(text, a, &alts_a) == from_toml->screen().words.candidates(text, b, &alts_b));
+  BOOST_TEST(a == b);
+  BOOST_TEST(alts_a == alts_b);
+  BOOST_TEST(!a.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
