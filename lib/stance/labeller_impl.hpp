@@ -37,9 +37,9 @@ struct hit {
 };
 
 // Every match of `screen`'s entry `entry` in `text`, at byte offset `base`, as hits of class
-// `cls`: through `candidates`, the alternatives screen.words.candidates() lets through for `text`.
-void find_all(const screened_lists& screen, std::uint32_t entry, std::span<const std::uint32_t> candidates,
-              std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out);
+// `cls`: through what the screen lets through for `text` (`seen`, from screen.read(text)).
+void find_all(const screened_lists& screen, std::uint32_t entry, const screened_text& seen, std::string_view text,
+              std::uint32_t base, cue_class cls, std::vector<hit>& out);
 // Number of words (runs of letters or digits) in text[a, b).
 std::uint32_t words_between(std::string_view text, std::uint32_t a, std::uint32_t b);
 // Does `s` start with the lower-case ASCII `prefix`, ignoring the case of `s`?
@@ -92,8 +92,8 @@ class labeller {
   void collect();
   // The entries of compiled::mentions (terms, then opposites) that occur in `s`, in the set's
   // order (which orders the stances of two terms found at one place); false if none.
-  // `candidates`: the screen()'s alternatives for `s` (see find_all).
-  bool mentions_in(std::string_view s, std::vector<int>& present, std::vector<std::uint32_t>& candidates) const;
+  // `seen`: what screen() lets through for `s` (see find_all).
+  bool mentions_in(std::string_view s, std::vector<int>& present, screened_text& seen) const;
   std::size_t precondition_term() const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();
@@ -133,8 +133,11 @@ class labeller {
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const detail::compiled_terms::context& cx, std::uint32_t begin, std::uint32_t end) const;
-  // Whether the quote (its spans and its cue, in their whole sentences) holds a match of `re`.
-  bool quote_holds(const RE2& re) const;
+  // Whether the quote (its spans and its cue, in their whole sentences) holds a match of
+  // condition `entry` (of compiled_terms::condition_screen()).
+  bool quote_holds(std::uint32_t entry) const;
+  // Whether condition entry `entry` (condition_screen()) holds in `piece` (partial_match).
+  bool condition_in(std::uint32_t entry, std::string_view piece) const;
   // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
   void after_conditions();
   // Does text_[from, to) say that something fails ("should the truce fail")?

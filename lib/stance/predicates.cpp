@@ -321,21 +321,20 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
   // (The stance lists' screen: entries 2 and 3, praise and condemn; 7, negation.)
   const screened_lists& cue_screen = c_.cue_screen();
-  static thread_local std::vector<std::uint32_t> present;
-  static thread_local std::vector<std::uint32_t> candidates;
+  static thread_local screened_text seen;
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
-        cue_screen.words.candidates(span.of(text_), present, &candidates);
-        return std::any_of(present.begin(), present.end(), [](std::uint32_t e) { return e == 2 || e == 3; });
+        cue_screen.read(span.of(text_), seen);
+        return std::any_of(seen.entries.begin(), seen.entries.end(), [](std::uint32_t e) { return e == 2 || e == 3; });
       })) {
     return;
   }
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
-    cue_screen.words.candidates(s, present, &candidates);
-    find_all(cue_screen, 2, candidates, s, span.begin, cue_class::support, found);
-    find_all(cue_screen, 3, candidates, s, span.begin, cue_class::oppose, found);
-    find_all(cue_screen, 7, candidates, s, span.begin, cue_class::negation, found);
+    cue_screen.read(s, seen);
+    find_all(cue_screen, 2, seen, s, span.begin, cue_class::support, found);
+    find_all(cue_screen, 3, seen, s, span.begin, cue_class::oppose, found);
+    find_all(cue_screen, 7, seen, s, span.begin, cue_class::negation, found);
   }
   if (found.empty()) return;
   const auto evaluation = std::find_if(found.begin(), found.end(),
@@ -353,13 +352,13 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   if (sentence.begin >= first) return;
   const std::string_view before = text_.substr(sentence.begin, first - sentence.begin);
   std::vector<int> terms_present;
-  if (!mentions_in(before, terms_present, candidates)) return;
+  if (!mentions_in(before, terms_present, seen)) return;
   const compiled_terms::mention_screen& screen = c_.screen();
   for (const int t : terms_present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
     std::vector<hit> mentions;
-    find_all(screen, static_cast<std::uint32_t>(t), candidates, before, sentence.begin, cue_class::neutral, mentions);
+    find_all(screen, static_cast<std::uint32_t>(t), seen, before, sentence.begin, cue_class::neutral, mentions);
     if (mentions.empty()) continue;
     const stance_label label =
         evaluation->cls == cue_class::support ? stance_label::support : stance_label::oppose;

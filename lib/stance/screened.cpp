@@ -26,20 +26,22 @@ constexpr std::size_t kMaxScan = 1024;
 // at each candidate start say where: the first that matches, with the end RE2 gives it.
 bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from, std::size_t& begin,
               std::size_t& end) {
+  if (a.words != nullptr) return a.words->next_word(a.alternative, text, from, begin, end);
+  const RE2* re = a.re->get();
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
   if (text.size() - from > kMaxScan) {
     // A long text (a whole document): the match may be far, past many word boundaries; RE2 finds
     // its start with the reverse program (of a small expression, built once).
-    if (a.re == nullptr || !a.re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
+    if (re == nullptr || !re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
     begin = static_cast<std::size_t>(match.data() - text.data());
     end = begin + match.size();
     return true;
   }
-  if (a.re == nullptr || !a.re->Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  if (re == nullptr || !re->Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
   for (std::size_t p = from; p <= text.size(); ++p) {
     if (a.at_boundary && !boundary(text, p)) continue;
-    if (a.re->Match(input, p, text.size(), RE2::ANCHOR_START, &match, 1)) {
+    if (re->Match(input, p, text.size(), RE2::ANCHOR_START, &match, 1)) {
       begin = p;
       end = static_cast<std::size_t>(match.data() - text.data()) + match.size();
       return true;
@@ -84,16 +86,22 @@ void each_match(std::span<const alternative_ref> alts, std::string_view text, Ne
 
 }  // namespace
 
-void screened_lists::compile_with(const RE2::Options& options) {
+void screened_lists::compile_with(const RE2::Options& options, shape_fn shape) {
   alternatives.clear();
   alternatives.reserve(words.alternatives());
-  for (std::uint32_t a = 0; a < words.alternatives(); ++a) alternatives.emplace_back(words.pattern_of(a), options);
+  plain.assign(words.alternatives(), true);
+  for (std::uint32_t a = 0; a < words.alternatives(); ++a) {
+    std::string p = shape == nullptr ? words.pattern_of(a) : shape(words.entry_of(a), words.pattern_of(a));
+    plain[a] = p == words.pattern_of(a);
+    alternatives.emplace_back(std::move(p), options);
+  }
 }
 
-void screened_lists::refs_of(std::uint32_t entry, std::span<const std::uint32_t> candidates,
-                             std::vector<alternative_ref>& out) const {
-  for (const std::uint32_t a : candidates) {
-    if (words.entry_of(a) == entry) out.push_back({alternatives[a].get(), words.starts_at_boundary(a)});
+void screened_lists::refs_of(std::uint32_t entry, const screened_text& seen, std::vector<alternative_ref>& out) const {
+  for (const std::uint32_t a : seen.alternatives) {
+    if (words.entry_of(a) != entry) continue;
+    const bool native = seen.decided && words.spelled(a) && plain[a];
+    out.push_back({&alternatives[a], words.starts_at_boundary(a), native ? &words : nullptr, a});
   }
 }
 
@@ -108,7 +116,11 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
 bool partial_match(std::span<const alternative_ref> alts, std::string_view text) {
   const re2::StringPiece input(text.data(), text.size());
   return std::any_of(alts.begin(), alts.end(), [&](const alternative_ref& a) {
-    return a.re != nullptr && a.re->Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+    std::size_t b = 0;
+    std::size_t e = 0;
+    if (a.words != nullptr) return a.words->next_word(a.alternative, text, 0, b, e);
+    const RE2* re = a.re->get();
+    return re != nullptr && re->Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
   });
 }
 
@@ -118,7 +130,7 @@ std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alt
   // sees no character before it, as here where the match ends after a non-word character; '^'
   // would match there.
   if (std::any_of(alts.begin(), alts.end(), [](const alternative_ref& a) {
-        return a.re != nullptr && a.re->pattern().find('^') != std::string::npos;
+        return a.re->pattern().find('^') != std::string::npos;
       })) {
     return std::nullopt;
   }

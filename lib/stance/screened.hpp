@@ -19,8 +19,19 @@ namespace sayso::detail {
 /// One alternative of a list (a branch of its \b(?:e1|e2|...)\b), for the searches below: its
 /// expression alone, and whether each of its matches starts at a word boundary.
 struct alternative_ref {
-  const RE2* re = nullptr;
+  const lazy_re2* re = nullptr;  // compiled by the first search that needs it
   bool at_boundary = false;
+  // A spelled alternative of `words` (one word, no RE2 needed) in a text the screen decided.
+  const word_screen* words = nullptr;
+  std::uint32_t alternative = 0;
+};
+
+/// What a screen lets through for one text: the entries and alternatives that may match it, and
+/// whether its words decided that (see word_screen::candidates).
+struct screened_text {
+  std::vector<std::uint32_t> entries;
+  std::vector<std::uint32_t> alternatives;
+  bool decided = true;
 };
 
 /// A word screen (entries: lists) with each of its alternatives compiled alone, on first use.
@@ -38,13 +49,22 @@ struct alternative_ref {
 /// Cost: see word_screen; each alternative is compiled by the first search that needs it.
 struct screened_lists {
   word_screen words;
-  std::vector<lazy_re2> alternatives;  // per alternative of `words`: its pattern alone
+  std::vector<lazy_re2> alternatives;  // per alternative of `words`: its pattern alone (or `shape`d)
+  std::vector<bool> plain;             // per alternative: its pattern as it is (not shaped)
 
-  /// Fills `alternatives` from `words` (once every list is added), compiled with `options`.
-  void compile_with(const RE2::Options& options);
-  /// The alternatives of `entry` among `candidates` (ascending, as words.candidates() gives
-  /// them), appended to `out` in the list's order.
-  void refs_of(std::uint32_t entry, std::span<const std::uint32_t> candidates, std::vector<alternative_ref>& out) const;
+  /// How an alternative is searched: its pattern `p` as it is (return p), or within an
+  /// expression around it ("(?:p)\\s*$" for a list anchored at the end of the text).
+  using shape_fn = std::string (*)(std::uint32_t entry, const std::string& p);
+  /// Fills `alternatives` from `words` (once every list is added), compiled with `options`; with
+  /// `shape`, as it shapes each (only the search of partial_match() is then meant).
+  void compile_with(const RE2::Options& options, shape_fn shape = nullptr);
+  /// What the screen lets through for `text`, into `out`.
+  void read(std::string_view text, screened_text& out) const {
+    out.decided = words.candidates(text, out.entries, &out.alternatives);
+  }
+  /// The alternatives of `entry` that `seen` (read() of a text) lets through, appended to `out`
+  /// in the list's order.
+  void refs_of(std::uint32_t entry, const screened_text& seen, std::vector<alternative_ref>& out) const;
 };
 
 /// Every match of the alternation of `alts` (in priority order) in `text`, as successive

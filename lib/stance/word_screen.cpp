@@ -528,6 +528,45 @@ bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entrie
   return decided;
 }
 
+bool word_screen::next_word(std::uint32_t a, std::string_view text, std::size_t from, std::size_t& begin,
+                            std::size_t& end) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = from;
+  // (A match starts at a word's start: not inside the word `from` may fall in.)
+  if (i > 0 && i < n && kWordByte[p[i - 1]] != 0) {
+    while (i < n && kWordByte[p[i]] != 0) ++i;
+  }
+  while (i < n) {
+    if (kWordByte[p[i]] == 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t b = i;
+    std::uint64_t h = kSeed;
+    for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
+    if (i - b > longest_ || slots_.empty()) continue;
+    h = finish(h);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
+      if (slots_[k].tag != tag || slots_[k].size != i - b) continue;
+      const char* key = keys_.data() + slots_[k].key;
+      bool same = true;
+      for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[b + j]] == static_cast<unsigned char>(key[j]);
+      if (!same) continue;
+      const auto* codes = codes_.data() + slots_[k].begin;
+      if (std::find(codes, codes + slots_[k].count, a << 2) != codes + slots_[k].count) {
+        begin = b;
+        end = i;
+        return true;
+      }
+      break;
+    }
+  }
+  return false;
+}
+
 bool word_screen::candidates(std::string_view text, std::vector<std::uint32_t>& entries,
                              std::vector<std::uint32_t>* alternatives) const {
   return scan(text, entries, alternatives, UINT32_MAX);

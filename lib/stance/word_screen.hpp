@@ -55,6 +55,14 @@ class word_screen {
   /// Whether alternative `a` is one word between word boundaries, which the words decide: where
   /// candidates() lets it through and returned true, it matches.
   [[nodiscard]] bool one_word(std::uint32_t a) const noexcept { return alternatives_[a].one_word; }
+  /// Whether alternative `a` is one_word() with its spellings as its only word set: then where it
+  /// matches is where next_word() finds one of them.
+  [[nodiscard]] bool spelled(std::uint32_t a) const noexcept { return alternatives_[a].one_word && alternatives_[a].sets == 1; }
+  /// For a spelled() alternative `a`: the first whole word of `text` (a maximal run of RE2's \w)
+  /// that starts at or after `from` and is one of its spellings, ignoring ASCII case, as [begin,
+  /// end); false if none. Where candidates() returns true for `text`, that is the first match of
+  /// the alternative from `from` (in a text holding the Kelvin sign or the long s it may not be).
+  bool next_word(std::uint32_t a, std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end) const;
   /// Whether every match of alternative `a` starts at a word boundary (\b), so that a search for
   /// where its first match starts need only try those.
   [[nodiscard]] bool starts_at_boundary(std::uint32_t a) const noexcept { return alternatives_[a].bounded; }
