@@ -28,10 +28,12 @@
 #include "stance/prebuilt.hpp"
 #include "stance/screened.hpp"
 #include "stance/word_screen.hpp"
+#include "text/lexicon.hpp"
 #include "text/word_table.hpp"
 
 namespace sayso::detail {
 extern const std::string_view ceasefire_terms_toml;  // (embedded in the library)
+extern const std::string_view english_lexicon_toml;
 }  // namespace sayso::detail
 
 using sayso::detail::word_screen;
@@ -384,6 +386,19 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
   }
   BOOST_TEST(found > 5000U);
   BOOST_TEST(held > 500U);
+}
+
+BOOST_AUTO_TEST_CASE(the_built_in_word_lexicon_is_its_toml) {
+  // lexicon::english() reads the bytes the build wrote from english.toml (lexicon::load): the
+  // same lexicon as parsing english.toml now, and the same look-ups.
+  const auto& built_in = sayso::detail::lexicon::english();
+  const auto parsed = sayso::detail::lexicon::parse(sayso::detail::english_lexicon_toml, "english.toml");
+  BOOST_TEST((built_in.save() == parsed->save()));
+  for (const std::string_view w : {"said", "the", "minister", "according", "he", "unknownword", "told"}) {
+    BOOST_TEST(built_in.classes(w) == parsed->classes(w), w);
+    BOOST_TEST(built_in.cues_starting(w).size() == parsed->cues_starting(w).size(), w);
+  }
+  BOOST_TEST(built_in.classes("said") != 0U);
 }
 
 BOOST_AUTO_TEST_CASE(the_built_in_lexicon_is_its_toml) {
