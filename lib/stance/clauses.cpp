@@ -177,19 +177,18 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   // How far before and after a mention its context conditions look.
   constexpr std::uint32_t kWindow = 96;
   const byte_range sentence = ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(begin))].range;
-  const auto piece = [&](std::uint32_t a, std::uint32_t b) { return text_.substr(a, b - a); };
-  // (Each condition through the alternatives of its list the words of the text let through.)
-  const auto k = static_cast<std::size_t>(&cx - c_.contexts.data());
-  const auto holds = [&](std::size_t j, std::string_view s) { return condition_in(c_.condition_entry(k, j), s); };
-  if (cx.sentence_has && !holds(0, piece(sentence.begin, std::max(sentence.end, end)))) return false;
+  const auto piece = [&](std::uint32_t a, std::uint32_t b) { return re2::StringPiece(text_.data() + a, b - a); };
+  if (cx.sentence_has && !RE2::PartialMatch(piece(sentence.begin, std::max(sentence.end, end)), *cx.sentence_has)) {
+    return false;
+  }
   const std::uint32_t from = std::max(sentence.begin, begin > kWindow ? begin - kWindow : 0U);
-  if (cx.before && !holds(2, piece(std::min(from, begin), begin))) return false;
-  if (cx.not_before && holds(3, piece(std::min(from, begin), begin))) return false;
+  if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
+  if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
-  if (cx.not_after && holds(4, piece(end, to))) return false;
-  if (cx.after && !holds(5, piece(end, to))) return false;
+  if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
+  if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
   // (The quote's sentences after the words around the mention: a longer search.)
-  if (cx.quote_has && !quote_holds(c_.condition_entry(k, 1))) return false;
+  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
   // "the deal", "the meeting": the term the document is about.
   if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
   const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
@@ -202,17 +201,7 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   return true;
 }
 
-bool labeller::condition_in(std::uint32_t entry, std::string_view piece) const {
-  static thread_local screened_text seen;
-  static thread_local std::vector<alternative_ref> alternatives;
-  const screened_lists& screen = c_.condition_screen();
-  screen.read(piece, seen);
-  alternatives.clear();
-  screen.refs_of(entry, seen, alternatives);
-  return partial_match(alternatives, piece);
-}
-
-bool labeller::quote_holds(std::uint32_t entry) const {
+bool labeller::quote_holds(const RE2& re) const {
   // The sentences that hold the quote's spans and its cue: the content and the reporting clause
   // ("Officials said the hostages would be home by Friday"), not the rest of the document.
   const auto sentences = ctx_.doc.sentences();
@@ -222,7 +211,7 @@ bool labeller::quote_holds(std::uint32_t entry) const {
     const std::uint32_t last = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.end - 1))].range.end;
     const std::uint32_t a = std::min(first, r.begin);
     const std::uint32_t b = std::max(last, r.end);
-    return condition_in(entry, text_.substr(a, b - a));
+    return RE2::PartialMatch(re2::StringPiece(text_.data() + a, b - a), re);
   };
   if (std::any_of(q_.spans.begin(), q_.spans.end(), holds)) return true;
   return q_.cue && holds(q_.cue->range);
@@ -237,21 +226,8 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   std::uint32_t& n = d.counts[term];
   if (n == document_terms::uncounted) {
     n = 0;
-    // Through the alternatives the words of the text let through (see screened_lists), in the
-    // order of named[term]: the term's expressions, then those of its quote-only contexts.
-    static thread_local screened_text seen;
-    static thread_local std::vector<alternative_ref> alternatives;
-    const compiled_terms::mention_screen& screen = c_.screen();
-    screen.read(text_, seen);
-    alternatives.clear();
-    screen.refs_of(static_cast<std::uint32_t>(term), seen, alternatives);
-    for (const std::uint32_t k : c_.named_contexts[term]) screen.refs_of(c_.context_entry(k), seen, alternatives);
-    if (const auto counted = count_consumed(alternatives, text_, kMaxNamed)) {
-      n = *counted;
-    } else {
-      re2::StringPiece input(text_.data(), text_.size());
-      while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
-    }
+    re2::StringPiece input(text_.data(), text_.size());
+    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
   }
   return n;
 }

@@ -82,51 +82,6 @@ struct compiled_terms {
       return s;
     });
   }
-  // A screen of the contexts' conditions: entry 6k + j is condition j of contexts[k], in the
-  // order of kConditions (sentence_has, quote_has: searched anywhere in a text; before,
-  // not_before: at its end; not_after, after: at its start). An anchored condition's
-  // alternatives are each compiled within its anchor ("(?:e)\\s*$"): the condition holds where
-  // one of those the screen lets through matches (partial_match).
-  static constexpr std::array<lazy_re2 context::*, 6> kConditions = {
-      &context::sentence_has, &context::quote_has, &context::before, &context::not_before, &context::not_after,
-      &context::after};
-  [[nodiscard]] std::uint32_t condition_entry(std::size_t k, std::size_t j) const noexcept {
-    return static_cast<std::uint32_t>(6 * k + j);
-  }
-  [[nodiscard]] const screened_lists& condition_screen() const {
-    return condition_screen_.get([this] {
-      auto s = std::make_unique<screened_lists>();
-      for (std::size_t k = 0; k < contexts.size(); ++k) {
-        for (std::size_t j = 0; j < kConditions.size(); ++j) {
-          const lazy_re2& list = contexts[k].*kConditions[j];
-          if (list) s->words.add(condition_entry(k, j), condition_inner(j, list.pattern()), false);
-        }
-      }
-      s->words.build();
-      s->compile_with(options(), &condition_shape);
-      return s;
-    });
-  }
-  // An anchored condition's expression without its anchor (term_lexicon.cpp's compile_anchored
-  // writes "(?:p)\\s*$" and "^\\s*(?:p)"): p, whose alternatives the screen reads.
-  static std::string condition_inner(std::size_t j, const std::string& full) {
-    if (j == 2 || j == 3) {
-      if (!full.starts_with("(?:") || !full.ends_with(")\\s*$")) throw std::logic_error("sayso: unexpected condition form");
-      return full.substr(3, full.size() - 3 - 5);
-    }
-    if (j == 4 || j == 5) {
-      if (!full.starts_with("^\\s*(?:") || !full.ends_with(")")) throw std::logic_error("sayso: unexpected condition form");
-      return full.substr(7, full.size() - 8);
-    }
-    return full;
-  }
-  // An alternative of condition entry `e` as it is searched (compile_with's shape).
-  static std::string condition_shape(std::uint32_t e, const std::string& p) {
-    const std::uint32_t j = e % 6;
-    if (j == 2 || j == 3) return "(?:" + p + ")\\s*$";
-    if (j == 4 || j == 5) return "^\\s*(?:" + p + ")";
-    return p;
-  }
   /// The entry of `mentions` that screen() entry `e` belongs to.
   [[nodiscard]] std::uint32_t set_entry(std::uint32_t e) const noexcept {
     const auto t_count = static_cast<std::uint32_t>(patterns.size());
@@ -136,8 +91,6 @@ struct compiled_terms {
   [[nodiscard]] std::uint32_t context_entry(std::size_t k) const noexcept {
     return static_cast<std::uint32_t>(2 * patterns.size() + k);
   }
-  // Per term: the contexts whose expressions are part of named[t] (after the term's own), in order.
-  std::vector<std::vector<std::uint32_t>> named_contexts;
   // The options every expression is compiled with (case-insensitive).
   static RE2::Options options() {
     RE2::Options o;
@@ -179,7 +132,6 @@ struct compiled_terms {
 
   detail::once_built<mention_screen> screen_;
   detail::once_built<screened_lists> cue_screen_;
-  detail::once_built<screened_lists> condition_screen_;
 
   // The stance lists, in a fixed order (the order of cue_screen()'s entries).
   static constexpr std::size_t kCueLists = 11;

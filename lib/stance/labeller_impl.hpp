@@ -133,11 +133,8 @@ class labeller {
   bool same_sentence(std::uint32_t a, std::uint32_t b) const;
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const detail::compiled_terms::context& cx, std::uint32_t begin, std::uint32_t end) const;
-  // Whether the quote (its spans and its cue, in their whole sentences) holds a match of
-  // condition `entry` (of compiled_terms::condition_screen()).
-  bool quote_holds(std::uint32_t entry) const;
-  // Whether condition entry `entry` (condition_screen()) holds in `piece` (partial_match).
-  bool condition_in(std::uint32_t entry, std::string_view piece) const;
+  // Whether the quote (its spans and its cue, in their whole sentences) holds a match of `re`.
+  bool quote_holds(const RE2& re) const;
   // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
   void after_conditions();
   // Does text_[from, to) say that something fails ("should the truce fail")?

@@ -6,7 +6,7 @@ namespace sayso::detail {
 
 namespace {
 
-constexpr std::uint32_t kMagic = 0x53594C32;  // "SYL2": the layout below
+constexpr std::uint32_t kMagic = 0x53594C33;  // "SYL3": the layout below
 
 void save_re(blob::writer& w, const lazy_re2& re) { w.str(re.pattern()); }
 lazy_re2 load_re(blob::reader& r) {
@@ -28,10 +28,10 @@ constexpr std::array<lazy_re2 compiled_terms::*, compiled_terms::kCueLists> kCue
     &compiled_terms::uncertain, &compiled_terms::terminators};
 
 void save_screen(blob::writer& w, const screened_lists& s) { s.words.save(w); }
-std::unique_ptr<screened_lists> load_screen(blob::reader& r, screened_lists::shape_fn shape = nullptr) {
+std::unique_ptr<screened_lists> load_screen(blob::reader& r) {
   auto s = std::make_unique<screened_lists>();
   s->words = word_screen::load(r);
-  s->compile_with(compiled_terms::options(), shape);
+  s->compile_with(compiled_terms::options());
   return s;
 }
 
@@ -60,7 +60,6 @@ std::string save_terms(const compiled_terms& c) {
     save_re(w, c.patterns[t]);
     save_re(w, c.named[t]);
     save_re(w, c.opposites[t]);
-    w.u32s(c.named_contexts[t]);
   }
   w.strs(c.mentions.patterns());
   for (const lazy_re2* list : c.cue_lists()) save_re(w, *list);
@@ -68,7 +67,6 @@ std::string save_terms(const compiled_terms& c) {
   w.strs(c.condemn_filter.expressions());
   save_screen(w, c.screen());
   save_screen(w, c.cue_screen());
-  save_screen(w, c.condition_screen());
   w.u32(kMagic);
   return std::move(w.out);
 }
@@ -97,7 +95,6 @@ std::shared_ptr<compiled_terms> load_terms(std::string_view bytes) {
     c->patterns.push_back(load_re(r));
     c->named.push_back(load_re(r));
     c->opposites.push_back(load_re(r));
-    c->named_contexts.push_back(r.u32s());
   }
   c->mentions = lazy_set(r.strs(), compiled_terms::options());
   for (const auto member : kCueListMembers) c.get()->*member = load_re(r);
@@ -105,7 +102,6 @@ std::shared_ptr<compiled_terms> load_terms(std::string_view bytes) {
   c->condemn_filter = lazy_filter(r.strs());
   c->screen_.adopt(load_screen(r));
   c->cue_screen_.adopt(load_screen(r));
-  c->condition_screen_.adopt(load_screen(r, &compiled_terms::condition_shape));
   if (r.u32() != kMagic || !r.in.empty()) throw std::runtime_error("sayso: the built-in term lexicon's data is damaged");
   return c;
 }

@@ -50,9 +50,8 @@ bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from,
   return false;  // (not reached: the forward pass found a match)
 }
 
-// Successive leftmost-first matches of the alternation of `alts`, as find_all and count_consumed
-// read them: `next(begin, end)` is called with each and returns where the next search starts
-// (npos: stop). Each alternative's next match is kept while it starts at or after that place.
+// Successive leftmost-first matches of the alternation of `alts`, as find_all reads them:
+// `next(begin, end)` is called with each and returns where the next search starts. Each alternative's next match is kept while it starts at or after that place.
 template <class Next>
 void each_match(std::span<const alternative_ref> alts, std::string_view text, Next&& next) {
   struct state {
@@ -86,21 +85,16 @@ void each_match(std::span<const alternative_ref> alts, std::string_view text, Ne
 
 }  // namespace
 
-void screened_lists::compile_with(const RE2::Options& options, shape_fn shape) {
+void screened_lists::compile_with(const RE2::Options& options) {
   alternatives.clear();
   alternatives.reserve(words.alternatives());
-  plain.assign(words.alternatives(), true);
-  for (std::uint32_t a = 0; a < words.alternatives(); ++a) {
-    std::string p = shape == nullptr ? words.pattern_of(a) : shape(words.entry_of(a), words.pattern_of(a));
-    plain[a] = p == words.pattern_of(a);
-    alternatives.emplace_back(std::move(p), options);
-  }
+  for (std::uint32_t a = 0; a < words.alternatives(); ++a) alternatives.emplace_back(words.pattern_of(a), options);
 }
 
 void screened_lists::refs_of(std::uint32_t entry, const screened_text& seen, std::vector<alternative_ref>& out) const {
   for (const std::uint32_t a : seen.alternatives) {
     if (words.entry_of(a) != entry) continue;
-    const bool native = seen.decided && words.spelled(a) && plain[a];
+    const bool native = seen.decided && words.spelled(a);
     out.push_back({&alternatives[a], words.starts_at_boundary(a), native ? &words : nullptr, a});
   }
 }
@@ -122,48 +116,6 @@ bool partial_match(std::span<const alternative_ref> alts, std::string_view text)
     const RE2* re = a.re->get();
     return re != nullptr && re->Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
   });
-}
-
-std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
-                                            std::uint32_t max) {
-  // FindAndConsume reads what is left after each match as a text of its own: a \b at its start
-  // sees no character before it, as here where the match ends after a non-word character; '^'
-  // would match there.
-  if (std::any_of(alts.begin(), alts.end(), [](const alternative_ref& a) {
-        return a.re->pattern().find('^') != std::string::npos;
-      })) {
-    return std::nullopt;
-  }
-  std::uint32_t n = 0;
-  bool exact = true;
-  const bool bounded = std::all_of(alts.begin(), alts.end(), [](const alternative_ref& a) { return a.at_boundary; });
-  constexpr std::size_t npos = std::string_view::npos;
-  if (max == 0) return 0;
-  each_match(alts, text, [&](std::size_t b, std::size_t e) -> std::size_t {
-    ++n;
-    // An empty match consumes nothing (or only up to it): FindAndConsume finds it again and
-    // again, up to `max`.
-    if (e == b || n >= max) {
-      n = max;
-      return npos;
-    }
-    if (e == text.size()) {
-      // Nothing left: FindAndConsume searches the empty rest, where only an empty match is found.
-      if (partial_match(alts, std::string_view())) n = max;
-      return npos;
-    }
-    // After a word character, \b at e holds here where the rest FindAndConsume reads sees none.
-    // Where text[e] is no word character, no alternative that starts at a \b starts at e there:
-    // the next match starts after e in both.
-    if (word_byte(static_cast<unsigned char>(text[e - 1]))) {
-      if (bounded && !word_byte(static_cast<unsigned char>(text[e]))) return e + 1;
-      exact = false;
-      return npos;
-    }
-    return e;
-  });
-  if (!exact) return std::nullopt;
-  return n;
 }
 
 }  // namespace sayso::detail

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -49,15 +48,10 @@ struct screened_text {
 /// Cost: see word_screen; each alternative is compiled by the first search that needs it.
 struct screened_lists {
   word_screen words;
-  std::vector<lazy_re2> alternatives;  // per alternative of `words`: its pattern alone (or `shape`d)
-  std::vector<bool> plain;             // per alternative: its pattern as it is (not shaped)
+  std::vector<lazy_re2> alternatives;  // per alternative of `words`: its pattern alone
 
-  /// How an alternative is searched: its pattern `p` as it is (return p), or within an
-  /// expression around it ("(?:p)\\s*$" for a list anchored at the end of the text).
-  using shape_fn = std::string (*)(std::uint32_t entry, const std::string& p);
-  /// Fills `alternatives` from `words` (once every list is added), compiled with `options`; with
-  /// `shape`, as it shapes each (only the search of partial_match() is then meant).
-  void compile_with(const RE2::Options& options, shape_fn shape = nullptr);
+  /// Fills `alternatives` from `words` (once every list is added), compiled with `options`.
+  void compile_with(const RE2::Options& options);
   /// What the screen lets through for `text`, into `out`.
   void read(std::string_view text, screened_text& out) const {
     out.decided = words.candidates(text, out.entries, &out.alternatives);
@@ -76,12 +70,5 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
 
 /// Whether the alternation of `alts` matches somewhere in `text` (RE2::PartialMatch).
 bool partial_match(std::span<const alternative_ref> alts, std::string_view text);
-
-/// How many times RE2::FindAndConsume with the alternation of `alts` consumes from `text`,
-/// stopping at `max`; null where this count might differ from it (a match ending after a word
-/// character, where the rest it reads starts a new context; an alternative holding '^'): the
-/// caller then asks RE2.
-std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
-                                            std::uint32_t max);
 
 }  // namespace sayso::detail

@@ -445,18 +445,12 @@ std::shared_ptr<compiled_terms> detail::build_terms(std::string_view text, std::
   // ask something of the quote (see compiled::named).
   for (std::size_t t = 0; t < c->patterns.size(); ++t) {
     std::string pattern = c->patterns[t].pattern();
-    std::vector<std::uint32_t> named_contexts;
-    for (std::size_t k = 0; k < c->contexts.size(); ++k) {
-      const auto& ctx = c->contexts[k];
+    for (const auto& ctx : c->contexts) {
       const bool quote_only = ctx.quote_has && !ctx.sentence_has && !ctx.before && !ctx.not_before && !ctx.after &&
                               !ctx.not_after && ctx.document_mentions == 0 && ctx.document_first_of.empty();
-      if (ctx.term == t && quote_only) {
-        pattern += "|" + ctx.expressions.pattern();
-        named_contexts.push_back(static_cast<std::uint32_t>(k));
-      }
+      if (ctx.term == t && quote_only) pattern += "|" + ctx.expressions.pattern();
     }
     c->named.emplace_back(std::move(pattern), expression_options());
-    c->named_contexts.push_back(std::move(named_contexts));
   }
   // One set of all terms' expressions, then of their opposites (see compiled::mentions).
   {

@@ -298,7 +298,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> whole_matches(const RE2& re
 BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
   // The stance lists and the term lists of the default lexicon, on texts of their own words, short
   // (anchored searches at word boundaries) and long (past kMaxScan: RE2's own match start): the
-  // same matches, the same count as FindAndConsume, as the list's whole expression.
+  // same matches as the list's whole expression.
   const sayso::term_lexicon lexicon = sayso::term_lexicon::ceasefire();
   const auto& c = sayso::detail::term_lexicon_access::compiled(lexicon);
   struct list {
@@ -317,27 +317,7 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
   for (std::size_t k = 0; k < c.contexts.size(); ++k) {
     lists.push_back({&c.screen(), c.context_entry(k), std::make_unique<RE2>(c.contexts[k].expressions.pattern(), insensitive())});
   }
-  // The contexts' conditions (condition_screen), anchored or not: the same answer as RE2 on the
-  // condition's whole expression.
-  struct condition {
-    std::uint32_t entry;
-    std::unique_ptr<RE2> whole;
-  };
-  std::vector<condition> conditions;
-  for (std::size_t k = 0; k < c.contexts.size(); ++k) {
-    for (std::size_t j = 0; j < c.kConditions.size(); ++j) {
-      const auto& list = c.contexts[k].*c.kConditions[j];
-      if (list) conditions.push_back({c.condition_entry(k, j), std::make_unique<RE2>(list.pattern(), insensitive())});
-    }
-  }
-  BOOST_TEST_REQUIRE(conditions.size() > 20U);
-  std::size_t held = 0;
   std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "not", "new", "in", "no", "'s"};
-  for (const auto& cx : c.contexts) {
-    for (const auto member : c.kConditions) {
-      if (cx.*member) words_of_expression((cx.*member).pattern(), words);
-    }
-  }
   for (const sayso::term_info& t : c.terms) {
     for (const std::string& e : t.expressions) words_of_expression(e, words);
   }
@@ -368,24 +348,10 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
       const auto expected = whole_matches(*l.whole, text);
       BOOST_TEST((got == expected), "list " << l.entry << " finds other matches in: " << text);
       BOOST_TEST(sayso::detail::partial_match(refs, text) == !expected.empty());
-      re2::StringPiece input(text);
-      std::uint32_t consumed = 0;
-      while (consumed < 1000 && RE2::FindAndConsume(&input, *l.whole)) ++consumed;
-      if (const auto counted = sayso::detail::count_consumed(refs, text, 1000)) BOOST_TEST(*counted == consumed, text);
       found += expected.size();
-    }
-    sayso::detail::screened_text seen_conditions;
-    c.condition_screen().read(text, seen_conditions);
-    for (const condition& cd : conditions) {
-      std::vector<sayso::detail::alternative_ref> refs;
-      c.condition_screen().refs_of(cd.entry, seen_conditions, refs);
-      const bool expected = RE2::PartialMatch(text, *cd.whole);
-      BOOST_TEST(sayso::detail::partial_match(refs, text) == expected, "condition " << cd.entry << ": " << text);
-      held += expected ? 1 : 0;
     }
   }
   BOOST_TEST(found > 5000U);
-  BOOST_TEST(held > 500U);
 }
 
 BOOST_AUTO_TEST_CASE(the_built_in_word_lexicon_is_its_toml) {
