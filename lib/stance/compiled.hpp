@@ -99,10 +99,6 @@ struct compiled_terms {
     o.set_max_mem(64 << 20);
     return o;
   }
-  // Screens of the praise (condemn) list's words: a short content that cannot match either is no
-  // evaluation, and needs no RE2 search (label_evaluated_object).
-  detail::lazy_filter praise_filter;
-  detail::lazy_filter condemn_filter;
   detail::lazy_re2 support;
   detail::lazy_re2 oppose;
   detail::lazy_re2 praise;   // evaluations that support the term they are said of

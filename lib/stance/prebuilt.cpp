@@ -6,7 +6,7 @@ namespace sayso::detail {
 
 namespace {
 
-constexpr std::uint32_t kMagic = 0x53594C33;  // "SYL3": the layout below
+constexpr std::uint32_t kMagic = 0x53594C34;  // "SYL4": the layout below
 
 void save_re(blob::writer& w, const lazy_re2& re) { w.str(re.pattern()); }
 lazy_re2 load_re(blob::reader& r) {
@@ -63,8 +63,6 @@ std::string save_terms(const compiled_terms& c) {
   }
   w.strs(c.mentions.patterns());
   for (const lazy_re2* list : c.cue_lists()) save_re(w, *list);
-  w.strs(c.praise_filter.expressions());
-  w.strs(c.condemn_filter.expressions());
   save_screen(w, c.screen());
   save_screen(w, c.cue_screen());
   w.u32(kMagic);
@@ -98,8 +96,6 @@ std::shared_ptr<compiled_terms> load_terms(std::string_view bytes) {
   }
   c->mentions = lazy_set(r.strs(), compiled_terms::options());
   for (const auto member : kCueListMembers) c.get()->*member = load_re(r);
-  c->praise_filter = lazy_filter(r.strs());
-  c->condemn_filter = lazy_filter(r.strs());
   c->screen_.adopt(load_screen(r));
   c->cue_screen_.adopt(load_screen(r));
   if (r.u32() != kMagic || !r.in.empty()) throw std::runtime_error("sayso: the built-in term lexicon's data is damaged");

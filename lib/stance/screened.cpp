@@ -51,7 +51,8 @@ bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from,
 }
 
 // Successive leftmost-first matches of the alternation of `alts`, as find_all reads them:
-// `next(begin, end)` is called with each and returns where the next search starts. Each alternative's next match is kept while it starts at or after that place.
+// `next(begin, end)` is called with each and returns where the next search starts. Each
+// alternative's next match is kept while it starts at or after that place.
 template <class Next>
 void each_match(std::span<const alternative_ref> alts, std::string_view text, Next&& next) {
   struct state {
@@ -104,17 +105,6 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
   each_match(alts, text, [&](std::size_t b, std::size_t e) {
     out.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     return e > b ? e : e + 1;
-  });
-}
-
-bool partial_match(std::span<const alternative_ref> alts, std::string_view text) {
-  const re2::StringPiece input(text.data(), text.size());
-  return std::any_of(alts.begin(), alts.end(), [&](const alternative_ref& a) {
-    std::size_t b = 0;
-    std::size_t e = 0;
-    if (a.words != nullptr) return a.words->next_word(a.alternative, text, 0, b, e);
-    const RE2* re = a.re->get();
-    return re != nullptr && re->Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
   });
 }
 

@@ -68,7 +68,4 @@ struct screened_lists {
 void find_all(std::span<const alternative_ref> alts, std::string_view text,
               std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
-/// Whether the alternation of `alts` matches somewhere in `text` (RE2::PartialMatch).
-bool partial_match(std::span<const alternative_ref> alts, std::string_view text);
-
 }  // namespace sayso::detail

@@ -175,14 +175,6 @@ void load_stance(const toml::table& table, std::string_view name, compiled_terms
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
     c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
-    // Evaluations are looked for in every short quote (label_evaluated_object): a screen of their
-    // words spares most of them the expressions.
-    if (f->member == &compiled_terms::praise || f->member == &compiled_terms::condemn) {
-      std::vector<std::string> each;
-      for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
-      (f->member == &compiled_terms::praise ? c.praise_filter : c.condemn_filter) =
-          detail::lazy_filter(std::move(each));
-    }
   }
 }
 
@@ -502,8 +494,6 @@ std::shared_ptr<compiled_terms> detail::build_terms(std::string_view text, std::
     for (auto member : kStanceLists) {
       if (c.get()->*member) continue;
       c.get()->*member = std::move(d.*member);
-      if (member == &compiled::praise) c->praise_filter = std::move(d.praise_filter);
-      if (member == &compiled::condemn) c->condemn_filter = std::move(d.condemn_filter);
     }
   }
   return c;

@@ -84,12 +84,14 @@ BOOST_AUTO_TEST_CASE(word_table_behaves_like_a_map_across_clears) {
 BOOST_AUTO_TEST_CASE(the_default_lexicon_screens_evaluations) {
   const sayso::term_lexicon terms = sayso::term_lexicon::ceasefire();
   const auto& c = sayso::detail::term_lexicon_access::compiled(terms);
-  BOOST_TEST(!c.praise_filter.may_match("The minister spoke to reporters on Tuesday."));
-  BOOST_TEST(!c.condemn_filter.may_match("The minister spoke to reporters on Tuesday."));
-  BOOST_TEST(c.praise_filter.may_match("very constructive"));
-  BOOST_TEST(c.condemn_filter.may_match("Unfair"));
+  // (The stance lists' screen: entry 2 is praise, 3 condemn.)
+  const auto& screen = c.cue_screen().words;
+  BOOST_TEST(!screen.may_match(2, "The minister spoke to reporters on Tuesday."));
+  BOOST_TEST(!screen.may_match(3, "The minister spoke to reporters on Tuesday."));
+  BOOST_TEST(screen.may_match(2, "very constructive"));
+  BOOST_TEST(screen.may_match(3, "Unfair"));
   // U+017F (long s) matches s case-insensitively in RE2: a text that holds it is not ruled out.
-  BOOST_TEST(c.praise_filter.may_match("con\xC5\xBFtructive"));
+  BOOST_TEST(screen.may_match(2, "con\xC5\xBFtructive"));
 }
 
 // ---- word_screen: which entries of a set of expressions a text may match, from its words ------
@@ -347,7 +349,6 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
       sayso::detail::find_all(refs, text, got);
       const auto expected = whole_matches(*l.whole, text);
       BOOST_TEST((got == expected), "list " << l.entry << " finds other matches in: " << text);
-      BOOST_TEST(sayso::detail::partial_match(refs, text) == !expected.empty());
       found += expected.size();
     }
   }
