@@ -9,17 +9,17 @@
 
 namespace sayso::detail::stance_internal {
 
-void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out) {
-  if (re == nullptr || text.empty()) return;
-  const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
-  std::size_t pos = 0;
-  while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    const auto b = static_cast<std::uint32_t>(match.data() - text.data());
-    const auto e = static_cast<std::uint32_t>(b + match.size());
-    out.push_back({base + b, base + e, cls});
-    pos = e > b ? e : e + 1;
-  }
+void find_all(const screened_lists& screen, std::uint32_t entry, const screened_text& seen, std::string_view text,
+              std::uint32_t base, cue_class cls, std::vector<hit>& out) {
+  if (text.empty()) return;
+  static thread_local std::vector<alternative_ref> alternatives;
+  static thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
+  alternatives.clear();
+  screen.refs_of(entry, seen, alternatives);
+  if (alternatives.empty()) return;
+  matches.clear();
+  detail::find_all(alternatives, text, matches);
+  for (const auto& [b, e] : matches) out.push_back({base + b, base + e, cls});
 }
 
 // Number of words (runs of letters or digits) in text[a, b).

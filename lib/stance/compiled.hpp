@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include <sayso/stance.hpp>
 
 #include "stance/lazy.hpp"
+#include "stance/screened.hpp"
 #include "stance/word_screen.hpp"
 
 namespace sayso::detail {
@@ -58,33 +61,44 @@ struct compiled_terms {
   // it: order_as_set); its patterns are the screen's entries, and a lexicon read with checks
   // compiles it once to say which term's expressions cannot be combined.
   detail::lazy_set mentions;
-  // The screen of mentions' entries, and each of its alternatives compiled alone (on first use):
-  // an entry occurs in a text if one of the alternatives the screen lets through matches it.
-  // Most spans that may mention a term may mention it through one or two of its expressions:
-  // small automata settle it, where the term's whole expression is large.
-  struct mention_screen {
-    detail::word_screen words;
-    std::vector<detail::lazy_re2> alternatives;
-  };
+  // A screen of the term lists (see screened_lists): entry t is term t's expressions
+  // (patterns[t]), entry T + t its opposites (T = patterns.size()), entry 2T + c the expressions
+  // of contexts[c]. Mentions' entry t is the screen's entries t and 2T + c for each context c of
+  // term t (set_entry). The labeller finds the terms a span mentions, and where, through the
+  // alternatives the screen lets through: small automata, where a term's whole expression is
+  // large (and finding where its matches start takes RE2 a reverse program as large again).
+  using mention_screen = screened_lists;
   [[nodiscard]] const mention_screen& screen() const {
     return screen_.get([this] {
       auto s = std::make_unique<mention_screen>();
-      const std::vector<std::string>& entries = mentions.patterns();
-      for (std::size_t e = 0; e < entries.size(); ++e) {
-        if (e < patterns.size() || opposites[e - patterns.size()]) s->words.add(static_cast<std::uint32_t>(e), entries[e]);
+      const auto t_count = static_cast<std::uint32_t>(patterns.size());
+      for (std::uint32_t t = 0; t < t_count; ++t) s->words.add(t, patterns[t].pattern(), false);
+      for (std::uint32_t t = 0; t < t_count; ++t) {
+        if (opposites[t]) s->words.add(t_count + t, opposites[t].pattern(), false);
       }
-      RE2::Options options;
-      options.set_case_sensitive(false);
-      options.set_log_errors(false);
-      options.set_max_mem(64 << 20);
-      for (std::uint32_t a = 0; a < s->words.alternatives(); ++a) s->alternatives.emplace_back(s->words.pattern_of(a), options);
+      for (std::uint32_t k = 0; k < contexts.size(); ++k) s->words.add(2 * t_count + k, contexts[k].expressions.pattern(), false);
+      s->words.build();
+      s->compile_with(options());
       return s;
     });
   }
-  // Screens of the praise (condemn) list's words: a short content that cannot match either is no
-  // evaluation, and needs no RE2 search (label_evaluated_object).
-  detail::lazy_filter praise_filter;
-  detail::lazy_filter condemn_filter;
+  /// The entry of `mentions` that screen() entry `e` belongs to.
+  [[nodiscard]] std::uint32_t set_entry(std::uint32_t e) const noexcept {
+    const auto t_count = static_cast<std::uint32_t>(patterns.size());
+    return e < 2 * t_count ? e : static_cast<std::uint32_t>(contexts[e - 2 * t_count].term);
+  }
+  /// The screen() entry of contexts[k].
+  [[nodiscard]] std::uint32_t context_entry(std::size_t k) const noexcept {
+    return static_cast<std::uint32_t>(2 * patterns.size() + k);
+  }
+  // The options every expression is compiled with (case-insensitive).
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    return o;
+  }
   detail::lazy_re2 support;
   detail::lazy_re2 oppose;
   detail::lazy_re2 praise;   // evaluations that support the term they are said of
@@ -97,20 +111,23 @@ struct compiled_terms {
   detail::lazy_re2 uncertain;  // "not clear whether": the rest of the sentence is asked about
   detail::lazy_re2 terminators;
   // Which of the stance lists above (in the order of cue_lists()) a sentence may match, from its
-  // words, so that only those are searched (see word_screen; built on first use).
-  [[nodiscard]] const detail::word_screen& cue_screen() const {
+  // words, so that only those are searched, and only through the alternatives its words let
+  // through (see screened_lists; built on first use).
+  [[nodiscard]] const screened_lists& cue_screen() const {
     return cue_screen_.get([this] {
-      auto s = std::make_unique<detail::word_screen>();
+      auto s = std::make_unique<screened_lists>();
       const auto lists = cue_lists();
       for (std::size_t i = 0; i < lists.size(); ++i) {
-        if (*lists[i]) s->add(static_cast<std::uint32_t>(i), lists[i]->pattern());
+        if (*lists[i]) s->words.add(static_cast<std::uint32_t>(i), lists[i]->pattern(), false);
       }
+      s->words.build();
+      s->compile_with(options());
       return s;
     });
   }
 
   detail::once_built<mention_screen> screen_;
-  detail::once_built<detail::word_screen> cue_screen_;
+  detail::once_built<screened_lists> cue_screen_;
 
   // The stance lists, in a fixed order (the order of cue_screen()'s entries).
   static constexpr std::size_t kCueLists = 11;
@@ -119,6 +136,10 @@ struct compiled_terms {
             &neutral, &negation, &pseudo_negation, &uncertain, &terminators};
   }
 };
+
+/// A term lexicon's compiled form from its TOML `text` (`name` for messages); with `check`, each
+/// expression is compiled at once to report errors by line (term_lexicon.cpp).
+std::shared_ptr<compiled_terms> build_terms(std::string_view text, std::string_view name, bool check);
 
 /// How the library reaches a term_lexicon's compiled form (a friend of term_lexicon).
 struct term_lexicon_access {

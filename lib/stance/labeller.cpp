@@ -113,33 +113,34 @@ void order_as_set(std::string_view s, std::span<const std::pair<int, const RE2*>
   for (std::size_t k = 0; k < order.size(); ++k) present[k] = order[k].second;
 }
 
-bool labeller::mentions_in(std::string_view s, std::vector<int>& present) const {
+bool labeller::mentions_in(std::string_view s, std::vector<int>& present, screened_text& seen) const {
   present.clear();
   // Most spans hold no word of any term: the screen rules them out without RE2. In most others
   // one or two expressions of one term (or opposite) may match: run alone, they settle it.
-  static thread_local std::vector<std::uint32_t> candidates;
-  static thread_local std::vector<std::uint32_t> alternatives;
   const compiled_terms::mention_screen& screen = c_.screen();
-  const bool decided = screen.words.candidates(s, candidates, &alternatives);
+  screen.read(s, seen);
+  const bool decided = seen.decided;
+  const std::vector<std::uint32_t>& candidates = seen.alternatives;
   const re2::StringPiece piece(s.data(), s.size());
-  for (const std::uint32_t a : alternatives) {
-    const std::uint32_t e = screen.words.entry_of(a);
-    if (!present.empty() && static_cast<std::uint32_t>(present.back()) == e) continue;  // (settled)
+  for (const std::uint32_t a : candidates) {
+    const auto e = static_cast<int>(c_.set_entry(screen.words.entry_of(a)));
+    if (std::find(present.begin(), present.end(), e) != present.end()) continue;  // (settled)
     // (A single word the screen found is a match: "truces?".)
     if (!(decided && screen.words.one_word(a))) {
       const RE2* re = screen.alternatives[a].get();
       if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
     }
-    present.push_back(static_cast<int>(e));
+    present.push_back(e);
   }
   if (present.size() <= 1) return present.size() == 1;
   // Two or more: in the order the set of all entries (compiled::mentions) would give them, which
   // orders the stances of two terms found at one place. The set itself is not built: compiling
   // it cost some 80 M instructions, and each search of it half a million.
+  std::sort(present.begin(), present.end());
   static thread_local std::vector<std::pair<int, const RE2*>> expressions;
   expressions.clear();
-  for (const std::uint32_t a : alternatives) {
-    expressions.emplace_back(static_cast<int>(screen.words.entry_of(a)), screen.alternatives[a].get());
+  for (const std::uint32_t a : candidates) {
+    expressions.emplace_back(static_cast<int>(c_.set_entry(screen.words.entry_of(a))), screen.alternatives[a].get());
   }
   order_as_set(s, expressions, c_.mentions.patterns(), present);
   return true;
@@ -150,7 +151,9 @@ void labeller::collect() {
     const std::string_view s = span.of(text_);
     // Most spans hold no term nor opposite: one quick pass that stops at the first says so.
     std::vector<int> present;
-    if (!mentions_in(s, present)) continue;
+    static thread_local screened_text seen;
+    if (!mentions_in(s, present, seen)) continue;
+    const compiled_terms::mention_screen& screen = c_.screen();
     const auto opposites_from = std::stable_partition(present.begin(), present.end(), [&](int i) {
       return static_cast<std::size_t>(i) < c_.patterns.size();
     });
@@ -159,14 +162,15 @@ void labeller::collect() {
     for (const int t : terms) {
       found.clear();
       const auto term = static_cast<std::size_t>(t);
-      find_all(c_.patterns[term].get(), s, span.begin, cue_class::neutral, found);
+      find_all(screen, static_cast<std::uint32_t>(term), seen, s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, false});
     }
     // Expressions that count only in some contexts ("withdrew" troops, not a proposal).
-    for (const auto& cx : c_.contexts) {
+    for (std::size_t k = 0; k < c_.contexts.size(); ++k) {
+      const auto& cx = c_.contexts[k];
       if (std::find(terms.begin(), terms.end(), static_cast<int>(cx.term)) == terms.end()) continue;
       found.clear();
-      find_all(cx.expressions.get(), s, span.begin, cue_class::neutral, found);
+      find_all(screen, c_.context_entry(k), seen, s, span.begin, cue_class::neutral, found);
       for (const hit& h : found) {
         if (context_holds(cx, h.begin, h.end)) terms_.push_back({cx.term, h.begin, h.end, span.begin, span.end, cx.opposite});
       }
@@ -175,7 +179,8 @@ void labeller::collect() {
     for (auto o = opposites_from; o != present.end(); ++o) {
       found.clear();
       const std::size_t term = static_cast<std::size_t>(*o) - c_.patterns.size();
-      find_all(c_.opposites[term].get(), s, span.begin, cue_class::neutral, found);
+      find_all(screen, static_cast<std::uint32_t>(c_.patterns.size() + term), seen, s, span.begin, cue_class::neutral,
+               found);
       for (const hit& h : found) terms_.push_back({term, h.begin, h.end, span.begin, span.end, true});
     }
   }
@@ -197,19 +202,19 @@ void labeller::collect() {
       merged.push_back(r);
     }
   }
-  const auto lists = c_.cue_lists();
   constexpr std::array<cue_class, detail::compiled_terms::kCueLists> kClasses = {
       cue_class::support,  cue_class::oppose,  cue_class::support,  cue_class::oppose,
       cue_class::oppose,   cue_class::conditional, cue_class::neutral, cue_class::negation,
       cue_class::pseudo,   cue_class::pseudo,  cue_class::terminator};
   // (Searching a list the screen lets through that does not occur finds nothing.)
-  static thread_local std::vector<std::uint32_t> present;
+  static thread_local screened_text seen;
+  const screened_lists& cue_screen = c_.cue_screen();
   for (const byte_range& region : merged) {
     const std::string_view s = region.of(text_);
-    c_.cue_screen().candidates(s, present);
-    for (const std::uint32_t i : present) {
+    cue_screen.read(s, seen);
+    for (const std::uint32_t i : seen.entries) {
       const std::size_t first = cues_.size();
-      find_all(lists[i]->get(), s, region.begin, kClasses[i], cues_);
+      find_all(cue_screen, i, seen, s, region.begin, kClasses[i], cues_);
       for (std::size_t k = first; k < cues_.size(); ++k) {
         cues_[k].evaluative = i == 2 || i == 3;  // praise, condemn
         cues_[k].accusing = i == 4;              // undermine
@@ -249,16 +254,18 @@ void labeller::collect() {
   if (q_.cue && q_.cue->kind == cue_kind::verb && !(fact_clause && (starts_with_ci(q_.cue->range.of(text_), "den") ||
                                                                      starts_with_ci(q_.cue->range.of(text_), "disput")))) {
     const std::string_view s = q_.cue->range.of(text_);
-    find_all(c_.support.get(), s, q_.cue->range.begin, cue_class::support, own_);
-    find_all(c_.oppose.get(), s, q_.cue->range.begin, cue_class::oppose, own_);
+    cue_screen.read(s, seen);
+    find_all(cue_screen, 0, seen, s, q_.cue->range.begin, cue_class::support, own_);
+    find_all(cue_screen, 1, seen, s, q_.cue->range.begin, cue_class::oppose, own_);
     // The rest of the attribution between its verb and the content: "expressed hope that",
     // "voiced support for", "repeated demands for".
     const std::uint32_t content = q_.spans.front().begin;
     if (own_.empty() && q_.cue->range.end < content && words_between(text_, q_.cue->range.end, content) <= 4) {
       const std::string_view gap = text_.substr(q_.cue->range.end, content - q_.cue->range.end);
       if (gap.find_first_of(".;:") == std::string_view::npos) {
-        find_all(c_.support.get(), gap, q_.cue->range.end, cue_class::support, own_);
-        find_all(c_.oppose.get(), gap, q_.cue->range.end, cue_class::oppose, own_);
+        cue_screen.read(gap, seen);
+        find_all(cue_screen, 0, seen, gap, q_.cue->range.end, cue_class::support, own_);
+        find_all(cue_screen, 1, seen, gap, q_.cue->range.end, cue_class::oppose, own_);
       }
     }
   }

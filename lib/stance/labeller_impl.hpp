@@ -36,8 +36,10 @@ struct hit {
   bool uncertain = false;   // "not clear whether": what follows in the sentence is asked about
 };
 
-// Every match of `re` in `text`, at byte offset `base`, as hits of class `cls`.
-void find_all(const RE2* re, std::string_view text, std::uint32_t base, cue_class cls, std::vector<hit>& out);
+// Every match of `screen`'s entry `entry` in `text`, at byte offset `base`, as hits of class
+// `cls`: through what the screen lets through for `text` (`seen`, from screen.read(text)).
+void find_all(const screened_lists& screen, std::uint32_t entry, const screened_text& seen, std::string_view text,
+              std::uint32_t base, cue_class cls, std::vector<hit>& out);
 // Number of words (runs of letters or digits) in text[a, b).
 std::uint32_t words_between(std::string_view text, std::uint32_t a, std::uint32_t b);
 // Does `s` start with the lower-case ASCII `prefix`, ignoring the case of `s`?
@@ -90,7 +92,8 @@ class labeller {
   void collect();
   // The entries of compiled::mentions (terms, then opposites) that occur in `s`, in the set's
   // order (which orders the stances of two terms found at one place); false if none.
-  bool mentions_in(std::string_view s, std::vector<int>& present) const;
+  // `seen`: what screen() lets through for `s` (see find_all).
+  bool mentions_in(std::string_view s, std::vector<int>& present, screened_text& seen) const;
   std::size_t precondition_term() const;
   // Condition clauses from relative clauses restricting a negated term ("no ceasefire that ...").
   void restrictive_conditions();

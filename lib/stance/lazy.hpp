@@ -18,7 +18,6 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include "stance/word_screen.hpp"
 
 namespace sayso::detail {
 
@@ -115,29 +114,6 @@ class lazy_set {
   std::vector<std::string> patterns_;
   RE2::Options options_;
   once_built<std::unique_ptr<RE2::Set>> set_;
-};
-
-/// Whether any of a list of expressions (RE2 syntax, case-insensitive) may match a text, from the
-/// text's words (a word_screen of the list, built on first use): false only where none matches;
-/// where it says true, RE2 decides.
-class lazy_filter {
- public:
-  lazy_filter() = default;
-  explicit lazy_filter(std::vector<std::string> expressions) : expressions_(std::move(expressions)) {}
-
-  [[nodiscard]] bool may_match(std::string_view text) const { return screen().may_match(0, text); }
-
- private:
-  [[nodiscard]] const word_screen& screen() const {
-    return screen_.get([this] {
-      auto s = std::make_unique<word_screen>();
-      for (const std::string& e : expressions_) s->add(0, e);
-      return s;
-    });
-  }
-
-  std::vector<std::string> expressions_;
-  once_built<word_screen> screen_;
 };
 
 }  // namespace sayso::detail

@@ -325,8 +325,12 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
     if (span.end - span.begin > 12 * kMaxEvaluationWords) return;
   }
   // Nothing comes of it without an evaluation (praise or condemn): most contents can hold none.
+  // (The stance lists' screen: entries 2 and 3, praise and condemn; 7, negation.)
+  const screened_lists& cue_screen = c_.cue_screen();
+  static thread_local screened_text seen;
   if (std::none_of(q_.spans.begin(), q_.spans.end(), [&](const byte_range& span) {
-        return c_.praise_filter.may_match(span.of(text_)) || c_.condemn_filter.may_match(span.of(text_));
+        cue_screen.read(span.of(text_), seen);
+        return std::any_of(seen.entries.begin(), seen.entries.end(), [](std::uint32_t e) { return e == 2 || e == 3; });
       })) {
     return;
   }
@@ -336,9 +340,10 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   std::vector<hit> found;
   for (const byte_range& span : q_.spans) {
     const std::string_view s = span.of(text_);
-    find_all(c_.praise.get(), s, span.begin, cue_class::support, found);
-    find_all(c_.condemn.get(), s, span.begin, cue_class::oppose, found);
-    find_all(c_.negation.get(), s, span.begin, cue_class::negation, found);
+    cue_screen.read(s, seen);
+    find_all(cue_screen, 2, seen, s, span.begin, cue_class::support, found);
+    find_all(cue_screen, 3, seen, s, span.begin, cue_class::oppose, found);
+    find_all(cue_screen, 7, seen, s, span.begin, cue_class::negation, found);
   }
   if (found.empty()) return;
   const auto evaluation = std::find_if(found.begin(), found.end(),
@@ -364,7 +369,7 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
   const std::string_view before =
       sentence.begin < first ? text_.substr(sentence.begin, first - sentence.begin) : std::string_view();
   std::vector<int> present;
-  if (before.empty() || !mentions_in(before, present)) {
+  if (before.empty() || !mentions_in(before, present, seen)) {
     // Nothing named before it in its sentence ("Trump called it “a great day”", "“Historic,”
     // she said"): the evaluation is of what the story is about, the term the document names
     // most often (at least kMinTopic times).
@@ -411,12 +416,12 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
     const auto tokens = ctx_.doc.tokens();
     source = {tokens[q_.source->first].range.begin, tokens[q_.source->last()].range.end};
   }
+  const compiled_terms::mention_screen& screen = c_.screen();
   for (const int t : present) {
     if (static_cast<std::size_t>(t) >= c_.patterns.size()) continue;  // an opposite
 
     std::vector<hit> mentions;
-    find_all(c_.patterns[static_cast<std::size_t>(t)].get(), before, sentence.begin,
-             cue_class::neutral, mentions);
+    find_all(screen, static_cast<std::uint32_t>(t), seen, before, sentence.begin, cue_class::neutral, mentions);
     std::erase_if(mentions, [&](const hit& m) { return m.begin >= source.begin && m.end <= source.end && source.end > 0; });
     if (mentions.empty()) continue;
     add(out, static_cast<std::size_t>(t), label, speaker, false,

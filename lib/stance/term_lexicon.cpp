@@ -1,5 +1,6 @@
 // Term lexicons: loading, validation and compilation of the RE2 expressions.
 #include "stance/compiled.hpp"
+#include "stance/prebuilt.hpp"
 
 #include <algorithm>
 #include <array>
@@ -18,6 +19,8 @@ namespace sayso {
 namespace detail {
 extern const std::string_view ceasefire_terms_toml;  // generated from lexicons/ceasefire.toml
 extern const std::string_view stance_cues_toml;      // generated from lexicons/stance.toml
+// The compiled form of both (prebuilt.hpp), written at build time by lexgen.
+extern const std::string_view ceasefire_compiled;
 }  // namespace detail
 
 using detail::compiled_terms;
@@ -172,14 +175,6 @@ void load_stance(const toml::table& table, std::string_view name, compiled_terms
     std::vector<std::uint32_t> lines;
     read_strings(node, name, "[stance] " + std::string(key.str()), exprs, lines);
     c.*(f->member) = compile_alternatives(exprs, lines, name, "[stance] " + std::string(key.str()), check);
-    // Evaluations are looked for in every short quote (label_evaluated_object): a screen of their
-    // words spares most of them the expressions.
-    if (f->member == &compiled_terms::praise || f->member == &compiled_terms::condemn) {
-      std::vector<std::string> each;
-      for (const std::string& e : exprs) each.push_back("\\b(?:" + to_re2(e) + ")\\b");
-      (f->member == &compiled_terms::praise ? c.praise_filter : c.condemn_filter) =
-          detail::lazy_filter(std::move(each));
-    }
   }
 }
 
@@ -369,8 +364,10 @@ toml::table parse_toml(std::string_view text, std::string_view name) {
   }
 }
 
+}  // namespace
+
 // A lexicon's compiled form; `check`: check each expression alone (see compile_alternatives).
-std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view name, bool check) {
+std::shared_ptr<compiled_terms> detail::build_terms(std::string_view text, std::string_view name, bool check) {
   using compiled = compiled_terms;
   const toml::table root = parse_toml(text, name);
   auto c = std::make_shared<compiled_terms>();
@@ -497,17 +494,13 @@ std::shared_ptr<compiled_terms> build(std::string_view text, std::string_view na
     for (auto member : kStanceLists) {
       if (c.get()->*member) continue;
       c.get()->*member = std::move(d.*member);
-      if (member == &compiled::praise) c->praise_filter = std::move(d.praise_filter);
-      if (member == &compiled::condemn) c->condemn_filter = std::move(d.condemn_filter);
     }
   }
   return c;
 }
 
-}  // namespace
-
 term_lexicon term_lexicon::from_string(std::string_view text, std::string_view name) {
-  return term_lexicon(build(text, name, true));
+  return term_lexicon(detail::build_terms(text, name, true));
 }
 
 term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
@@ -524,8 +517,9 @@ term_lexicon term_lexicon::from_file(const std::filesystem::path& path) {
 }
 
 term_lexicon term_lexicon::ceasefire() {
-  // (Built in, and checked by the tests: not checked again here.)
-  static const term_lexicon lexicon(build(detail::ceasefire_terms_toml, "ceasefire.toml", false));
+  // Read from its compiled form, written at build time from ceasefire.toml and stance.toml
+  // (prebuilt.hpp; checked by the tests, as the TOML is: not checked again here).
+  static const term_lexicon lexicon(detail::load_terms(detail::ceasefire_compiled));
   return lexicon;
 }
 

@@ -389,7 +389,7 @@ struct scratch {
 
 }  // namespace
 
-void word_screen::add(std::uint32_t entry, std::string_view pattern) {
+void word_screen::add(std::uint32_t entry, std::string_view pattern, bool then_build) {
   entries_ = std::max(entries_, entry + 1);
   std::optional<node> root;
   std::vector<std::vector<const node*>> alternatives;
@@ -400,12 +400,14 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
     alternatives.clear();
   }
   // An alternative with no word to look for always passes.
-  const auto always = [&](std::string source) {
+  const auto always = [&](std::string source, bool bounded) {
     always_.push_back(static_cast<std::uint32_t>(alternatives_.size()));
-    alternatives_.push_back({entry, 0, false, std::move(source)});
+    alternatives_.push_back({entry, 0, false, bounded, std::move(source)});
   };
-  if (alternatives.empty()) always(std::string(pattern));
+  if (alternatives.empty()) always(std::string(pattern), false);
   for (const std::vector<const node*>& a : alternatives) {
+    // (source_of writes a leading boundary as \b before the rest: every match starts at one.)
+    const bool bounded = !a.empty() && a.front()->kind == node::boundary;
     std::vector<word_set> sets;
     candidates_of_sequence(a, false, false, sets);
     // Rarest first; sets of function words only where there is nothing better (they select
@@ -414,11 +416,12 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
     while (sets.size() > 1 && rarity(sets.back()) == 0) sets.pop_back();
     if (sets.size() > kMaxSets) sets.resize(kMaxSets);
     if (sets.empty()) {
-      always(source_of(a, pattern));
+      always(source_of(a, pattern), bounded);
       continue;
     }
     const auto index = static_cast<std::uint32_t>(alternatives_.size());
-    alternatives_.push_back({entry, static_cast<std::uint8_t>(sets.size()), single_word(a), source_of(a, pattern)});
+    alternatives_.push_back(
+        {entry, static_cast<std::uint8_t>(sets.size()), single_word(a), bounded, source_of(a, pattern)});
     for (std::size_t k = 0; k < sets.size(); ++k) {
       for (const std::string& w : sets[k]) {
         std::vector<std::uint32_t>& codes = words_[w];
@@ -428,6 +431,10 @@ void word_screen::add(std::uint32_t entry, std::string_view pattern) {
       }
     }
   }
+  if (then_build) build();
+}
+
+void word_screen::build() {
   // The table scan() reads: open addressing by the word's hash, each slot with its word (a word is
   // found only as itself, so that a single word found decides a match: one_word()).
   std::size_t size = 16;
@@ -521,6 +528,45 @@ bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entrie
   return decided;
 }
 
+bool word_screen::next_word(std::uint32_t a, std::string_view text, std::size_t from, std::size_t& begin,
+                            std::size_t& end) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = from;
+  // (A match starts at a word's start: not inside the word `from` may fall in.)
+  if (i > 0 && i < n && kWordByte[p[i - 1]] != 0) {
+    while (i < n && kWordByte[p[i]] != 0) ++i;
+  }
+  while (i < n) {
+    if (kWordByte[p[i]] == 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t b = i;
+    std::uint64_t h = kSeed;
+    for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
+    if (i - b > longest_ || slots_.empty()) continue;
+    h = finish(h);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
+      if (slots_[k].tag != tag || slots_[k].size != i - b) continue;
+      const char* key = keys_.data() + slots_[k].key;
+      bool same = true;
+      for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[b + j]] == static_cast<unsigned char>(key[j]);
+      if (!same) continue;
+      const auto* codes = codes_.data() + slots_[k].begin;
+      if (std::find(codes, codes + slots_[k].count, a << 2) != codes + slots_[k].count) {
+        begin = b;
+        end = i;
+        return true;
+      }
+      break;
+    }
+  }
+  return false;
+}
+
 bool word_screen::candidates(std::string_view text, std::vector<std::uint32_t>& entries,
                              std::vector<std::uint32_t>* alternatives) const {
   return scan(text, entries, alternatives, UINT32_MAX);
@@ -530,6 +576,53 @@ bool word_screen::may_match(std::uint32_t entry, std::string_view text) const {
   std::vector<std::uint32_t> entries;
   scan(text, entries, nullptr, entry);
   return !entries.empty();
+}
+
+void word_screen::save(blob::writer& out) const {
+  out.u32(static_cast<std::uint32_t>(alternatives_.size()));
+  for (const alternative& a : alternatives_) {
+    out.u32(a.entry);
+    out.u32(static_cast<std::uint32_t>(a.sets) | (a.one_word ? 0x100U : 0U) | (a.bounded ? 0x200U : 0U));
+    out.str(a.pattern);
+  }
+  out.u32s(always_);
+  out.u32(static_cast<std::uint32_t>(slots_.size()));
+  for (const slot& sl : slots_) {
+    for (const std::uint32_t v : {sl.tag, sl.begin, sl.count, sl.key, sl.size}) out.u32(v);
+  }
+  out.str(keys_);
+  for (const std::uint64_t bits : starts_) out.u64(bits);
+  out.u32s(codes_);
+  out.u32(entries_);
+  out.u32(static_cast<std::uint32_t>(longest_));
+}
+
+word_screen word_screen::load(blob::reader& in) {
+  word_screen w;
+  w.alternatives_.resize(in.u32());
+  for (alternative& a : w.alternatives_) {
+    a.entry = in.u32();
+    const std::uint32_t flags = in.u32();
+    a.sets = static_cast<std::uint8_t>(flags & 0xFFU);
+    a.one_word = (flags & 0x100U) != 0;
+    a.bounded = (flags & 0x200U) != 0;
+    a.pattern = in.str();
+  }
+  w.always_ = in.u32s();
+  w.slots_.resize(in.u32());
+  for (slot& sl : w.slots_) {
+    sl.tag = in.u32();
+    sl.begin = in.u32();
+    sl.count = in.u32();
+    sl.key = in.u32();
+    sl.size = in.u32();
+  }
+  w.keys_ = in.str();
+  for (std::uint64_t& bits : w.starts_) bits = in.u64();
+  w.codes_ = in.u32s();
+  w.entries_ = in.u32();
+  w.longest_ = in.u32();
+  return w;
 }
 
 std::vector<std::vector<std::vector<std::string>>> word_screen::words_of(std::uint32_t entry) const {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stance/blob.hpp"
 #include "text/word_table.hpp"
 
 namespace sayso::detail {
@@ -31,8 +32,11 @@ namespace sayso::detail {
 /// Thread safety: immutable after construction (candidates() uses a per-thread scratch).
 class word_screen {
  public:
-  /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`.
-  void add(std::uint32_t entry, std::string_view pattern);
+  /// Adds `pattern` (RE2 syntax, compiled case-insensitively) to entry `entry`; then builds the
+  /// table the searches read, unless `then_build` is false (several adds, then one build()).
+  void add(std::uint32_t entry, std::string_view pattern, bool then_build = true);
+  /// Builds the table the searches read from the patterns added (linear in their words).
+  void build();
 
   /// The entries that may match `text`, ascending, into `entries` (cleared first); with
   /// `alternatives`, also the alternatives that may (ascending; those of one entry follow one
@@ -51,6 +55,22 @@ class word_screen {
   /// Whether alternative `a` is one word between word boundaries, which the words decide: where
   /// candidates() lets it through and returned true, it matches.
   [[nodiscard]] bool one_word(std::uint32_t a) const noexcept { return alternatives_[a].one_word; }
+  /// Whether alternative `a` is one_word() with its spellings as its only word set: then where it
+  /// matches is where next_word() finds one of them.
+  [[nodiscard]] bool spelled(std::uint32_t a) const noexcept { return alternatives_[a].one_word && alternatives_[a].sets == 1; }
+  /// For a spelled() alternative `a`: the first whole word of `text` (a maximal run of RE2's \w)
+  /// that starts at or after `from` and is one of its spellings, ignoring ASCII case, as [begin,
+  /// end); false if none. Where candidates() returns true for `text`, that is the first match of
+  /// the alternative from `from` (in a text holding the Kelvin sign or the long s it may not be).
+  bool next_word(std::uint32_t a, std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end) const;
+  /// Whether every match of alternative `a` starts at a word boundary (\b), so that a search for
+  /// where its first match starts need only try those.
+  [[nodiscard]] bool starts_at_boundary(std::uint32_t a) const noexcept { return alternatives_[a].bounded; }
+
+  /// Writes the screen (what the searches read) to `out`; load() reads it back. A loaded screen
+  /// searches as the saved one, but keeps no word list: add() and words_of() need the original.
+  void save(blob::writer& out) const;
+  static word_screen load(blob::reader& in);
 
   /// Words kept for entry `entry`'s alternatives (for tests): one vector of word sets per
   /// alternative; empty sets mean the alternative always passes.
@@ -61,6 +81,7 @@ class word_screen {
     std::uint32_t entry = 0;
     std::uint8_t sets = 0;  // 0: always possible
     bool one_word = false;  // see one_word()
+    bool bounded = false;   // see starts_at_boundary()
     std::string pattern;    // the alternative alone
   };
   bool scan(std::string_view text, std::vector<std::uint32_t>& entries, std::vector<std::uint32_t>* alternatives,

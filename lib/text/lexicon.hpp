@@ -125,6 +125,10 @@ class lexicon {
   static const lexicon& english();
   /// Parses a lexicon in english.toml's format; throws sayso::error naming `name` and line.
   static std::unique_ptr<lexicon> parse(std::string_view toml, std::string_view name);
+  /// The lexicon as bytes, and a lexicon read back from them (lexicon_blob.cpp): english() reads
+  /// the bytes sayso_lexgen wrote from english.toml at build time (no TOML parse at run time).
+  [[nodiscard]] std::string save() const;
+  static std::unique_ptr<lexicon> load(std::string_view bytes);
 
   /// Classes of a lower-cased word (0 if unknown).
   [[nodiscard]] std::uint32_t classes(std::string_view lower) const noexcept;
