@@ -1,7 +1,7 @@
 // Internal to lib/entities: the state of one document's speaker resolution, shared by the files
 // that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
-// introduces; mentions.cpp: what a source mention refers to; descriptions.cpp: descriptions around
-// it that name it better; pronouns.cpp: pronouns and gender).
+// introduces; mentions.cpp: what a source mention refers to; unnamed.cpp: unnamed sources;
+// descriptions.cpp: descriptions around it that name it better; pronouns.cpp: pronouns and gender).
 #pragma once
 
 #include <algorithm>
@@ -400,10 +400,12 @@ class resolver : private token_view {
   std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
   // The body an epithet of the lexicon names ("the world body"), the latest the text named; or npos.
   std::uint32_t org_by_epithet(std::span<const std::uint32_t> words, byte_range mention);
+  // ---- unnamed.cpp ----
   // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
   // `named` (default: `words`), the fullest description; `words` may be its head part only.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
                          bool anonymous_head = false, std::span<const std::uint32_t> named = {});
+  // ---- mentions.cpp ----
   std::uint32_t antecedent(std::uint32_t rel);
   void trim_mention(std::vector<std::uint32_t>& words) const;
   // Where a source mention starts if the sentence opens with another source joined to it by
