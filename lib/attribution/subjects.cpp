@@ -376,6 +376,13 @@ std::optional<token_span> phrase_scanner::clause_subject(const unit& u,
     const std::uint32_t n = next(k, before);
     if (n < before && is_word(n) && !is_comma(n)) k = n;
   }
+  // "However, X left the door open, saying …": past a connective or sentence adverb and its
+  // comma ("However,", "Conversely,", "Separately,"), which link the sentence to the one before.
+  if (!in_quotation(k) && cap(k) && ((cls(k) & wc_connective) != 0 || ends_with(s(k), "ly"))) {
+    const std::uint32_t c = next(k, before);
+    const std::uint32_t n = c < before && is_comma(c) ? next(c, before) : before;
+    if (n < before && is_word(n)) k = n;
+  }
   // "With leaders worried about X, President Y is rolling out …": past a leading adjunct.
   if ((cls(k) & (wc_preposition | wc_conjunction)) != 0) {
     std::uint32_t c = k;
