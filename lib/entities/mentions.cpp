@@ -574,7 +574,7 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     const std::uint32_t t = words[b];
     const std::uint32_t c = cls(t);
     const bool more = b + 1 < words.size();
-    const bool opens = opener(t);
+    const bool opens = opener(t) || (b == 0 && more && cap(words[b + 1]) && fronted_word(t));
     const bool joint = more && (c & wc_conjunction) != 0 && (c & (wc_determiner | wc_pronoun | wc_preposition)) == 0;
     const bool complement = more && (c & wc_complementizer) != 0 && cap(words[b + 1]) && (c & wc_pronoun) == 0;
     if (!opens && !joint && !complement) break;

@@ -158,6 +158,10 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
                        !info_[run[0]].all_upper() && s(run[0] + 1) != "-" &&
                        (is_country(run.first(1)) || lower(run[0]) == "republican" || lower(run[0]) == "democratic");
     if (complement || party) j = first_plain;
+    // A descriptor before a name ("Rival Ilse Marrow", "Democrat X"): the name is what follows.
+    std::size_t d = 0;
+    while (d < run.size() && cap(run[d]) && (flags(run[d]) & speaker_lexicon::f_descriptor) != 0) ++d;
+    if (j == 0 && d > 0 && first_plain <= d && d < run.size()) j = d;
   }
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
@@ -174,7 +178,8 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
                                                 wc_auxiliary | wc_time)) != 0 &&
                            (cls(run.front()) & (wc_title | wc_org | wc_place)) == 0 &&
                            !(info_[run.front()].all_upper() && s(run.front()).size() >= 2)) ||  // "US", not "us"
-                          opener(run.front()))) {
+                          opener(run.front()) ||
+                          (sentence_start && run.size() >= 2 && run.front() == run_in.front() && fronted_word(run.front())))) {
     run = run.subspan(1);
   }
   if (run.empty()) return;
@@ -630,7 +635,7 @@ std::uint32_t resolver::add_org(const std::string& name, byte_range mention) {
   return index;
 }
 
-std::uint32_t resolver::person_match(const std::vector<std::string>& words) const {
+std::uint32_t resolver::person_match(const std::vector<std::string>& words, std::uint32_t at) const {
   // Same last word, and first names compatible: one of them a single word, the same first word,
   // or the shorter the end of the longer ("De Domenico", "Andrea De Domenico"). The persons are
   // indexed by last word, so that long documents stay linear.
@@ -642,8 +647,16 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words) cons
   };
   std::uint32_t match = npos;
   if (const auto* found = persons_by_last_.find(words.back()); found != nullptr) {
+    // (Mentions after `at`, which the scan of names registered, do not count: a namesake the text
+    // introduces later is not who a surname means here.)
+    std::uint32_t best = 0;
     for (const std::uint32_t i : *found) {
-      if (compatible(ents_[i]) && (match == npos || ents_[i].last_seen > ents_[match].last_seen)) match = i;
+      if (!compatible(ents_[i])) continue;
+      const std::uint32_t seen = last_before(ents_[i], at);
+      if (match == npos || seen > best) {
+        match = i;
+        best = seen;
+      }
     }
   }
   if (match != npos) return match;
@@ -727,7 +740,7 @@ void resolver::index_inner(std::uint32_t e, const std::vector<std::string>& word
 
 std::uint32_t resolver::add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                          const std::vector<std::string>& roles, byte_range mention) {
-  std::uint32_t match = person_match(words);
+  std::uint32_t match = person_match(words, mention.begin);
   if (match == npos) {
     known& k = new_entity();
     k.name = surface(name);

@@ -281,6 +281,15 @@ class resolver : private token_view {
   }
   static constexpr std::uint32_t kFlagsKnown = 1U << 31;
   bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
+  // A capitalised word opening its sentence that is an adverb or a participle, not a name
+  // ("Interestingly X said", "Injecting X into the race"): a word of no class, in -ly (nine
+  // letters or more: not "Kimberly") or -ing (eight or more: not "Manning").
+  bool fronted_word(std::uint32_t i) const {
+    if (!is_word(i) || !cap(i) || cls(i) != 0 || (flags(i) & ~kFlagsKnown) != 0) return false;
+    const std::string_view w = lower(i);
+    if (!((w.size() >= 9 && w.ends_with("ly")) || (w.size() >= 8 && w.ends_with("ing")))) return false;
+    return doc_.sentences()[doc_.sentence_of_token(i)].first_token == i;
+  }
   bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
   bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
   bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
@@ -363,8 +372,9 @@ class resolver : private token_view {
   std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                            const std::vector<std::string>& roles, byte_range mention);
   // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
-  // De Domenico"), or npos.
-  std::uint32_t person_match(const std::vector<std::string>& words) const;
+  // De Domenico"), or npos. Of several with that last word, the one mentioned last before byte
+  // `at` ("Ilse Marrow" ... "Marrow said" ... later "her husband, Frank Marrow").
+  std::uint32_t person_match(const std::vector<std::string>& words, std::uint32_t at) const;
   void index_inner(std::uint32_t e, const std::vector<std::string>& words);
   // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
   void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
