@@ -651,9 +651,8 @@ std::uint32_t resolver::person_match(const std::vector<std::string>& words, std:
     // introduces later is not who a surname means here.)
     std::uint32_t best = 0;
     for (const std::uint32_t i : *found) {
-      if (!compatible(ents_[i])) continue;
-      const std::uint32_t seen = last_before(ents_[i], at);
-      if (match == npos || seen > best) {
+      const std::uint32_t seen = compatible(ents_[i]) ? last_before(ents_[i], at) : 0;
+      if (compatible(ents_[i]) && (match == npos || seen > best)) {
         match = i;
         best = seen;
       }
@@ -795,6 +794,5 @@ bool resolver::plural(std::uint32_t t) const {
   return w.size() > 3 && w.back() == 's' && w.substr(w.size() - 2) != "ss" && w != "news" && w != "times" &&
          w != "press";
 }
-
 
 }  // namespace sayso::detail
