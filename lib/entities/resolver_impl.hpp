@@ -375,6 +375,8 @@ class resolver : private token_view {
   // De Domenico"), or npos. Of several with that last word, the one mentioned last before byte
   // `at` ("Ilse Marrow" ... "Marrow said" ... later "her husband, Frank Marrow").
   std::uint32_t person_match(const std::vector<std::string>& words, std::uint32_t at) const;
+  // An acronym qualifier of a description (a word of `words`) met by a person's words (roles.cpp).
+  bool acronym_met(std::span<const std::uint32_t> words, std::string_view q, const known& k) const;
   void index_inner(std::uint32_t e, const std::vector<std::string>& words);
   // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
   void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
