@@ -43,8 +43,10 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   if (verb_first && is_comma(separator) && !in_quotation(from)) {
     bool verb = false;
     for (std::uint32_t t = from; t <= content_last && !verb; ++t) {
+      // (A compound adjective is no verb: "a Britain-based monitor", "Iran-backed".)
+      const bool compound = t >= 2 && punct_is(t - 1, "-") && is_word(t - 2);
       verb = in_quotation(t) ||
-             (is_word(t) && !cap(t) &&
+             (is_word(t) && !cap(t) && !compound &&
               (((cls(t) & (wc_verb | wc_auxiliary | wc_cue)) != 0 && !adverbial_only(t)) ||
                has_contraction(t) || negated_auxiliary(t) || ends_with(s(t), "ed")));
     }

@@ -284,6 +284,14 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     }
   }
   if (run_begin >= words.size()) return describe(words, mention, create);
+  // "the Palestinian Health Ministry in Gaza", "X at Y": a name after "in" or "at" that ends the
+  // mention says where the source named before it is (not after a time: "a report Tuesday in").
+  if (run_begin >= start + 2 && run_end == words.size() && !cap(words[run_begin - 1]) &&
+      cap(words[run_begin - 2]) && (cls(words[run_begin - 2]) & wc_time) == 0 &&
+      (lower(words[run_begin - 1]) == "in" || lower(words[run_begin - 1]) == "at")) {
+    return resolve_words(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(run_begin - 1)),
+                         mention, create);
+  }
   std::vector<std::uint32_t> run(words.begin() + static_cast<std::ptrdiff_t>(run_begin),
                                  words.begin() + static_cast<std::ptrdiff_t>(run_end));
   // Drop a sentence-initial "The".
