@@ -1,7 +1,8 @@
 // Internal to lib/entities: the state of one document's speaker resolution, shared by the files
 // that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
-// introduces; mentions.cpp: what a source mention refers to; unnamed.cpp: unnamed sources;
-// descriptions.cpp: descriptions around it that name it better; pronouns.cpp: pronouns and gender).
+// introduces; persons.cpp: the persons they name; mentions.cpp: what a source mention refers to;
+// unnamed.cpp: unnamed sources; descriptions.cpp: descriptions around it that name it better;
+// pronouns.cpp: pronouns and gender).
 #pragma once
 
 #include <algorithm>
@@ -367,6 +368,7 @@ class resolver : private token_view {
   // Counts `form` as a way the text writes organisation e's name; the most used form (the first
   // of equals) is its canonical name.
   void name_form(std::uint32_t e, std::string_view form);
+  // ---- persons.cpp ----
   // A person named by `words` (lower-cased), written as the tokens `name` (surface(), built only
   // for a new or fuller name).
   std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
@@ -383,6 +385,7 @@ class resolver : private token_view {
   // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
   // "Jae-in"), which a run of capitalised words keeps.
   bool name_tail(std::uint32_t t) const;
+  // ---- names.cpp ----
   bool plural(std::uint32_t t) const;
   // A capitalised title in the plural ("Presidents"), which titles the names after it.
   bool plural_title(std::uint32_t t) const;
