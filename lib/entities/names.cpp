@@ -87,9 +87,27 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
 }
 
 
+bool resolver::title_case(const paragraph& p) const {
+  const sentence& first = doc_.sentences()[p.first_sentence];
+  const std::uint32_t end = doc_.sentences()[p.end_sentence - 1].end_token;
+  std::uint32_t long_words = 0;
+  std::uint32_t capitalised = 0;
+  for (std::uint32_t t = first.first_token; t < end; ++t) {
+    if (!is_word(t) || t == first.first_token || bare(t).size() < 4) continue;
+    ++long_words;
+    capitalised += cap(t) ? 1 : 0;
+  }
+  return long_words >= 3 && long_words <= 25 && capitalised * 4 >= long_words * 3;
+}
+
 void resolver::scan_names() {
   const auto sentences = doc_.sentences();
+  std::vector<std::int8_t> headline(doc_.paragraphs().size(), -1);
   for (const sentence& sent : sentences) {
+    if (headline[sent.paragraph] < 0) {
+      headline[sent.paragraph] = sent.paragraph < 2 && title_case(doc_.paragraphs()[sent.paragraph]) ? 1 : 0;
+    }
+    if (headline[sent.paragraph] == 1) continue;
     register_group(sent);
     subject_open_ = true;
     std::uint32_t i = after_dateline(sent);

@@ -343,6 +343,9 @@ class resolver : private token_view {
     return !is_document(t) && (cls(t) & wc_org) == 0;
   }
   void scan_names();
+  // A paragraph in title case ("Senator Compares Rival To Past Leaders"): at the top of the text,
+  // a headline, whose capitalised runs are no names (names.cpp).
+  bool title_case(const paragraph& p) const;
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
   // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
