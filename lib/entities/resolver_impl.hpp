@@ -666,6 +666,7 @@ class resolver : private token_view {
   std::vector<std::uint32_t> group_words_;
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
+  std::vector<std::uint32_t> scratch_bodies_;  // (org_by_head)
   mutable role_scan role_scan_;
   mutable std::uint32_t last_sentence_ = 0;   // see sentence_index()
   mutable std::vector<std::uint32_t> flags_;  // see flags(); kept in pool_ between documents
