@@ -97,7 +97,25 @@ bool resolver::title_case(const paragraph& p) const {
     ++long_words;
     capitalised += cap(t) ? 1 : 0;
   }
-  return long_words >= 3 && long_words <= 25 && capitalised * 4 >= long_words * 3;
+  if (long_words < 3 || long_words > 25 || capitalised * 4 < long_words * 3) return false;
+  // Common words written capitalised, not names only ("X and Y Met In Vienna On Monday." is a
+  // lead): a verb, auxiliary or preposition, or a word the text writes in lower case elsewhere.
+  std::uint32_t common = 0;
+  for (std::uint32_t t = first.first_token + 1; t < end && common < 2; ++t) {
+    if (!is_word(t) || !cap(t) || info_[t].all_upper()) continue;
+    if ((cls(t) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction | wc_negation)) != 0) {
+      ++common;
+      continue;
+    }
+    const std::string_view w = lower(t);
+    for (std::uint32_t k = end; k < tok_.size(); ++k) {
+      if (is_word(k) && !cap(k) && s(k) == w) {
+        ++common;
+        break;
+      }
+    }
+  }
+  return common >= 2;
 }
 
 void resolver::scan_names() {

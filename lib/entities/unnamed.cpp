@@ -53,14 +53,17 @@ std::uint32_t resolver::describe(const std::vector<std::uint32_t>& words, byte_r
   // "the two sides", "both countries", "the two leaders": the latest two parties named together
   // ("Sudan and South Sudan signed ...", "X and Y said"), persons for a person's noun, in this
   // paragraph or the two before.
-  if (is_plural && head_tok != npos && words.size() <= 4) {
+  // ("the two" alone: either pair.)
+  const bool the_two = words.size() == 2 && first == "the" && lower(words[1]) == "two";
+  if ((is_plural && head_tok != npos && words.size() <= 4) || the_two) {
     bool two = false;
     for (const std::uint32_t t : words) {
       const std::string_view w = lower(t);
       two = two || w == "two" || w == "both";
     }
     if (two) {
-      const bool people = person_role(head_tok) || lower(head_tok) == "men" || lower(head_tok) == "women";
+      const bool people =
+          !the_two && (person_role(head_tok) || lower(head_tok) == "men" || lower(head_tok) == "women");
       const std::uint32_t pair = most_recent(mention.begin, [this, people](const known& k) {
         return k.kind == entity_kind::group && k.members.size() == 2 &&
                (!people || ents_[k.members.front()].kind == entity_kind::person);
