@@ -98,19 +98,24 @@ bool resolver::title_case(const paragraph& p) const {
     capitalised += cap(t) ? 1 : 0;
   }
   if (long_words < 3 || long_words > 25 || capitalised * 4 < long_words * 3) return false;
-  // Common words written capitalised, not names only ("X and Y Met In Vienna On Monday." is a
-  // lead): a verb, auxiliary or preposition, or a word the text writes in lower case elsewhere.
+  // Two common words written capitalised, not names and titles only ("X and Y met in Vienna on
+  // Monday.", "Turkish President X and Azerbaijani President Y met in Baku." are leads): a verb,
+  // auxiliary or preposition, or a word of no name's class the text writes in lower case elsewhere.
   std::uint32_t common = 0;
+  std::string_view seen;
   for (std::uint32_t t = first.first_token + 1; t < end && common < 2; ++t) {
-    if (!is_word(t) || !cap(t) || info_[t].all_upper()) continue;
+    if (!is_word(t) || !cap(t) || info_[t].all_upper() || lower(t) == seen) continue;
     if ((cls(t) & (wc_verb | wc_cue | wc_auxiliary | wc_preposition | wc_conjunction | wc_negation)) != 0) {
       ++common;
+      seen = lower(t);
       continue;
     }
+    if ((cls(t) & (wc_title | wc_role | wc_org | wc_place | wc_demonym | wc_time)) != 0) continue;
     const std::string_view w = lower(t);
     for (std::uint32_t k = end; k < tok_.size(); ++k) {
       if (is_word(k) && !cap(k) && s(k) == w) {
         ++common;
+        seen = w;
         break;
       }
     }
