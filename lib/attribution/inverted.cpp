@@ -43,8 +43,10 @@ std::optional<candidate> inverted_frame::read(std::uint32_t ui, const cue_hit& h
   if (verb_first && is_comma(separator) && !in_quotation(from)) {
     bool verb = false;
     for (std::uint32_t t = from; t <= content_last && !verb; ++t) {
+      // (A compound adjective is no verb: "a Britain-based monitor", "Iran-backed".)
+      const bool compound = t >= 2 && punct_is(t - 1, "-") && is_word(t - 2);
       verb = in_quotation(t) ||
-             (is_word(t) && !cap(t) &&
+             (is_word(t) && !cap(t) && !compound &&
               (((cls(t) & (wc_verb | wc_auxiliary | wc_cue)) != 0 && !adverbial_only(t)) ||
                has_contraction(t) || negated_auxiliary(t) || ends_with(s(t), "ed")));
     }
@@ -244,6 +246,14 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
 // After a cue in the inverted frame: adverbs, time and channel adjuncts, and for "told" a
 // short addressee. Returns the next token, which must end the attribution.
 std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h) const {
+  // (A subordinator right after the cue or its addressee opens the writer's clause even where it
+  // is a preposition too, which skip_adjuncts would read as a time adjunct: "said after the
+  // meeting broke up", "told reporters after the meeting that ...".)
+  const auto subordinate = [&](std::uint32_t k) {
+    return k < u.end && is_word(k) && !cap(k) && (cls(k) & wc_subordinator) != 0 && !lower_is(k, "until") &&
+           !lower_is(k, "unless") && !lower_is(k, "where") && !lower_is(k, "whereas");
+  };
+  if (subordinate(next(h.end - 1, u.end))) return u.end;
   std::uint32_t k = skip_adjuncts(next(h.end - 1, u.end), u.end);
   if (k < u.end && is_word(k) && is_tell(h)) {
     // "the president told reporters."
@@ -262,6 +272,7 @@ std::uint32_t inverted_frame::after_inverted_cue(const unit& u, const cue_hit& h
       k = next(k, u.end);
       ++n;
     }
+    if (n > 0 && subordinate(k)) return u.end;
     k = skip_adjuncts(k, u.end);
   }
   // "…,” X said after the meeting ended.": a subordinate clause closing the sentence is the

@@ -108,6 +108,9 @@ class reader : public token_view {
   [[nodiscard]] const cue_entry* one_word_cue(std::uint32_t i) const;
   /// The document's units, in text order.
   void build_units(std::vector<unit>& units) const;
+  /// A short sentence after a quotation closed on its own punctuation, opening with a source and
+  /// a verb of saying ("“…?” she asked."): the quotation's attribution (units.cpp).
+  [[nodiscard]] bool attribution_after(std::uint32_t end, const sentence& next) const;
   /// The first token after a dateline opening the unit ("KYIV, March 14 — "), or u.first.
   [[nodiscard]] std::uint32_t after_dateline(const unit& u) const;
   /// The first token after a dateline in capitals with no dash ("BEIRUT Syria's ..."), or first.

@@ -202,6 +202,15 @@ std::optional<token_span> phrase_scanner::scan_left_np(std::uint32_t before, std
                                                        std::uint32_t max_words) const {
   const std::uint32_t j = skip_back_adjuncts(prev(before, first), first);
   if (j == npos || !np_token_left(j) || in_quotation(j)) return std::nullopt;
+  // A subject pronoun after a name and "that" is the whole phrase: "told X that it recognizes"
+  // is not "X that it".
+  if (subject_pronoun(j, true) && !ends_with(s(j), "self") && !ends_with(s(j), "selves")) {
+    const std::uint32_t that = prev(j, first);
+    const std::uint32_t name = that == npos ? npos : prev(that, first);
+    const bool named = name != npos && is_word(name) &&
+                       (cap(name) || (name >= 2 && punct_is(name - 1, "-") && cap(name - 2)));  // "Ki-moon"
+    if (named && lower_is(that, "that")) return token_span{j, j + 1};
+  }
   std::uint32_t start = j;
   std::uint32_t words = 0;
   int parens = 0;

@@ -137,7 +137,22 @@ std::optional<token_span> phrase_scanner::forward_subject_rules(const unit& u,
         if (is_word(t) && cap(t) && (cls(t) & wc_title) != 0 && is_word(prev(t, wide->first)) &&
             (!cap(prev(t, wide->first)) ||
              (cls(prev(t, wide->first)) & (wc_title | wc_demonym | wc_org | wc_place)) == 0)) {
-          if (speakerish(t, wide->end)) return token_span{t, wide->end};
+          // "Secretary of State X": the title's first word, past "of".
+          std::uint32_t from = t;
+          const std::uint32_t of = prev(t, wide->first);
+          const std::uint32_t title = of == npos ? npos : prev(of, wide->first);
+          if (lower_is(of, "of") && title != npos && is_word(title) && cap(title) && (cls(title) & wc_title) != 0)
+            from = title;
+          // "adviser X and Secretary of State Y said": both, when the first opens the clause.
+          const std::uint32_t a = prev(from, wide->first);
+          if (a != npos && lower_is(a, "and") && is_word(prev(a, u.first)) && cap(prev(a, u.first))) {
+            const auto first = scan_left_np(a, u.first, 10);
+            if (first && clause_start(u, first->first) && speakerish(first->first, first->end) &&
+                speakerish(from, wide->end)) {
+              return token_span{first->first, wide->end};
+            }
+          }
+          if (speakerish(from, wide->end)) return token_span{from, wide->end};
           break;
         }
       }
@@ -375,6 +390,13 @@ std::optional<token_span> phrase_scanner::clause_subject(const unit& u,
       (lower_is(k, "but") || lower_is(k, "and") || lower_is(k, "yet") || lower_is(k, "so"))) {
     const std::uint32_t n = next(k, before);
     if (n < before && is_word(n) && !is_comma(n)) k = n;
+  }
+  // "However, X left the door open, saying …": past a connective or sentence adverb and its
+  // comma ("However,", "Conversely,", "Separately,"), which link the sentence to the one before.
+  if (!in_quotation(k) && cap(k) && ((cls(k) & wc_connective) != 0 || ends_with(s(k), "ly"))) {
+    const std::uint32_t c = next(k, before);
+    const std::uint32_t n = c < before && is_comma(c) ? next(c, before) : before;
+    if (n < before && is_word(n)) k = n;
   }
   // "With leaders worried about X, President Y is rolling out …": past a leading adjunct.
   if ((cls(k) & (wc_preposition | wc_conjunction)) != 0) {

@@ -35,6 +35,13 @@ void reader::build_units(std::vector<unit>& units) const {
       end = sentences[sj].end_token;
       ++sj;
     }
+    // "“Where is the aid?” she asked.", "“We will win!” X said.": a quotation ending in its own
+    // sentence's punctuation, then a short sentence of the same paragraph opening with a source
+    // and a verb of saying (or the verb): the attribution of the quotation, one unit with it.
+    if (sj < sentences.size() && sentences[sj].paragraph == first.paragraph && attribution_after(end, sentences[sj])) {
+      end = sentences[sj].end_token;
+      ++sj;
+    }
     const paragraph& para = paragraphs[first.paragraph];
     const bool headline = is_headline(para);
     std::uint32_t from = first.first_token;
@@ -45,6 +52,26 @@ void reader::build_units(std::vector<unit>& units) const {
     push_unit(units, from, end, first.paragraph, headline);
     si = sj;
   }
+}
+
+bool reader::attribution_after(std::uint32_t end, const sentence& next) const {
+  std::uint32_t last = end - 1;
+  while (last > 0 && tok_[last].kind == token_kind::space) --last;
+  if (!is_close_mark(last) || last == 0) return false;
+  const std::uint32_t inside = last - 1;
+  if (!(punct_is(inside, "?") || punct_is(inside, "!") || punct_is(inside, "."))) return false;
+  // At most six words, a verb of saying among the first four with at most three words after it
+  // and no clause ("X said on Twitter.", not "She added that talks could go on."), no quotation.
+  std::uint32_t words = 0;
+  std::uint32_t cue_at = 0;
+  for (std::uint32_t t = next.first_token; t < next.end_token; ++t) {
+    if (tok_[t].kind == token_kind::quotation_mark) return false;
+    if (!is_word(t)) continue;
+    if (++words > 6) return false;
+    if (cue_at != 0 && (cls(t) & (wc_complementizer | wc_relative)) != 0) return false;
+    if (cue_at == 0 && words <= 4 && !cap(t) && (cls(t) & wc_cue) != 0) cue_at = words;
+  }
+  return cue_at != 0 && words - cue_at <= 3;
 }
 
 void reader::push_unit(std::vector<unit>& units, std::uint32_t first, std::uint32_t end,

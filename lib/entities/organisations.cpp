@@ -169,6 +169,17 @@ std::uint32_t resolver::org_by_head(std::span<const std::uint32_t> words, byte_r
       if (found != nullptr) break;
     }
   }
+  // (Else for a generic head, any body whose name holds the modifiers: "the rights group" for
+  // "Human Rights Watch"; at least one modifier.)
+  std::vector<std::uint32_t>& any_body = scratch_bodies_;
+  any_body.clear();
+  if (found == nullptr && (flags(head) & speaker_lexicon::f_generic) != 0 && words.size() >= 2 &&
+      (cls(words[words.size() - 2]) & wc_determiner) == 0) {
+    for (std::uint32_t i = 0; i < ents_.size(); ++i) {
+      if (ents_[i].kind == entity_kind::organisation && !ents_[i].words.empty()) any_body.push_back(i);
+    }
+    found = &any_body;
+  }
   if (found == nullptr) return npos;
   // The latest named before, whose name holds the modifiers ("the health ministry").
   std::uint32_t best = npos;

@@ -1,7 +1,8 @@
 // Internal to lib/entities: the state of one document's speaker resolution, shared by the files
 // that do its parts (resolver.cpp: the pass over the quotes; names.cpp: the names the text
-// introduces; mentions.cpp: what a source mention refers to; descriptions.cpp: descriptions around
-// it that name it better; pronouns.cpp: pronouns and gender).
+// introduces; persons.cpp: the persons they name; mentions.cpp: what a source mention refers to;
+// unnamed.cpp: unnamed sources; descriptions.cpp: descriptions around it that name it better;
+// pronouns.cpp: pronouns and gender).
 #pragma once
 
 #include <algorithm>
@@ -281,6 +282,15 @@ class resolver : private token_view {
   }
   static constexpr std::uint32_t kFlagsKnown = 1U << 31;
   bool opener(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_opener) != 0; }
+  // A capitalised word opening its sentence that is an adverb or a participle, not a name
+  // ("Interestingly X said", "Injecting X into the race"): a word of no class, in -ly (nine
+  // letters or more: not "Kimberly") or -ing (eight or more: not "Manning").
+  bool fronted_word(std::uint32_t i) const {
+    if (!is_word(i) || !cap(i) || cls(i) != 0 || (flags(i) & ~kFlagsKnown) != 0) return false;
+    const std::string_view w = lower(i);
+    if (!((w.size() >= 9 && w.ends_with("ly")) || (w.size() >= 8 && w.ends_with("ing")))) return false;
+    return doc_.sentences()[doc_.sentence_of_token(i)].first_token == i;
+  }
   bool is_document(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_document) != 0; }
   bool modifier(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_modifier) != 0; }
   bool month(std::uint32_t i) const { return (flags(i) & speaker_lexicon::f_month) != 0; }
@@ -333,6 +343,9 @@ class resolver : private token_view {
     return !is_document(t) && (cls(t) & wc_org) == 0;
   }
   void scan_names();
+  // A paragraph in title case ("Senator Compares Rival To Past Leaders"): at the top of the text,
+  // a headline, whose capitalised runs are no names (names.cpp).
+  bool title_case(const paragraph& p) const;
   std::size_t split_prefix(std::span<const std::uint32_t> run, std::vector<std::string>& roles) const;
   void register_run(std::span<const std::uint32_t> run_in, bool sentence_start);
   // Whether a name starting at token `first` opens its clause: nothing but a conjunction, an
@@ -358,19 +371,24 @@ class resolver : private token_view {
   // Counts `form` as a way the text writes organisation e's name; the most used form (the first
   // of equals) is its canonical name.
   void name_form(std::uint32_t e, std::string_view form);
+  // ---- persons.cpp ----
   // A person named by `words` (lower-cased), written as the tokens `name` (surface(), built only
   // for a new or fuller name).
   std::uint32_t add_person(const std::vector<std::string>& words, std::span<const std::uint32_t> name,
                            const std::vector<std::string>& roles, byte_range mention);
   // The known person a name's words refer to ("Ban" for "Ban Ki-moon", "De Domenico" for "Andrea
-  // De Domenico"), or npos.
-  std::uint32_t person_match(const std::vector<std::string>& words) const;
+  // De Domenico"), or npos. Of several with that last word, the one mentioned last before byte
+  // `at` ("Ilse Marrow" ... "Marrow said" ... later "her husband, Frank Marrow").
+  std::uint32_t person_match(const std::vector<std::string>& words, std::uint32_t at) const;
+  // An acronym qualifier of a description (a word of `words`) met by a person's words (roles.cpp).
+  bool acronym_met(std::span<const std::uint32_t> words, std::string_view q, const known& k) const;
   void index_inner(std::uint32_t e, const std::vector<std::string>& words);
   // A name's words lower-cased, parts joined by a hyphen as one word ("Al-Ahnumi", "Ki-moon").
   void name_words(std::span<const std::uint32_t> name, std::vector<std::string>& out) const;
   // A lower-case part of a hyphenated given name after a short capitalised one ("Ki-moon",
   // "Jae-in"), which a run of capitalised words keeps.
   bool name_tail(std::uint32_t t) const;
+  // ---- names.cpp ----
   bool plural(std::uint32_t t) const;
   // A capitalised title in the plural ("Presidents"), which titles the names after it.
   bool plural_title(std::uint32_t t) const;
@@ -400,10 +418,12 @@ class resolver : private token_view {
   std::uint32_t org_by_head(std::span<const std::uint32_t> words, byte_range mention);
   // The body an epithet of the lexicon names ("the world body"), the latest the text named; or npos.
   std::uint32_t org_by_epithet(std::span<const std::uint32_t> words, byte_range mention);
+  // ---- unnamed.cpp ----
   // An unnamed source: a role holder, an organisation, or an anonymous source or group named by
   // `named` (default: `words`), the fullest description; `words` may be its head part only.
   std::uint32_t describe(const std::vector<std::uint32_t>& words, byte_range mention, bool create,
                          bool anonymous_head = false, std::span<const std::uint32_t> named = {});
+  // ---- mentions.cpp ----
   std::uint32_t antecedent(std::uint32_t rel);
   void trim_mention(std::vector<std::uint32_t>& words) const;
   // Where a source mention starts if the sentence opens with another source joined to it by
@@ -646,6 +666,7 @@ class resolver : private token_view {
   std::vector<std::uint32_t> group_words_;
   std::vector<std::string> roles_;
   std::vector<std::string> name_words_;
+  std::vector<std::uint32_t> scratch_bodies_;  // (org_by_head)
   mutable role_scan role_scan_;
   mutable std::uint32_t last_sentence_ = 0;   // see sentence_index()
   mutable std::vector<std::uint32_t> flags_;  // see flags(); kept in pool_ between documents

@@ -312,6 +312,27 @@ void resolver::country_after(std::uint32_t last, std::vector<std::string>& roles
   roles.push_back(std::string("@") += lex_.country_key(m.id));
 }
 
+// An acronym the description gives as a qualifier ("the WFP representative", "the IAEA chief")
+// is met by the words of its expansion among the person's ("X, head of the World Food Programme"):
+// one capitalised word of theirs for each letter.
+bool resolver::acronym_met(std::span<const std::uint32_t> words, std::string_view q, const known& k) const {
+  if (q.size() < 3 || q.size() > 6) return false;
+  const bool acronym = std::any_of(words.begin(), words.end(),
+                                   [&](std::uint32_t t) { return info_[t].all_upper() && lower(t) == q; });
+  if (!acronym) return false;
+  std::vector<bool> used(k.roles.size(), false);
+  for (const char letter : q) {
+    bool found = false;
+    for (std::size_t r = 0; r < k.roles.size() && !found; ++r) {
+      const std::string& w = k.roles[r];
+      if (used[r] || w.size() < 3 || w.front() != letter || w == q || w == "and" || w == "for" || w == "the") continue;
+      used[r] = found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::uint32_t head_tok, byte_range mention) {
   role_scan& scan = role_scan_;
   scan_roles(words, scan);
@@ -352,7 +373,7 @@ std::uint32_t resolver::role_holder(std::span<const std::uint32_t> words, std::u
       bool ok = true;
       for (const std::string& q : scan.keys) {
         if (q.front() == '=' || q.front() == '^') continue;
-        ok = ok && std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end();
+        ok = ok && (std::find(k.roles.begin(), k.roles.end(), q) != k.roles.end() || acronym_met(words, q, k));
       }
       // By a bare head word, a deputy or former holder is not the holder ("the nominee" is not
       // the vice presidential nominee).

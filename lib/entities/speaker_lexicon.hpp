@@ -76,6 +76,7 @@ class speaker_lexicon {
     f_org_noun = 1U << 15,      // an organisation's noun beyond english.toml's ("programme")
     f_issued = 1U << 16,        // a document an issuer puts out in its own voice ("statement")
     f_generic = 1U << 17,       // a generic noun after an organisation's name ("the Hamas movement")
+    f_descriptor = 1U << 18,    // describes a person before a name, no part of it ("Rival X")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint32_t flags(std::string_view word) const {
