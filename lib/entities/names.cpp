@@ -207,7 +207,10 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
     const std::string_view lw = lower(run[k]);
-    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
+    // (Not a dateline's place, in capitals before the run: "KARVO Tesland's Foreign Minister X"
+    // is no one of Karvo.)
+    const bool dateline = k == 0 && j > 1 && (c & wc_place) != 0 && info_[run[k]].all_upper() && s(run[k]).size() >= 4;
+    if (lw != "of" && !dateline && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
   }
   return j;
 }
@@ -224,6 +227,32 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     run = run.subspan(1);
   }
   if (run.empty()) return;
+  // A photo credit before a name ("AP Photo Ilse Marrow says"): the name is what follows it.
+  for (std::size_t k = run.size() - 1; k > 0; --k) {
+    if ((flags(run[k - 1]) & speaker_lexicon::f_credit) != 0) {
+      run = run.subspan(k);
+      break;
+    }
+  }
+  // A country closing a title's complement before a name ("Karvian Ambassador to the U.S. Ilse
+  // Marrow", "Envoy for Tesland Piet Varga"): no part of the name.
+  if (run.size() >= 2) {
+    std::uint32_t p = run.front();
+    const auto back = [this](std::uint32_t at) {
+      return at >= 2 && tok_[at - 1].kind == token_kind::space && is_word(at - 2) ? at - 2 : npos;
+    };
+    p = back(p);
+    if (p != npos && !cap(p) && lower(p) == "the") p = back(p);
+    const std::uint32_t title = p == npos ? npos : back(p);
+    if (p != npos && !cap(p) && (lower(p) == "to" || lower(p) == "for") && title != npos &&
+        (cls(title) & wc_title) != 0) {
+      std::size_t n = std::min<std::size_t>(run.size() - 1, 4);
+      while (n > 0 && !is_country(run.first(n))) --n;
+      if (n > 0 && cap(run[n]) && (cls(run[n]) & (wc_title | wc_org | wc_place | wc_demonym)) == 0) {
+        run = run.subspan(n);
+      }
+    }
+  }
   // A day or a season is no one: "Super Tuesday", "Labor Day", "Election Night" (a month may end
   // a person's name: "Theresa May").
   if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !month(run.back())) return;
@@ -366,7 +395,10 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // (The title's words with the "of" the run skips: "Secretary of State" is a role of the
   // lexicon, "Secretary State" none.)
   if (name_at > 0) {
-    for (std::uint32_t t = run.front(); t <= run[name_at - 1]; ++t) {
+    // (Not a dateline's place in capitals: "PARIS Karvian Foreign Minister X" is no one of Paris.)
+    const bool dateline = name_at > 1 && (cls(run.front()) & wc_place) != 0 && info_[run.front()].all_upper() &&
+                          s(run.front()).size() >= 4;
+    for (std::uint32_t t = dateline ? run[1] : run.front(); t <= run[name_at - 1]; ++t) {
       if (is_word(t)) described.push_back(t);
     }
   }
