@@ -207,10 +207,7 @@ std::size_t resolver::split_prefix(std::span<const std::uint32_t> run, std::vect
   for (std::size_t k = 0; k < j; ++k) {
     const std::uint32_t c = cls(run[k]);
     const std::string_view lw = lower(run[k]);
-    // (Not a dateline's place, in capitals before the run: "KARVO Tesland's Foreign Minister X"
-    // is no one of Karvo.)
-    const bool dateline = k == 0 && j > 1 && (c & wc_place) != 0 && info_[run[k]].all_upper() && s(run[k]).size() >= 4;
-    if (lw != "of" && !dateline && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
+    if (lw != "of" && (c & (wc_title | wc_demonym | wc_place | wc_org)) != 0) roles.emplace_back(lw);
   }
   return j;
 }
@@ -395,10 +392,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   // (The title's words with the "of" the run skips: "Secretary of State" is a role of the
   // lexicon, "Secretary State" none.)
   if (name_at > 0) {
-    // (Not a dateline's place in capitals: "PARIS Karvian Foreign Minister X" is no one of Paris.)
-    const bool dateline = name_at > 1 && (cls(run.front()) & wc_place) != 0 && info_[run.front()].all_upper() &&
-                          s(run.front()).size() >= 4;
-    for (std::uint32_t t = dateline ? run[1] : run.front(); t <= run[name_at - 1]; ++t) {
+    for (std::uint32_t t = run.front(); t <= run[name_at - 1]; ++t) {
       if (is_word(t)) described.push_back(t);
     }
   }
