@@ -45,24 +45,84 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   if (words.size() == 1 && (cls(words[0]) & wc_pronoun) != 0 && (cls(words[0]) & wc_possessive) == 0) {
     return resolve_pronoun(cls(words[0]), mention);
   }
-  // "the Hamas movement", "Lebanon's Iran-backed Hezbollah group": a generic noun after a name is
-  // no part of it; the organisation is the name, which "the group" may refer to later.
+  // "the Hamas movement", "Lebanon's Iran-backed Hezbollah group", "Tesland's Karvo news agency":
+  // a generic noun (and the lower-case nouns before it) after a name is no part of it; the
+  // organisation is the name, which "the group" may refer to later.
   if (words.size() >= 2 && !cap(words.back()) && (flags(words.back()) & speaker_lexicon::f_generic) != 0) {
-    const std::uint32_t w = words[words.size() - 2];
-    if (cap(w) && !possessive(w) && (cls(w) & (wc_demonym | wc_place | wc_title | wc_role | wc_determiner)) == 0 &&
-        (flags(w) & speaker_lexicon::f_country) == 0 && !(w > 0 && s(w - 1) == "-")) {
-      std::size_t k = words.size() - 2;
-      while (k > 0 && cap(words[k - 1]) && !possessive(words[k - 1]) && words[k - 1] + 2 == words[k] &&
-             (cls(words[k - 1]) & (wc_demonym | wc_place | wc_title | wc_determiner)) == 0 &&
-             (flags(words[k - 1]) & speaker_lexicon::f_country) == 0) {
+    std::size_t last = words.size() - 2;  // the name's last word
+    while (last > 0 && !cap(words[last]) &&
+           (flags(words[last]) & (speaker_lexicon::f_generic_mod | speaker_lexicon::f_generic)) != 0) {
+      --last;
+    }
+    const std::uint32_t w = words[last];
+    // (A hyphen before the word: one name, "Al-Karvo", not "pro-Karvo" or "Iran-backed".)
+    const bool glued = w >= 2 && s(w - 1) == "-" && !(is_word(w - 2) && cap(w - 2));
+    // (A role noun that also heads organisations' names may end the name: "the Karvo Post".)
+    const bool role = (cls(w) & wc_role) != 0 && ((cls(w) & wc_org) == 0 || last == 0);
+    if (cap(w) && !possessive(w) && !role && (cls(w) & (wc_demonym | wc_place | wc_title | wc_determiner)) == 0 &&
+        (flags(w) & speaker_lexicon::f_country) == 0 && !glued) {
+      std::size_t k = last;
+      const auto plain = [this](std::uint32_t t) {
+        return (cls(t) & (wc_demonym | wc_place | wc_title | wc_determiner)) == 0 &&
+               (flags(t) & speaker_lexicon::f_country) == 0;
+      };
+      while (k > 0 && !possessive(words[k - 1]) && words[k - 1] + 2 == words[k]) {
+        const std::uint32_t b = words[k - 1];
+        const std::string_view lb = lower(b);
+        // ("the Karvo Observatory for Human Rights": a connector inside the name.)
+        if (!cap(b) && (lb == "for" || lb == "of") && k >= 2 && cap(words[k - 2]) && !possessive(words[k - 2]) &&
+            words[k - 2] + 2 == b) {
+          k -= 2;
+          continue;
+        }
+        if (!cap(b)) break;
+        // A place or country right after "the" starts the name ("the Karvo City Herald
+        // newspaper"); a demonym starts it before two words or more ("the Karvian Observatory
+        // for Peace group", not "the Karvian Hamas movement").
+        const bool after_the = b >= 2 && tok_[b - 1].kind == token_kind::space && is_word(b - 2) &&
+                               (cls(b - 2) & wc_determiner) != 0;
+        const bool place_ok = after_the && (cls(b) & (wc_title | wc_determiner | wc_demonym)) == 0;
+        const bool demonym_ok = (cls(b) & wc_demonym) != 0 && last - k + 1 >= 2 &&
+                                (cls(b) & (wc_title | wc_determiner)) == 0;
+        if (!plain(b) && !place_ok && !demonym_ok) break;
         --k;
+        if (demonym_ok) break;
       }
       // (An organisation, whatever the name alone would be taken for.)
-      const std::vector<std::uint32_t> name(words.begin() + static_cast<std::ptrdiff_t>(k), words.end() - 1);
+      const std::vector<std::uint32_t> name(words.begin() + static_cast<std::ptrdiff_t>(k),
+                                            words.begin() + static_cast<std::ptrdiff_t>(last) + 1);
       if (const std::uint32_t e = org_or_alias(name, mention); e != no_entity) {
         if (ents_[e].kind == entity_kind::organisation) org_descriptor(e, words.back());
         return e;
       }
+    }
+  }
+  // "X said in a statement. ... The statement said": the document is the word of whoever the text
+  // said put it out (the source of the latest "said in a statement" before it).
+  if (words.size() == 2 && lower(words[0]) == "the" && is_document(words[1]) && !plural(words[1])) {
+    const std::string_view noun = lower(words[1]);
+    const auto back = [this](std::uint32_t at) {
+      while (at > 0 && tok_[at - 1].kind == token_kind::space) --at;
+      return at > 0 && is_word(at - 1) ? at - 1 : npos;
+    };
+    for (std::uint32_t t = first, seen = 0; t > 0 && seen < 400; --t, ++seen) {
+      const std::uint32_t d = t - 1;
+      if (!is_word(d) || cap(d) || lower(d) != noun) continue;
+      const std::uint32_t a = back(d);
+      if (a == npos || (lower(a) != "a" && lower(a) != "an")) continue;
+      // ("X said in a statement", "X issued a statement".)
+      const std::uint32_t in = back(a);
+      const bool put_out = in != npos && !cap(in) && s(in).size() > 4 && s(in).ends_with("ed");
+      const std::uint32_t cue = in == npos || (lower(in) != "in" && !put_out) ? npos : put_out ? in : back(in);
+      const std::uint32_t subject = cue == npos || ((cls(cue) & wc_cue) == 0 && !put_out) ? npos : back(cue);
+      if (subject == npos) break;
+      const std::uint32_t at = tok_[subject].range.end;
+      const std::uint32_t e = most_recent(at, [](const known&) { return true; });
+      if (e != no_entity && last_before(ents_[e], at) == at) {
+        add_mention(e, mention);
+        return e;
+      }
+      break;
     }
   }
   // "A Kremlin statement said", "the ministry's statement said": a document its issuer put out,
@@ -224,15 +284,18 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
                       mention, create, true, words);
     }
-    if ((!cap(words[k]) || (cls(words[k]) & (wc_title | wc_place | wc_demonym)) == 0) &&
-        (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
-        !is_document(words[k]) && !cap(words[k + 1]) &&
+    const bool titled = (cls(words[k]) & (wc_role | wc_title)) != 0 && (cls(words[k]) & wc_org) == 0 &&
+                        !is_document(words[k]) && !cap(words[k + 1]);
+    if (titled && (!cap(words[k]) || (cls(words[k]) & (wc_title | wc_place | wc_demonym)) == 0 || w == "to") &&
         (w == "of" || w == "for" || w == "to" || w == "with" || w == "on") && !role_spans(words, k)) {
-      // "ambassador to Libya Ilse Marrow": a country, then a name to the end, is who it is.
-      if (k + 2 < words.size() && (flags(words[k + 2]) & speaker_lexicon::f_country) != 0) {
-        lower_words(std::span<const std::uint32_t>(words).subspan(k + 2), scratch_views_);
-        const std::size_t after = k + 2 + lex_.country_at(scratch_views_, 0, true).length;
-        bool name = after > k + 2 && after + 2 <= words.size();
+      // "ambassador to Libya Ilse Marrow", "Karvian Ambassador to the U.S. Ilse M. Marrow": a
+      // country, then a name to the end, is who it is.
+      std::size_t c = k + 2;
+      if (c + 1 < words.size() && !cap(words[c]) && lower(words[c]) == "the") ++c;
+      if (c < words.size() && (flags(words[c]) & speaker_lexicon::f_country) != 0) {
+        lower_words(std::span<const std::uint32_t>(words).subspan(c), scratch_views_);
+        const std::size_t after = c + lex_.country_at(scratch_views_, 0, true).length;
+        bool name = after > c && after + 2 <= words.size();
         for (std::size_t j = after; j < words.size() && name; ++j) {
           name = cap(words[j]) && (cls(words[j]) & (wc_title | wc_org | wc_place | wc_demonym | wc_determiner)) == 0;
         }
@@ -241,6 +304,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
                                mention, create);
         }
       }
+      if (cap(words[k]) && (cls(words[k]) & (wc_title | wc_place | wc_demonym)) != 0) continue;
       return describe(words, mention, create, true);
     }
   }
@@ -587,6 +651,13 @@ void resolver::trim_mention(std::vector<std::uint32_t>& words) const {
     const bool complement = more && (c & wc_complementizer) != 0 && cap(words[b + 1]) && (c & wc_pronoun) == 0;
     if (!opens && !joint && !complement) break;
     ++b;
+  }
+  // A photo credit before a name ("AP Photo Ilse Marrow"): the name is what follows.
+  for (std::size_t k = words.empty() ? 0 : words.size() - 1; k > b; --k) {
+    if (cap(words[k - 1]) && (flags(words[k - 1]) & speaker_lexicon::f_credit) != 0) {
+      b = k;
+      break;
+    }
   }
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(b));
   // After it: a sentence adverb ("Trump, however, said"), a relative, conjunction or preposition

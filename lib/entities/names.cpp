@@ -224,6 +224,32 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
     run = run.subspan(1);
   }
   if (run.empty()) return;
+  // A photo credit before a name ("AP Photo Ilse Marrow says"): the name is what follows it.
+  for (std::size_t k = run.size() - 1; k > 0; --k) {
+    if ((flags(run[k - 1]) & speaker_lexicon::f_credit) != 0) {
+      run = run.subspan(k);
+      break;
+    }
+  }
+  // A country closing a title's complement before a name ("Karvian Ambassador to the U.S. Ilse
+  // Marrow", "Envoy for Tesland Piet Varga"): no part of the name.
+  if (run.size() >= 2) {
+    std::uint32_t p = run.front();
+    const auto back = [this](std::uint32_t at) {
+      return at >= 2 && tok_[at - 1].kind == token_kind::space && is_word(at - 2) ? at - 2 : npos;
+    };
+    p = back(p);
+    if (p != npos && !cap(p) && lower(p) == "the") p = back(p);
+    const std::uint32_t title = p == npos ? npos : back(p);
+    if (p != npos && !cap(p) && (lower(p) == "to" || lower(p) == "for") && title != npos &&
+        (cls(title) & wc_title) != 0) {
+      std::size_t n = std::min<std::size_t>(run.size() - 1, 4);
+      while (n > 0 && !is_country(run.first(n))) --n;
+      if (n > 0 && cap(run[n]) && (cls(run[n]) & (wc_title | wc_org | wc_place | wc_demonym)) == 0) {
+        run = run.subspan(n);
+      }
+    }
+  }
   // A day or a season is no one: "Super Tuesday", "Labor Day", "Election Night" (a month may end
   // a person's name: "Theresa May").
   if (run.size() > 1 && (cls(run.back()) & wc_time) != 0 && !month(run.back())) return;

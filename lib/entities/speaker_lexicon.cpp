@@ -244,6 +244,8 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(table_of(name, root, "documents"), "words", f_document);
   words_of(table_of(name, root, "documents"), "issued", f_issued);
   words_of(table_of(name, root, "generic_heads"), "words", f_generic);
+  words_of(table_of(name, root, "generic_heads"), "modifiers", f_generic_mod);
+  words_of(table_of(name, root, "names"), "credits", f_credit);
   words_of(table_of(name, root, "names"), "months", f_month);
   words_of(table_of(name, root, "names"), "descriptors", f_descriptor);
   const toml::table* gender = table_of(name, root, "gender");

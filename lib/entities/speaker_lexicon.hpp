@@ -77,6 +77,8 @@ class speaker_lexicon {
     f_issued = 1U << 16,        // a document an issuer puts out in its own voice ("statement")
     f_generic = 1U << 17,       // a generic noun after an organisation's name ("the Hamas movement")
     f_descriptor = 1U << 18,    // describes a person before a name, no part of it ("Rival X")
+    f_generic_mod = 1U << 19,   // a noun between a name and its generic noun ("news agency")
+    f_credit = 1U << 20,        // a photo credit's word a name may follow ("AP Photo X")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint32_t flags(std::string_view word) const {
