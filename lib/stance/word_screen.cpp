@@ -483,7 +483,6 @@ bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entrie
     s.touched.clear();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = 0; i < n;) {
       if (kWordByte[p[i]] == 0) {
         ++i;
@@ -499,22 +498,13 @@ bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entrie
       }
       std::uint64_t h = kSeed;
       for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
-      if (i - begin > longest_ || slots_.empty()) continue;
-      h = finish(h);
-      const auto tag = static_cast<std::uint32_t>(h >> 32);
-      for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
-        if (slots_[k].tag != tag || slots_[k].size != i - begin) continue;
-        const char* key = keys_.data() + slots_[k].key;
-        bool same = true;
-        for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[begin + j]] == static_cast<unsigned char>(key[j]);
-        if (!same) continue;
-        for (std::uint32_t c = slots_[k].begin; c < slots_[k].begin + slots_[k].count; ++c) {
-          const std::uint32_t code = codes_[c];
-          const std::uint32_t a = code >> 2;
-          if (s.found[a] == 0) s.touched.push_back(a);
-          s.found[a] |= static_cast<std::uint8_t>(1U << (code & 3U));
-        }
-        break;
+      const slot* kept = find_word(p, begin, i, h);
+      if (kept == nullptr) continue;
+      for (std::uint32_t c = kept->begin; c < kept->begin + kept->count; ++c) {
+        const std::uint32_t code = codes_[c];
+        const std::uint32_t a = code >> 2;
+        if (s.found[a] == 0) s.touched.push_back(a);
+        s.found[a] |= static_cast<std::uint8_t>(1U << (code & 3U));
       }
     }
     for (const std::uint32_t a : s.touched) {
@@ -528,11 +518,26 @@ bool word_screen::scan(std::string_view text, std::vector<std::uint32_t>& entrie
   return decided;
 }
 
+const word_screen::slot* word_screen::find_word(const unsigned char* p, std::size_t begin, std::size_t end,
+                                                std::uint64_t h) const {
+  if (end - begin > longest_ || slots_.empty()) return nullptr;
+  h = finish(h);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
+    if (slots_[k].tag != tag || slots_[k].size != end - begin) continue;
+    const char* key = keys_.data() + slots_[k].key;
+    bool same = true;
+    for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[begin + j]] == static_cast<unsigned char>(key[j]);
+    if (same) return &slots_[k];
+  }
+  return nullptr;
+}
+
 bool word_screen::next_word(std::uint32_t a, std::string_view text, std::size_t from, std::size_t& begin,
                             std::size_t& end) const {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const std::size_t mask = slots_.size() - 1;
   std::size_t i = from;
   // (A match starts at a word's start: not inside the word `from` may fall in.)
   if (i > 0 && i < n && kWordByte[p[i - 1]] != 0) {
@@ -546,22 +551,13 @@ bool word_screen::next_word(std::uint32_t a, std::string_view text, std::size_t 
     const std::size_t b = i;
     std::uint64_t h = kSeed;
     for (unsigned char c = 0; i < n && (c = kWordByte[p[i]]) != 0; ++i) h = step(h, c);
-    if (i - b > longest_ || slots_.empty()) continue;
-    h = finish(h);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t k = h & mask; slots_[k].count != 0; k = (k + 1) & mask) {
-      if (slots_[k].tag != tag || slots_[k].size != i - b) continue;
-      const char* key = keys_.data() + slots_[k].key;
-      bool same = true;
-      for (std::size_t j = 0; j < slots_[k].size && same; ++j) same = kWordByte[p[b + j]] == static_cast<unsigned char>(key[j]);
-      if (!same) continue;
-      const auto* codes = codes_.data() + slots_[k].begin;
-      if (std::find(codes, codes + slots_[k].count, a << 2) != codes + slots_[k].count) {
-        begin = b;
-        end = i;
-        return true;
-      }
-      break;
+    const slot* kept = find_word(p, b, i, h);
+    if (kept == nullptr) continue;
+    const auto* codes = codes_.data() + kept->begin;
+    if (std::find(codes, codes + kept->count, a << 2) != codes + kept->count) {
+      begin = b;
+      end = i;
+      return true;
     }
   }
   return false;

@@ -100,6 +100,8 @@ class word_screen {
     std::uint32_t size = 0;
   };
   std::vector<slot> slots_;
+  // The kept word text[begin, end) (bytes of p, its unfinished hash h), or null.
+  const slot* find_word(const unsigned char* p, std::size_t begin, std::size_t end, std::uint64_t h) const;
   std::string keys_;
   std::array<std::uint64_t, 1024> starts_{};  // bit (first letter << 8 | second): a kept word starts so
   std::vector<std::uint32_t> codes_;
