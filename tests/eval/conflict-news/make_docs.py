@@ -234,6 +234,19 @@ DROP = {
     "cn-ukraine-12": [22, 26, 28, 30, 32],
     "cn-syria-21": [],
     "cn-gaza-21": [16, 24],
+    # batch 9 (stop 22: 8 to the development part, 4 to the held-out part)
+    "cn-syria-22": [],
+    "cn-syria-23": [9, 13, 20, 25, 27],
+    "cn-syria-24": [],
+    "cn-yemen-13": [],
+    "cn-iran-07": [14, 28],
+    "cn-gaza-22": [24, 52],
+    "cn-afghanistan-15": [],
+    "cn-gaza-23": [0],
+    "cn-ukraine-13": [0],
+    "cn-nigeria-03": [],
+    "cn-korea-11": [10, 14, 24, 30, 36, 46, 52, 58],
+    "cn-gaza-24": [42],
 }
 
 
@@ -368,9 +381,10 @@ def record_wi(data, key):
         if len(title) > 1 and title[0] == title[-1] == "'":
             title = title[1:-1].replace("''", "'")
     title = html.unescape(title)
-    # batch 6: posts taken from Google News feeds carry "UPDATE 1-" and " – Publisher" in the title
+    # batch 6 (publishers of batch 9 added): posts taken from Google News feeds carry "UPDATE 1-"
+    # and " – Publisher" in the title
     title = re.sub(r"^UPDATE \d+-", "", title)
-    title = re.sub(r" \u2013 (Reuters|Fox News|New York Times)$", "", title)
+    title = re.sub(r" \u2013 (Reuters|Fox News|New York Times|Voice of America|CNN)$", "", title)
     paras = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p\b[^>]*>(.*?)</p>", body, re.S)]
     return title, paras
 
