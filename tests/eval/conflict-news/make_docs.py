@@ -247,6 +247,19 @@ DROP = {
     "cn-nigeria-03": [],
     "cn-korea-11": [10, 14, 24, 30, 36, 46, 52, 58],
     "cn-gaza-24": [42],
+    # batch 10 (stop 22: 8 to the development part, 4 to the held-out part)
+    "cn-gaza-25": [],
+    "cn-gaza-26": [],
+    "cn-gaza-27": [],
+    "cn-gaza-28": [73],
+    "cn-gaza-29": [44],
+    "cn-syria-25": [],
+    "cn-syria-26": [],
+    "cn-yemen-14": [],
+    "cn-yemen-15": [18],
+    "cn-gaza-32": [],
+    "cn-gaza-31": [],
+    "cn-gaza-30": [],
 }
 
 
