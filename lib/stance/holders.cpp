@@ -41,15 +41,18 @@ void labeller::speaker_parties(entity_id speaker) {
     if (tokens[t].kind != token_kind::word) continue;
     std::array<char, 32> buf{};
     const std::string_view w = lookup_key(tokens[t].range.of(text_), buf);
-    static constexpr std::array<std::string_view, 12> kMedia = {
+    static constexpr std::array<std::string_view, 21> kMedia = {
         "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
-        "reuters", "axios", "outlet"};
+        "reuters", "axios", "outlet", "times", "post", "journal", "interfax", "tass", "xinhua", "afp",
+        "bbc", "cnn"};
     bool media = false;
     for (const auto m : kMedia) media = media || w == m;
     // Anonymous sources and analysts ("people familiar with the plans", "a source", "experts")
     // describe the parties' positions; they are no party themselves.
-    static constexpr std::array<std::string_view, 9> kDescribers = {
-        "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers"};
+    static constexpr std::array<std::string_view, 19> kDescribers = {
+        "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers",
+        "observer", "correspondent", "correspondents", "professor", "researcher", "researchers", "scholar",
+        "scholars", "commentator", "commentators"};
     for (const auto d : kDescribers) describer_ = describer_ || w == d;
     // A spokesperson, press secretary or aide speaks for a principal, whom their "he" or "she"
     // names ("He will accept the invitation", said by his press secretary).
