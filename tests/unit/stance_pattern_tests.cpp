@@ -1271,6 +1271,15 @@ const std::vector<pattern_case> recall_and_describers_cases = {
     {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
      "“We will do what we can to facilitate a Geneva deal,” Anna Holm said.",
      "talks=support"},
+    // Fighting on someone's side is no intention to keep fighting; a video conference is no
+    // conference between parties; discussing ways to help is no negotiation, discussing the terms
+    // or the details of a deal is.
+    {"“Volunteers from abroad fight on their side,” Anna Holm said.", "-"},
+    {"“We held a video conference with our allies,” Anna Holm said.", "-"},
+    {"Anna Holm said the two leaders discussed ways to help the farmers.", "-"},
+    {"“The two sides will discuss the terms of a truce,” Anna Holm said.",
+     "talks=neutral,ceasefire=neutral"},
+    {"“We are ready to discuss the details of the agreement,” Anna Holm said.", "talks=support"},
     // An analyst, a professor, an expert or an outlet (named so next to any mention of the
     // speaker) describes the parties and takes no stance of its own; a minister does.
     {"“The talks will be hard,” said Jo Hale, an analyst at the institute.",
