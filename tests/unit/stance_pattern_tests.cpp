@@ -1280,6 +1280,11 @@ const std::vector<pattern_case> recall_and_describers_cases = {
     {"“The two sides will discuss the terms of a truce,” Anna Holm said.",
      "talks=neutral,ceasefire=neutral"},
     {"“We are ready to discuss the details of the agreement,” Anna Holm said.", "talks=support"},
+    // Continuing the armed struggle opposes a ceasefire; keeping troops in a place opposes their
+    // withdrawal (keeping promises there does not).
+    {"“We will continue the armed struggle,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will keep our troops in the valley,” Anna Holm said.", "troop_withdrawal=oppose"},
+    {"“We will keep our promises in the valley,” Anna Holm said.", "-"},
     // An analyst, a professor, an expert or an outlet (named so next to any mention of the
     // speaker) describes the parties and takes no stance of its own; a minister does.
     {"“The talks will be hard,” said Jo Hale, an analyst at the institute.",
