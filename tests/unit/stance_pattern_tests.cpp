@@ -1285,6 +1285,9 @@ const std::vector<pattern_case> recall_and_describers_cases = {
     {"“We will continue the armed struggle,” Anna Holm said.", "ceasefire=oppose"},
     {"“We will keep our troops in the valley,” Anna Holm said.", "troop_withdrawal=oppose"},
     {"“We will keep our promises in the valley,” Anna Holm said.", "-"},
+    // "required that ..." sets a condition; "is required to secure it" wants it.
+    {"“A truce required that the shelling stop first,” Anna Holm said.", "ceasefire=conditional"},
+    {"“Patience is required to secure the truce,” Anna Holm said.", "ceasefire=support"},
     // An analyst, a professor, an expert or an outlet (named so next to any mention of the
     // speaker) describes the parties and takes no stance of its own; a minister does.
     {"“The talks will be hard,” said Jo Hale, an analyst at the institute.",
