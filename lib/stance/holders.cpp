@@ -12,6 +12,49 @@
 namespace sayso::detail::stance_internal {
 
 // ---- holders ------------------------------------------------------------------------------
+namespace {
+
+// Anonymous sources and analysts ("people familiar with the plans", "a source", "experts",
+// "a professor at ...") describe the parties' positions; they are no party themselves.
+bool describer_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> kDescribers = {
+      "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers",
+      "observer", "correspondent", "correspondents", "professor", "researcher", "researchers", "scholar",
+      "scholars", "commentator", "commentators"};
+  return std::find(kDescribers.begin(), kDescribers.end(), w) != kDescribers.end();
+}
+
+}  // namespace
+
+// Does a description of the speaker next to the name mention `m` call them an analyst, an expert
+// or a correspondent: "Jo Hale, an analyst at the institute", "Middle East expert Jo Hale"?
+// (Up to three words before the name in its sentence, or the apposition after a comma.)
+bool labeller::described_as_describer(byte_range m) const {
+  if (m.empty()) return false;
+  const auto tokens = ctx_.doc.tokens();
+  const std::uint32_t first = ctx_.doc.token_at(m.begin);
+  std::uint32_t words = 0;
+  for (std::uint32_t t = first; t > 0 && words < 3;) {
+    --t;
+    if (tokens[t].kind == token_kind::space) continue;
+    if (tokens[t].kind != token_kind::word) break;
+    ++words;
+    std::array<char, 32> buf{};
+    if (describer_word(lookup_key(tokens[t].range.of(text_), buf))) return true;
+  }
+  std::uint32_t t = ctx_.doc.token_at(m.end > 0 ? m.end - 1 : 0) + 1;
+  while (t < tokens.size() && tokens[t].kind == token_kind::space) ++t;
+  if (t >= tokens.size() || tokens[t].range.of(text_) != ",") return false;
+  words = 0;
+  for (++t; t < tokens.size() && words < 10; ++t) {
+    if (tokens[t].kind == token_kind::space) continue;
+    if (tokens[t].kind != token_kind::word) break;
+    ++words;
+    std::array<char, 32> buf{};
+    if (describer_word(lookup_key(tokens[t].range.of(text_), buf))) return true;
+  }
+  return false;
+}
 std::uint16_t labeller::party_of(std::uint32_t t) const {
   if (ctx_.doc.tokens()[t].kind != token_kind::word) return 0;
   std::array<char, 48> buf{};
@@ -41,16 +84,15 @@ void labeller::speaker_parties(entity_id speaker) {
     if (tokens[t].kind != token_kind::word) continue;
     std::array<char, 32> buf{};
     const std::string_view w = lookup_key(tokens[t].range.of(text_), buf);
-    static constexpr std::array<std::string_view, 12> kMedia = {
+    static constexpr std::array<std::string_view, 21> kMedia = {
         "news", "tv", "television", "radio", "newspaper", "press", "media", "broadcaster", "agency",
-        "reuters", "axios", "outlet"};
+        "reuters", "axios", "outlet", "times", "post", "journal", "interfax", "tass", "xinhua", "afp",
+        "bbc", "cnn"};
     bool media = false;
     for (const auto m : kMedia) media = media || w == m;
     // Anonymous sources and analysts ("people familiar with the plans", "a source", "experts")
     // describe the parties' positions; they are no party themselves.
-    static constexpr std::array<std::string_view, 9> kDescribers = {
-        "source", "sources", "people", "familiar", "analyst", "analysts", "expert", "experts", "observers"};
-    for (const auto d : kDescribers) describer_ = describer_ || w == d;
+    describer_ = describer_ || describer_word(w);
     // A spokesperson, press secretary or aide speaks for a principal, whom their "he" or "she"
     // names ("He will accept the invitation", said by his press secretary).
     static constexpr std::array<std::string_view, 8> kSpokespeople = {
@@ -90,7 +132,10 @@ void labeller::speaker_parties(entity_id speaker) {
     // The first mentions only (the fullest forms come first): a speaker quoted thousands of
     // times must not make each of their quotes scan every mention (quadratic time).
     const auto& mentions = ctx_.entities[speaker].mentions;
-    for (std::size_t i = 0; i < mentions.size() && i < kMaxSpeakerMentions; ++i) parties_in(mentions[i], mine_);
+    for (std::size_t i = 0; i < mentions.size() && i < kMaxSpeakerMentions; ++i) {
+      parties_in(mentions[i], mine_);
+      describer_ = describer_ || described_as_describer(mentions[i]);
+    }
   }
   // The words before the source ("White House press secretary Sarah Sanders") and after it (", a
   // Kremlin spokesman,") say whether the speaker speaks for someone.

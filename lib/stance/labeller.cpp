@@ -726,8 +726,8 @@ void labeller::add(std::vector<stance>& out, std::size_t term, stance_label labe
   const float confidence = label == stance_label::neutral ? 0.5F : (evidence.size() > 1 ? 0.8F : 0.6F);
   // The speaker's own stance: neutral when reporting another party's position, the reverse of
   // the position they accuse another agent of ("Russia is sabotaging the talks").
-  stance_label own = reported || media_outlet_ ? stance_label::neutral : label;
-  if (accused) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
+  stance_label own = reported || describes_only() ? stance_label::neutral : label;
+  if (accused && !describes_only()) own = label == stance_label::oppose ? stance_label::support : stance_label::oppose;
   cur_.rule = own;
   cur_.content = label;
   cur_.reported = reported;

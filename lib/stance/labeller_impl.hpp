@@ -221,6 +221,10 @@ class labeller {
   bool media_speaker_ = false;
   bool media_outlet_ = false;  // a news outlet or its reporter: no stance of its own
   bool describer_ = false;     // an anonymous source or an analyst: describes the parties
+  // An outlet, or an anonymous source or analyst of no side: they describe the parties' positions
+  // and take none of their own (the annotators label their terms neutral).
+  [[nodiscard]] bool described_as_describer(byte_range m) const;
+  [[nodiscard]] bool describes_only() const { return media_outlet_ || (describer_ && mine_.empty()); }
   bool spokesperson_ = false;  // speaks for a principal: "he", "she" in their words is that principal
   bool without_demand_ = false;  // the speaker demands something before a truce or talks
   byte_range demand_evidence_{};  // what is demanded (the condition, or the term after "without")

@@ -1217,6 +1217,91 @@ const std::vector<pattern_case> named_by_the_document_cases = {
      "-"},
 };
 
+// Terms named in other words and support without a support verb, found missing on conflict-news
+// (invented sentences), and describers who take no stance of their own.
+const std::vector<pattern_case> recall_and_describers_cases = {
+    // Calm, tamping down or defusing the fighting, grounding an air force, a time out: a ceasefire.
+    {"“We want a week of calm in the valley,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We demand total calm on the border,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We welcome the calm agreement,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We want to tamp down the fighting in the north,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We hope to defuse the crisis,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We want to see tensions in the region defused,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We demand the grounding of their air force,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We reject a time out in the fighting,” Anna Holm said.",
+     "ceasefire=oppose"},
+    // "peace" alone where someone wants it or works for it; not a peace prize, nor living in peace.
+    {"“This is a fine example of what our two countries can do for peace,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“We want peace,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The peace prize will be awarded in May,” Anna Holm said.",
+     "-"},
+    {"“Both peoples should live in peace within recognized borders,” Mara Tenlow said.",
+     "-"},
+    // Glad or relieved about it, reviving it, putting it in place, giving it a chance, the only
+    // chance for it, the best thing that could happen, hope it gave: support.
+    {"Anna Holm said her government was glad its soldiers were safe after the truce.",
+     "ceasefire=support"},
+    {"“We are relieved that a truce was agreed,” Anna Holm said.",
+     "ceasefire=support"},
+    {"Anna Holm said she was working to revive the truce.",
+     "ceasefire=support"},
+    {"Anna Holm said she was working to put in place a lasting ceasefire.",
+     "ceasefire=support"},
+    {"Anna Holm said her forces were holding back to give a chance for the truce to last.",
+     "ceasefire=support"},
+    {"“This is the only chance for a lasting ceasefire,” Anna Holm said.",
+     "ceasefire=support"},
+    {"“The best thing that could happen is for the truce to hold,” Anna Holm said.",
+     "ceasefire=support"},
+    {"Anna Holm said the truce had given her hope.",
+     "ceasefire=support"},
+    // Working out, securing or facilitating a deal: the deal the story is about.
+    {"The ceasefire began on Monday. The truce was agreed after a week of shelling. “We want to "
+     "work out a good deal with them,” Anna Holm said.",
+     "ceasefire=support"},
+    {"The talks opened in Geneva. The negotiations stalled twice. The envoys met again on Friday. "
+     "“We will do what we can to facilitate a Geneva deal,” Anna Holm said.",
+     "talks=support"},
+    // Fighting on someone's side is no intention to keep fighting; a video conference is no
+    // conference between parties; discussing ways to help is no negotiation, discussing the terms
+    // or the details of a deal is.
+    {"“Volunteers from abroad fight on their side,” Anna Holm said.", "-"},
+    {"“We held a video conference with our allies,” Anna Holm said.", "-"},
+    {"Anna Holm said the two leaders discussed ways to help the farmers.", "-"},
+    {"“The two sides will discuss the terms of a truce,” Anna Holm said.",
+     "talks=neutral,ceasefire=neutral"},
+    {"“We are ready to discuss the details of the agreement,” Anna Holm said.", "talks=support"},
+    // Continuing the armed struggle opposes a ceasefire; keeping troops in a place opposes their
+    // withdrawal (keeping promises there does not).
+    {"“We will continue the armed struggle,” Anna Holm said.", "ceasefire=oppose"},
+    {"“We will keep our troops in the valley,” Anna Holm said.", "troop_withdrawal=oppose"},
+    {"“We will keep our promises in the valley,” Anna Holm said.", "-"},
+    // "required that ..." sets a condition; "is required to secure it" wants it.
+    {"“A truce required that the shelling stop first,” Anna Holm said.", "ceasefire=conditional"},
+    {"“Patience is required to secure the truce,” Anna Holm said.", "ceasefire=support"},
+    // An analyst, a professor, an expert or an outlet (named so next to any mention of the
+    // speaker) describes the parties and takes no stance of its own; a minister does.
+    {"“The talks will be hard,” said Jo Hale, an analyst at the institute.",
+     "talks=neutral"},
+    {"Jo Hale, a professor at the university, said the truce was the only way forward.",
+     "ceasefire=neutral"},
+    {"“The ceasefire must hold,” said Middle East expert Jo Hale.",
+     "ceasefire=neutral"},
+    {"“The ceasefire must hold,” the Daily Times wrote.",
+     "ceasefire=neutral"},
+    {"“The ceasefire must hold,” said Anna Holm, the foreign minister.",
+     "ceasefire=support"},
+};
+
 // Every table, for the lexicon coverage test.
 const std::vector<const std::vector<pattern_case>*> all_tables = {
     &terms_named_in_other_words_cases,
@@ -1251,6 +1336,7 @@ const std::vector<const std::vector<pattern_case>*> all_tables = {
     &term_paraphrases_cases,
     &named_by_the_document_cases,
     &topic_spokespeople_urgency_cases,
+    &recall_and_describers_cases,
 };
 
 // An expression as the lexicon loader reads it: a space matches white space, an apostrophe
@@ -1405,6 +1491,10 @@ BOOST_DATA_TEST_CASE(named_by_the_document, boost::unit_test::data::make(named_b
 
 BOOST_DATA_TEST_CASE(topic_spokespeople_urgency,
                      boost::unit_test::data::make(topic_spokespeople_urgency_cases), c) {
+  check_pattern(c);
+}
+
+BOOST_DATA_TEST_CASE(recall_and_describers, boost::unit_test::data::make(recall_and_describers_cases), c) {
   check_pattern(c);
 }
 
