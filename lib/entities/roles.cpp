@@ -142,7 +142,11 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     comma = true;
   }
   const std::uint32_t comma_at = t;
-  while (t > 0 && words.size() < 8) {
+  // (A dateline opening the paragraph is no part of it: "MOSCOW U.S. Secretary of State X".)
+  const sentence& sent = sentence_of(first);
+  const std::uint32_t dateline_end = after_dateline(sent);
+  const std::uint32_t floor = dateline_end != sent.first_token ? dateline_end : 0;
+  while (t > floor && words.size() < 8) {
     std::uint32_t p = t - 1;
     if (tok_[p].kind == token_kind::space) {
       if (!space_before(t)) break;

@@ -57,7 +57,9 @@ std::uint32_t resolver::after_dateline(const sentence& sent) const {
   std::uint32_t j = k;
   for (; j < sent.end_token && words < 4; ++j) {
     if (tok_[j].kind == token_kind::space) continue;
-    if (is_word(j) && info_[j].all_upper() && tok_[j].range.end - tok_[j].range.begin >= 3) {
+    // (Not an abbreviation with periods: "MOSCOW U.S. Secretary ..." has one place.)
+    if (is_word(j) && info_[j].all_upper() && tok_[j].range.end - tok_[j].range.begin >= 3 &&
+        s(j).find('.') == std::string_view::npos) {
       ++words;
       place = place || (cls(j) & wc_place) != 0;
       continue;
@@ -68,7 +70,10 @@ std::uint32_t resolver::after_dateline(const sentence& sent) const {
     }
     break;
   }
-  if (words == 0 || j >= sent.end_token || !is_word(j) || !cap(j) || info_[j].all_upper()) return sent.first_token;
+  if (words == 0 || j >= sent.end_token || !is_word(j) || !cap(j) ||
+      (info_[j].all_upper() && s(j).find('.') == std::string_view::npos)) {
+    return sent.first_token;
+  }
   if (!slash && words < 2 && !place) return sent.first_token;
   return j;
 }
