@@ -287,9 +287,9 @@ std::optional<token_span> phrase_scanner::aside_subject(const unit& u, std::uint
     return std::nullopt;
   }
   if (!noun_of && !(dash && cap(np2->first))) return std::nullopt;
-  // "Dean Roe, a salesman from Sumter, Ohio, says": the phrase found is itself an appositive
-  // of the name before it.
-  if (!dash && is_word(np2->first) && !cap(np2->first) && (cls(np2->first) & wc_determiner) != 0) {
+  // "Dean Roe, a salesman from Sumter, Ohio, says", "X, spokesman for the Y brigade, an armed
+  // group, said": the phrase found is itself an appositive of the name before it.
+  if (!dash && is_word(np2->first) && !cap(np2->first) && (cls(np2->first) & (wc_determiner | wc_role | wc_title)) != 0) {
     const std::uint32_t c2 = prev(np2->first, u.first);
     if (c2 != npos && is_comma(c2)) {
       const auto name = scan_left_np(c2, u.first, 6);
