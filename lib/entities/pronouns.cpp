@@ -47,6 +47,28 @@ std::uint32_t resolver::paragraph_of(std::uint32_t byte) const {
   return sentence_of(doc_.token_at(byte)).paragraph;
 }
 
+// "..., his office said", "her campaign said", "their lawyers said" (speakers.toml [owned]): the
+// body or aide of whom the possessive refers to, as a pronoun would, named after its owner
+// ("Ilse Marrow's office"). No owner: the mention is resolved as written.
+std::uint32_t resolver::owned_by(std::uint32_t pronoun, std::uint32_t head, byte_range mention) {
+  const std::string_view p = lower(pronoun);
+  const std::uint32_t c = p == "his" ? wc_he : p == "her" ? wc_she : p == "their" ? wc_they : p == "its" ? wc_it : 0;
+  if (c == 0) return no_entity;
+  const std::uint32_t owner = resolve_pronoun(c, mention);
+  if (owner == no_entity || ents_[owner].name.empty()) return no_entity;
+  std::string name = ents_[owner].name;
+  if (name.rfind("The ", 0) == 0 || name.rfind("the ", 0) == 0) name.erase(0, 4);
+  name += name.back() == 's' ? "' " : "'s ";
+  name += lower(head);
+  const std::uint32_t e = add_org(name, mention);
+  // (An aide is a person of the owner's, not an organisation: "his spokesman", "her lawyers".)
+  if ((cls(head) & wc_org) == 0 && (cls(head) & (wc_role | wc_title)) != 0) {
+    ents_[e].kind = plural(head) ? entity_kind::group : entity_kind::anonymous;
+    ents_[e].plural = plural(head);
+  }
+  return e;
+}
+
 std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
   const std::uint32_t para = paragraph_of(mention.begin);
   const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;

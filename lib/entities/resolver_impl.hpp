@@ -511,6 +511,8 @@ class resolver : private token_view {
   void gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run, std::span<const std::uint32_t> described);
   // The entity a personal pronoun of word classes `c` refers to, or no_entity.
   std::uint32_t resolve_pronoun(std::uint32_t c, byte_range mention);
+  // "his office", "her campaign", "their lawyers": the owner's body or aide (pronouns.cpp).
+  std::uint32_t owned_by(std::uint32_t pronoun, std::uint32_t head, byte_range mention);
   std::uint32_t paragraph_of(std::uint32_t byte) const;
   // "he" or "she" (a person who `fits`), by recency, grammatical role and gender: paragraph by
   // paragraph back from the pronoun's (at most kPronounParagraphs back), the latest source of a
