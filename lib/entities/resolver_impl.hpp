@@ -489,6 +489,8 @@ class resolver : private token_view {
                               std::vector<std::uint32_t>& words) const;
   // Appends the country of "of <country>" after a name ("President X of Kenya") to `roles`.
   void country_after(std::uint32_t last, std::vector<std::string>& roles) const;
+  // "X met his Iranian counterpart, Y": Y holds X's roles, of the country the demonym names.
+  void counterpart_roles(std::uint32_t first, std::vector<std::string>& roles) const;
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
