@@ -58,7 +58,10 @@ bool phrase_scanner::np_token_left(std::uint32_t i) const {
     // "people briefed on", "officials familiar": a participle after a role noun.
     if (participle_after_role(i)) return true;
     // "self-described", "so-called", "still-struggling": words in a hyphenated adjective.
-    if (i > 1 && punct_is(i - 1, "-") && is_word(i - 2)) return true;
+    // ("U.N.-backed", "U.S.-led": the abbreviation's period before the hyphen.)
+    if (i > 1 && punct_is(i - 1, "-") && (is_word(i - 2) || (i > 2 && punct_is(i - 2, ".") && is_word(i - 3)))) {
+      return true;
+    }
     if (i + 2 < tok_.size() && punct_is(i + 1, "-") && is_word(i + 2)) return true;
     if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
         (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
