@@ -17,6 +17,16 @@ std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& 
   std::uint32_t after = next(src->end - 1, u.end);
   const std::uint32_t before = prev(h.first, u.first);
   if (before == npos || (is_comma(before) && prev(before, u.first) == npos)) {
+    // "According to X: “Q”": the quotation after the colon is the content.
+    if (after < u.end && punct_is(after, ":")) {
+      const std::uint32_t open = next(after, u.end);
+      if (open >= u.end || !is_open_mark(open) || !found.is_free(qid(open))) return std::nullopt;
+      candidate c = found.start(u, &h, src);
+      found.add_quotation(c, qid(open));
+      found.follow_continuations(c, qid(open));
+      if (c.quote.spans.empty()) return std::nullopt;
+      return c;
+    }
     // "According to X, C."
     if (after >= u.end || !is_comma(after)) return std::nullopt;
     const std::uint32_t from = next(after, u.end);

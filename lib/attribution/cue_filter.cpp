@@ -122,6 +122,18 @@ bool plural_noun_after_modifier(const cue_context& c) {
          pw.size() > 2 && pw.back() != 's';
 }
 
+// "skirted several questions about …", "dodged many questions", "rejected the claims": a plural
+// noun-like cue after a determiner that is the object of the word before it is a noun.
+bool noun_after_object_determiner(const cue_context& c) {
+  if (!c.p_word() || !c.noun_like || !c.plural_form() || c.ce.base_form) return false;
+  const reader& r = c.r;
+  if (r.cap(c.p) || (r.cls(c.p) & wc_determiner) == 0) return false;
+  const std::uint32_t q = r.prev(c.p, c.u.first);
+  return q != npos && r.is_word(q) && !r.cap(q) &&
+         (r.cls(q) & (wc_conjunction | wc_relative | wc_complementizer | wc_subordinator | wc_auxiliary |
+                      wc_pronoun | wc_preposition | wc_modal | wc_negation | wc_determiner | wc_role)) == 0;
+}
+
 // "will argue", "would welcome": a prediction or hypothesis, not a report.
 // ("would formally declare", "will also argue": past adverbs.)
 bool after_a_modal(const cue_context& c) {
@@ -166,7 +178,7 @@ struct cue_filter {
 };
 
 // The filters, in the order they are tried (the cheap and frequent first).
-constexpr std::array<cue_filter, 12> kCueFilters = {{
+constexpr std::array<cue_filter, 13> kCueFilters = {{
     {"participle after a noun", participle_after_a_noun},
     {"noun after a preposition", noun_after_preposition},
     {"noun after a possessive", noun_after_possessive},
@@ -174,6 +186,7 @@ constexpr std::array<cue_filter, 12> kCueFilters = {{
     {"singular noun before its verb", singular_noun_before_verb},
     {"noun after an article and a modifier", noun_after_article_and_modifier},
     {"plural noun after a modifier", plural_noun_after_modifier},
+    {"plural noun after an object's determiner", noun_after_object_determiner},
     {"after a modal", after_a_modal},
     {"in a compound", in_a_compound},
     {"per as a preposition", per_as_a_preposition},

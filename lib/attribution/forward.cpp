@@ -452,13 +452,22 @@ std::uint32_t forward_frame::content_start(const unit& u, const cue_hit& h, std:
       }
       if (prep && !lower_is(j, "to") && (cls(j) & wc_complementizer) == 0) {
         // "tells supporters at a rally to …": the infinitive or clause after the phrase.
+        // (In the phrase, a verb's form after an article or a noun is a noun, "to" before a name
+        // or an article a preposition: "told reporters on a conference call that", "during a
+        // visit to Paris that".)
+        const auto phrase_word = [&](std::uint32_t t) {
+          if (!is_wordish(t) || (cls(t) & wc_complementizer) != 0) return false;
+          if (lower_is(t, "to")) {
+            const std::uint32_t a = next(t, u.end);
+            return a < u.end && is_word(a) && (cap(a) || ((cls(a) & wc_determiner) != 0 && !lower_is(a, "that")));
+          }
+          if (cap(t) || (cls(t) & (wc_verb | wc_auxiliary | wc_cue)) == 0) return true;
+          const std::uint32_t b = prev(t, u.first);
+          return b != npos && is_word(b) && !cap(b) && (cls(b) & wc_auxiliary) == 0 &&
+                 ((cls(b) & wc_determiner) != 0 || (cls(b) & (wc_verb | wc_cue | wc_preposition)) == 0);
+        };
         std::uint32_t m = j;
-        for (int w = 0; w < 8 && m < u.end && is_wordish(m) && !lower_is(m, "to") &&
-                        (cls(m) & wc_complementizer) == 0 &&
-                        (cap(m) || (cls(m) & (wc_verb | wc_auxiliary | wc_cue)) == 0);
-             ++w) {
-          m = next(m, u.end);
-        }
+        for (int w = 0; w < 8 && m < u.end && phrase_word(m); ++w) m = next(m, u.end);
         if (m >= u.end || !is_word(m) || !(lower_is(m, "to") || (cls(m) & wc_complementizer) != 0))
           return npos;
         j = m;

@@ -58,7 +58,10 @@ bool phrase_scanner::np_token_left(std::uint32_t i) const {
     // "people briefed on", "officials familiar": a participle after a role noun.
     if (participle_after_role(i)) return true;
     // "self-described", "so-called", "still-struggling": words in a hyphenated adjective.
-    if (i > 1 && punct_is(i - 1, "-") && is_word(i - 2)) return true;
+    // ("U.N.-backed", "U.S.-led": the abbreviation's period before the hyphen.)
+    if (i > 1 && punct_is(i - 1, "-") && (is_word(i - 2) || (i > 2 && punct_is(i - 2, ".") && is_word(i - 3)))) {
+      return true;
+    }
     if (i + 2 < tok_.size() && punct_is(i + 1, "-") && is_word(i + 2)) return true;
     if ((c & (wc_verb | wc_cue | wc_auxiliary | wc_negation)) != 0 &&
         (c & (wc_role | wc_title | wc_org | wc_determiner | wc_demonym)) == 0) {
@@ -200,7 +203,17 @@ std::uint32_t phrase_scanner::skip_back_adjuncts(std::uint32_t j, std::uint32_t 
 // std::nullopt.
 std::optional<token_span> phrase_scanner::scan_left_np(std::uint32_t before, std::uint32_t first,
                                                        std::uint32_t max_words) const {
-  const std::uint32_t j = skip_back_adjuncts(prev(before, first), first);
+  std::uint32_t j = skip_back_adjuncts(prev(before, first), first);
+  // A floating quantifier after the subject is no part of it: "X and Y both told", "the
+  // officials all said".
+  if (j != npos && is_word(j) && !cap(j) && (lower_is(j, "both") || lower_is(j, "all") || lower_is(j, "each"))) {
+    const std::uint32_t b = prev(j, first);
+    if (b != npos && is_word(b) && !in_quotation(b) &&
+        (cap(b) || (subject_pronoun(b, true) && !lower_is(b, "it")) ||
+         ((cls(b) & (wc_role | wc_org)) != 0 && ends_with(s(b), "s")))) {
+      j = b;
+    }
+  }
   if (j == npos || !np_token_left(j) || in_quotation(j)) return std::nullopt;
   // A subject pronoun after a name and "that" is the whole phrase: "told X that it recognizes"
   // is not "X that it".

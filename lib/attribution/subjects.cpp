@@ -287,9 +287,31 @@ std::optional<token_span> phrase_scanner::aside_subject(const unit& u, std::uint
     return std::nullopt;
   }
   if (!noun_of && !(dash && cap(np2->first))) return std::nullopt;
-  // "Dean Roe, a salesman from Sumter, Ohio, says": the phrase found is itself an appositive
-  // of the name before it.
-  if (!dash && is_word(np2->first) && !cap(np2->first) && (cls(np2->first) & wc_determiner) != 0) {
+  // "Ilse Roe of Sumter, Ohio, who came with her son, said": the phrase found is the state of a
+  // place after "of" or "from"; the name before the place speaks.
+  if (!dash && cap(np2->first) && np2->end <= np2->first + 4) {
+    const std::uint32_t c2 = prev(np2->first, u.first);
+    std::uint32_t t = c2 != npos && is_comma(c2) ? prev(c2, u.first) : npos;
+    std::uint32_t places = 0;
+    while (t != npos && is_word(t) && cap(t) && places < 4) {
+      ++places;
+      t = prev(t, u.first);
+    }
+    if (places > 0 && t != npos && is_word(t) && !cap(t) && (lower_is(t, "of") || lower_is(t, "from"))) {
+      const auto name = scan_left_np(t, u.first, 6);
+      const std::uint32_t before_name = !name ? npos : prev(name->first, u.first);
+      // (Not a participle opening the sentence: "Speaking from Jerusalem, X, the envoy, said".)
+      const bool participle = name && ((cls(name->first) & (wc_verb | wc_cue)) != 0 || ends_with(s(name->first), "ing"));
+      if (name && !participle && prev(t, u.first) == name->end - 1 && cap(name->first) &&
+          speakerish(name->first, name->end) &&
+          (before_name == npos || clause_boundary(before_name))) {
+        return name;
+      }
+    }
+  }
+  // "Dean Roe, a salesman from Sumter, Ohio, says", "X, spokesman for the Y brigade, an armed
+  // group, said": the phrase found is itself an appositive of the name before it.
+  if (!dash && is_word(np2->first) && !cap(np2->first) && (cls(np2->first) & (wc_determiner | wc_role | wc_title)) != 0) {
     const std::uint32_t c2 = prev(np2->first, u.first);
     if (c2 != npos && is_comma(c2)) {
       const auto name = scan_left_np(c2, u.first, 6);

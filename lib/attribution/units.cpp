@@ -179,7 +179,8 @@ std::uint32_t reader::after_bare_dateline(std::uint32_t first, std::uint32_t end
   bool place = false;
   std::uint32_t j = k;
   for (; j < end && words < 4; j = next(j, end)) {
-    if (is_word(j) && info_[j].all_upper() && tok_[j].range.size() >= 3) {
+    // (Not an abbreviation with periods: "MOSCOW U.S. Secretary ..." has one place.)
+    if (is_word(j) && info_[j].all_upper() && tok_[j].range.size() >= 3 && s(j).find('.') == std::string_view::npos) {
       ++words;
       place = place || (cls(j) & wc_place) != 0;
       continue;
@@ -190,7 +191,10 @@ std::uint32_t reader::after_bare_dateline(std::uint32_t first, std::uint32_t end
     }
     break;
   }
-  if (words == 0 || j >= end || !is_word(j) || !cap(j) || info_[j].all_upper()) return first;
+  if (words == 0 || j >= end || !is_word(j) || !cap(j) ||
+      (info_[j].all_upper() && s(j).find('.') == std::string_view::npos)) {
+    return first;
+  }
   if (!slash && words < 2 && !place) return first;
   return j;
 }

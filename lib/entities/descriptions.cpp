@@ -27,7 +27,14 @@ std::pair<std::uint32_t, std::uint32_t> resolver::appositive_name(const token_sp
       continue;
     }
     if (tok_[t].kind == token_kind::punctuation && (s(t) == "." || s(t) == "-") && end == t) continue;
-    if (!is_word(t) || in_quote_[t] || !(cap(t) || name_tail(t))) break;
+    // (A lower-case particle inside the name: "Omar al-Rahman", "Ilse van Dorn".)
+    const bool particle = is_word(t) && !cap(t) && names > 0 && is_particle(lower(t)) && t + 2 < tok_.size() &&
+                          (s(t + 1) == "-" || (tok_[t + 1].kind == token_kind::space && is_word(t + 2) && cap(t + 2)));
+    if (!is_word(t) || in_quote_[t] || !(cap(t) || name_tail(t) || particle)) break;
+    if (particle) {
+      end = t + 1;
+      continue;
+    }
     if ((cls(t) & (wc_determiner | wc_pronoun | wc_preposition | wc_conjunction)) != 0) return none;
     names += (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 ? 1 : 0;
     end = t + 1;

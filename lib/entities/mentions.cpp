@@ -25,6 +25,10 @@ std::uint32_t resolver::resolve(std::uint32_t first, std::uint32_t end) {
   trim_mention(words);
   if (words.empty()) return no_entity;
   const byte_range mention{tok_[first].range.begin, tok_[end - 1].range.end};
+  if (words.size() == 2 && !cap(words[0]) && (cls(words[0]) & wc_possessive) != 0 && !cap(words[1]) &&
+      (flags(words[1]) & speaker_lexicon::f_owned) != 0) {
+    if (const std::uint32_t e = owned_by(words[0], words[1], mention); e != no_entity) return e;
+  }
   // "said Cuban, who is also a host on the TV show": a description after a relative of being is
   // who the relative stands for.
   if (const std::string_view a = lower(words.front()); a == "a" || a == "an") {

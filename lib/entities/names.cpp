@@ -420,6 +420,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   }
   collect_appositive(run.back(), roles);
   country_after(run.back(), roles);
+  counterpart_roles(run.front(), roles);
   std::vector<std::string>& words = name_words_;
   name_words(name_only, words);
   const std::uint32_t e = add_person(words, name_only, roles, mention);

@@ -47,6 +47,43 @@ std::uint32_t resolver::paragraph_of(std::uint32_t byte) const {
   return sentence_of(doc_.token_at(byte)).paragraph;
 }
 
+// "..., his office said", "her campaign said", "their lawyers said" (speakers.toml [owned]): the
+// body or aide of whom the possessive refers to, as a pronoun would, named after its owner
+// ("Ilse Marrow's office"). No owner: the mention is resolved as written.
+std::uint32_t resolver::owned_by(std::uint32_t pronoun, std::uint32_t head, byte_range mention) {
+  const std::string_view p = lower(pronoun);
+  const std::uint32_t c = p == "his" ? wc_he : p == "her" ? wc_she : p == "their" ? wc_they : p == "its" ? wc_it : 0;
+  if (c == 0) return no_entity;
+  const std::uint32_t owner = resolve_pronoun(c, mention);
+  if (owner == no_entity || ents_[owner].name.empty()) return no_entity;
+  std::string name = ents_[owner].name;
+  if (name.rfind("The ", 0) == 0 || name.rfind("the ", 0) == 0) name.erase(0, 4);
+  name += name.back() == 's' ? "' " : "'s ";
+  name += lower(head);
+  const std::uint32_t e = add_org(name, mention);
+  // (An aide is a person of the owner's, not an organisation: "his spokesman", "her lawyers".)
+  if ((cls(head) & wc_org) == 0 && (cls(head) & (wc_role | wc_title)) != 0) {
+    ents_[e].kind = plural(head) ? entity_kind::group : entity_kind::anonymous;
+    ents_[e].plural = plural(head);
+  }
+  return e;
+}
+
+// Whether k's latest mention before `before` lies in the content that opens at content_before_,
+// after a verb or auxiliary of it (an object or complement, not the content's subject).
+bool resolver::object_in_content(const known& k, std::uint32_t before) const {
+  const std::uint32_t end = last_before(k, before);
+  if (end <= content_before_) return false;
+  std::uint32_t begin = end;
+  for (const byte_range& m : k.mentions) {
+    if (m.end == end) begin = std::min(begin, m.begin);
+  }
+  for (std::uint32_t t = doc_.token_at(content_before_); t < tok_.size() && tok_[t].range.begin < begin; ++t) {
+    if (is_word(t) && !cap(t) && !in_quote_[t] && (cls(t) & (wc_auxiliary | wc_verb | wc_cue)) != 0) return true;
+  }
+  return false;
+}
+
 std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
   const std::uint32_t para = paragraph_of(mention.begin);
   const bool recent_speaker = last_speaker_ != npos && last_speaker_paragraph_ + 1 >= para;
@@ -60,7 +97,8 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
       const std::uint32_t person =
           most_recent(mention.begin, [](const known& k) { return k.kind == entity_kind::person; });
       if (person == no_entity ||
-          last_before(ents_[person], mention.begin) <= last_before(ents_[last_speaker_], mention.begin)) {
+          last_before(ents_[person], mention.begin) <= last_before(ents_[last_speaker_], mention.begin) ||
+          (content_before_ < mention.begin && object_in_content(ents_[person], mention.begin))) {
         if (ents_[last_speaker_].gender == 0) ents_[last_speaker_].gender = want;
         return last_speaker_;
       }
@@ -70,6 +108,13 @@ std::uint32_t resolver::resolve_pronoun(std::uint32_t c, byte_range mention) {
     };
     std::uint32_t e = he_or_she(mention, para, want, fits);
     if (e == no_entity) e = most_recent(mention.begin, fits);
+    // "One contact has been X, he said": a person the content names after a verb is not who
+    // "he" is; look before the content ("X was shocked, she said" keeps its subject).
+    if (e != no_entity && content_before_ < mention.begin && object_in_content(ents_[e], mention.begin)) {
+      const byte_range before{content_before_, content_before_};
+      content_before_ = npos;
+      if (const std::uint32_t earlier = resolve_pronoun(c, before); earlier != no_entity) return earlier;
+    }
     // The text shows the person's gender.
     if (e != no_entity && ents_[e].gender == 0) ents_[e].gender = want;
     return e;

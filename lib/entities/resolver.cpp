@@ -95,7 +95,15 @@ resolution resolver::run() {
       // introductory phrase the attribution read.
       if (const auto [b, en] = after_introduction(*q.source); b != npos) e = resolve(b, en);
     }
-    if (e == no_entity) e = resolve(q.source->first, q.source->end);
+    if (e == no_entity) {
+      const std::uint32_t source_at = tok_[q.source->first].range.begin;
+      if (!q.spans.empty() && q.spans.front().begin < source_at &&
+          paragraph_of(q.spans.front().begin) == paragraph_of(source_at)) {
+        content_before_ = q.spans.front().begin;
+      }
+      e = resolve(q.source->first, q.source->end);
+      content_before_ = npos;
+    }
     if (e == no_entity) continue;
     // A new anonymous source is named by its fullest description ("a person briefed on the
     // meeting said"), which the attribution may have cut.

@@ -489,6 +489,8 @@ class resolver : private token_view {
                               std::vector<std::uint32_t>& words) const;
   // Appends the country of "of <country>" after a name ("President X of Kenya") to `roles`.
   void country_after(std::uint32_t last, std::vector<std::string>& roles) const;
+  // "X met his Iranian counterpart, Y": Y holds X's roles, of the country the demonym names.
+  void counterpart_roles(std::uint32_t first, std::vector<std::string>& roles) const;
   // A noun for a person's role: a title and role word of english.toml that names no organisation,
   // or a one-word role of the speaker lexicon.
   bool person_role(std::uint32_t t) const;
@@ -511,6 +513,9 @@ class resolver : private token_view {
   void gender_in_sentence(std::uint32_t e, std::span<const std::uint32_t> run, std::span<const std::uint32_t> described);
   // The entity a personal pronoun of word classes `c` refers to, or no_entity.
   std::uint32_t resolve_pronoun(std::uint32_t c, byte_range mention);
+  bool object_in_content(const known& k, std::uint32_t before) const;
+  // "his office", "her campaign", "their lawyers": the owner's body or aide (pronouns.cpp).
+  std::uint32_t owned_by(std::uint32_t pronoun, std::uint32_t head, byte_range mention);
   std::uint32_t paragraph_of(std::uint32_t byte) const;
   // "he" or "she" (a person who `fits`), by recency, grammatical role and gender: paragraph by
   // paragraph back from the pronoun's (at most kPronounParagraphs back), the latest source of a
@@ -683,6 +688,9 @@ class resolver : private token_view {
   std::uint32_t last_speaker_pos_ = 0;
   std::uint32_t last_speaker_paragraph_ = 0;
   bool last_speaker_according_ = false;  // the latest quote's source came after "according to"
+  // The start of the quote's content when it comes before a pronoun source in its paragraph ("C,
+  // he said"), else npos: a person C names after a verb is not who "he" is (pronouns.cpp).
+  std::uint32_t content_before_ = npos;
   bool last_speaker_asked_ = false;  // the latest quote was a question ("a caller asked X"), whose answer is X's
 };
 

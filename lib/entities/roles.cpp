@@ -142,7 +142,11 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
     comma = true;
   }
   const std::uint32_t comma_at = t;
-  while (t > 0 && words.size() < 8) {
+  // (A dateline opening the paragraph is no part of it: "MOSCOW U.S. Secretary of State X".)
+  const sentence& sent = sentence_of(first);
+  const std::uint32_t dateline_end = after_dateline(sent);
+  const std::uint32_t floor = dateline_end != sent.first_token ? dateline_end : 0;
+  while (t > floor && words.size() < 8) {
     std::uint32_t p = t - 1;
     if (tok_[p].kind == token_kind::space) {
       if (!space_before(t)) break;
@@ -310,6 +314,43 @@ void resolver::country_after(std::uint32_t last, std::vector<std::string>& roles
   // The country whole: not "of Russia's Gazprom", "of South Sudan Airways".
   if (possessive(end) || (m.length < n && cap(country[m.length]))) return;
   roles.push_back(std::string("@") += lex_.country_key(m.id));
+}
+
+void resolver::counterpart_roles(std::uint32_t first, std::vector<std::string>& roles) const {
+  // Back from the name: an optional comma, "counterpart", capitalised words (a demonym or
+  // country), then "his", "her" or "their", in the same sentence.
+  const auto back = [this](std::uint32_t at) {
+    while (at > 0 && tok_[at - 1].kind == token_kind::space && s(at - 1).find('\n') == std::string_view::npos) --at;
+    return at > 0 && tok_[at - 1].kind != token_kind::space ? at - 1 : npos;
+  };
+  std::uint32_t t = back(first);
+  if (t != npos && s(t) == ",") t = back(t);
+  if (t == npos || !is_word(t) || lower(t) != "counterpart") return;
+  std::array<std::uint32_t, 3> country{};
+  std::size_t n = 0;
+  for (t = back(t); t != npos && is_word(t) && cap(t) && n < country.size(); t = back(t)) country[n++] = t;
+  if (t == npos || !is_word(t) || cap(t)) return;
+  const std::string_view owner_word = lower(t);
+  if (owner_word != "his" && owner_word != "her" && owner_word != "their") return;
+  // The owner: the latest person named before the possessive in its sentence.
+  const std::uint32_t sentence_first = sentence_of(first).first_token;
+  const std::uint32_t at = tok_[t].range.begin;
+  const std::uint32_t owner = most_recent(at, [](const known& k) { return k.kind == entity_kind::person; });
+  if (owner == no_entity || last_before(ents_[owner], at) <= tok_[sentence_first].range.begin) return;
+  std::string country_key_found;
+  if (n > 0) {
+    std::reverse(country.begin(), country.begin() + static_cast<std::ptrdiff_t>(n));
+    lower_words(std::span<const std::uint32_t>(country.data(), n), scratch_views_);
+    const speaker_lexicon::match m = lex_.country_at(scratch_views_, 0, true);
+    if (!m || m.length != n) return;
+    country_key_found = std::string("@") += lex_.country_key(m.id);
+  }
+  // Its roles and role words, not its country (the counterpart's is the demonym's).
+  for (const std::string& r : ents_[owner].roles) {
+    if (r.front() == '@' || r.front() == '^') continue;
+    if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+  }
+  if (!country_key_found.empty()) roles.push_back(country_key_found);
 }
 
 // An acronym the description gives as a qualifier ("the WFP representative", "the IAEA chief")

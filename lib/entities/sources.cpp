@@ -57,7 +57,9 @@ std::uint32_t resolver::after_dateline(const sentence& sent) const {
   std::uint32_t j = k;
   for (; j < sent.end_token && words < 4; ++j) {
     if (tok_[j].kind == token_kind::space) continue;
-    if (is_word(j) && info_[j].all_upper() && tok_[j].range.end - tok_[j].range.begin >= 3) {
+    // (Not an abbreviation with periods: "MOSCOW U.S. Secretary ..." has one place.)
+    if (is_word(j) && info_[j].all_upper() && tok_[j].range.end - tok_[j].range.begin >= 3 &&
+        s(j).find('.') == std::string_view::npos) {
       ++words;
       place = place || (cls(j) & wc_place) != 0;
       continue;
@@ -68,7 +70,10 @@ std::uint32_t resolver::after_dateline(const sentence& sent) const {
     }
     break;
   }
-  if (words == 0 || j >= sent.end_token || !is_word(j) || !cap(j) || info_[j].all_upper()) return sent.first_token;
+  if (words == 0 || j >= sent.end_token || !is_word(j) || !cap(j) ||
+      (info_[j].all_upper() && s(j).find('.') == std::string_view::npos)) {
+    return sent.first_token;
+  }
   if (!slash && words < 2 && !place) return sent.first_token;
   return j;
 }
@@ -88,7 +93,11 @@ std::pair<std::uint32_t, std::uint32_t> resolver::after_introduction(const token
   while (first < w && tok_[first].kind == token_kind::space) ++first;
   if (first != w) return none;
   const std::string_view low = lower(w);
-  const bool participle = low.size() > 5 && low.ends_with("ing") &&
+  // (Or a past participle before a lower-case word: "Chastened by the figures, X revised ...";
+  // not "United Nations".)
+  const bool past = low.size() > 5 && low.ends_with("ed") && w + 2 < sent.end_token &&
+                    tok_[w + 1].kind == token_kind::space && is_word(w + 2) && !cap(w + 2);
+  const bool participle = low.size() > 5 && (low.ends_with("ing") || past) &&
                           (cls(w) & (wc_role | wc_org | wc_title | wc_place | wc_demonym)) == 0;
   // (Not after a connective: "Instead, Fiorina opened ..." would give the surname's latest
   // bearer a mention, and the pronouns after it, where the attribution found none.)
@@ -115,7 +124,11 @@ std::pair<std::uint32_t, std::uint32_t> resolver::after_introduction(const token
       if (!cap(u) && (cls(u) & (wc_determiner | wc_role | wc_org | wc_title | wc_demonym)) == 0) break;
       en = u + 1;
     }
-    if (en == b) return none;
+    if (en == b) {
+      // (A chunk of the phrase after its comma: "Chastened by X, as well as by Y, Z revised".)
+      while (t < sent.end_token && s(t) != "," && !in_quote_[t]) ++t;
+      continue;
+    }
     t = en;
     while (t < sent.end_token && tok_[t].kind == token_kind::space) ++t;
     if (t < sent.end_token && s(t) == ",") continue;

@@ -258,6 +258,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
   words_of(table_of(name, root, "unnamed_sources"), "heads", f_unnamed_head);
   words_of(table_of(name, root, "unnamed_sources"), "collectives", f_collective);
   words_of(table_of(name, root, "organisation_heads"), "nouns", f_org_noun);
+  words_of(table_of(name, root, "owned"), "words", f_owned);
   lex->flags_.for_each([&](std::string_view word, std::uint32_t f) {
     lex->flag_filter_.add(word_hash(word));
     if ((f & f_org_noun) != 0) lex->shortest_org_noun_ = std::min(lex->shortest_org_noun_, word.size());

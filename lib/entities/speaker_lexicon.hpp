@@ -79,6 +79,7 @@ class speaker_lexicon {
     f_descriptor = 1U << 18,    // describes a person before a name, no part of it ("Rival X")
     f_generic_mod = 1U << 19,   // a noun between a name and its generic noun ("news agency")
     f_credit = 1U << 20,        // a photo credit's word a name may follow ("AP Photo X")
+    f_owned = 1U << 21,         // a body or aide named by its owner's pronoun ("his office")
   };
   /// The bits of a lower-cased word (0 if no list holds it).
   [[nodiscard]] std::uint32_t flags(std::string_view word) const {
