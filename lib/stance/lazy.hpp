@@ -7,6 +7,7 @@
 // pipeline costs only reading the lexicon.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,8 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#include "stance/native_re.hpp"
 
 
 namespace sayso::detail {
@@ -74,10 +77,53 @@ class lazy_re2 {
   /// Takes `re` (compiled from pattern()) as the compiled expression.
   void adopt(std::unique_ptr<RE2> re) noexcept { re_.adopt(std::move(re)); }
 
+  /// Whether the pattern matches `text` at `from` or later, within [from, limit), as
+  /// RE2::Match(text, from, limit, UNANCHORED) says (\b sees the text after `limit`); with
+  /// `begin` and `end`, where its leftmost-first match is. Searched by native_re (no RE2
+  /// compiled) where it can answer, by RE2 otherwise; false when empty.
+  bool search(std::string_view text, std::size_t from = 0, std::size_t* begin = nullptr, std::size_t* end = nullptr,
+              std::size_t limit = std::string_view::npos) const {
+    limit = std::min(limit, text.size());
+    if (pattern_.empty() || from > limit) return false;
+    // (native_re reads patterns as the lexicons' options give them: case-insensitive UTF-8.)
+    if (!options_.case_sensitive() && options_.encoding() == RE2::Options::EncodingUTF8) {
+      const native_re& n = native_.get([this] { return std::make_unique<native_re>(pattern_); });
+      std::size_t b = 0;
+      std::size_t e = 0;
+      const native_re::result r = n.search(text, from, b, e, limit);
+      if (r == native_re::result::none) return false;
+      if (r == native_re::result::match) {
+        if (begin != nullptr) *begin = b;
+        if (end != nullptr) *end = e;
+        return true;
+      }
+    }
+    return search_re2(text, from, begin, end, limit);
+  }
+  /// The same by RE2 alone (for tests, and where native_re cannot answer).
+  bool search_re2(std::string_view text, std::size_t from = 0, std::size_t* begin = nullptr,
+                  std::size_t* end = nullptr, std::size_t limit = std::string_view::npos) const {
+    limit = std::min(limit, text.size());
+    const RE2* re = get();
+    if (re == nullptr || from > limit) return false;
+    const re2::StringPiece input(text.data(), text.size());
+    if (begin == nullptr && end == nullptr) return re->Match(input, from, limit, RE2::UNANCHORED, nullptr, 0);
+    re2::StringPiece m;
+    if (!re->Match(input, from, limit, RE2::UNANCHORED, &m, 1)) return false;
+    if (begin != nullptr) *begin = static_cast<std::size_t>(m.data() - text.data());
+    if (end != nullptr) *end = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+    return true;
+  }
+  /// Whether native_re reads the pattern (for tests).
+  [[nodiscard]] bool native() const {
+    return native_.get([this] { return std::make_unique<native_re>(pattern_); }).ok();
+  }
+
  private:
   std::string pattern_;
   RE2::Options options_;
   once_built<RE2> re_;
+  once_built<native_re> native_;
 };
 
 /// An RE2::Set of patterns (index i: patterns[i]) compiled on first use; null if it does not
