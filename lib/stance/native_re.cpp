@@ -28,7 +28,8 @@ struct piece {
   std::vector<piece> kids;
   // Memos of nullable() and first_bytes() (-1 and null: not computed yet).
   mutable std::int8_t nullable_memo = -1;
-  mutable std::shared_ptr<const std::array<std::uint64_t, 4>> first_memo;
+  mutable bool first_known = false;
+  mutable std::array<std::uint64_t, 4> first_memo{};
 };
 
 constexpr bool word_byte(unsigned char c) {
@@ -374,12 +375,13 @@ void add(first_set& s, unsigned b) { s[b >> 6] |= std::uint64_t{1} << (b & 63); 
 
 void compute_first_bytes(const piece& n, first_set& s, const std::vector<char_class>& classes);
 void first_bytes(const piece& n, first_set& s, const std::vector<char_class>& classes) {
-  if (!n.first_memo) {
+  if (!n.first_known) {
     first_set own{};
     compute_first_bytes(n, own, classes);
-    n.first_memo = std::make_shared<const first_set>(own);
+    n.first_memo = own;
+    n.first_known = true;
   }
-  for (std::size_t k = 0; k < s.size(); ++k) s[k] |= (*n.first_memo)[k];
+  for (std::size_t k = 0; k < s.size(); ++k) s[k] |= n.first_memo[k];
 }
 void compute_first_bytes(const piece& n, first_set& s, const std::vector<char_class>& classes) {
   switch (n.kind) {
@@ -542,7 +544,7 @@ class emitter {
     }
     dispatches_[index] = std::move(table);
   }
-  static constexpr std::size_t kDispatchFrom = 4;
+  static constexpr std::size_t kDispatchFrom = 6;  // (not the four ways of writing a space)
   std::vector<inst>& prog_;
   const std::vector<char_class>& classes_;
   std::vector<std::array<std::uint64_t, 4>>& guards_;

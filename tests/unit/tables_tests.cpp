@@ -453,7 +453,7 @@ BOOST_AUTO_TEST_CASE(native_searches_answer_as_re2_on_every_lexicon_expression) 
                                                        "\xE2\x80\x9D ", ".\n", "; ", " \""};
   std::mt19937 random(19);
   std::size_t matches = 0;
-  for (int i = 0; i < 160; ++i) {
+  for (int i = 0; i < 400; ++i) {
     std::string text;
     const std::size_t n = i % 10 == 0 ? 150 + random() % 100 : 1 + random() % 16;
     for (std::size_t k = 0; k < n; ++k) {
