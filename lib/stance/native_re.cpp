@@ -18,14 +18,15 @@ struct bad_pattern {};
 // A parsed piece of a pattern.
 struct piece {
   enum kind_t : std::uint8_t { empty, byte, klass, cat, alt, rep, zero_width } kind = empty;
-  std::uint8_t c = 0;
-  bool fold = false;
   std::uint32_t cls = 0;
   inst::op_t op = inst::match;  // zero_width
   int min = 0;
   int max = 0;  // -1: unbounded
   bool greedy = true;
   std::vector<piece> kids;
+  // byte: a literal run of bytes (letters in lower case) and, per byte, whether it folds ('1').
+  std::string text;
+  std::string folds;
   // Memos of nullable() and first_bytes() (-1 and null: not computed yet).
   mutable std::int8_t nullable_memo = -1;
   mutable bool first_known = false;
@@ -98,7 +99,16 @@ class parser {
   piece sequence() {
     piece s;
     s.kind = piece::cat;
-    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') s.kids.push_back(quantified(atom()));
+    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      piece a = quantified(atom());
+      // Literal bytes in a row are one piece ("truce" in "truces?"): fewer pieces to build.
+      if (a.kind == piece::byte && !s.kids.empty() && s.kids.back().kind == piece::byte) {
+        s.kids.back().text += a.text;
+        s.kids.back().folds += a.folds;
+        continue;
+      }
+      s.kids.push_back(std::move(a));
+    }
     if (s.kids.size() == 1) return std::move(s.kids[0]);
     if (s.kids.empty()) s.kind = piece::empty;
     return s;
@@ -148,11 +158,12 @@ class parser {
     r.kids.push_back(std::move(a));
     return r;
   }
-  piece byte_piece(unsigned char c, bool fold) {
+  static piece byte_piece(unsigned char c, bool fold) {
     piece b;
     b.kind = piece::byte;
-    b.fold = fold && letter(c);
-    b.c = b.fold && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+    fold = fold && letter(c);
+    b.text.assign(1, static_cast<char>(fold && c <= 'Z' ? c + 32 : c));
+    b.folds.assign(1, fold ? '1' : '0');
     return b;
   }
   piece class_piece(char_class k) {
@@ -333,8 +344,9 @@ class parser {
     const auto [cp, len] = decode(p_, i_ - 1);
     if (len == 0 || !caseless(cp)) throw bad_pattern{};
     piece s;
-    s.kind = piece::cat;
-    for (std::size_t k = 0; k < len; ++k) s.kids.push_back(byte_piece(static_cast<unsigned char>(p_[i_ - 1 + k]), false));
+    s.kind = piece::byte;
+    s.text.assign(p_.substr(i_ - 1, len));
+    s.folds.assign(len, '0');
     i_ += len - 1;
     return s;
   }
@@ -385,14 +397,16 @@ void first_bytes(const piece& n, first_set& s, const std::vector<char_class>& cl
 }
 void compute_first_bytes(const piece& n, first_set& s, const std::vector<char_class>& classes) {
   switch (n.kind) {
-    case piece::byte:
-      add(s, n.c);
-      if (n.fold) {
-        add(s, n.c - 32U);
-        if (n.c == 'k') add(s, 0xE2);  // the Kelvin sign, which RE2 folds to k
-        if (n.c == 's') add(s, 0xC5);  // the long s
+    case piece::byte: {
+      const auto c = static_cast<unsigned char>(n.text[0]);
+      add(s, c);
+      if (n.folds[0] == '1') {
+        add(s, c - 32U);
+        if (c == 'k') add(s, 0xE2);  // the Kelvin sign, which RE2 folds to k
+        if (c == 's') add(s, 0xC5);  // the long s
       }
       return;
+    }
     case piece::klass: {
       const char_class& k = classes[n.cls];
       for (unsigned b = 0; b < 128; ++b) {
@@ -431,7 +445,11 @@ class emitter {
     if (prog_.size() > kMaxProgram) throw bad_pattern{};
     switch (n.kind) {
       case piece::empty: return;
-      case piece::byte: prog_.push_back({inst::byte, n.fold, n.c, 0, 0, 0}); return;
+      case piece::byte:
+        for (std::size_t k = 0; k < n.text.size(); ++k) {
+          prog_.push_back({inst::byte, n.folds[k] == '1', static_cast<std::uint8_t>(n.text[k]), 0, 0, 0});
+        }
+        return;
       case piece::klass: prog_.push_back({inst::klass, false, 0, n.cls, 0, 0}); return;
       case piece::zero_width: prog_.push_back({n.op, false, 0, 0, 0, 0}); return;
       case piece::cat:
