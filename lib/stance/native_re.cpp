@@ -654,9 +654,9 @@ native_re::native_re(std::string_view pattern) {
 }
 
 native_re::result native_re::run(std::uint32_t pc, std::string_view text, std::size_t limit, std::size_t p,
-                                 std::size_t& end, stack_t& stack) const {
+                                 std::size_t& end, stack_t& stack, std::size_t& steps) const {
   stack.clear();
-  std::size_t steps = 0;
+  steps = 0;
   const std::size_t n = limit;  // (characters are read up to it; \b and $ see the whole text)
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   for (;;) {
@@ -756,7 +756,7 @@ native_re::result native_re::run(std::uint32_t pc, std::string_view text, std::s
 }
 
 native_re::result native_re::search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                                    std::size_t limit) const {
+                                    std::size_t limit, std::size_t* work) const {
   if (!ok_) return result::unknown;
   limit = std::min(limit, text.size());
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
@@ -770,12 +770,16 @@ native_re::result native_re::search(std::string_view text, std::size_t from, std
     if (!boundary && (may & 2U) == 0) continue;
     const std::vector<std::uint16_t>& list = boundary ? at_boundary_[c] : inside_[c];
     for (const std::uint16_t b : list) {
-      const result r = run(branches_[b] + skip_[b], text, limit, p, end, stack);
+      std::size_t steps = 0;
+      const result r = run(branches_[b] + skip_[b], text, limit, p, end, stack, steps);
+      if (work != nullptr) *work += steps;
       if (r == result::none) continue;
       begin = p;
+      if (work != nullptr) *work += p - from;
       return r;
     }
   }
+  if (work != nullptr) *work += limit - from;
   return result::none;
 }
 

@@ -42,8 +42,9 @@ class native_re {
   /// RE2::Match(text, from, text.size(), UNANCHORED) with one submatch gives it ([begin, end)
   /// offsets in `text`; \b, ^ and $ see all of `text`). With `limit`, as RE2::Match(text, from,
   /// limit, ...): the match lies in [from, limit) (\b and $ still see the text after it).
+  /// With `work`, adds to it how much the search did (bytes read and steps of the machine).
   result search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                std::size_t limit = std::string_view::npos) const;
+                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr) const;
 
   struct inst {
     enum op_t : std::uint8_t { byte, klass, split, dispatch, jump, boundary, not_boundary, begin_text, end_text, match };
@@ -71,7 +72,7 @@ class native_re {
  private:
   using stack_t = std::vector<std::pair<std::uint32_t, std::size_t>>;
   result run(std::uint32_t pc, std::string_view text, std::size_t limit, std::size_t p, std::size_t& end,
-             stack_t& stack) const;
+             stack_t& stack, std::size_t& steps) const;
 
   bool ok_ = false;
   std::vector<inst> prog_;

@@ -6,13 +6,52 @@ namespace sayso::detail {
 
 namespace {
 
+constexpr bool word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// RE2's \b at byte p of text (outside the text: no word character).
+bool boundary(std::string_view text, std::size_t p) {
+  const bool before = p > 0 && word_byte(static_cast<unsigned char>(text[p - 1]));
+  const bool after = p < text.size() && word_byte(static_cast<unsigned char>(text[p]));
+  return before != after;
+}
+
+// How far the anchored searches below look for where a match starts (bytes of text).
+constexpr std::size_t kMaxScan = 1024;
+
 // Where the leftmost match of `a` in text starting at `from` or later starts and ends (as
 // RE2::Match UNANCHORED from `from` with one submatch finds it); false if none. A spelled word
-// is found from the screen's table; other alternatives by native_re (RE2 where it cannot say).
+// is found from the screen's table, other alternatives by native_re where it answers
+// (lazy_re2::search_native). Otherwise an unanchored RE2 search without submatches (a forward
+// pass) says whether there is one; then anchored searches at each candidate start say where: the
+// first that matches, with the end RE2 gives it.
 bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from, std::size_t& begin,
               std::size_t& end) {
   if (a.words != nullptr) return a.words->next_word(a.alternative, text, from, begin, end);
-  return a.re->search(text, from, &begin, &end);
+  const native_re::result r = a.re->search_native(text, from, begin, end);
+  if (r != native_re::result::unknown) return r == native_re::result::match;
+  const RE2* re = a.re->get();
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  if (text.size() - from > kMaxScan) {
+    // A long text (a whole document): the match may be far, past many word boundaries; RE2 finds
+    // its start with the reverse program (of a small expression, built once).
+    if (re == nullptr || !re->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
+    begin = static_cast<std::size_t>(match.data() - text.data());
+    end = begin + match.size();
+    return true;
+  }
+  if (re == nullptr || !re->Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  for (std::size_t p = from; p <= text.size(); ++p) {
+    if (a.at_boundary && !boundary(text, p)) continue;
+    if (re->Match(input, p, text.size(), RE2::ANCHOR_START, &match, 1)) {
+      begin = p;
+      end = static_cast<std::size_t>(match.data() - text.data()) + match.size();
+      return true;
+    }
+  }
+  return false;  // (not reached: the forward pass found a match)
 }
 
 // Successive leftmost-first matches of the alternation of `alts`, as find_all reads them:
