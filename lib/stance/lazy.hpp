@@ -154,11 +154,13 @@ class lazy_re2 {
   once_built<RE2> re_;
   once_built<native_re> native_;
   // What native_re's searches of this expression did (bytes read, steps), and how much of it
-  // (per byte of the pattern) stands for compiling the pattern with RE2 (about 3,500 instructions
-  // per byte of a lexicon expression, and its automaton's first states as much again; a unit of
-  // work is 5-10 instructions).
+  // (per byte of the pattern) is let run before RE2 takes over. Compiling a lexicon expression
+  // costs RE2 about 3,500 instructions per byte of it, a unit of work 5-10: 200 is about a third
+  // of a compilation, so that a long run (sayso_bench's repeated passes) pays little more than
+  // RE2 alone would, and a whole process over a few hundred kilobytes compiles few expressions
+  // (PolNeAR dev: the same instructions with 600).
   mutable std::atomic<std::size_t> work_{0};
-  static constexpr std::size_t kWorkPerPatternByte = 600;
+  static constexpr std::size_t kWorkPerPatternByte = 200;
 };
 
 /// An RE2::Set of patterns (index i: patterns[i]) compiled on first use; null if it does not
