@@ -2,7 +2,6 @@
 // a term from its governor, and the clause-level readings of conditions, concessions, refusals
 // and nested reports.
 #include "stance/labeller_impl.hpp"
-#include "stance/pattern_parser.hpp"
 
 #include <algorithm>
 #include <array>
@@ -217,59 +216,6 @@ bool labeller::quote_holds(const lazy_re2& re) const {
   return q_.cue && holds(q_.cue->range);
 }
 
-// How often compiled::named[term] matches the document, as successive RE2::FindAndConsume calls
-// count it: each search reads the rest of the text after the last match as a whole text.
-//
-// Counted through the term screen (compiled::screen()): the alternatives of the term's expressions
-// and of its contexts that ask only about the quote (named[term] is their alternation), those
-// the document's words let through, searched in the whole text (find_all: the same matches as
-// the alternation). The two readings differ only at the end e of a match, where a new text
-// starts: there \b holds in the whole text (every alternative ends with \b), and in the rest
-// only if text[e] is a word character; every alternative starts with \b, so the rest has no
-// match at e then, and the count is the same unless the whole text has one there: then (or
-// after an empty match, which FindAndConsume repeats) the expression itself counts.
-std::uint32_t labeller::count_named(std::size_t term, document_terms& d) const {
-  const compiled_terms::mention_screen& screen = c_.screen();
-  if (!d.seen_read) {
-    screen.read(text_, d.seen);
-    d.seen_read = true;
-  }
-  static thread_local std::vector<alternative_ref> refs;
-  refs.clear();
-  screen.refs_of(static_cast<std::uint32_t>(term), d.seen, refs);
-  for (std::size_t k = 0; k < c_.contexts.size(); ++k) {
-    const auto& cx = c_.contexts[k];
-    const bool quote_only = cx.quote_has && !cx.sentence_has && !cx.before && !cx.not_before && !cx.after &&
-                            !cx.not_after && cx.document_mentions == 0 && cx.document_first_of.empty();
-    if (cx.term == term && quote_only) screen.refs_of(c_.context_entry(k), d.seen, refs);
-  }
-  static thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
-  matches.clear();
-  find_all(refs, text_, matches);
-  std::uint32_t n = 0;
-  std::size_t last = std::string_view::npos;
-  bool exact = true;
-  for (const auto& [b, e] : matches) {
-    const bool word = b < text_.size() && pattern_syntax::word_char(static_cast<unsigned char>(text_[b]));
-    if (b == e || (b == last && !word)) {
-      exact = false;
-      break;
-    }
-    last = e;
-    if (++n == kMaxNamed) break;
-  }
-  if (exact) return n;
-  // (As RE2::FindAndConsume: each search reads the rest of the text as a whole text.)
-  n = 0;
-  std::string_view rest = text_;
-  std::size_t end = 0;
-  while (n < kMaxNamed && c_.named[term].search(rest, 0, nullptr, &end)) {
-    rest.remove_prefix(end);
-    ++n;
-  }
-  return n;
-}
-
 std::uint32_t labeller::named_in_document(std::size_t term) const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
@@ -277,7 +223,16 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   // Once per document and term, and only for the terms a context asks about (a few of them):
   // each count is a pass over the whole text.
   std::uint32_t& n = d.counts[term];
-  if (n == document_terms::uncounted) n = count_named(term, d);
+  if (n == document_terms::uncounted) {
+    n = 0;
+    // (As RE2::FindAndConsume: each search reads the rest of the text as a whole text.)
+    std::string_view rest = text_;
+    std::size_t end = 0;
+    while (n < kMaxNamed && c_.named[term].search(rest, 0, nullptr, &end)) {
+      rest.remove_prefix(end);
+      ++n;
+    }
+  }
   return n;
 }
 

@@ -473,63 +473,6 @@ BOOST_AUTO_TEST_CASE(native_searches_answer_as_re2_on_every_lexicon_expression) 
   BOOST_TEST(matches > 5000U);
 }
 
-BOOST_AUTO_TEST_CASE(document_counts_through_the_screen_are_find_and_consume_counts) {
-  // The labeller counts how often a term is named in a document (compiled::named[t], searched by
-  // successive RE2::FindAndConsume calls) through the term screen: the alternatives of the term's
-  // expressions and of its contexts that ask only about the quote, searched in the whole text.
-  // Both counts agree unless a match starts where the last ended, at a non-word character (the
-  // labeller then counts with the expression itself). Checked on long texts of the lexicon's words.
-  const sayso::term_lexicon lexicon = sayso::term_lexicon::ceasefire();
-  const auto& c = sayso::detail::term_lexicon_access::compiled(lexicon);
-  std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "not", "new", "in", "no", "'s"};
-  for (const sayso::term_info& t : c.terms) {
-    for (const std::string& e : t.expressions) words_of_expression(e, words);
-  }
-  for (const auto& cx : c.contexts) words_of_expression(cx.expressions.pattern(), words);
-  const std::array<std::string_view, 8> separators = {" ", " ", " ", ", ", "-", ".\n", " \xE2\x80\x9C", "\xE2\x80\x9D "};
-  std::mt19937 random(23);
-  std::size_t counted = 0;
-  std::size_t exact = 0;
-  for (int i = 0; i < 60; ++i) {
-    std::string text;
-    const std::size_t n = 100 + random() % 300;
-    for (std::size_t k = 0; k < n; ++k) {
-      text += words[random() % words.size()];
-      text += separators[random() % separators.size()];
-    }
-    sayso::detail::screened_text seen;
-    c.screen().read(text, seen);
-    for (std::uint32_t t = 0; t < c.patterns.size(); ++t) {
-      std::vector<sayso::detail::alternative_ref> refs;
-      c.screen().refs_of(t, seen, refs);
-      for (std::size_t k = 0; k < c.contexts.size(); ++k) {
-        const auto& cx = c.contexts[k];
-        const bool quote_only = cx.quote_has && !cx.sentence_has && !cx.before && !cx.not_before && !cx.after &&
-                                !cx.not_after && cx.document_mentions == 0 && cx.document_first_of.empty();
-        if (cx.term == t && quote_only) c.screen().refs_of(c.context_entry(k), seen, refs);
-      }
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
-      sayso::detail::find_all(refs, text, matches);
-      bool same_reading = true;
-      std::size_t last = std::string::npos;
-      for (const auto& [b, e] : matches) {
-        if (b == e || (b == last && !std::isalnum(static_cast<unsigned char>(text[b])) && text[b] != '_')) same_reading = false;
-        last = e;
-      }
-      const RE2 named(c.named[t].pattern(), insensitive());
-      re2::StringPiece input(text);
-      std::size_t expected = 0;
-      while (expected < 1000 && RE2::FindAndConsume(&input, named)) ++expected;
-      counted += expected;
-      if (!same_reading) continue;
-      ++exact;
-      BOOST_TEST(matches.size() == expected, "term " << t << ": " << matches.size() << " instead of " << expected);
-    }
-  }
-  BOOST_TEST(counted > 300U);
-  BOOST_TEST(exact > 500U);
-}
-
 BOOST_AUTO_TEST_CASE(the_built_in_word_lexicon_is_its_toml) {
   // lexicon::english() reads the bytes the build wrote from english.toml (lexicon::load): the
   // same lexicon as parsing english.toml now, and the same look-ups.
