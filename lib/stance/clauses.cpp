@@ -177,18 +177,17 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   // How far before and after a mention its context conditions look.
   constexpr std::uint32_t kWindow = 96;
   const byte_range sentence = ctx_.doc.sentences()[ctx_.doc.sentence_of_token(ctx_.doc.token_at(begin))].range;
-  const auto piece = [&](std::uint32_t a, std::uint32_t b) { return re2::StringPiece(text_.data() + a, b - a); };
-  if (cx.sentence_has && !RE2::PartialMatch(piece(sentence.begin, std::max(sentence.end, end)), *cx.sentence_has)) {
-    return false;
-  }
+  // (Each condition reads its piece of text as a whole text: RE2::PartialMatch on it.)
+  const auto piece = [&](std::uint32_t a, std::uint32_t b) { return text_.substr(a, b - a); };
+  if (cx.sentence_has && !cx.sentence_has.search(piece(sentence.begin, std::max(sentence.end, end)))) return false;
   const std::uint32_t from = std::max(sentence.begin, begin > kWindow ? begin - kWindow : 0U);
-  if (cx.before && !RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.before)) return false;
-  if (cx.not_before && RE2::PartialMatch(piece(std::min(from, begin), begin), *cx.not_before)) return false;
+  if (cx.before && !cx.before.search(piece(std::min(from, begin), begin))) return false;
+  if (cx.not_before && cx.not_before.search(piece(std::min(from, begin), begin))) return false;
   const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text_.size()), end + kWindow);
-  if (cx.not_after && RE2::PartialMatch(piece(end, to), *cx.not_after)) return false;
-  if (cx.after && !RE2::PartialMatch(piece(end, to), *cx.after)) return false;
+  if (cx.not_after && cx.not_after.search(piece(end, to))) return false;
+  if (cx.after && !cx.after.search(piece(end, to))) return false;
   // (The quote's sentences after the words around the mention: a longer search.)
-  if (cx.quote_has && !quote_holds(*cx.quote_has)) return false;
+  if (cx.quote_has && !quote_holds(cx.quote_has)) return false;
   // "the deal", "the meeting": the term the document is about.
   if (cx.document_mentions > 0 && named_in_document(cx.term) < cx.document_mentions) return false;
   const std::uint32_t mine = cx.document_first_of.empty() ? 0 : named_in_document(cx.term);
@@ -201,7 +200,7 @@ bool labeller::context_holds(const detail::compiled_terms::context& cx, std::uin
   return true;
 }
 
-bool labeller::quote_holds(const RE2& re) const {
+bool labeller::quote_holds(const lazy_re2& re) const {
   // The sentences that hold the quote's spans and its cue: the content and the reporting clause
   // ("Officials said the hostages would be home by Friday"), not the rest of the document.
   const auto sentences = ctx_.doc.sentences();
@@ -211,7 +210,7 @@ bool labeller::quote_holds(const RE2& re) const {
     const std::uint32_t last = sentences[ctx_.doc.sentence_of_token(ctx_.doc.token_at(r.end - 1))].range.end;
     const std::uint32_t a = std::min(first, r.begin);
     const std::uint32_t b = std::max(last, r.end);
-    return RE2::PartialMatch(re2::StringPiece(text_.data() + a, b - a), re);
+    return re.search(text_.substr(a, b - a));
   };
   if (std::any_of(q_.spans.begin(), q_.spans.end(), holds)) return true;
   return q_.cue && holds(q_.cue->range);
@@ -226,8 +225,13 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   std::uint32_t& n = d.counts[term];
   if (n == document_terms::uncounted) {
     n = 0;
-    re2::StringPiece input(text_.data(), text_.size());
-    while (n < kMaxNamed && RE2::FindAndConsume(&input, *c_.named[term])) ++n;
+    // (As RE2::FindAndConsume: each search reads the rest of the text as a whole text.)
+    std::string_view rest = text_;
+    std::size_t end = 0;
+    while (n < kMaxNamed && c_.named[term].search(rest, 0, nullptr, &end)) {
+      rest.remove_prefix(end);
+      ++n;
+    }
   }
   return n;
 }

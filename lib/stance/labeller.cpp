@@ -79,14 +79,13 @@ namespace {
 // npos if none: the least `end` for which s[0, end) holds a match (RE2 reads the text past `end`
 // for \b, as in the whole of s). About log2(|s|) searches without submatches (no reverse
 // program is built).
-std::size_t earliest_end(const RE2* re, std::string_view s) {
-  const re2::StringPiece piece(s.data(), s.size());
-  if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) return std::string_view::npos;
+std::size_t earliest_end(const lazy_re2* re, std::string_view s) {
+  if (re == nullptr || !re->search(s)) return std::string_view::npos;
   std::size_t lo = 0;          // no match ends before lo
   std::size_t hi = s.size();   // one ends at or before hi
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    if (re->Match(piece, 0, mid, RE2::UNANCHORED, nullptr, 0)) {
+    if (re->search(s, 0, nullptr, nullptr, mid)) {
       hi = mid;
     } else {
       lo = mid + 1;
@@ -97,7 +96,7 @@ std::size_t earliest_end(const RE2* re, std::string_view s) {
 
 }  // namespace
 
-void order_as_set(std::string_view s, std::span<const std::pair<int, const RE2*>> expressions,
+void order_as_set(std::string_view s, std::span<const std::pair<int, const lazy_re2*>> expressions,
                   const std::vector<std::string>& patterns, std::vector<int>& present) {
   static thread_local std::vector<std::pair<std::size_t, int>> order;
   order.clear();
@@ -121,14 +120,12 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present, screen
   screen.read(s, seen);
   const bool decided = seen.decided;
   const std::vector<std::uint32_t>& candidates = seen.alternatives;
-  const re2::StringPiece piece(s.data(), s.size());
   for (const std::uint32_t a : candidates) {
     const auto e = static_cast<int>(c_.set_entry(screen.words.entry_of(a)));
     if (std::find(present.begin(), present.end(), e) != present.end()) continue;  // (settled)
     // (A single word the screen found is a match: "truces?".)
     if (!(decided && screen.words.one_word(a))) {
-      const RE2* re = screen.alternatives[a].get();
-      if (re == nullptr || !re->Match(piece, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+      if (!screen.alternatives[a].search(s)) continue;
     }
     present.push_back(e);
   }
@@ -137,10 +134,10 @@ bool labeller::mentions_in(std::string_view s, std::vector<int>& present, screen
   // orders the stances of two terms found at one place. The set itself is not built: compiling
   // it cost some 80 M instructions, and each search of it half a million.
   std::sort(present.begin(), present.end());
-  static thread_local std::vector<std::pair<int, const RE2*>> expressions;
+  static thread_local std::vector<std::pair<int, const lazy_re2*>> expressions;
   expressions.clear();
   for (const std::uint32_t a : candidates) {
-    expressions.emplace_back(static_cast<int>(c_.set_entry(screen.words.entry_of(a))), screen.alternatives[a].get());
+    expressions.emplace_back(static_cast<int>(c_.set_entry(screen.words.entry_of(a))), &screen.alternatives[a]);
   }
   order_as_set(s, expressions, c_.mentions.patterns(), present);
   return true;

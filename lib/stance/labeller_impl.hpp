@@ -75,7 +75,7 @@ struct condition_clause {
 // reverse). `expressions`: (entry, expression) pairs, each entry's expressions together matching
 // what its pattern matches in `s`; those of entries not present are ignored.
 // tables_tests checks it against RE2::Set on random texts.
-void order_as_set(std::string_view s, std::span<const std::pair<int, const RE2*>> expressions,
+void order_as_set(std::string_view s, std::span<const std::pair<int, const lazy_re2*>> expressions,
                   const std::vector<std::string>& patterns, std::vector<int>& present);
 
 // Labels one quote: collect() finds its terms and cues, run() labels each term.
@@ -134,7 +134,7 @@ class labeller {
   // Do the conditions of a context expression hold for its mention text_[begin, end)?
   bool context_holds(const detail::compiled_terms::context& cx, std::uint32_t begin, std::uint32_t end) const;
   // Whether the quote (its spans and its cue, in their whole sentences) holds a match of `re`.
-  bool quote_holds(const RE2& re) const;
+  bool quote_holds(const lazy_re2& re) const;
   // Condition clauses from a sentence that opens with "After …," and goes on to a plan.
   void after_conditions();
   // Does text_[from, to) say that something fails ("should the truce fail")?

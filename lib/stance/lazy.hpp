@@ -7,6 +7,7 @@
 // pipeline costs only reading the lexicon.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,8 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#include "stance/native_re.hpp"
 
 
 namespace sayso::detail {
@@ -62,6 +65,18 @@ class lazy_re2 {
  public:
   lazy_re2() = default;
   lazy_re2(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
+  // (Moving is for construction only, as once_built's.)
+  lazy_re2(lazy_re2&& o) noexcept
+      : pattern_(std::move(o.pattern_)), options_(o.options_), re_(std::move(o.re_)), native_(std::move(o.native_)),
+        work_(o.work_.load(std::memory_order_relaxed)) {}
+  lazy_re2& operator=(lazy_re2&& o) noexcept {
+    pattern_ = std::move(o.pattern_);
+    options_ = o.options_;
+    re_ = std::move(o.re_);
+    native_ = std::move(o.native_);
+    work_.store(o.work_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    return *this;
+  }
 
   explicit operator bool() const noexcept { return !pattern_.empty(); }
   [[nodiscard]] const std::string& pattern() const noexcept { return pattern_; }
@@ -74,10 +89,78 @@ class lazy_re2 {
   /// Takes `re` (compiled from pattern()) as the compiled expression.
   void adopt(std::unique_ptr<RE2> re) noexcept { re_.adopt(std::move(re)); }
 
+  /// The leftmost-first match at `from` or later within [from, limit), as RE2::Match(text, from,
+  /// limit, UNANCHORED) with one submatch gives it, by native_re: `unknown` where it cannot say,
+  /// and once the searches of this expression have cost about what compiling it with RE2 costs
+  /// (RE2's automaton is then the cheaper: a long run meets the expression again and again; a
+  /// short one, most processes, never pays for compiling it).
+  native_re::result search_native(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
+                                  std::size_t limit = std::string_view::npos) const {
+    if (pattern_.empty() || options_.case_sensitive() || options_.encoding() != RE2::Options::EncodingUTF8) {
+      return native_re::result::unknown;  // (native_re reads patterns as the lexicons' options give them)
+    }
+    if (work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size()) return native_re::result::unknown;
+    const native_re& n = native_.get([this] { return std::make_unique<native_re>(pattern_); });
+    std::size_t work = 0;
+    const native_re::result r = n.search(text, from, begin, end, limit, &work);
+    work_.fetch_add(work, std::memory_order_relaxed);
+    return r;
+  }
+  /// Whether the pattern matches `text` at `from` or later, within [from, limit), as
+  /// RE2::Match(text, from, limit, UNANCHORED) says (\b sees the text after `limit`); with
+  /// `begin` and `end`, where its leftmost-first match is: by search_native(), or RE2 where it
+  /// does not answer. False when empty.
+  bool search(std::string_view text, std::size_t from = 0, std::size_t* begin = nullptr, std::size_t* end = nullptr,
+              std::size_t limit = std::string_view::npos) const {
+    limit = std::min(limit, text.size());
+    if (pattern_.empty() || from > limit) return false;
+    std::size_t b = 0;
+    std::size_t e = 0;
+    const native_re::result r = search_native(text, from, b, e, limit);
+    if (r == native_re::result::none) return false;
+    if (r == native_re::result::match) {
+      if (begin != nullptr) *begin = b;
+      if (end != nullptr) *end = e;
+      return true;
+    }
+    return search_re2(text, from, begin, end, limit);
+  }
+  /// The same by RE2 alone (for tests, and where native_re cannot answer).
+  bool search_re2(std::string_view text, std::size_t from = 0, std::size_t* begin = nullptr,
+                  std::size_t* end = nullptr, std::size_t limit = std::string_view::npos) const {
+    limit = std::min(limit, text.size());
+    const RE2* re = get();
+    if (re == nullptr || from > limit) return false;
+    const re2::StringPiece input(text.data(), text.size());
+    if (begin == nullptr && end == nullptr) return re->Match(input, from, limit, RE2::UNANCHORED, nullptr, 0);
+    re2::StringPiece m;
+    if (!re->Match(input, from, limit, RE2::UNANCHORED, &m, 1)) return false;
+    if (begin != nullptr) *begin = static_cast<std::size_t>(m.data() - text.data());
+    if (end != nullptr) *end = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+    return true;
+  }
+  /// Whether native_re reads the pattern (for tests).
+  /// The pattern's native_re (built on first use; for tests: its searches are not counted).
+  [[nodiscard]] const native_re& native_matcher() const {
+    return native_.get([this] { return std::make_unique<native_re>(pattern_); });
+  }
+  [[nodiscard]] bool native() const {
+    return native_.get([this] { return std::make_unique<native_re>(pattern_); }).ok();
+  }
+
  private:
   std::string pattern_;
   RE2::Options options_;
   once_built<RE2> re_;
+  once_built<native_re> native_;
+  // What native_re's searches of this expression did (bytes read, steps), and how much of it
+  // (per byte of the pattern) is let run before RE2 takes over. Compiling a lexicon expression
+  // costs RE2 about 3,500 instructions per byte of it, a unit of work 5-10: 200 is about a third
+  // of a compilation, so that a long run (sayso_bench's repeated passes) pays little more than
+  // RE2 alone would, and a whole process over a few hundred kilobytes compiles few expressions
+  // (PolNeAR dev: the same instructions with 600).
+  mutable std::atomic<std::size_t> work_{0};
+  static constexpr std::size_t kWorkPerPatternByte = 200;
 };
 
 /// An RE2::Set of patterns (index i: patterns[i]) compiled on first use; null if it does not

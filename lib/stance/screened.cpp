@@ -21,12 +21,16 @@ bool boundary(std::string_view text, std::size_t p) {
 constexpr std::size_t kMaxScan = 1024;
 
 // Where the leftmost match of `a` in text starting at `from` or later starts and ends (as
-// RE2::Match UNANCHORED from `from` with one submatch finds it); false if none. An unanchored
-// search without submatches (a forward pass) says whether there is one; then anchored searches
-// at each candidate start say where: the first that matches, with the end RE2 gives it.
+// RE2::Match UNANCHORED from `from` with one submatch finds it); false if none. A spelled word
+// is found from the screen's table, other alternatives by native_re where it answers
+// (lazy_re2::search_native). Otherwise an unanchored RE2 search without submatches (a forward
+// pass) says whether there is one; then anchored searches at each candidate start say where: the
+// first that matches, with the end RE2 gives it.
 bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from, std::size_t& begin,
               std::size_t& end) {
   if (a.words != nullptr) return a.words->next_word(a.alternative, text, from, begin, end);
+  const native_re::result r = a.re->search_native(text, from, begin, end);
+  if (r != native_re::result::unknown) return r == native_re::result::match;
   const RE2* re = a.re->get();
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;

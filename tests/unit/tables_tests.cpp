@@ -244,9 +244,11 @@ BOOST_AUTO_TEST_CASE(set_order_without_the_set) {
   RE2::Options o = insensitive();
   RE2::Set set(o, RE2::UNANCHORED);
   std::vector<std::unique_ptr<RE2>> each;
+  std::vector<std::unique_ptr<sayso::detail::lazy_re2>> lazy;
   for (const std::string& p : patterns) {
     BOOST_REQUIRE(set.Add(p, nullptr) >= 0);
     each.push_back(std::make_unique<RE2>(p, o));
+    lazy.push_back(std::make_unique<sayso::detail::lazy_re2>(p, o));
   }
   BOOST_REQUIRE(set.Compile());
   const std::vector<std::string> words = {"truce", "ceasefire", "peace", "talks", "deal", "pulled", "pull", "out",
@@ -264,9 +266,9 @@ BOOST_AUTO_TEST_CASE(set_order_without_the_set) {
     std::vector<int> expected;
     set.Match(text, &expected);
     std::vector<int> present;
-    std::vector<std::pair<int, const RE2*>> expressions;
+    std::vector<std::pair<int, const sayso::detail::lazy_re2*>> expressions;
     for (std::size_t e = 0; e < each.size(); ++e) {
-      expressions.emplace_back(static_cast<int>(e), each[e].get());
+      expressions.emplace_back(static_cast<int>(e), lazy[e].get());
       if (RE2::PartialMatch(text, *each[e])) present.push_back(static_cast<int>(e));
     }
     sayso::detail::stance_internal::order_as_set(text, expressions, patterns, present);
@@ -353,6 +355,122 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
     }
   }
   BOOST_TEST(found > 5000U);
+}
+
+// ---- native_re: the lexicons' expressions searched without compiling RE2 ------------------------
+
+namespace {
+
+// native_re (through lazy_re2::search) against RE2 on `text`: from 0, from a random place, and
+// within a random limit; the same answer, and where it answers, the same match.
+void compare_searches(const sayso::detail::lazy_re2& re, const std::string& text, std::mt19937& random,
+                      std::size_t& matches) {
+  const std::size_t from = text.empty() ? 0 : random() % (text.size() + 1);
+  const std::size_t limit = from + (text.size() > from ? random() % (text.size() - from + 1) : 0);
+  for (const auto& [f, l] : {std::pair<std::size_t, std::size_t>{0, text.size()}, {from, text.size()}, {from, limit}}) {
+    std::size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
+    const auto r = re.native_matcher().search(text, f, b1, e1, l);
+    const bool expected = re.search_re2(text, f, &b2, &e2, l);
+    if (r == sayso::detail::native_re::result::unknown) {
+      BOOST_TEST(re.search(text, f, &b1, &e1, l) == expected);
+      continue;
+    }
+    const bool native = r == sayso::detail::native_re::result::match;
+    BOOST_TEST(native == expected, re.pattern() << " from " << f << " to " << l << (expected ? " matches" : " does not match")
+                                                << " in: " << text);
+    if (native && expected) {
+      BOOST_TEST((b1 == b2 && e1 == e2), re.pattern() << " from " << f << " to " << l << ": [" << b1 << ", " << e1
+                                                      << ") instead of [" << b2 << ", " << e2 << ") in: " << text);
+      ++matches;
+    }
+    BOOST_TEST(re.search(text, f, nullptr, nullptr, l) == expected);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(native_searches_answer_as_re2_on_tricky_patterns) {
+  // Priority of alternatives, lazy and counted repeats, anchors, case-sensitive groups, negated
+  // and named classes, non-ASCII text (quotation marks, the Kelvin sign and the long s that RE2
+  // folds to k and s, an accented letter, invalid UTF-8), on random texts of a small alphabet.
+  const std::vector<std::string> patterns = {
+      "a|ab", "(?:a|ab)(?:c|bcd)", "a*?b", "(?:ab|a)*c", "\\bx\\w*", "(?-i:[A-Z])\\w+", "[^\\s.;]+",
+      "^\\s*(?:no|not)", "(?:yes|no)\\s*$", "\\W+", "a{1,3}?b", ".{2}x", "(?:\\w+ ){0,2}end", "k", "s+k?",
+      "\\b(?:ab|a b|x)\\b", "\\B\\w", "[a-c]{2,}", "(?:a(?:\\s|\"|\xE2\x80\x9C|\xE2\x80\x9D)+b)", "(?:a|)b",
+      "x(?:'|\xE2\x80\x99)s", "[\\w.-]+", "(?:(?:a|b) )?c", "(?:\\W*\\w+\\W* )?k",
+      "(?:ab|a|ac|b(?:x|y|z|1)|c|no)+d", "\\b(?:(?:yes|no|end|k) (?:a|b|c|x|)|s)\\b"};
+  const std::vector<std::string> pieces = {"a", "b", "c", "x", "y", "A", "B", "K", "S", "k", "s", "no", "yes", "end",
+                                           " ", " ", ".", ";", "\n", "'", "\xE2\x80\x99", "\xE2\x80\x9C", "\"",
+                                           "\xC3\xA9", "\xE2\x84\xAA", "\xC5\xBF", "\xFF", "-", "_", "1"};
+  std::vector<std::unique_ptr<sayso::detail::lazy_re2>> res;
+  for (const std::string& p : patterns) {
+    res.push_back(std::make_unique<sayso::detail::lazy_re2>(p, sayso::detail::compiled_terms::options()));
+    BOOST_TEST(res.back()->native(), p << " is not read by native_re");
+  }
+  std::mt19937 random(17);
+  std::size_t matches = 0;
+  for (int i = 0; i < 4000; ++i) {
+    std::string text;
+    const std::size_t n = random() % 14;
+    for (std::size_t k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    for (const auto& re : res) compare_searches(*re, text, random, matches);
+  }
+  BOOST_TEST(matches > 20000U);
+  // What it does not read, RE2 answers.
+  const sayso::detail::lazy_re2 unicode("\\pL+", sayso::detail::compiled_terms::options());
+  BOOST_TEST(!unicode.native());
+  BOOST_TEST(unicode.search("\xC3\xA9t\xC3\xA9"));
+}
+
+BOOST_AUTO_TEST_CASE(native_searches_answer_as_re2_on_every_lexicon_expression) {
+  // Every expression of the default lexicon the stance stage searches: the terms' whole
+  // expressions (the document counts), their alternatives (the screened searches), the
+  // contexts' conditions, the stance lists; on texts of their own words.
+  const sayso::term_lexicon lexicon = sayso::term_lexicon::ceasefire();
+  const auto& c = sayso::detail::term_lexicon_access::compiled(lexicon);
+  std::vector<const sayso::detail::lazy_re2*> all;
+  const auto add = [&](const sayso::detail::lazy_re2& re) {
+    if (re) all.push_back(&re);
+  };
+  for (const auto& re : c.patterns) add(re);
+  for (const auto& re : c.named) add(re);
+  for (const auto& re : c.opposites) add(re);
+  for (const auto& cx : c.contexts) {
+    for (const auto* re : {&cx.expressions, &cx.sentence_has, &cx.quote_has, &cx.before, &cx.not_before, &cx.not_after,
+                           &cx.after}) {
+      add(*re);
+    }
+  }
+  for (const auto* re : c.cue_lists()) add(*re);
+  for (const auto& re : c.screen().alternatives) add(re);
+  for (const auto& re : c.cue_screen().alternatives) add(re);
+  std::size_t native = 0;
+  for (const auto* re : all) native += re->native() ? 1 : 0;
+  BOOST_TEST_MESSAGE(native << " of " << all.size() << " expressions read by native_re");
+  BOOST_TEST(native * 100 >= all.size() * 98);
+  std::vector<std::string> words = {"the", "a", "of", "to", "and", "said", "we", "they", "not", "new", "in", "no",
+                                    "'s", "Hamas", "Israel", "US", "12", "talks", "deal"};
+  for (const sayso::term_info& t : c.terms) {
+    for (const std::string& e : t.expressions) words_of_expression(e, words);
+  }
+  for (const auto* l : c.cue_lists()) words_of_expression(l->pattern(), words);
+  const std::array<std::string_view, 12> separators = {" ", " ", " ", ", ", "-", "'", "\xE2\x80\x99", " \xE2\x80\x9C",
+                                                       "\xE2\x80\x9D ", ".\n", "; ", " \""};
+  std::mt19937 random(19);
+  std::size_t matches = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string text;
+    const std::size_t n = i % 10 == 0 ? 150 + random() % 100 : 1 + random() % 16;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string w = words[random() % words.size()];
+      if (random() % 8 == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      if (i % 7 == 0 && k == 0 && !w.empty() && w.back() == 'k') w.replace(w.size() - 1, 1, "\xE2\x84\xAA");
+      text += w;
+      text += separators[random() % separators.size()];
+    }
+    for (const auto* re : all) compare_searches(*re, text, random, matches);
+  }
+  BOOST_TEST(matches > 5000U);
 }
 
 BOOST_AUTO_TEST_CASE(the_built_in_word_lexicon_is_its_toml) {

@@ -1,0 +1,94 @@
+// Internal: a matcher of our own for the RE2 expressions of the lexicons, that needs no RE2
+// compilation, and says when it cannot answer as RE2 would.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sayso::detail {
+
+/// An RE2 pattern (compiled case-insensitively, as the lexicons' are) run by a small
+/// backtracking machine, for the searches of the stance stage.
+///
+/// Why: RE2 has no saved compiled form, and compiling the expressions a process needs (a
+/// term's whole expression for the document counts, the alternatives the word screen lets
+/// through, the contexts' conditions) took about a third of a whole run over a few hundred
+/// kilobytes. This machine is compiled from the pattern in microseconds. It answers as RE2's
+/// leftmost-first search: the leftmost place where the pattern matches, and there the match of
+/// the first branch (in priority order: alternatives in order, repeats greedy) that matches,
+/// as Perl would; RE2 gives the same except for empty loops, which are not accepted here.
+///
+/// What it follows: literals (ASCII, and non-ASCII ones that have no other case: quotation
+/// marks, apostrophes, dashes), groups ((?:), (?i:), (?-i:), plain parentheses), alternation,
+/// repeats (*, +, ?, {m,n}, greedy or lazy; not of what can match nothing, unless bounded),
+/// classes of ASCII characters ([...], [^...], \w \W \d \D \s \S, .) and \b \B ^ $. Anything
+/// else makes ok() false (the caller uses RE2). A search that meets what it cannot decide as
+/// RE2 would (invalid UTF-8 where a class reads a character, the Kelvin sign or the long s,
+/// which RE2 folds to k and s; or too long a backtracking) answers `unknown`.
+///
+/// Thread safety: immutable after construction; search() uses a per-thread stack.
+class native_re {
+ public:
+  native_re() = default;
+  explicit native_re(std::string_view pattern);
+
+  [[nodiscard]] bool ok() const noexcept { return ok_; }
+
+  enum class result : std::uint8_t { none, match, unknown };
+  /// The leftmost-first match of the pattern in `text` starting at `from` or later, as
+  /// RE2::Match(text, from, text.size(), UNANCHORED) with one submatch gives it ([begin, end)
+  /// offsets in `text`; \b, ^ and $ see all of `text`). With `limit`, as RE2::Match(text, from,
+  /// limit, ...): the match lies in [from, limit) (\b and $ still see the text after it).
+  /// With `work`, adds to it how much the search did (bytes read and steps of the machine).
+  result search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
+                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr) const;
+
+  struct inst {
+    enum op_t : std::uint8_t { byte, klass, split, dispatch, jump, boundary, not_boundary, begin_text, end_text, match };
+    op_t op = match;
+    bool fold = false;      // byte: compare in ASCII lower case (the byte is lower case)
+    std::uint8_t c = 0;     // byte
+    std::uint32_t x = 0;    // split: preferred; jump: target; klass: class index; dispatch: its index
+    std::uint32_t y = 0;    // split: the other
+    // split: 1 + the index in guards_ of the bytes the preferred path's match must start with
+    // (it matches nothing else), or 0: then the other path is taken at once on any other byte.
+    std::uint32_t guard = 0;
+  };
+  struct char_class {
+    std::array<std::uint64_t, 2> ascii{};  // bit c: ASCII character c matches
+    bool other = false;                    // every non-ASCII character matches
+  };
+
+  // An alternation of many branches, none of which matches nothing: per byte, the branches (their
+  // first instructions, in priority order) that may start with it: targets[start[c], start[c + 1]).
+  struct dispatch_table {
+    std::array<std::uint32_t, 257> start{};
+    std::vector<std::uint32_t> targets;
+  };
+
+ private:
+  using stack_t = std::vector<std::pair<std::uint32_t, std::size_t>>;
+  result run(std::uint32_t pc, std::string_view text, std::size_t limit, std::size_t p, std::size_t& end,
+             stack_t& stack, std::size_t& steps) const;
+
+  bool ok_ = false;
+  std::vector<inst> prog_;
+  std::vector<char_class> classes_;
+  std::vector<std::array<std::uint64_t, 4>> guards_;
+  std::vector<dispatch_table> dispatches_;
+  std::vector<std::uint32_t> branches_;  // the first instruction of each branch, in priority order
+  // Per byte at a start (256: the end of the text): the branches that may match there, at a word
+  // boundary (all) and elsewhere (those that do not start with \b). A branch that starts with
+  // \b is run from its next instruction (the boundary is checked once for all).
+  std::array<std::vector<std::uint16_t>, 257> at_boundary_;
+  std::array<std::vector<std::uint16_t>, 257> inside_;
+  std::vector<std::uint8_t> skip_;  // per branch: 1 if it starts with \b
+  // Per byte: 1 if a branch may start with it at a word boundary, 2 elsewhere (so that the
+  // search passes over the other bytes at once).
+  std::array<std::uint8_t, 257> starts_{};
+};
+
+}  // namespace sayso::detail
