@@ -2,7 +2,7 @@
 # options (README, "The stance label model") and fails unless the result equals the shipped model
 # byte for byte.
 execute_process(COMMAND "${TRAIN}" stance-train --set "cn=${CN_DOCS},${CN_GOLD},by-conflict"
-                        --set "cf=${CF_DOCS},${CF_GOLD}" -o "${OUT}"
+                        --set "cf=${CF_DOCS},${CF_GOLD}" --l2 0.01 -o "${OUT}"
                 RESULT_VARIABLE _result)
 if(NOT _result EQUAL 0)
   message(FATAL_ERROR "sayso-train stance-train failed (${_result})")
