@@ -10,7 +10,8 @@
 
 namespace sayso::detail {
 
-extern const std::string_view speaker_lexicon_toml;  // generated from lexicons/speakers.toml
+// generated from lexicons/speakers.toml, read at build time by sayso_lexgen (lib/stance/lexgen.cpp)
+extern const std::string_view speaker_lexicon_compiled;
 
 namespace {
 
@@ -267,7 +268,7 @@ std::unique_ptr<speaker_lexicon> speaker_lexicon::parse(std::string_view text, s
 }
 
 const speaker_lexicon& speaker_lexicon::english() {
-  static const std::unique_ptr<speaker_lexicon> lex = parse(speaker_lexicon_toml, "speakers.toml");
+  static const std::unique_ptr<speaker_lexicon> lex = load(speaker_lexicon_compiled);
   return *lex;
 }
 

@@ -37,6 +37,12 @@ class speaker_lexicon {
   /// Parses a lexicon in speakers.toml's format; throws sayso::error (errc::lexicon) naming
   /// `name` and the line.
   static std::unique_ptr<speaker_lexicon> parse(std::string_view toml, std::string_view name);
+  /// The lexicon as bytes, and back (speaker_lexicon_blob.cpp): the build parses speakers.toml
+  /// (sayso_lexgen) and the library embeds what save() writes, which english() loads (parsing
+  /// the TOML was some 7 M instructions per process). load() throws std::runtime_error on bytes
+  /// that save() did not write.
+  [[nodiscard]] std::string save() const;
+  static std::unique_ptr<speaker_lexicon> load(std::string_view bytes);
 
   /// The longest role phrase that starts at words[at] ("foreign minister", "top diplomat").
   [[nodiscard]] match role_at(std::span<const std::string_view> words, std::size_t at) const;

@@ -68,12 +68,13 @@ class lazy_re2 {
   // (Moving is for construction only, as once_built's.)
   lazy_re2(lazy_re2&& o) noexcept
       : pattern_(std::move(o.pattern_)), options_(o.options_), re_(std::move(o.re_)), native_(std::move(o.native_)),
-        work_(o.work_.load(std::memory_order_relaxed)) {}
+        prebuilt_(o.prebuilt_), work_(o.work_.load(std::memory_order_relaxed)) {}
   lazy_re2& operator=(lazy_re2&& o) noexcept {
     pattern_ = std::move(o.pattern_);
     options_ = o.options_;
     re_ = std::move(o.re_);
     native_ = std::move(o.native_);
+    prebuilt_ = o.prebuilt_;
     work_.store(o.work_.load(std::memory_order_relaxed), std::memory_order_relaxed);
     return *this;
   }
@@ -86,6 +87,10 @@ class lazy_re2 {
     return &re_.get([this] { return std::make_unique<RE2>(pattern_, options_); });
   }
   const RE2& operator*() const { return *get(); }
+  /// Takes `bytes` (native_re::save() of the pattern's machine, in storage that outlives this:
+  /// the library's built-in data) as where its native_re is read from on first use, instead of
+  /// compiling the pattern (prebuilt.hpp).
+  void adopt_native(std::string_view bytes) noexcept { prebuilt_ = bytes; }
   /// Takes `re` (compiled from pattern()) as the compiled expression.
   void adopt(std::unique_ptr<RE2> re) noexcept { re_.adopt(std::move(re)); }
 
@@ -100,7 +105,7 @@ class lazy_re2 {
       return native_re::result::unknown;  // (native_re reads patterns as the lexicons' options give them)
     }
     if (work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size()) return native_re::result::unknown;
-    const native_re& n = native_.get([this] { return std::make_unique<native_re>(pattern_); });
+    const native_re& n = native_.get([this] { return make_native(); });
     std::size_t work = 0;
     const native_re::result r = n.search(text, from, begin, end, limit, &work);
     work_.fetch_add(work, std::memory_order_relaxed);
@@ -142,17 +147,22 @@ class lazy_re2 {
   /// Whether native_re reads the pattern (for tests).
   /// The pattern's native_re (built on first use; for tests: its searches are not counted).
   [[nodiscard]] const native_re& native_matcher() const {
-    return native_.get([this] { return std::make_unique<native_re>(pattern_); });
+    return native_.get([this] { return make_native(); });
   }
   [[nodiscard]] bool native() const {
-    return native_.get([this] { return std::make_unique<native_re>(pattern_); }).ok();
+    return native_.get([this] { return make_native(); }).ok();
   }
 
  private:
+  [[nodiscard]] std::unique_ptr<native_re> make_native() const {
+    return prebuilt_.empty() ? std::make_unique<native_re>(pattern_) : native_re::load(prebuilt_);
+  }
+
   std::string pattern_;
   RE2::Options options_;
   once_built<RE2> re_;
   once_built<native_re> native_;
+  std::string_view prebuilt_;  // see adopt_native()
   // What native_re's searches of this expression did (bytes read, steps), and how much of it
   // (per byte of the pattern) is let run before RE2 takes over. Compiling a lexicon expression
   // costs RE2 about 3,500 instructions per byte of it, a unit of work 5-10: 200 is about a third

@@ -4,11 +4,16 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace sayso::detail {
+
+namespace blob {
+struct writer;
+}  // namespace blob
 
 /// An RE2 pattern (compiled case-insensitively, as the lexicons' are) run by a small
 /// backtracking machine, for the searches of the stance stage.
@@ -36,6 +41,13 @@ class native_re {
   explicit native_re(std::string_view pattern);
 
   [[nodiscard]] bool ok() const noexcept { return ok_; }
+
+  /// The compiled machine as bytes (native_re_io.cpp), and back: the built-in lexicons' machines
+  /// are compiled at build time (lexgen, prebuilt.hpp) and read from the library's data on first
+  /// use. load() of what save() wrote searches as the machine saved; it throws
+  /// std::runtime_error on bytes that are not such a machine.
+  void save(blob::writer& w) const;
+  static std::unique_ptr<native_re> load(std::string_view bytes);
 
   enum class result : std::uint8_t { none, match, unknown };
   /// The leftmost-first match of the pattern in `text` starting at `from` or later, as

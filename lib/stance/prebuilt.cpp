@@ -6,12 +6,25 @@ namespace sayso::detail {
 
 namespace {
 
-constexpr std::uint32_t kMagic = 0x53594C34;  // "SYL4": the layout below
+constexpr std::uint32_t kMagic = 0x53594C35;  // "SYL5": the layout below
 
-void save_re(blob::writer& w, const lazy_re2& re) { w.str(re.pattern()); }
+// An expression's native_re machine (compiled here, at build time), read on first use.
+void save_native(blob::writer& w, const lazy_re2& re) {
+  blob::writer machine;
+  re.native_matcher().save(machine);
+  w.str(machine.out);
+}
+
+void save_re(blob::writer& w, const lazy_re2& re) {
+  w.str(re.pattern());
+  if (re) save_native(w, re);
+}
 lazy_re2 load_re(blob::reader& r) {
   std::string p = r.str();
-  return p.empty() ? lazy_re2() : lazy_re2(std::move(p), compiled_terms::options());
+  if (p.empty()) return {};
+  lazy_re2 re(std::move(p), compiled_terms::options());
+  re.adopt_native(r.view());
+  return re;
 }
 
 using context_field = lazy_re2 compiled_terms::context::*;
@@ -27,11 +40,15 @@ constexpr std::array<lazy_re2 compiled_terms::*, compiled_terms::kCueLists> kCue
     &compiled_terms::neutral,  &compiled_terms::negation,    &compiled_terms::pseudo_negation,
     &compiled_terms::uncertain, &compiled_terms::terminators};
 
-void save_screen(blob::writer& w, const screened_lists& s) { s.words.save(w); }
+void save_screen(blob::writer& w, const screened_lists& s) {
+  s.words.save(w);
+  for (const lazy_re2& a : s.alternatives) save_native(w, a);
+}
 std::unique_ptr<screened_lists> load_screen(blob::reader& r) {
   auto s = std::make_unique<screened_lists>();
   s->words = word_screen::load(r);
   s->compile_with(compiled_terms::options());
+  for (lazy_re2& a : s->alternatives) a.adopt_native(r.view());
   return s;
 }
 

@@ -23,6 +23,7 @@
 
 #include <sayso/sayso.hpp>
 
+#include "entities/speaker_lexicon.hpp"
 #include "stance/compiled.hpp"
 #include "stance/labeller_impl.hpp"
 #include "stance/prebuilt.hpp"
@@ -34,6 +35,7 @@
 namespace sayso::detail {
 extern const std::string_view ceasefire_terms_toml;  // (embedded in the library)
 extern const std::string_view english_lexicon_toml;
+extern const std::string_view speaker_lexicon_toml;
 }  // namespace sayso::detail
 
 using sayso::detail::word_screen;
@@ -486,14 +488,43 @@ BOOST_AUTO_TEST_CASE(the_built_in_word_lexicon_is_its_toml) {
   BOOST_TEST(built_in.classes("said") != 0U);
 }
 
+BOOST_AUTO_TEST_CASE(the_built_in_speaker_lexicon_is_its_toml) {
+  // speaker_lexicon::english() loads the form the build wrote from speakers.toml: it must be
+  // what parsing speakers.toml now gives, and answer as it does.
+  const auto& built_in = sayso::detail::speaker_lexicon::english();
+  const auto parsed = sayso::detail::speaker_lexicon::parse(sayso::detail::speaker_lexicon_toml, "speakers.toml");
+  BOOST_TEST((built_in.save() == parsed->save()));
+  const std::vector<std::string_view> words = {"the", "foreign", "minister", "of", "the", "united", "states", "said"};
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    BOOST_TEST(built_in.role_at(words, at).id == parsed->role_at(words, at).id);
+    BOOST_TEST(built_in.role_at(words, at).length == parsed->role_at(words, at).length);
+    BOOST_TEST(built_in.country_at(words, at, true).length == parsed->country_at(words, at, true).length);
+    BOOST_TEST(built_in.flags(words[at]) == parsed->flags(words[at]), words[at]);
+  }
+  BOOST_TEST(built_in.role_at(words, 1).length == 2U);
+  BOOST_TEST(built_in.country_at(words, 5, false).length == 2U);
+  for (const std::string_view w : {"gen", "defence", "spokesman", "however", "may", "she", "report", "forces"}) {
+    BOOST_TEST(built_in.title(w) == parsed->title(w), w);
+    BOOST_TEST(built_in.spelling(w) == parsed->spelling(w), w);
+    BOOST_TEST(built_in.flags(w) == parsed->flags(w), w);
+    BOOST_TEST(built_in.head_synonyms(w).size() == parsed->head_synonyms(w).size(), w);
+  }
+  BOOST_TEST(built_in.shortest_org_noun() == parsed->shortest_org_noun());
+  BOOST_TEST(built_in.flags("however") != 0U);
+}
+
 BOOST_AUTO_TEST_CASE(the_built_in_lexicon_is_its_toml) {
   // term_lexicon::ceasefire() reads the compiled form the build wrote (stance/prebuilt.hpp): it
   // must be what reading ceasefire.toml and stance.toml now gives, screens and all.
   const auto& built_in = sayso::detail::term_lexicon_access::compiled(sayso::term_lexicon::ceasefire());
   const auto from_toml = sayso::detail::build_terms(sayso::detail::ceasefire_terms_toml, "ceasefire.toml", true);
   BOOST_TEST((sayso::detail::save_terms(built_in) == sayso::detail::save_terms(*from_toml)));
-  // And a loaded screen searches as the one it was saved from.
-  const auto reloaded = sayso::detail::load_terms(sayso::detail::save_terms(*from_toml));
+  // (So the built-in expressions' native_re machines, compiled by the build, are those that
+  // compiling the TOML's expressions gives now: save_terms writes each machine.)
+  // And a loaded screen searches as the one it was saved from (the loaded lexicon reads its
+  // machines from `bytes`, which must outlive it).
+  const std::string bytes = sayso::detail::save_terms(*from_toml);
+  const auto reloaded = sayso::detail::load_terms(bytes);
   std::vector<std::uint32_t> a, b, alts_a, alts_b;
   const std::string text = "They called for an immediate ceasefire and the release of the hostages.";
   BOOST_TEST(reloaded->screen().words.candidates(text, a, &alts_a) == from_toml->screen().words.candidates(text, b, &alts_b));
