@@ -221,6 +221,9 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     // "… was unlikely, though she acknowledged …": a concession by a pronoun subject closes the
     // report (the writer's aside on the source, or the source's own second report).
     if (k > from && is_word(k) && !cap(k) && pronoun_concession(u, k)) break;
+    // "…, though it is unclear how many …", "…, but it was not clear whether …": the writer's
+    // note on what is not known closes the report.
+    if (k > from && is_word(k) && !cap(k) && writer_uncertainty(u, k)) break;
     last = k;
   }
   return last == npos ? npos : last + 1;
@@ -263,6 +266,40 @@ bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
     if (!adverbial(j)) return false;
   }
   return false;
+}
+
+// "though|although|but|and it is|was|remains (still|yet|not) unclear|uncertain|not clear|not
+// known" at k: the writer's note on what is not known (both PolNeAR and the conflict-news gold
+// end the content before it).
+bool content_scanner::writer_uncertainty(const unit& u, std::uint32_t k) const {
+  if (!(lower_is(k, "though") || lower_is(k, "although") || lower_is(k, "but") ||
+        lower_is(k, "and")))
+    return false;
+  std::uint32_t j = next(k, u.end);
+  if (j >= u.end || in_quotation(j)) return false;
+  if (lower_is(j, "it's") || lower_is(j, "it\u2019s")) {
+    j = next(j, u.end);
+  } else {
+    if (!lower_is(j, "it")) return false;
+    j = next(j, u.end);
+    if (j >= u.end) return false;
+    if (!(lower_is(j, "is") || lower_is(j, "was") || lower_is(j, "remains") ||
+          lower_is(j, "remained") || lower_is(j, "'s") || lower_is(j, "\u2019s")))
+      return false;
+    j = next(j, u.end);
+  }
+  bool neg = false;
+  for (int w = 0; w < 2 && j < u.end && is_word(j); ++w) {
+    if (lower_is(j, "not")) {
+      neg = true;
+    } else if (!(lower_is(j, "still") || lower_is(j, "yet") || lower_is(j, "also"))) {
+      break;
+    }
+    j = next(j, u.end);
+  }
+  if (j >= u.end || !is_word(j)) return false;
+  if (lower_is(j, "unclear") || lower_is(j, "uncertain")) return !neg;
+  return neg && (lower_is(j, "clear") || lower_is(j, "known"));
 }
 
 // A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving
