@@ -177,6 +177,12 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           present_content(from, k)) {
         break;
       }
+      // "it wants a truce but has not said …", "he would attend but did not say …": the same
+      // after "but" and a negated past or perfect auxiliary.
+      if (lower_is(k, "but") && n < u.end && is_word(n) && !cap(n) && !in_quotation(n) &&
+          negated_past_aux(n, u.end) && present_content(from, k)) {
+        break;
+      }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
       if (is_comma(k) && n < u.end && lower_is(n, "but")) {
@@ -300,6 +306,15 @@ bool content_scanner::writer_uncertainty(const unit& u, std::uint32_t k) const {
   if (j >= u.end || !is_word(j)) return false;
   if (lower_is(j, "unclear") || lower_is(j, "uncertain")) return !neg;
   return neg && (lower_is(j, "clear") || lower_is(j, "known"));
+}
+
+// "did not", "didn't", "has not", "hasn't", "had never" … at n: a negated past or perfect
+// auxiliary opening a verb phrase without a subject of its own.
+bool content_scanner::negated_past_aux(std::uint32_t n, std::uint32_t end) const {
+  if (lower_is(n, "didn't") || lower_is(n, "hasn't") || lower_is(n, "hadn't")) return true;
+  if (!(lower_is(n, "did") || lower_is(n, "has") || lower_is(n, "had"))) return false;
+  const std::uint32_t m = next(n, end);
+  return m < end && is_word(m) && (lower_is(m, "not") || lower_is(m, "never"));
 }
 
 // A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving

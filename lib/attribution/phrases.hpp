@@ -112,6 +112,7 @@ class content_scanner : public phrase_scanner {
   // "though it is unclear …", "but it was not clear …" at k (see content_end.cpp).
   [[nodiscard]] bool writer_uncertainty(const unit& u, std::uint32_t k) const;
   [[nodiscard]] bool present_content(std::uint32_t from, std::uint32_t k) const;
+  [[nodiscard]] bool negated_past_aux(std::uint32_t n, std::uint32_t end) const;
 };
 
 }  // namespace sayso::detail
