@@ -275,14 +275,28 @@ bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
 }
 
 // "though|although|but|and it is|was|remains (still|yet|not) unclear|uncertain|not clear|not
-// known" at k: the writer's note on what is not known (both PolNeAR and the conflict-news gold
-// end the content before it).
+// known", "but|though there was no confirmation|evidence|indication|word|sign" at k: the
+// writer's note on what is not known (both PolNeAR and the conflict-news gold end the content
+// before it).
 bool content_scanner::writer_uncertainty(const unit& u, std::uint32_t k) const {
   if (!(lower_is(k, "though") || lower_is(k, "although") || lower_is(k, "but") ||
         lower_is(k, "and")))
     return false;
   std::uint32_t j = next(k, u.end);
   if (j >= u.end || in_quotation(j)) return false;
+  // "…, but there was no confirmation of this", "but there is no evidence that …"
+  if (lower_is(j, "there") && !lower_is(k, "and")) {
+    j = next(j, u.end);
+    if (j >= u.end || !(lower_is(j, "is") || lower_is(j, "was"))) return false;
+    j = next(j, u.end);
+    if (j >= u.end || !lower_is(j, "no")) return false;
+    j = next(j, u.end);
+    if (j < u.end && (lower_is(j, "separate") || lower_is(j, "independent") ||
+                      lower_is(j, "immediate") || lower_is(j, "official")))
+      j = next(j, u.end);
+    return j < u.end && (lower_is(j, "confirmation") || lower_is(j, "evidence") ||
+                         lower_is(j, "indication") || lower_is(j, "word") || lower_is(j, "sign"));
+  }
   if (lower_is(j, "it's") || lower_is(j, "it\u2019s")) {
     j = next(j, u.end);
   } else {
