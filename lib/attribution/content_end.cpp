@@ -179,8 +179,10 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
       }
       // "it wants a truce but has not said …", "he would attend but did not say …": the same
       // after "but" and a negated past or perfect auxiliary.
-      if (lower_is(k, "but") && n < u.end && is_word(n) && !cap(n) && !in_quotation(n) &&
-          negated_past_aux(n, u.end) && present_content(from, k)) {
+      // (From the word after "but": the auxiliary and "not" count as adverbials above.)
+      if (lower_is(k, "but") && next(k, u.end) < u.end && is_word(next(k, u.end)) &&
+          !in_quotation(next(k, u.end)) && negated_past_aux(next(k, u.end), u.end) &&
+          present_content(from, k)) {
         break;
       }
       n = next(k, u.end);
@@ -324,11 +326,22 @@ bool content_scanner::writer_uncertainty(const unit& u, std::uint32_t k) const {
 
 // "did not", "didn't", "has not", "hasn't", "had never" … at n: a negated past or perfect
 // auxiliary opening a verb phrase without a subject of its own.
+// (Not before a cue: "but did not say whether …" is left to the attribution rules, which would
+// read a negated report of its own there; nor an ellipsis: "could have run but didn't".)
 bool content_scanner::negated_past_aux(std::uint32_t n, std::uint32_t end) const {
-  if (lower_is(n, "didn't") || lower_is(n, "hasn't") || lower_is(n, "hadn't")) return true;
-  if (!(lower_is(n, "did") || lower_is(n, "has") || lower_is(n, "had"))) return false;
-  const std::uint32_t m = next(n, end);
-  return m < end && is_word(m) && (lower_is(m, "not") || lower_is(m, "never"));
+  std::uint32_t m = npos;
+  if (lower_is(n, "didn't") || lower_is(n, "hasn't") || lower_is(n, "hadn't")) {
+    m = next(n, end);
+  } else if (lower_is(n, "did") || lower_is(n, "has") || lower_is(n, "had")) {
+    m = next(n, end);
+    if (m >= end || !is_word(m) || !(lower_is(m, "not") || lower_is(m, "never"))) return false;
+    m = next(m, end);
+  } else {
+    return false;
+  }
+  for (int w = 0; w < 2 && m < end && is_word(m) && adverbial(m) && adverbial_only(m); ++w)
+    m = next(m, end);
+  return m < end && is_word(m) && !cap(m) && !in_quotation(m) && (cls(m) & wc_cue) == 0;
 }
 
 // A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving
