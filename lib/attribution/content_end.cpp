@@ -177,6 +177,14 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
           present_content(from, k)) {
         break;
       }
+      // "it wants a truce but has not said …", "he would attend but did not say …": the same
+      // after "but" and a negated past or perfect auxiliary.
+      // (From the word after "but": the auxiliary and "not" count as adverbials above.)
+      if (lower_is(k, "but") && next(k, u.end) < u.end && is_word(next(k, u.end)) &&
+          !in_quotation(next(k, u.end)) && negated_past_aux(next(k, u.end), u.end) &&
+          present_content(from, k)) {
+        break;
+      }
       n = next(k, u.end);
       // ", but they remain wary …": a new clause with its own subject ends the content.
       if (is_comma(k) && n < u.end && lower_is(n, "but")) {
@@ -221,6 +229,9 @@ std::uint32_t content_scanner::content_end(const unit& u, std::uint32_t from,
     // "… was unlikely, though she acknowledged …": a concession by a pronoun subject closes the
     // report (the writer's aside on the source, or the source's own second report).
     if (k > from && is_word(k) && !cap(k) && pronoun_concession(u, k)) break;
+    // "…, though it is unclear how many …", "…, but it was not clear whether …": the writer's
+    // note on what is not known closes the report.
+    if (k > from && is_word(k) && !cap(k) && writer_uncertainty(u, k)) break;
     last = k;
   }
   return last == npos ? npos : last + 1;
@@ -263,6 +274,74 @@ bool content_scanner::pronoun_concession(const unit& u, std::uint32_t k) const {
     if (!adverbial(j)) return false;
   }
   return false;
+}
+
+// "though|although|but|and it is|was|remains (still|yet|not) unclear|uncertain|not clear|not
+// known", "but|though there was no confirmation|evidence|indication|word|sign" at k: the
+// writer's note on what is not known (both PolNeAR and the conflict-news gold end the content
+// before it).
+bool content_scanner::writer_uncertainty(const unit& u, std::uint32_t k) const {
+  if (!(lower_is(k, "though") || lower_is(k, "although") || lower_is(k, "but") ||
+        lower_is(k, "and")))
+    return false;
+  std::uint32_t j = next(k, u.end);
+  if (j >= u.end || in_quotation(j)) return false;
+  // "…, but there was no confirmation of this", "but there is no evidence that …"
+  if (lower_is(j, "there") && !lower_is(k, "and")) {
+    j = next(j, u.end);
+    if (j >= u.end || !(lower_is(j, "is") || lower_is(j, "was"))) return false;
+    j = next(j, u.end);
+    if (j >= u.end || !lower_is(j, "no")) return false;
+    j = next(j, u.end);
+    if (j < u.end && (lower_is(j, "separate") || lower_is(j, "independent") ||
+                      lower_is(j, "immediate") || lower_is(j, "official")))
+      j = next(j, u.end);
+    return j < u.end && (lower_is(j, "confirmation") || lower_is(j, "evidence") ||
+                         lower_is(j, "indication") || lower_is(j, "word") || lower_is(j, "sign"));
+  }
+  if (lower_is(j, "it's") || lower_is(j, "it\u2019s")) {
+    j = next(j, u.end);
+  } else {
+    if (!lower_is(j, "it")) return false;
+    j = next(j, u.end);
+    if (j >= u.end) return false;
+    if (!(lower_is(j, "is") || lower_is(j, "was") || lower_is(j, "remains") ||
+          lower_is(j, "remained") || lower_is(j, "'s") || lower_is(j, "\u2019s")))
+      return false;
+    j = next(j, u.end);
+  }
+  bool neg = false;
+  for (int w = 0; w < 2 && j < u.end && is_word(j); ++w) {
+    if (lower_is(j, "not")) {
+      neg = true;
+    } else if (!(lower_is(j, "still") || lower_is(j, "yet") || lower_is(j, "also"))) {
+      break;
+    }
+    j = next(j, u.end);
+  }
+  if (j >= u.end || !is_word(j)) return false;
+  if (lower_is(j, "unclear") || lower_is(j, "uncertain")) return !neg;
+  return neg && (lower_is(j, "clear") || lower_is(j, "known"));
+}
+
+// "did not", "didn't", "has not", "hasn't", "had never" … at n: a negated past or perfect
+// auxiliary opening a verb phrase without a subject of its own.
+// (Not before a cue: "but did not say whether …" is left to the attribution rules, which would
+// read a negated report of its own there; nor an ellipsis: "could have run but didn't".)
+bool content_scanner::negated_past_aux(std::uint32_t n, std::uint32_t end) const {
+  std::uint32_t m = npos;
+  if (lower_is(n, "didn't") || lower_is(n, "hasn't") || lower_is(n, "hadn't")) {
+    m = next(n, end);
+  } else if (lower_is(n, "did") || lower_is(n, "has") || lower_is(n, "had")) {
+    m = next(n, end);
+    if (m >= end || !is_word(m) || !(lower_is(m, "not") || lower_is(m, "never"))) return false;
+    m = next(m, end);
+  } else {
+    return false;
+  }
+  for (int w = 0; w < 2 && m < end && is_word(m) && adverbial(m) && adverbial_only(m); ++w)
+    m = next(m, end);
+  return m < end && is_word(m) && !cap(m) && !in_quotation(m) && (cls(m) & wc_cue) == 0;
 }
 
 // A participle that tells the outcome of the clause before it ("…, killing three", "…, leaving

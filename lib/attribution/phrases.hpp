@@ -109,7 +109,10 @@ class content_scanner : public phrase_scanner {
   [[nodiscard]] bool subject_then_verb(std::uint32_t k, std::uint32_t end) const;
   // "though she acknowledged …", "even as they celebrated …" at k (see content_end.cpp).
   [[nodiscard]] bool pronoun_concession(const unit& u, std::uint32_t k) const;
+  // "though it is unclear …", "but it was not clear …" at k (see content_end.cpp).
+  [[nodiscard]] bool writer_uncertainty(const unit& u, std::uint32_t k) const;
   [[nodiscard]] bool present_content(std::uint32_t from, std::uint32_t k) const;
+  [[nodiscard]] bool negated_past_aux(std::uint32_t n, std::uint32_t end) const;
 };
 
 }  // namespace sayso::detail
