@@ -41,6 +41,22 @@ std::optional<candidate> according_frame::read(std::uint32_t ui, const cue_hit& 
   // "C, according to X." or "A, according to X, B." (the comma is sometimes left out)
   const std::uint32_t from = found.free_start(u, h.first);
   if (from >= before) return std::nullopt;
+  // "“Q,” said X, according to Y", "“Q,” X said, according to Y": the quotation's speaker is
+  // named, and Y only carried it; the inverted frame reads it.
+  {
+    std::uint32_t close = prev(before, u.first);
+    for (int n = 0; n < 12 && close != npos && close >= from && !is_close_mark(close); ++n) {
+      close = prev(close, u.first);
+    }
+    if (close != npos && close >= from && is_close_mark(close)) {
+      for (const cue_hit& o : in.hits) {
+        if (o.first > close && o.first < before && entry(o).type == cue_type::speech &&
+            o.first <= close + 12) {
+          return std::nullopt;
+        }
+      }
+    }
+  }
   // "…, according to the security adviser, Ilse Marten, who …": a name after the source is
   // its apposition, not a content B.
   if (after < u.end && is_comma(after) && is_word(src->end - 1) && !cap(src->end - 1)) {

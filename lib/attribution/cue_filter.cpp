@@ -81,7 +81,8 @@ bool singular_noun_before_verb(const cue_context& c) {
   const std::string_view w = r.s(n);
   const bool finite = ((r.cls(n) & (wc_cue | wc_verb)) != 0 &&
                        (reader::ends_with(w, "s") || reader::ends_with(w, "ed"))) ||
-                      r.lower_is(n, "is") || r.lower_is(n, "was") || r.lower_is(n, "has");
+                      r.lower_is(n, "is") || r.lower_is(n, "was") || r.lower_is(n, "has") ||
+                      r.negated_auxiliary(n);  // "the border dispute isn't settled"
   return finite && (r.cls(n) & (wc_preposition | wc_determiner)) == 0;
 }
 

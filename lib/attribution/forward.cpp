@@ -42,6 +42,32 @@ std::optional<candidate> forward_frame::read(std::uint32_t ui, const cue_hit& h,
       !numberish(next(from, u.end))) {
     from = next(from, u.end);
   }
+  // "refused a demand by X to ground the air force": the demander is the source of what is
+  // demanded (a speech-act noun with its agent after "by", then "to", "that" or "for").
+  if (from < u.end && is_word(from) && !in_quotation(from) &&
+      (lower_is(from, "a") || lower_is(from, "an") || lower_is(from, "the"))) {
+    const std::uint32_t noun = next(from, u.end);
+    const std::uint32_t by = noun < u.end ? next(noun, u.end) : u.end;
+    const cue_entry* nc = noun < u.end && is_word(noun) ? one_word_cue(noun) : nullptr;
+    if (nc != nullptr && (nc->flags & cf_noun) != 0 && by < u.end && lower_is(by, "by")) {
+      auto agent = scan_right_np(next(by, u.end), u.end, 8);
+      std::uint32_t to = agent ? next(agent->end - 1, u.end) : u.end;
+      // (The phrase may run on into the demand: "by X to pull …".)
+      for (std::uint32_t t = agent ? agent->first : u.end; agent && t < agent->end; ++t) {
+        if (is_word(t) && t > agent->first &&
+            (lower_is(t, "to") || lower_is(t, "that") || lower_is(t, "for"))) {
+          to = t;
+          agent->end = prev(t, agent->first) + 1;
+          break;
+        }
+      }
+      if (agent && agent->end > agent->first && speakerish(agent->first, agent->end) &&
+          to < u.end && (lower_is(to, "to") || lower_is(to, "that") || lower_is(to, "for"))) {
+        src = agent;
+        from = lower_is(to, "to") ? to : next(to, u.end);
+      }
+    }
+  }
   if (from >= u.end) {
     // ("X said:" at the end of a paragraph: the quotation follows in the next one.)
     if (punct_is(prev(from, u.first), ":")) return punctuation_.next_paragraph(ui, h, src, in);

@@ -59,6 +59,8 @@ class phrase_scanner : public reader {
   /// The subject of the clause a participle hangs on: the source of an attribution earlier in
   /// the unit, or the phrase that opens the unit.
   [[nodiscard]] std::optional<token_span> clause_subject(const unit& u, std::uint32_t before) const;
+  [[nodiscard]] bool nested_clause_subject(const unit& u, std::uint32_t first) const;
+  [[nodiscard]] bool adjunct_source(const unit& u, std::uint32_t first, std::uint32_t cue_first) const;
 
  private:
   [[nodiscard]] bool np_token_left(std::uint32_t i) const;

@@ -1,6 +1,7 @@
 // Subjects: who speaks in the forward frame ("X said …"), past asides, relative clauses,
 // brackets and fronted adjuncts; and the subject of a participle clause (phrases.hpp).
 #include <array>
+#include <iterator>
 #include <string_view>
 
 #include "attribution/phrases.hpp"
@@ -393,12 +394,63 @@ std::optional<token_span> phrase_scanner::statement_subject(const unit& u,
   return clause_subject(u, cue_first);
 }
 
+// Whether the phrase at `first` opens a subordinate clause ("if the Y dispute …", "because
+// the envoy …"): the word before it is a subordinator that does not coordinate ("while",
+// "whereas", "as" and "where" may open a second main clause).
+bool phrase_scanner::nested_clause_subject(const unit& u, std::uint32_t first) const {
+  const std::uint32_t p = prev(first, u.first);
+  if (p == npos || !is_word(p)) return false;
+  if (lower_is(p, "if") || lower_is(p, "whether")) return true;
+  return (cls(p) & wc_subordinator) != 0 && !lower_is(p, "while") && !lower_is(p, "whereas") &&
+         !lower_is(p, "as") && !lower_is(p, "where");
+}
+
+// Whether the source phrase at `first` sits in an adjunct ("despite a Karvian call", "amid
+// the army's statement") or is indefinite ("a U.N. call for calm"): not a clause's subject.
+bool phrase_scanner::adjunct_source(const unit& u, std::uint32_t first,
+                                    std::uint32_t cue_first) const {
+  // (Indefinite with a noun for cue, "a U.N. call"; not "a letter to X threatening …".)
+  const cue_entry* noun = one_word_cue(cue_first);
+  if (is_word(first) && (lower_is(first, "a") || lower_is(first, "an")) && noun != nullptr &&
+      (noun->flags & cf_noun) != 0) {
+    return true;
+  }
+  const std::uint32_t p = prev(first, u.first);
+  // ("according to X", "a statement by X", "from X", "of X", "per X" name a source.)
+  return p != npos && is_word(p) && (cls(p) & wc_preposition) != 0 &&
+         (cls(p) & (wc_conjunction | wc_subordinator)) == 0 && !lower_is(p, "to") &&
+         !lower_is(p, "by") && !lower_is(p, "from") && !lower_is(p, "of") && !lower_is(p, "per");
+}
+
 // The subject of the clause a participle hangs on: the source of an attribution earlier in
 // the unit, or the phrase that opens the unit.
 std::optional<token_span> phrase_scanner::clause_subject(const unit& u,
                                                          std::uint32_t before) const {
   for (auto it = committed_.rbegin(); it != committed_.rend(); ++it) {
     if (it->paragraph != u.paragraph || it->cue_first == npos) break;
+    // "X slammed A, warned of B if the Y dispute is not settled and urged C": a verb of a
+    // coordinated series shares the series' subject, not that of a clause nested in it.
+    // "Despite a Karvian call for a truce, X gave no sign of a pause, saying …": a source
+    // inside a leading adjunct or an indefinite noun phrase is not the clause's subject.
+    if (it->cue_first >= u.first && it->cue_first < before && it->source_first != npos &&
+        adjunct_source(u, it->source_first, it->cue_first)) {
+      continue;
+    }
+    // (Only when a verb of the series comes before it: "Though she called it X and called
+    // for Y" is a series inside the subordinate clause.)
+    if (it->cue_first >= u.first && it->cue_first < before && it->source_first != npos &&
+        nested_clause_subject(u, it->source_first)) {
+      bool series_before = false;
+      for (auto older = std::next(it); older != committed_.rend(); ++older) {
+        if (older->paragraph != u.paragraph || older->cue_first == npos ||
+            older->cue_first < u.first) {
+          break;
+        }
+        series_before = series_before ||
+                        (older->source_first != npos && older->cue_first < it->source_first);
+      }
+      if (series_before) continue;
+    }
     if (it->cue_first >= u.first && it->cue_first < before && it->source_first != npos) {
       return token_span{it->source_first, it->source_end};
     }
