@@ -302,8 +302,8 @@ std::optional<token_span> phrase_scanner::aside_subject(const unit& u, std::uint
       const auto name = scan_left_np(t, u.first, 6);
       const std::uint32_t before_name = !name ? npos : prev(name->first, u.first);
       // (Not a participle opening the sentence: "Speaking from Jerusalem, X, the envoy, said".)
-      const bool participle = name && ((cls(name->first) & (wc_verb | wc_cue)) != 0 || ends_with(s(name->first), "ing"));
-      if (name && !participle && prev(t, u.first) == name->end - 1 && cap(name->first) &&
+      const bool name_is_participle = name && ((cls(name->first) & (wc_verb | wc_cue)) != 0 || ends_with(s(name->first), "ing"));
+      if (name && !name_is_participle && prev(t, u.first) == name->end - 1 && cap(name->first) &&
           speakerish(name->first, name->end) &&
           (before_name == npos || clause_boundary(before_name))) {
         return name;
