@@ -1,6 +1,8 @@
 // A backtracking matcher for the lexicons' RE2 expressions (see native_re.hpp).
 #include "stance/native_re.hpp"
 
+#include "text/unicode.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -41,32 +43,13 @@ constexpr bool letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 
 void set_bit(char_class& k, unsigned char c) { k.ascii[c >> 6] |= std::uint64_t{1} << (c & 63); }
 bool has_bit(const char_class& k, unsigned char c) { return (k.ascii[c >> 6] >> (c & 63)) & 1U; }
 
-// The code point of the UTF-8 sequence at text[p] and its length; 0 length if invalid.
+// The code point of the UTF-8 sequence at text[p] and its length; 0 length if the bytes there
+// are not well-formed UTF-8 (decode_next reads them as U+FFFD, which the text did not hold).
 std::pair<std::uint32_t, std::size_t> decode(std::string_view text, std::size_t p) {
-  const auto b = static_cast<unsigned char>(text[p]);
-  std::size_t len = 0;
-  std::uint32_t cp = 0;
-  if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-    cp = b & 0x1FU;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-    cp = b & 0x0FU;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-    cp = b & 0x07U;
-  } else {
-    return {0, 0};
-  }
-  if (p + len > text.size()) return {0, 0};
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(text[p + k]);
-    if ((c & 0xC0U) != 0x80U) return {0, 0};
-    cp = (cp << 6) | (c & 0x3FU);
-  }
-  const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
-  return {cp, len};
+  std::size_t i = p;
+  const char32_t cp = decode_next(text, i);
+  if (cp == 0xFFFD && text.substr(p, 3) != "\xEF\xBF\xBD") return {0, 0};
+  return {static_cast<std::uint32_t>(cp), i - p};
 }
 
 // Non-ASCII characters a pattern may hold as literals: they have no other case.
