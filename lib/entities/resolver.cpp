@@ -25,6 +25,7 @@ resolution resolver::run() {
   resolution out;
   out.speakers.assign(quotes_.size(), no_entity);
   out.not_quotes.assign(quotes_.size(), false);
+  introduced_.assign(quotes_.size(), byte_range{npos, npos});
   // The speaker of the latest quote with each source mention, as (first token, end token):
   // a map rather than a scan of the earlier quotes keeps long documents linear.
   std::unordered_map<std::uint64_t, entity_id> by_mention;
@@ -93,7 +94,11 @@ resolution resolver::run() {
     if (e == no_entity) {
       // "Speaking at the conference, Hadi attacked ..., before saying": the subject after the
       // introductory phrase the attribution read.
-      if (const auto [b, en] = after_introduction(*q.source); b != npos) e = resolve(b, en);
+      if (const auto [b, en] = after_introduction(*q.source); b != npos) {
+        e = resolve(b, en);
+        // (The mention is the subject the name was read from, not the phrase's first word.)
+        if (e != no_entity) introduced_[i] = {tok_[b].range.begin, tok_[en - 1].range.end};
+      }
     }
     if (e == no_entity) {
       const std::uint32_t source_at = tok_[q.source->first].range.begin;
@@ -198,6 +203,7 @@ void resolver::floating_quotes(resolution& out) const {
     if (s.source || out.speakers[i] != no_entity) {
       speaker_mention m;
       if (s.source) m.mention = {tok_[s.source->first].range.begin, tok_[s.source->last()].range.end};
+      if (introduced_[from].begin != npos) m.mention = introduced_[from];
       m.entity = out.speakers[i];
       out.speaker_mentions[i] = m;
     }
