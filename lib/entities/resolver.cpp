@@ -134,6 +134,7 @@ resolution resolver::run() {
     }
     out.speakers[i] = e;
   }
+  named_after(out);
   // Keep speaker entities only, renumbered in order of first mention.
   std::vector<entity_id> remap(ents_.size(), no_entity);
   std::vector<std::uint32_t> order;
@@ -185,6 +186,89 @@ resolution resolver::run() {
   }
   floating_quotes(out);
   return out;
+}
+
+// "One leading expert on the region cautions that ... ¶ "...," says Ilse Marrow, a historian":
+// a person described without a name (not an unnamed source's "official" or "source", nor a role
+// of the lexicon, "a spokesman for X", whose holder the text leaves unnamed), as the
+// only source of a paragraph, is the person whose name the next paragraph gives for the first
+// time as the source of its first quote, unless it gives that person a role of the lexicon
+// ("spokeswoman X": someone else's voice).
+void resolver::named_after(resolution& out) {
+  for (std::size_t i = 0; i < quotes_.size(); ++i) {
+    const std::uint32_t e = out.speakers[i];
+    if (e == no_entity || !quotes_[i].source || quotes_[i].continues != npos) continue;
+    const known& d = ents_[e];
+    if (d.kind != entity_kind::anonymous || d.plural || d.head.empty() || !d.members.empty() ||
+        (lex_.flags(d.head) & (speaker_lexicon::f_unnamed_head | speaker_lexicon::f_role)) != 0 || lex_.document(d.head) ||
+        (words_.classes(d.head) & (wc_org | wc_role)) != wc_role) {
+      continue;
+    }
+    // (A description the text opens with an article or "one": "not everyone" is no one.)
+    const std::string_view first = std::string_view(d.name).substr(0, d.name.find(' '));
+    if (first.size() == d.name.size() || !(first == "a" || first == "A" || first == "an" || first == "An" ||
+                                           first == "one" || first == "One" || first == "the" || first == "The")) {
+      continue;
+    }
+    const std::uint32_t para = quotes_[i].paragraph;
+    // The description's mentions all lie in this paragraph, and no other source speaks in it.
+    bool alone = true;
+    for (const byte_range m : d.mentions) alone = alone && paragraph_of(m.begin) == para;
+    std::size_t j = i + 1;
+    for (; alone && j < quotes_.size() && quotes_[j].paragraph == para; ++j) {
+      alone = out.speakers[j] == e || out.speakers[j] == no_entity;
+    }
+    for (std::size_t k = i; alone && k-- > 0 && quotes_[k].paragraph == para;) {
+      alone = out.speakers[k] == e || out.speakers[k] == no_entity;
+    }
+    if (!alone || j >= quotes_.size() || quotes_[j].paragraph != para + 1 || !quotes_[j].source ||
+        quotes_[j].spans.empty()) {
+      continue;
+    }
+    // The next paragraph opens with the quote (no word before its content).
+    bool opens = true;
+    for (std::uint32_t t = doc_.token_at(quotes_[j].spans.front().begin); opens && t-- > 0;) {
+      if (paragraph_of(tok_[t].range.begin) != para + 1) break;
+      opens = !is_word(t);
+    }
+    if (!opens) continue;
+    const std::uint32_t f = out.speakers[j];
+    if (f == no_entity || f == e || ents_[f].kind != entity_kind::person || !named(ents_[f])) continue;
+    // (Not one the text gives a role of its own: "A reporter spotted ... ¶ Campaign spokeswoman X
+    // said".)
+    if (std::any_of(ents_[f].roles.begin(), ents_[f].roles.end(), [](const std::string& r) { return r.starts_with('='); })) {
+      continue;
+    }
+    // (A role noun or title the text gives the person shares a word with the description:
+    // "one longtime friend" and "X, a longtime friend of Y"; not "a narrator" and "X, a
+    // volunteer".)
+    std::string described = d.name;
+    for (char& ch : described) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    const auto in_description = [&described](std::string_view w) {
+      const std::string_view n = described;
+      for (std::size_t at = n.find(w); at != std::string_view::npos; at = n.find(w, at + 1)) {
+        if ((at == 0 || n[at - 1] == ' ') && (at + w.size() == n.size() || n[at + w.size()] == ' ')) return true;
+      }
+      return false;
+    };
+    bool role_word = false;
+    bool shared = false;
+    for (const std::string& r : ents_[f].roles) {
+      if (r.empty() || r.front() == '@' || r.front() == '^' || r.front() == '=') continue;
+      role_word = role_word || (words_.classes(r) & wc_role) != 0;
+      shared = shared || in_description(r);
+    }
+    if (role_word && !shared) continue;
+    // The name is new: the text gives it nowhere before that paragraph.
+    bool fresh = true;
+    for (const byte_range m : ents_[f].mentions) fresh = fresh && paragraph_of(m.begin) > para;
+    if (!fresh) continue;
+    for (entity_id& s : out.speakers) {
+      if (s == e) s = f;
+    }
+    for (const byte_range m : d.mentions) ents_[f].mentions.push_back(m);
+    ents_[e].speaker = false;
+  }
 }
 
 // A floating quote's mention and cue are those of the quote whose speaker it takes (following a

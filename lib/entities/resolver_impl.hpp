@@ -311,6 +311,7 @@ class resolver : private token_view {
 
   // Each quote's speaker mention and cue as the analysis reports them (resolver.cpp).
   void floating_quotes(resolution& out) const;
+  void named_after(resolution& out);
   // Per quote: the subject after an introductory phrase the source was read from, if any.
   std::vector<byte_range> introduced_;
   void index_unnamed();
