@@ -481,6 +481,14 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
   name_words(name, lw);
   const std::uint32_t person = add_person(lw, name, roles, mention);
   if (name_index > start) ents_[person].titled = true;
+  // A demonym in the plural is a people, no person ("the Karvians refuse ... and they said").
+  if (name.size() == 1 && plural(name.front())) {
+    const std::string_view w = lower(name.front());
+    if (w.size() > 4 && (words_.classes(w.substr(0, w.size() - 1)) & wc_demonym) != 0) {
+      ents_[person].kind = entity_kind::group;
+      ents_[person].plural = true;
+    }
+  }
   return person;
 }
 
