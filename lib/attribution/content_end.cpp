@@ -22,6 +22,14 @@ std::uint32_t content_scanner::skip_adjuncts(std::uint32_t k, std::uint32_t end)
         continue;
       }
     }
+    // "this week", "this month": a time, not the content's demonstrative ("said this is …").
+    if (is_word(k) && lower_is(k, "this")) {
+      const std::uint32_t m = next(k, end);
+      if (m < end && is_word(m) && (cls(m) & wc_time) != 0) {
+        k = m;
+        continue;
+      }
+    }
     // "late Wednesday", "early on Monday"
     if (is_word(k) && (lower_is(k, "late") || lower_is(k, "early"))) {
       std::uint32_t m = next(k, end);
