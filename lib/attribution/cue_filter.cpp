@@ -47,9 +47,15 @@ bool noun_after_preposition(const cue_context& c) {
          !r.lower_is(p, "while");
 }
 
-// "the government's request", "Rubio's call": a noun after a possessive.
+// "the government's request", "Rubio's call": a noun after a possessive. (Not after a pronoun's
+// contracted "is" or "has": "He's claiming that …", "She’s said …".)
 bool noun_after_possessive(const cue_context& c) {
-  return c.p_word() && reader::possessive_s(c.r.s(c.p));
+  if (!c.p_word() || !reader::possessive_s(c.r.s(c.p))) return false;
+  std::string_view w = c.r.s(c.p);
+  w.remove_suffix(w.back() == 's' && w[w.size() - 2] == '\'' ? 2 : 4);
+  std::string low(w);
+  for (char& ch : low) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  return !(low == "he" || low == "she" || low == "it" || low == "who" || low == "that" || low == "there");
 }
 
 // "finance reports shows", "the claims are": a verb right after makes the cue a noun.
