@@ -11,13 +11,23 @@ namespace sayso::detail {
 
 // The subject of a cue in the forward frame, skipping an appositive or relative clause set
 // off by commas ("X, a close ally, insisted"; "X, who met Y, has said").
+// (Not past the "that" of another report: "The Herald reports that | local leaders confirmed".)
 std::optional<token_span> phrase_scanner::forward_subject(const unit& u,
                                                           std::uint32_t cue_first) const {
-  const auto np = forward_subject_rules(u, cue_first);
-  if (np) return np;
-  const auto initial = clause_initial_subject(u, cue_first);
-  if (initial) return initial;
-  return subject_before_relative(u, cue_first);
+  auto np = forward_subject_rules(u, cue_first);
+  if (!np) np = clause_initial_subject(u, cue_first);
+  if (!np) np = subject_before_relative(u, cue_first);
+  if (!np) return np;
+  for (std::uint32_t t = np->end; t-- > np->first + 1;) {
+    if (!is_word(t) || !lower_is(t, "that")) continue;
+    const std::uint32_t v = prev(t, np->first);
+    const std::uint32_t n = next(t, np->end);
+    if (v != npos && is_word(v) && !cap(v) && (cls(v) & wc_cue) != 0 && n < np->end && is_word(n)) {
+      np->first = n;
+    }
+    break;
+  }
+  return np;
 }
 
 // "People who have battled online threats say …", "Officials who spoke on condition of
