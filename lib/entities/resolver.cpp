@@ -189,11 +189,11 @@ resolution resolver::run() {
 }
 
 // "One leading expert on the region cautions that ... ¶ "...," says Ilse Marrow, a historian":
-// a person described without a name (not an unnamed source's "official" or "source", nor a role
-// of the lexicon, "a spokesman for X", whose holder the text leaves unnamed), as the
-// only source of a paragraph, is the person whose name the next paragraph gives for the first
-// time as the source of its first quote, unless it gives that person a role of the lexicon
-// ("spokeswoman X": someone else's voice).
+// a person introduced without a name ("a", "an", "one"; not an unnamed source's "official" or
+// "source", nor a role of the lexicon, "a spokesman for X", whose holder the text leaves
+// unnamed), as the only source of a paragraph, is the person whose name the next paragraph,
+// opening with a quote, gives for the first time as the source of that quote, unless it gives
+// that person another role ("a narrator ... ¶ "...," said X, a volunteer").
 void resolver::named_after(resolution& out) {
   for (std::size_t i = 0; i < quotes_.size(); ++i) {
     const std::uint32_t e = out.speakers[i];
@@ -204,10 +204,11 @@ void resolver::named_after(resolution& out) {
         (words_.classes(d.head) & (wc_org | wc_role)) != wc_role) {
       continue;
     }
-    // (A description the text opens with an article or "one": "not everyone" is no one.)
+    // (A description that introduces someone, with "a", "an" or "one": "the minister" refers back
+    // to someone, and "not everyone" is no one.)
     const std::string_view first = std::string_view(d.name).substr(0, d.name.find(' '));
-    if (first.size() == d.name.size() || !(first == "a" || first == "A" || first == "an" || first == "An" ||
-                                           first == "one" || first == "One" || first == "the" || first == "The")) {
+    if (first.size() == d.name.size() ||
+        !(first == "a" || first == "A" || first == "an" || first == "An" || first == "one" || first == "One")) {
       continue;
     }
     const std::uint32_t para = quotes_[i].paragraph;
