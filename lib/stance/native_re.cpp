@@ -4,6 +4,7 @@
 #include "text/unicode.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -622,6 +623,7 @@ native_re::native_re(std::string_view pattern) {
         }
       }
     }
+    index_starts();
     ok_ = true;
   } catch (const bad_pattern&) {
     prog_.clear();
@@ -745,7 +747,19 @@ native_re::result native_re::search(std::string_view text, std::size_t from, std
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   static thread_local stack_t stack;
   const std::size_t n = text.size();
+  // (Where a match starts with one of a few bytes, the next place of each, by memchr.)
+  const auto find = [&](unsigned i, std::size_t at) -> std::size_t {
+    const void* q = at < limit ? std::memchr(t + at, first_[i], limit - at) : nullptr;
+    return q == nullptr ? limit : static_cast<std::size_t>(static_cast<const unsigned char*>(q) - t);
+  };
+  std::array<std::size_t, 4> next{};
+  for (unsigned i = 0; i < first_count_; ++i) next[i] = find(i, from);
   for (std::size_t p = from; p <= limit; ++p) {
+    if (first_count_ > 0) {
+      std::size_t q = limit;
+      for (unsigned i = 0; i < first_count_; ++i) q = std::min(q, next[i] < p ? (next[i] = find(i, p)) : next[i]);
+      p = q;
+    }
     const unsigned c = p < limit ? t[p] : 256U;
     const unsigned may = starts_[c];
     if (may == 0) continue;
@@ -764,6 +778,18 @@ native_re::result native_re::search(std::string_view text, std::size_t from, std
   }
   if (work != nullptr) *work += limit - from;
   return result::none;
+}
+
+void native_re::index_starts() {
+  first_count_ = 0;
+  for (unsigned c = 0; c < 256; ++c) {
+    if (starts_[c] == 0) continue;
+    if (first_count_ == first_.size()) {
+      first_count_ = 0;
+      return;
+    }
+    first_[first_count_++] = static_cast<unsigned char>(c);
+  }
 }
 
 }  // namespace sayso::detail

@@ -101,6 +101,11 @@ class native_re {
   // Per byte: 1 if a branch may start with it at a word boundary, 2 elsewhere (so that the
   // search passes over the other bytes at once).
   std::array<std::uint8_t, 257> starts_{};
+  // The bytes (before the end of the text) where a match may start, when there are at most four
+  // of them ("m" and "M"): search() finds the next of them with memchr. 0: more (or none).
+  std::array<unsigned char, 4> first_{};
+  std::uint8_t first_count_ = 0;
+  void index_starts();  // first_ from starts_ (after compiling or loading)
 };
 
 }  // namespace sayso::detail

@@ -84,7 +84,7 @@ void each_match(std::span<const alternative_ref> alts, std::string_view text, Ne
       if (best == alts.size() || st.begin < states[best].begin) best = k;
     }
     if (best == alts.size()) return;
-    pos = next(states[best].begin, states[best].end);
+    pos = next(states[best].begin, states[best].end);  // (past the text: stop)
   }
 }
 
@@ -110,6 +110,33 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
     out.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     return e > b ? e : e + 1;
   });
+}
+
+std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
+                                           std::uint32_t most) {
+  const auto word_at = [&](std::size_t p) { return p < text.size() && word_byte(static_cast<unsigned char>(text[p])); };
+  std::uint32_t n = 0;
+  bool exact = true;
+  std::size_t pos = 0;  // where the rest of the text starts
+  if (most == 0) return 0;
+  each_match(alts, text, [&](std::size_t b, std::size_t e) {
+    // At the rest's start, \b sees no character before it; in the whole text it sees the last
+    // match's last byte. Only a word byte there makes a difference: to a match that starts
+    // there, or (before another word byte) that the rest alone lets start there.
+    if (e == b || (b == pos && pos > 0 && word_at(pos - 1))) {
+      exact = false;
+      return std::string_view::npos;
+    }
+    pos = e;
+    if (++n >= most) return std::string_view::npos;
+    if (word_at(e - 1) && word_at(e)) {
+      exact = false;
+      return std::string_view::npos;
+    }
+    return e;
+  });
+  if (!exact) return std::nullopt;
+  return n;
 }
 
 }  // namespace sayso::detail
