@@ -221,6 +221,7 @@ document_terms& labeller::document_counts() const {
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
   if (!d.screened) {
     c_.screen().read(text_, d.whole);
+    d.boundaries.build(text_);
     d.screened = true;
   }
   return d;
@@ -247,7 +248,7 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   for (std::size_t i = pattern.find('^'); i != std::string::npos && !reads_start; i = pattern.find('^', i + 1)) {
     reads_start = i == 0 || pattern[i - 1] != '[';  // (not a negated class)
   }
-  if (const auto counted = reads_start ? std::nullopt : count_consumed(alternatives, text_, kMaxNamed)) {
+  if (const auto counted = reads_start ? std::nullopt : count_consumed(alternatives, text_, kMaxNamed, &d.boundaries)) {
     n = *counted;
     return n;
   }

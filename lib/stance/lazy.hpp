@@ -95,19 +95,21 @@ class lazy_re2 {
   void adopt(std::unique_ptr<RE2> re) noexcept { re_.adopt(std::move(re)); }
 
   /// The leftmost-first match at `from` or later within [from, limit), as RE2::Match(text, from,
-  /// limit, UNANCHORED) with one submatch gives it, by native_re: `unknown` where it cannot say,
-  /// and once the searches of this expression have cost about what compiling it with RE2 costs
-  /// (RE2's automaton is then the cheaper: a long run meets the expression again and again; a
-  /// short one, most processes, never pays for compiling it).
+  /// limit, UNANCHORED) with one submatch gives it, by native_re (`boundaries`: see
+  /// native_re::search): `unknown` where it cannot say, and once the searches of this expression
+  /// have cost about what compiling it with RE2 costs (RE2's automaton is then the cheaper: a
+  /// long run meets the expression again and again; a short one, most processes, never pays for
+  /// compiling it).
   native_re::result search_native(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                                  std::size_t limit = std::string_view::npos) const {
+                                  std::size_t limit = std::string_view::npos,
+                                  const native_re::boundary_index* boundaries = nullptr) const {
     if (pattern_.empty() || options_.case_sensitive() || options_.encoding() != RE2::Options::EncodingUTF8) {
       return native_re::result::unknown;  // (native_re reads patterns as the lexicons' options give them)
     }
     if (work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size()) return native_re::result::unknown;
     const native_re& n = native_.get([this] { return make_native(); });
     std::size_t work = 0;
-    const native_re::result r = n.search(text, from, begin, end, limit, &work);
+    const native_re::result r = n.search(text, from, begin, end, limit, &work, boundaries);
     work_.fetch_add(work, std::memory_order_relaxed);
     return r;
   }

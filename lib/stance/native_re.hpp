@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -55,8 +56,21 @@ class native_re {
   /// offsets in `text`; \b, ^ and $ see all of `text`). With `limit`, as RE2::Match(text, from,
   /// limit, ...): the match lies in [from, limit) (\b and $ still see the text after it).
   /// With `work`, adds to it how much the search did (bytes read and steps of the machine).
+  /// `boundaries`: those of `text` (null: none known); where every match starts at a word
+  /// boundary (each branch starts with \b), only those with a byte a match may start with are
+  /// tried.
+  struct boundary_index;
   result search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr) const;
+                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr,
+                const boundary_index* boundaries = nullptr) const;
+
+  /// The places of a text (0 to its size) where RE2's \b holds, by the byte there (256: the
+  /// end of the text), each byte's ascending: for searching one text again and again.
+  struct boundary_index {
+    std::array<std::uint32_t, 258> start{};  // byte c's places: at[start[c], start[c + 1])
+    std::vector<std::uint32_t> at;
+    void build(std::string_view text);
+  };
 
   struct inst {
     enum op_t : std::uint8_t { byte, klass, split, dispatch, jump, boundary, not_boundary, begin_text, end_text, match };
@@ -105,7 +119,8 @@ class native_re {
   // of them ("m" and "M"): search() finds the next of them with memchr. 0: more (or none).
   std::array<unsigned char, 4> first_{};
   std::uint8_t first_count_ = 0;
-  void index_starts();  // first_ from starts_ (after compiling or loading)
+  bool bounded_ = false;  // every match starts at a word boundary (each branch starts with \b)
+  void index_starts();  // first_ and bounded_ from starts_ (after compiling or loading)
 };
 
 }  // namespace sayso::detail

@@ -75,7 +75,8 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
 /// where the two readings may differ: an empty match, or a match ending in a word byte where
 /// the next one starts or a word byte follows (a \b at the rest's start sees no character
 /// before it). The alternatives must hold no \B, ^ or \A (which read the rest's start too).
+/// `boundaries`: those of `text` (or null), for its searches (see native_re::search).
 std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
-                                           std::uint32_t most);
+                                           std::uint32_t most, const native_re::boundary_index* boundaries = nullptr);
 
 }  // namespace sayso::detail
