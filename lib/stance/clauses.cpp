@@ -221,7 +221,6 @@ document_terms& labeller::document_counts() const {
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
   if (!d.screened) {
     c_.screen().read(text_, d.whole);
-    d.boundaries.build(text_);
     d.screened = true;
   }
   return d;
@@ -247,6 +246,11 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   bool reads_start = pattern.find("\\B") != std::string::npos || pattern.find("\\A") != std::string::npos;
   for (std::size_t i = pattern.find('^'); i != std::string::npos && !reads_start; i = pattern.find('^', i + 1)) {
     reads_start = i == 0 || pattern[i - 1] != '[';  // (not a negated class)
+  }
+  const bool searched = std::any_of(alternatives.begin(), alternatives.end(), [](const alternative_ref& a) { return a.words == nullptr; });
+  if (searched && !d.indexed) {
+    d.boundaries.build(text_);
+    d.indexed = true;
   }
   if (const auto counted = reads_start ? std::nullopt : count_consumed(alternatives, text_, kMaxNamed, &d.boundaries)) {
     n = *counted;

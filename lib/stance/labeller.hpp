@@ -26,8 +26,9 @@ struct document_terms {
   // What the term screen lets through for the whole text (read on first use: `screened`), from
   // which the counts are made.
   screened_text whole;
-  native_re::boundary_index boundaries;  // of the text, for the counts
   bool screened = false;
+  native_re::boundary_index boundaries;  // of the text, for the counts' searches (when `indexed`)
+  bool indexed = false;
 };
 
 /// What the labeller may look at besides the quote.

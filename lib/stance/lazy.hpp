@@ -106,8 +106,11 @@ class lazy_re2 {
     if (pattern_.empty() || options_.case_sensitive() || options_.encoding() != RE2::Options::EncodingUTF8) {
       return native_re::result::unknown;  // (native_re reads patterns as the lexicons' options give them)
     }
-    if (work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size()) return native_re::result::unknown;
+    const bool over = work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size();
+    if (over && boundaries == nullptr) return native_re::result::unknown;
     const native_re& n = native_.get([this] { return make_native(); });
+    // (Searched at a text's boundaries only, native_re is the cheaper however often it runs.)
+    if (over && !n.bounded()) return native_re::result::unknown;
     std::size_t work = 0;
     const native_re::result r = n.search(text, from, begin, end, limit, &work, boundaries);
     work_.fetch_add(work, std::memory_order_relaxed);

@@ -42,6 +42,8 @@ class native_re {
   explicit native_re(std::string_view pattern);
 
   [[nodiscard]] bool ok() const noexcept { return ok_; }
+  /// Whether every match starts at a word boundary (each branch starts with \b).
+  [[nodiscard]] bool bounded() const noexcept { return bounded_; }
 
   /// The compiled machine as bytes (native_re_io.cpp), and back: the built-in lexicons' machines
   /// are compiled at build time (lexgen, prebuilt.hpp) and read from the library's data on first

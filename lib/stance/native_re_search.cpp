@@ -196,20 +196,25 @@ native_re::result native_re::search(std::string_view text, std::size_t from, std
 }
 
 void native_re::boundary_index::build(std::string_view text) {
-  const auto byte_at = [&](std::size_t p) { return p < text.size() ? static_cast<unsigned char>(text[p]) : 256U; };
-  const auto boundary = [&](std::size_t p) {
-    return (p > 0 && kWord[static_cast<unsigned char>(text[p - 1])]) != (p < text.size() && kWord[byte_at(p) & 0xFF]);
-  };
+  // The boundaries in text order, then grouped by their byte (a counting sort).
+  static thread_local std::vector<std::uint32_t> places;
+  places.clear();
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  bool before = false;
+  for (std::size_t p = 0; p < n; ++p) {
+    const bool after = kWord[t[p]];
+    if (after != before) places.push_back(static_cast<std::uint32_t>(p));
+    before = after;
+  }
+  if (before) places.push_back(static_cast<std::uint32_t>(n));
+  const auto byte_at = [&](std::uint32_t p) { return p < n ? t[p] : 256U; };
   start.fill(0);
-  for (std::size_t p = 0; p <= text.size(); ++p) {
-    if (boundary(p)) ++start[byte_at(p) + 1];
-  }
+  for (const std::uint32_t p : places) ++start[byte_at(p) + 1];
   for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
-  at.resize(start.back());
+  at.resize(places.size());
   std::array<std::uint32_t, 258> fill = start;
-  for (std::size_t p = 0; p <= text.size(); ++p) {
-    if (boundary(p)) at[fill[byte_at(p)]++] = static_cast<std::uint32_t>(p);
-  }
+  for (const std::uint32_t p : places) at[fill[byte_at(p)]++] = p;
 }
 
 void native_re::index_starts() {
