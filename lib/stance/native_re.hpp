@@ -122,7 +122,19 @@ class native_re {
   std::array<unsigned char, 4> first_{};
   std::uint8_t first_count_ = 0;
   bool bounded_ = false;  // every match starts at a word boundary (each branch starts with \b)
-  void index_starts();  // first_ and bounded_ from starts_ (after compiling or loading)
+  // For a small bounded machine, per ASCII first byte c of a match: 1 + the index in seconds_ of
+  // the bytes that may follow it in a match (a superset), or 0 (any).
+  std::array<std::uint16_t, 128> second_of_{};
+  std::vector<std::array<std::uint64_t, 4>> seconds_;
+  // Whether a match may start with byte c, then d (true where not known).
+  [[nodiscard]] bool may_follow(unsigned c, unsigned d) const noexcept {
+    if (c >= 128 || second_of_[c] == 0) return true;
+    return ((seconds_[second_of_[c] - 1][d >> 6] >> (d & 63)) & 1U) != 0;
+  }
+  // The bytes that may follow c in a match of the branches that start with it (an over-estimate),
+  // into `out`; false if any may.
+  bool follow_set(unsigned c, std::array<std::uint64_t, 4>& out) const;
+  void index_starts();  // first_, bounded_ and seconds_ from the program (after compiling or loading)
 };
 
 }  // namespace sayso::detail

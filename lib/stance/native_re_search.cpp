@@ -141,6 +141,7 @@ native_re::result native_re::search(std::string_view text, std::size_t from, std
       for (auto w = std::lower_bound(boundaries->at.begin() + boundaries->start[c], last, from);
            w != last && *w < best && *w <= limit; ++w) {
         if (work != nullptr) ++*work;
+        if (*w + 1 < limit && !may_follow(c, t[*w + 1])) continue;
         result r = result::none;
         std::size_t e = 0;
         for (const std::uint16_t br : at_boundary_[c]) {
@@ -217,8 +218,80 @@ void native_re::boundary_index::build(std::string_view text) {
   for (const std::uint32_t p : places) at[fill[byte_at(p)]++] = p;
 }
 
+bool native_re::follow_set(unsigned c, std::array<std::uint64_t, 4>& out) const {
+  // closure(on): the instructions that read a byte (into `reads`) reachable from `pcs` without
+  // reading one, each test assumed to pass, a dispatch taken on byte `on` (256: on any); false
+  // if a match is reachable.
+  static thread_local std::vector<std::uint64_t> seen;
+  static thread_local std::vector<std::uint32_t> pcs;
+  static thread_local std::vector<std::uint32_t> reads;
+  const auto closure = [&](unsigned on) {
+    seen.assign((prog_.size() + 63) / 64, 0);
+    reads.clear();
+    while (!pcs.empty()) {
+      const std::uint32_t pc = pcs.back();
+      pcs.pop_back();
+      if (pc >= prog_.size() || ((seen[pc >> 6] >> (pc & 63)) & 1U) != 0) continue;
+      seen[pc >> 6] |= std::uint64_t{1} << (pc & 63);
+      const inst& in = prog_[pc];
+      switch (in.op) {
+        case inst::byte: case inst::klass: reads.push_back(pc); break;
+        case inst::split: pcs.push_back(in.x); pcs.push_back(in.y); break;
+        case inst::jump: pcs.push_back(in.x); break;
+        case inst::dispatch: {
+          const dispatch_table& d = dispatches_[in.x];
+          const std::uint32_t a = on < 256 ? d.start[on] : 0;
+          const std::uint32_t b = on < 256 ? d.start[on + 1] : static_cast<std::uint32_t>(d.targets.size());
+          for (std::uint32_t k = a; k < b; ++k) pcs.push_back(d.targets[k]);
+          break;
+        }
+        case inst::boundary: case inst::not_boundary: case inst::begin_text: case inst::end_text: pcs.push_back(pc + 1); break;
+        case inst::match: return false;
+      }
+    }
+    return true;
+  };
+  pcs.clear();
+  for (const std::uint16_t b : at_boundary_[c]) pcs.push_back(branches_[b] + skip_[b]);
+  if (!closure(c)) return false;
+  pcs.clear();
+  for (const std::uint32_t pc : reads) {
+    const inst& in = prog_[pc];
+    const bool takes = in.op == inst::byte ? (c == in.c || (in.fold && c >= 'A' && c <= 'Z' && c + 32 == in.c))
+                                           : has_bit(classes_[in.x], static_cast<unsigned char>(c));
+    if (takes) pcs.push_back(pc + 1);
+  }
+  if (!closure(256)) return false;
+  out = {};
+  const auto add = [&](unsigned d) { out[d >> 6] |= std::uint64_t{1} << (d & 63); };
+  for (const std::uint32_t pc : reads) {
+    const inst& in = prog_[pc];
+    if (in.op == inst::byte) {
+      add(in.c);
+      if (in.fold && in.c >= 'a' && in.c <= 'z') add(in.c - 32U);
+      if (in.fold && (in.c == 'k' || in.c == 's')) add(0xE2), add(0xC5);  // (the odd folds)
+    } else {
+      for (unsigned d = 0; d < 128; ++d) {
+        if (has_bit(classes_[in.x], static_cast<unsigned char>(d))) add(d);
+      }
+      for (unsigned d = 0x80; d < 256; ++d) add(d);  // (what the class reads of a character)
+    }
+  }
+  return true;
+}
+
 void native_re::index_starts() {
   bounded_ = std::none_of(starts_.begin(), starts_.end(), [](std::uint8_t s) { return (s & 2U) != 0; });
+  // (For the searches at indexed boundaries: small machines, whose closures are cheap.)
+  second_of_.fill(0);
+  seconds_.clear();
+  constexpr std::size_t kMaxFollowProgram = 512;
+  for (unsigned c = 0; bounded_ && prog_.size() <= kMaxFollowProgram && c < 128; ++c) {
+    std::array<std::uint64_t, 4> follow{};
+    if (starts_[c] == 0 || !follow_set(c, follow)) continue;
+    seconds_.push_back(follow);
+    second_of_[c] = static_cast<std::uint16_t>(seconds_.size());
+  }
   first_count_ = 0;
   for (unsigned c = 0; c < 256; ++c) {
     if (starts_[c] == 0) continue;
