@@ -219,11 +219,16 @@ bool labeller::quote_holds(const lazy_re2& re) const {
 document_terms& labeller::document_counts() const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
+  return d;
+}
+
+const screened_text& labeller::document_screen() const {
+  document_terms& d = document_counts();
   if (!d.screened) {
     c_.screen().read(text_, d.whole);
     d.screened = true;
   }
-  return d;
+  return d.whole;
 }
 
 std::uint32_t labeller::named_in_document(std::size_t term) const {
@@ -233,14 +238,20 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
   std::uint32_t& n = d.counts[term];
   if (n != document_terms::uncounted) return n;
   // Through the alternatives of the term's expressions (and of its contexts that name it) that
-  // the screen lets through for the whole text: a few small searches instead of the whole
-  // expression's, which tries its many branches at every word of the text.
+  // the screen lets through for the whole text: a few small searches instead of native_re's of
+  // the whole expression, which tries its many branches at every word of the text; until the
+  // counts' searches have done as much work as compiling the whole expression costs (its RE2
+  // automaton, warm in a long run, is then the cheaper: lazy_re2::charge).
+  const bool through_alternatives = c_.named[term].charge(0);
   const compiled_terms::mention_screen& screen = c_.screen();
   static thread_local std::vector<alternative_ref> alternatives;
   alternatives.clear();
-  screen.refs_of(static_cast<std::uint32_t>(term), d.whole, alternatives);
-  for (std::size_t k = 0; k < c_.contexts.size(); ++k) {
-    if (c_.contexts[k].term == term && c_.contexts[k].names_term()) screen.refs_of(c_.context_entry(k), d.whole, alternatives);
+  if (through_alternatives) {
+    const screened_text& whole = document_screen();
+    screen.refs_of(static_cast<std::uint32_t>(term), whole, alternatives);
+    for (std::size_t k = 0; k < c_.contexts.size(); ++k) {
+      if (c_.contexts[k].term == term && c_.contexts[k].names_term()) screen.refs_of(c_.context_entry(k), whole, alternatives);
+    }
   }
   const std::string& pattern = c_.named[term].pattern();
   bool reads_start = pattern.find("\\B") != std::string::npos || pattern.find("\\A") != std::string::npos;
@@ -248,11 +259,22 @@ std::uint32_t labeller::named_in_document(std::size_t term) const {
     reads_start = i == 0 || pattern[i - 1] != '[';  // (not a negated class)
   }
   const bool searched = std::any_of(alternatives.begin(), alternatives.end(), [](const alternative_ref& a) { return a.words == nullptr; });
-  if (searched && !d.indexed) {
+  if (through_alternatives && !reads_start && searched && !d.indexed) {
     d.boundaries.build(text_);
     d.indexed = true;
   }
-  if (const auto counted = reads_start ? std::nullopt : count_consumed(alternatives, text_, kMaxNamed, &d.boundaries)) {
+  // (What the alternatives' searches did, and a pass over the text for the spelled words.)
+  const auto work = [&] {
+    std::size_t w = 0;
+    for (const alternative_ref& a : alternatives) w += a.re->work();
+    return w;
+  };
+  const std::size_t before = work();
+  const auto counted = !through_alternatives || reads_start
+                           ? std::nullopt
+                           : count_consumed(alternatives, text_, kMaxNamed, &d.boundaries);
+  if (through_alternatives) c_.named[term].charge(work() - before + text_.size());
+  if (counted) {
     n = *counted;
     return n;
   }

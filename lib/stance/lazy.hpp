@@ -116,6 +116,14 @@ class lazy_re2 {
     work_.fetch_add(work, std::memory_order_relaxed);
     return r;
   }
+  /// Adds `work` to what the searches of this expression did, for a caller that searches through
+  /// other expressions on its behalf; whether that is still within what native_re is let run
+  /// (see search_native).
+  bool charge(std::size_t work) const {
+    return work_.fetch_add(work, std::memory_order_relaxed) + work <= kWorkPerPatternByte * pattern_.size();
+  }
+  /// What native_re's searches of this expression did so far (see search_native).
+  [[nodiscard]] std::size_t work() const noexcept { return work_.load(std::memory_order_relaxed); }
   /// Whether the pattern matches `text` at `from` or later, within [from, limit), as
   /// RE2::Match(text, from, limit, UNANCHORED) says (\b sees the text after `limit`); with
   /// `begin` and `end`, where its leftmost-first match is: by search_native(), or RE2 where it

@@ -440,7 +440,7 @@ std::size_t labeller::document_topic() const {
   std::uint32_t most = kMinTopic - 1;
   // Only the terms whose words the document holds are counted (the screen says which, from the
   // words alone).
-  for (const std::uint32_t e : d.whole.entries) {
+  for (const std::uint32_t e : document_screen().entries) {
     const auto t = static_cast<std::size_t>(e);
     if (t >= c_.patterns.size()) continue;  // an opposite
     const std::uint32_t n = named_in_document(t);
