@@ -216,22 +216,76 @@ bool labeller::quote_holds(const lazy_re2& re) const {
   return q_.cue && holds(q_.cue->range);
 }
 
-std::uint32_t labeller::named_in_document(std::size_t term) const {
+document_terms& labeller::document_counts() const {
   document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
   if (d.counts.empty()) d.counts.assign(c_.patterns.size(), document_terms::uncounted);
+  return d;
+}
+
+const screened_text& labeller::document_screen() const {
+  document_terms& d = document_counts();
+  if (!d.screened) {
+    c_.screen().read(text_, d.whole);
+    d.screened = true;
+  }
+  return d.whole;
+}
+
+std::uint32_t labeller::named_in_document(std::size_t term) const {
+  document_terms& d = document_counts();
   if (term >= d.counts.size()) return 0;
-  // Once per document and term, and only for the terms a context asks about (a few of them):
-  // each count is a pass over the whole text.
+  // Once per document and term, and only for the terms a context asks about (a few of them).
   std::uint32_t& n = d.counts[term];
-  if (n == document_terms::uncounted) {
-    n = 0;
-    // (As RE2::FindAndConsume: each search reads the rest of the text as a whole text.)
-    std::string_view rest = text_;
-    std::size_t end = 0;
-    while (n < kMaxNamed && c_.named[term].search(rest, 0, nullptr, &end)) {
-      rest.remove_prefix(end);
-      ++n;
+  if (n != document_terms::uncounted) return n;
+  // Through the alternatives of the term's expressions (and of its contexts that name it) that
+  // the screen lets through for the whole text: a few small searches instead of native_re's of
+  // the whole expression, which tries its many branches at every word of the text; until the
+  // counts' searches have done as much work as compiling the whole expression costs (its RE2
+  // automaton, warm in a long run, is then the cheaper: lazy_re2::charge).
+  const bool through_alternatives = c_.named[term].charge(0);
+  const compiled_terms::mention_screen& screen = c_.screen();
+  static thread_local std::vector<alternative_ref> alternatives;
+  alternatives.clear();
+  if (through_alternatives) {
+    const screened_text& whole = document_screen();
+    screen.refs_of(static_cast<std::uint32_t>(term), whole, alternatives);
+    for (std::size_t k = 0; k < c_.contexts.size(); ++k) {
+      if (c_.contexts[k].term == term && c_.contexts[k].names_term()) screen.refs_of(c_.context_entry(k), whole, alternatives);
     }
+  }
+  const std::string& pattern = c_.named[term].pattern();
+  bool reads_start = pattern.find("\\B") != std::string::npos || pattern.find("\\A") != std::string::npos;
+  for (std::size_t i = pattern.find('^'); i != std::string::npos && !reads_start; i = pattern.find('^', i + 1)) {
+    reads_start = i == 0 || pattern[i - 1] != '[';  // (not a negated class)
+  }
+  const bool searched = std::any_of(alternatives.begin(), alternatives.end(), [](const alternative_ref& a) { return a.words == nullptr; });
+  if (through_alternatives && !reads_start && searched && !d.indexed) {
+    d.boundaries.build(text_);
+    d.indexed = true;
+  }
+  // (What the alternatives' searches did, and a pass over the text for the spelled words.)
+  const auto work = [&] {
+    std::size_t w = 0;
+    for (const alternative_ref& a : alternatives) w += a.re->work();
+    return w;
+  };
+  const std::size_t before = work();
+  const auto counted = !through_alternatives || reads_start
+                           ? std::nullopt
+                           : count_consumed(alternatives, text_, kMaxNamed, &d.boundaries);
+  if (through_alternatives) c_.named[term].charge(work() - before + text_.size());
+  if (counted) {
+    n = *counted;
+    return n;
+  }
+  // (Where that reading may differ: as RE2::FindAndConsume, each search reads the rest of the
+  // text as a whole text.)
+  n = 0;
+  std::string_view rest = text_;
+  std::size_t end = 0;
+  while (n < kMaxNamed && c_.named[term].search(rest, 0, nullptr, &end)) {
+    rest.remove_prefix(end);
+    ++n;
   }
   return n;
 }

@@ -44,6 +44,12 @@ struct compiled_terms {
     // ... and at least once, and more often than each of these other terms (ties go to the term
     // defined first in the lexicon); empty: no condition.
     std::vector<std::size_t> document_first_of;
+    // Whether its expressions name its term in a document (see named): its only condition is on
+    // the quote.
+    [[nodiscard]] bool names_term() const noexcept {
+      return quote_has && !sentence_has && !before && !not_before && !after && !not_after && document_mentions == 0 &&
+             document_first_of.empty();
+    }
   };
 
   std::vector<term_info> terms;

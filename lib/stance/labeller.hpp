@@ -23,6 +23,12 @@ struct document_terms {
   static constexpr std::uint32_t uncounted = UINT32_MAX;
   std::vector<std::uint32_t> counts;  // per term (uncounted until asked); empty until first asked
   std::uint32_t topic = uncounted;    // the term the document is about (labeller::document_topic)
+  // What the term screen lets through for the whole text (read on first use: `screened`), from
+  // which the counts are made.
+  screened_text whole;
+  bool screened = false;
+  native_re::boundary_index boundaries;  // of the text, for the counts' searches (when `indexed`)
+  bool indexed = false;
 };
 
 /// What the labeller may look at besides the quote.

@@ -149,6 +149,10 @@ class labeller {
   bool determiner_between(std::uint32_t a, std::uint32_t b) const;
   // How often the document names term `term` (its plain expressions, in the whole text).
   std::uint32_t named_in_document(std::size_t term) const;
+  // The document's term counts (ctx_.terms_named, or this quote's own).
+  document_terms& document_counts() const;
+  // What the term screen lets through for the whole text (read once per document).
+  const screened_text& document_screen() const;
   // Is the term the subject of a verb after it in its clause (decision.cpp)?
   bool predicated(const term_hit& th, std::uint32_t clause_to) const;
   // The term the document is about: the one it names most often, if at least three times; else

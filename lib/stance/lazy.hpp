@@ -95,22 +95,35 @@ class lazy_re2 {
   void adopt(std::unique_ptr<RE2> re) noexcept { re_.adopt(std::move(re)); }
 
   /// The leftmost-first match at `from` or later within [from, limit), as RE2::Match(text, from,
-  /// limit, UNANCHORED) with one submatch gives it, by native_re: `unknown` where it cannot say,
-  /// and once the searches of this expression have cost about what compiling it with RE2 costs
-  /// (RE2's automaton is then the cheaper: a long run meets the expression again and again; a
-  /// short one, most processes, never pays for compiling it).
+  /// limit, UNANCHORED) with one submatch gives it, by native_re (`boundaries`: see
+  /// native_re::search): `unknown` where it cannot say, and once the searches of this expression
+  /// have cost about what compiling it with RE2 costs (RE2's automaton is then the cheaper: a
+  /// long run meets the expression again and again; a short one, most processes, never pays for
+  /// compiling it).
   native_re::result search_native(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                                  std::size_t limit = std::string_view::npos) const {
+                                  std::size_t limit = std::string_view::npos,
+                                  const native_re::boundary_index* boundaries = nullptr) const {
     if (pattern_.empty() || options_.case_sensitive() || options_.encoding() != RE2::Options::EncodingUTF8) {
       return native_re::result::unknown;  // (native_re reads patterns as the lexicons' options give them)
     }
-    if (work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size()) return native_re::result::unknown;
+    const bool over = work_.load(std::memory_order_relaxed) > kWorkPerPatternByte * pattern_.size();
+    if (over && boundaries == nullptr) return native_re::result::unknown;
     const native_re& n = native_.get([this] { return make_native(); });
+    // (Searched at a text's boundaries only, native_re is the cheaper however often it runs.)
+    if (over && !n.bounded()) return native_re::result::unknown;
     std::size_t work = 0;
-    const native_re::result r = n.search(text, from, begin, end, limit, &work);
+    const native_re::result r = n.search(text, from, begin, end, limit, &work, boundaries);
     work_.fetch_add(work, std::memory_order_relaxed);
     return r;
   }
+  /// Adds `work` to what the searches of this expression did, for a caller that searches through
+  /// other expressions on its behalf; whether that is still within what native_re is let run
+  /// (see search_native).
+  bool charge(std::size_t work) const {
+    return work_.fetch_add(work, std::memory_order_relaxed) + work <= kWorkPerPatternByte * pattern_.size();
+  }
+  /// What native_re's searches of this expression did so far (see search_native).
+  [[nodiscard]] std::size_t work() const noexcept { return work_.load(std::memory_order_relaxed); }
   /// Whether the pattern matches `text` at `from` or later, within [from, limit), as
   /// RE2::Match(text, from, limit, UNANCHORED) says (\b sees the text after `limit`); with
   /// `begin` and `end`, where its leftmost-first match is: by search_native(), or RE2 where it

@@ -1,14 +1,17 @@
 // A backtracking matcher for the lexicons' RE2 expressions (see native_re.hpp).
 #include "stance/native_re.hpp"
 
-#include "text/unicode.hpp"
+#include "stance/native_re_impl.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
 
 namespace sayso::detail {
+
+using namespace native_re_internal;
 
 namespace {
 
@@ -35,22 +38,9 @@ struct piece {
   mutable std::array<std::uint64_t, 4> first_memo{};
 };
 
-constexpr bool word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 constexpr bool letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 void set_bit(char_class& k, unsigned char c) { k.ascii[c >> 6] |= std::uint64_t{1} << (c & 63); }
-bool has_bit(const char_class& k, unsigned char c) { return (k.ascii[c >> 6] >> (c & 63)) & 1U; }
-
-// The code point of the UTF-8 sequence at text[p] and its length; 0 length if the bytes there
-// are not well-formed UTF-8 (decode_next reads them as U+FFFD, which the text did not hold).
-std::pair<std::uint32_t, std::size_t> decode(std::string_view text, std::size_t p) {
-  std::size_t i = p;
-  const char32_t cp = decode_next(text, i);
-  if (cp == 0xFFFD && text.substr(p, 3) != "\xEF\xBF\xBD") return {0, 0};
-  return {static_cast<std::uint32_t>(cp), i - p};
-}
 
 // Non-ASCII characters a pattern may hold as literals: they have no other case.
 bool caseless(std::uint32_t cp) {
@@ -552,21 +542,6 @@ class emitter {
   std::vector<native_re::dispatch_table>& dispatches_;
 };
 
-// The Kelvin sign or the long s at text[p] (RE2 folds them to k and s).
-bool odd_fold(std::string_view text, std::size_t p) {
-  const std::string_view rest = text.substr(p);
-  return rest.starts_with("\xE2\x84\xAA") || rest.starts_with("\xC5\xBF");
-}
-
-constexpr std::size_t kMaxSteps = 1 << 16;
-
-// RE2's \w, by byte.
-constexpr std::array<bool, 256> kWord = [] {
-  std::array<bool, 256> w{};
-  for (unsigned c = 0; c < 256; ++c) w[c] = word_byte(static_cast<unsigned char>(c));
-  return w;
-}();
-
 }  // namespace
 
 native_re::native_re(std::string_view pattern) {
@@ -622,6 +597,7 @@ native_re::native_re(std::string_view pattern) {
         }
       }
     }
+    index_starts();
     ok_ = true;
   } catch (const bad_pattern&) {
     prog_.clear();
@@ -634,136 +610,6 @@ native_re::native_re(std::string_view pattern) {
     skip_.clear();
     starts_.fill(0);
   }
-}
-
-native_re::result native_re::run(std::uint32_t pc, std::string_view text, std::size_t limit, std::size_t p,
-                                 std::size_t& end, stack_t& stack, std::size_t& steps) const {
-  stack.clear();
-  steps = 0;
-  const std::size_t n = limit;  // (characters are read up to it; \b and $ see the whole text)
-  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  for (;;) {
-    if (++steps > kMaxSteps) return result::unknown;
-    const inst& in = prog_[pc];
-    bool ok = true;
-    switch (in.op) {
-      case inst::byte:
-        if (p < n && (t[p] == in.c || (in.fold && t[p] >= 'A' && t[p] <= 'Z' && t[p] + 32 == in.c))) {
-          ++p;
-          ++pc;
-        } else {
-          if (p < n && in.fold && t[p] >= 0x80 && (in.c == 'k' || in.c == 's') && odd_fold(text, p)) return result::unknown;
-          ok = false;
-        }
-        break;
-      case inst::klass: {
-        if (p >= n) {
-          ok = false;
-          break;
-        }
-        const char_class& k = classes_[in.x];
-        if (t[p] < 0x80) {
-          ok = has_bit(k, t[p]);
-          if (ok) {
-            ++p;
-            ++pc;
-          }
-          break;
-        }
-        if (t[p] < 0xC0) {  // inside a character: no class matches there
-          ok = false;
-          break;
-        }
-        const auto [cp, len] = decode(text.substr(0, n), p);
-        if (len == 0 || cp == 0x212A || cp == 0x17F) return result::unknown;
-        ok = k.other;
-        if (ok) {
-          p += len;
-          ++pc;
-        }
-        break;
-      }
-      case inst::split:
-        if (in.guard != 0) {
-          const auto& g = guards_[in.guard - 1];
-          if (p >= n || ((g[t[p] >> 6] >> (t[p] & 63)) & 1U) == 0) {
-            pc = in.y;  // (the preferred path cannot match here)
-            break;
-          }
-        }
-        stack.emplace_back(in.y, p);
-        pc = in.x;
-        break;
-      case inst::dispatch: {
-        if (p >= n) {
-          ok = false;
-          break;
-        }
-        const dispatch_table& d = dispatches_[in.x];
-        const std::uint32_t a = d.start[t[p]];
-        const std::uint32_t b = d.start[t[p] + 1U];
-        if (a == b) {
-          ok = false;
-          break;
-        }
-        for (std::uint32_t k = b - 1; k > a; --k) stack.emplace_back(d.targets[k], p);
-        pc = d.targets[a];
-        break;
-      }
-      case inst::jump: pc = in.x; break;
-      case inst::boundary:
-      case inst::not_boundary: {
-        const bool before = p > 0 && word_byte(t[p - 1]);
-        const bool after = p < text.size() && word_byte(t[p]);
-        ok = (before != after) == (in.op == inst::boundary);
-        if (ok) ++pc;
-        break;
-      }
-      case inst::begin_text:
-        ok = p == 0;
-        if (ok) ++pc;
-        break;
-      case inst::end_text:
-        ok = p == text.size();
-        if (ok) ++pc;
-        break;
-      case inst::match: end = p; return result::match;
-    }
-    if (!ok) {
-      if (stack.empty()) return result::none;
-      pc = stack.back().first;
-      p = stack.back().second;
-      stack.pop_back();
-    }
-  }
-}
-
-native_re::result native_re::search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                                    std::size_t limit, std::size_t* work) const {
-  if (!ok_) return result::unknown;
-  limit = std::min(limit, text.size());
-  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  static thread_local stack_t stack;
-  const std::size_t n = text.size();
-  for (std::size_t p = from; p <= limit; ++p) {
-    const unsigned c = p < limit ? t[p] : 256U;
-    const unsigned may = starts_[c];
-    if (may == 0) continue;
-    const bool boundary = (p > 0 && kWord[t[p - 1]]) != (p < n && kWord[t[p]]);
-    if (!boundary && (may & 2U) == 0) continue;
-    const std::vector<std::uint16_t>& list = boundary ? at_boundary_[c] : inside_[c];
-    for (const std::uint16_t b : list) {
-      std::size_t steps = 0;
-      const result r = run(branches_[b] + skip_[b], text, limit, p, end, stack, steps);
-      if (work != nullptr) *work += steps;
-      if (r == result::none) continue;
-      begin = p;
-      if (work != nullptr) *work += p - from;
-      return r;
-    }
-  }
-  if (work != nullptr) *work += limit - from;
-  return result::none;
 }
 
 }  // namespace sayso::detail

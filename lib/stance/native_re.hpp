@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,6 +42,8 @@ class native_re {
   explicit native_re(std::string_view pattern);
 
   [[nodiscard]] bool ok() const noexcept { return ok_; }
+  /// Whether every match starts at a word boundary (each branch starts with \b).
+  [[nodiscard]] bool bounded() const noexcept { return bounded_; }
 
   /// The compiled machine as bytes (native_re_io.cpp), and back: the built-in lexicons' machines
   /// are compiled at build time (lexgen, prebuilt.hpp) and read from the library's data on first
@@ -55,8 +58,21 @@ class native_re {
   /// offsets in `text`; \b, ^ and $ see all of `text`). With `limit`, as RE2::Match(text, from,
   /// limit, ...): the match lies in [from, limit) (\b and $ still see the text after it).
   /// With `work`, adds to it how much the search did (bytes read and steps of the machine).
+  /// `boundaries`: those of `text` (null: none known); where every match starts at a word
+  /// boundary (each branch starts with \b), only those with a byte a match may start with are
+  /// tried.
+  struct boundary_index;
   result search(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end,
-                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr) const;
+                std::size_t limit = std::string_view::npos, std::size_t* work = nullptr,
+                const boundary_index* boundaries = nullptr) const;
+
+  /// The places of a text (0 to its size) where RE2's \b holds, by the byte there (256: the
+  /// end of the text), each byte's ascending: for searching one text again and again.
+  struct boundary_index {
+    std::array<std::uint32_t, 258> start{};  // byte c's places: at[start[c], start[c + 1])
+    std::vector<std::uint32_t> at;
+    void build(std::string_view text);
+  };
 
   struct inst {
     enum op_t : std::uint8_t { byte, klass, split, dispatch, jump, boundary, not_boundary, begin_text, end_text, match };
@@ -101,6 +117,24 @@ class native_re {
   // Per byte: 1 if a branch may start with it at a word boundary, 2 elsewhere (so that the
   // search passes over the other bytes at once).
   std::array<std::uint8_t, 257> starts_{};
+  // The bytes (before the end of the text) where a match may start, when there are at most four
+  // of them ("m" and "M"): search() finds the next of them with memchr. 0: more (or none).
+  std::array<unsigned char, 4> first_{};
+  std::uint8_t first_count_ = 0;
+  bool bounded_ = false;  // every match starts at a word boundary (each branch starts with \b)
+  // For a small bounded machine, per ASCII first byte c of a match: 1 + the index in seconds_ of
+  // the bytes that may follow it in a match (a superset), or 0 (any).
+  std::array<std::uint16_t, 128> second_of_{};
+  std::vector<std::array<std::uint64_t, 4>> seconds_;
+  // Whether a match may start with byte c, then d (true where not known).
+  [[nodiscard]] bool may_follow(unsigned c, unsigned d) const noexcept {
+    if (c >= 128 || second_of_[c] == 0) return true;
+    return ((seconds_[second_of_[c] - 1][d >> 6] >> (d & 63)) & 1U) != 0;
+  }
+  // The bytes that may follow c in a match of the branches that start with it (an over-estimate),
+  // into `out`; false if any may.
+  bool follow_set(unsigned c, std::array<std::uint64_t, 4>& out) const;
+  void index_starts();  // first_, bounded_ and seconds_ from the program (after compiling or loading)
 };
 
 }  // namespace sayso::detail

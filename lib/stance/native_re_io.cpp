@@ -225,6 +225,7 @@ std::unique_ptr<native_re> native_re::load(std::string_view bytes) {
   get_list(r, n->skip_);
   get_runs(r, n->starts_);
   if (!r.in.empty()) damaged();
+  n->index_starts();
   return n;
 }
 

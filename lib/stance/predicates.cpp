@@ -433,16 +433,14 @@ void labeller::label_evaluated_object(entity_id speaker, std::vector<stance>& ou
 std::size_t labeller::document_topic() const {
   // A story names its subject again and again; a term named once or twice is a side issue.
   constexpr std::uint32_t kMinTopic = 3;
-  document_terms& d = ctx_.terms_named != nullptr ? *ctx_.terms_named : own_counts_;
+  document_terms& d = document_counts();
   if (d.topic != document_terms::uncounted) return d.topic;  // once per document
   std::size_t best = c_.patterns.size();
   d.topic = static_cast<std::uint32_t>(best);
   std::uint32_t most = kMinTopic - 1;
   // Only the terms whose words the document holds are counted (the screen says which, from the
   // words alone).
-  static thread_local std::vector<std::uint32_t> candidates;
-  c_.screen().words.candidates(text_, candidates);
-  for (const std::uint32_t e : candidates) {
+  for (const std::uint32_t e : document_screen().entries) {
     const auto t = static_cast<std::size_t>(e);
     if (t >= c_.patterns.size()) continue;  // an opposite
     const std::uint32_t n = named_in_document(t);

@@ -27,9 +27,9 @@ constexpr std::size_t kMaxScan = 1024;
 // pass) says whether there is one; then anchored searches at each candidate start say where: the
 // first that matches, with the end RE2 gives it.
 bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from, std::size_t& begin,
-              std::size_t& end) {
+              std::size_t& end, const native_re::boundary_index* boundaries) {
   if (a.words != nullptr) return a.words->next_word(a.alternative, text, from, begin, end);
-  const native_re::result r = a.re->search_native(text, from, begin, end);
+  const native_re::result r = a.re->search_native(text, from, begin, end, std::string_view::npos, boundaries);
   if (r != native_re::result::unknown) return r == native_re::result::match;
   const RE2* re = a.re->get();
   const re2::StringPiece input(text.data(), text.size());
@@ -56,9 +56,11 @@ bool leftmost(const alternative_ref& a, std::string_view text, std::size_t from,
 
 // Successive leftmost-first matches of the alternation of `alts`, as find_all reads them:
 // `next(begin, end)` is called with each and returns where the next search starts. Each
-// alternative's next match is kept while it starts at or after that place.
+// alternative's next match is kept while it starts at or after that place. `boundaries`: see
+// native_re::search.
 template <class Next>
-void each_match(std::span<const alternative_ref> alts, std::string_view text, Next&& next) {
+void each_match(std::span<const alternative_ref> alts, std::string_view text, Next&& next,
+                const native_re::boundary_index* boundaries = nullptr) {
   struct state {
     std::size_t begin = 0;
     std::size_t end = 0;
@@ -74,7 +76,7 @@ void each_match(std::span<const alternative_ref> alts, std::string_view text, Ne
       state& st = states[k];
       if (st.done) continue;
       if (!st.known || st.begin < pos) {
-        st.known = leftmost(alts[k], text, pos, st.begin, st.end);
+        st.known = leftmost(alts[k], text, pos, st.begin, st.end, boundaries);
         if (!st.known) {
           st.done = true;
           continue;
@@ -84,7 +86,7 @@ void each_match(std::span<const alternative_ref> alts, std::string_view text, Ne
       if (best == alts.size() || st.begin < states[best].begin) best = k;
     }
     if (best == alts.size()) return;
-    pos = next(states[best].begin, states[best].end);
+    pos = next(states[best].begin, states[best].end);  // (past the text: stop)
   }
 }
 
@@ -110,6 +112,33 @@ void find_all(std::span<const alternative_ref> alts, std::string_view text,
     out.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     return e > b ? e : e + 1;
   });
+}
+
+std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
+                                           std::uint32_t most, const native_re::boundary_index* boundaries) {
+  const auto word_at = [&](std::size_t p) { return p < text.size() && word_byte(static_cast<unsigned char>(text[p])); };
+  std::uint32_t n = 0;
+  bool exact = true;
+  std::size_t pos = 0;  // where the rest of the text starts
+  if (most == 0) return 0;
+  each_match(alts, text, [&](std::size_t b, std::size_t e) {
+    // At the rest's start, \b sees no character before it; in the whole text it sees the last
+    // match's last byte. Only a word byte there makes a difference: to a match that starts
+    // there, or (before another word byte) that the rest alone lets start there.
+    if (e == b || (b == pos && pos > 0 && word_at(pos - 1))) {
+      exact = false;
+      return std::string_view::npos;
+    }
+    pos = e;
+    if (++n >= most) return std::string_view::npos;
+    if (word_at(e - 1) && word_at(e)) {
+      exact = false;
+      return std::string_view::npos;
+    }
+    return e;
+  }, boundaries);
+  if (!exact) return std::nullopt;
+  return n;
 }
 
 }  // namespace sayso::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -67,5 +68,15 @@ struct screened_lists {
 /// (a \b at its start sees no character before it).
 void find_all(std::span<const alternative_ref> alts, std::string_view text,
               std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
+/// How many times the alternation of `alts` matches `text` (at most `most`), as successive
+/// searches that each read the rest of the text after the last match as a whole text count them
+/// (RE2::FindAndConsume): a count from find_all's matches, which read the whole text. Nullopt
+/// where the two readings may differ: an empty match, or a match ending in a word byte where
+/// the next one starts or a word byte follows (a \b at the rest's start sees no character
+/// before it). The alternatives must hold no \B, ^ or \A (which read the rest's start too).
+/// `boundaries`: those of `text` (or null), for its searches (see native_re::search).
+std::optional<std::uint32_t> count_consumed(std::span<const alternative_ref> alts, std::string_view text,
+                                           std::uint32_t most, const native_re::boundary_index* boundaries = nullptr);
 
 }  // namespace sayso::detail

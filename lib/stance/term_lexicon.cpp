@@ -438,9 +438,7 @@ std::shared_ptr<compiled_terms> detail::build_terms(std::string_view text, std::
   for (std::size_t t = 0; t < c->patterns.size(); ++t) {
     std::string pattern = c->patterns[t].pattern();
     for (const auto& ctx : c->contexts) {
-      const bool quote_only = ctx.quote_has && !ctx.sentence_has && !ctx.before && !ctx.not_before && !ctx.after &&
-                              !ctx.not_after && ctx.document_mentions == 0 && ctx.document_first_of.empty();
-      if (ctx.term == t && quote_only) pattern += "|" + ctx.expressions.pattern();
+      if (ctx.term == t && ctx.names_term()) pattern += "|" + ctx.expressions.pattern();
     }
     c->named.emplace_back(std::move(pattern), expression_options());
   }

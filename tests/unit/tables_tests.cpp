@@ -354,6 +354,17 @@ BOOST_AUTO_TEST_CASE(screened_searches_find_what_the_whole_expression_finds) {
       const auto expected = whole_matches(*l.whole, text);
       BOOST_TEST((got == expected), "list " << l.entry << " finds other matches in: " << text);
       found += expected.size();
+      // Counted as RE2::FindAndConsume counts them (each search reads the rest of the text as a
+      // whole text), where count_consumed answers (the term lists: no \B, ^ or \A).
+      if (l.screen != &c.screen()) continue;
+      sayso::detail::native_re::boundary_index index;
+      index.build(text);
+      if (const auto n = sayso::detail::count_consumed(refs, text, 1000, &index)) {
+        re2::StringPiece rest(text);
+        std::uint32_t consumed = 0;
+        while (consumed < 1000 && RE2::FindAndConsume(&rest, *l.whole)) ++consumed;
+        BOOST_TEST(*n == consumed, "list " << l.entry << " counted " << *n << " instead of " << consumed << " in: " << text);
+      }
     }
   }
   BOOST_TEST(found > 5000U);
@@ -386,6 +397,17 @@ void compare_searches(const sayso::detail::lazy_re2& re, const std::string& text
       ++matches;
     }
     BOOST_TEST(re.search(text, f, nullptr, nullptr, l) == expected);
+    // At the text's indexed boundaries (the document counts' searches): the same, where it answers.
+    sayso::detail::native_re::boundary_index index;
+    index.build(text);
+    std::size_t b3 = 0, e3 = 0;
+    const auto indexed = re.native_matcher().search(text, f, b3, e3, l, nullptr, &index);
+    if (indexed == sayso::detail::native_re::result::unknown) continue;
+    BOOST_TEST((indexed == r), re.pattern() << " from " << f << " to " << l << ": indexed, another answer in: " << text);
+    if (native && indexed == r) {
+      BOOST_TEST((b3 == b1 && e3 == e1), re.pattern() << " from " << f << " to " << l << ": indexed, [" << b3 << ", "
+                                                      << e3 << ") instead of [" << b1 << ", " << e1 << ") in: " << text);
+    }
   }
 }
 
