@@ -26,6 +26,7 @@ resolution resolver::run() {
   out.speakers.assign(quotes_.size(), no_entity);
   out.not_quotes.assign(quotes_.size(), false);
   introduced_.assign(quotes_.size(), byte_range{npos, npos});
+  find_carriers();
   // The speaker of the latest quote with each source mention, as (first token, end token):
   // a map rather than a scan of the earlier quotes keeps long documents linear.
   std::unordered_map<std::uint64_t, entity_id> by_mention;
@@ -41,6 +42,7 @@ resolution resolver::run() {
       continue;
     }
     if (!q.source) continue;
+    register_carriers(q.source->first);
     if (not_a_source(q)) {
       out.not_quotes[i] = true;
       continue;
@@ -292,6 +294,88 @@ void resolver::floating_quotes(resolution& out) const {
       m.entity = out.speakers[i];
       out.speaker_mentions[i] = m;
     }
+  }
+}
+
+// "according to" (outside quotations) and an indefinite singular unnamed source ending at its
+// head noun ("a", "an", "one", "another" ... "official", "source", "diplomat"), with no comma
+// between, that no quote has as its source.
+void resolver::find_carriers() {
+  carriers_.clear();
+  carriers_done_ = 0;
+  const auto next_word = [this](std::uint32_t t) {
+    for (++t; t < tok_.size() && tok_[t].kind == token_kind::space; ++t) {
+    }
+    return t;
+  };
+  for (std::uint32_t t = 0; t + 2 < tok_.size(); ++t) {
+    if (in_quote_[t] || !is_word(t) || lower(t) != "according") continue;
+    const std::uint32_t to = next_word(t);
+    if (to >= tok_.size() || !is_word(to) || lower(to) != "to") continue;
+    const std::uint32_t first = next_word(to);
+    if (first >= tok_.size() || !is_word(first)) continue;
+    const std::string_view det = lower(first);
+    if (det != "a" && det != "an" && det != "one" && det != "another") continue;
+    std::uint32_t end = npos;
+    int words = 0;
+    for (std::uint32_t u = next_word(first); u < tok_.size() && words < 7; u = next_word(u)) {
+      if (in_quote_[u]) break;
+      if (!is_word(u)) {
+        // (Only the period of an abbreviation, "U.S.", lies inside the phrase.)
+        if (s(u) == "." && u > 0 && is_word(u - 1) && s(u - 1).find('.') != std::string_view::npos) continue;
+        break;
+      }
+      ++words;
+      if ((flags(u) & speaker_lexicon::f_unnamed_head) != 0 && !plural(u)) {
+        end = u + 1;
+        break;
+      }
+    }
+    if (end == npos) continue;
+    const bool a_source = std::any_of(quotes_.begin(), quotes_.end(), [first, end](const attributed_quote& q) {
+      return q.source && q.source->first < end && q.source->end > first;
+    });
+    if (a_source) continue;
+    // Its complement up to the end of the clause names it in full ("a source in the room").
+    std::uint32_t name_end = end;
+    for (std::uint32_t u = end, n = 0; u < tok_.size() && n < 12; ++u) {
+      if (tok_[u].kind == token_kind::space) {
+        if (s(u).find('\n') != std::string_view::npos) break;
+        continue;
+      }
+      if (s(u) == "." && is_word(u - 1) && s(u - 1).find('.') != std::string_view::npos && u + 1 < tok_.size() &&
+          tok_[u + 1].kind == token_kind::space && u + 2 < tok_.size() && is_word(u + 2) && !cap(u + 2)) {
+        continue;
+      }
+      if ((!is_word(u) && tok_[u].kind != token_kind::number) || in_quote_[u] || lower(u) == "that" ||
+          (cls(u) & (wc_conjunction | wc_relative | wc_verb | wc_cue | wc_time)) != 0) {
+        break;
+      }
+      ++n;
+      name_end = u + 1;
+    }
+    carriers_.push_back({first, end, name_end});
+  }
+}
+
+void resolver::register_carriers(std::uint32_t before) {
+  for (; carriers_done_ < carriers_.size() && carriers_[carriers_done_].first < before; ++carriers_done_) {
+    const carrier c = carriers_[carriers_done_];
+    std::vector<std::uint32_t> words;
+    for (std::uint32_t t = c.first; t < c.head_end; ++t) {
+      if (is_word(t)) words.push_back(t);
+    }
+    const byte_range mention{tok_[c.first].range.begin, tok_[c.head_end - 1].range.end};
+    const std::uint32_t e = describe(words, mention, true, true);
+    if (e == npos || e == no_entity || ents_[e].kind != entity_kind::anonymous) continue;
+    if (ents_[e].mentions.empty() && c.name_end > c.head_end) {
+      for (std::uint32_t t = c.head_end; t < c.name_end; ++t) {
+        if (is_word(t) || tok_[t].kind == token_kind::number) words.push_back(t);
+      }
+      ents_[e].name = phrase_name(words);
+    }
+    add_mention(e, mention);
+    ents_[e].last_seen = std::max(ents_[e].last_seen, mention.end);
   }
 }
 

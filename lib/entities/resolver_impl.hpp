@@ -322,6 +322,15 @@ class resolver : private token_view {
   // Indexes entity e under a second head noun ("A group of men" under "men").
   void index_unnamed_as(std::uint32_t e, std::string_view head);
   void add_mention(std::uint32_t e, byte_range mention);
+  // "“Q,” he said, according to a senior official": an unnamed carrier that is no quote's source
+  // becomes an anonymous entity, which a later "the official said" refers back to (resolver.cpp).
+  void find_carriers();
+  void register_carriers(std::uint32_t before);
+  struct carrier {
+    std::uint32_t first, head_end, name_end;  // tokens: the phrase to its head noun, its full extent
+  };
+  std::vector<carrier> carriers_;  // in text order
+  std::size_t carriers_done_ = 0;
 
   // ---- names.cpp: the people and organisations the text names ----
   std::uint32_t next_run_token(std::uint32_t i, std::uint32_t end) const;
