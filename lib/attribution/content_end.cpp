@@ -67,9 +67,9 @@ std::uint32_t content_scanner::skip_adjuncts(std::uint32_t k, std::uint32_t end)
       }
       if (last_hit != npos) {
         k = next(last_hit, end);
-        // "in an interview with CNN", "in a post on X"
-        if (k < end &&
-            (lower_is(k, "with") || lower_is(k, "on") || lower_is(k, "to") || lower_is(k, "by"))) {
+        // "in an interview with CNN", "in a post on X", "in response to a question from a reporter"
+        if (k < end && (lower_is(k, "with") || lower_is(k, "on") || lower_is(k, "to") || lower_is(k, "by") ||
+                        lower_is(k, "from"))) {
           std::uint32_t m = next(k, end);
           std::uint32_t n = 0;
           while (m < end && n < 5 && is_wordish(m) &&

@@ -192,6 +192,16 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
     if (p != npos && (is_comma(p) || is_close_mark(p) || is_dash(p))) {
       const std::uint32_t from = skip_adjuncts(next(h.end - 1, u.end), u.end);
       auto r = scan_right_np(from, u.end);
+      // "…, said a senior official in response to a question.", "…, said X in a statement on
+      // Monday.": a channel or time adjunct that ends the attribution is not part of the source.
+      for (std::uint32_t t = !r ? u.end : next(r->first, r->end); r && t < r->end; t = next(t, r->end)) {
+        if (!is_word(t) || cap(t) || (cls(t) & wc_preposition) == 0 || (cls(t) & wc_conjunction) != 0) continue;
+        const std::uint32_t k = skip_adjuncts(t, u.end);
+        if (k > t && ends_attribution(u, k)) {
+          r->end = prev(t, r->first) + 1;
+          break;
+        }
+      }
       // "…, said X" never has a subject pronoun for X: "Sexton, a professor, said he holds …"
       // is the forward frame after an aside.
       if (r && is_word(r->first) &&
