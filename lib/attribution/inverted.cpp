@@ -149,6 +149,9 @@ inverted_frame::inverted_source inverted_frame::find_source(const unit& u, const
     if (before_cue != npos && (is_comma(before_cue) || is_dash(before_cue)))
       np = forward_subject(u, h.first);
   }
+  // "“Q,” an official who spoke on condition of anonymity said": a subject with a relative
+  // clause, whole.
+  if (const auto rel = subject_before_relative(u, h.first); rel && (!np || rel->first < np->first)) np = rel;
   // "…, who sees himself as …": a relative pronoun is the subject of its own clause.
   if (np && np->end == np->first + 1 &&
       (lower_is(np->first, "who") || lower_is(np->first, "which") || lower_is(np->first, "that"))) {

@@ -61,6 +61,10 @@ class phrase_scanner : public reader {
   [[nodiscard]] std::optional<token_span> clause_subject(const unit& u, std::uint32_t before) const;
   [[nodiscard]] bool nested_clause_subject(const unit& u, std::uint32_t first) const;
   [[nodiscard]] bool adjunct_source(const unit& u, std::uint32_t first, std::uint32_t cue_first) const;
+  /// "Officials who spoke on condition of anonymity said": a subject with a relative clause and
+  /// no comma before a verb of saying, whole.
+  [[nodiscard]] std::optional<token_span> subject_before_relative(const unit& u,
+                                                                  std::uint32_t cue_first) const;
 
  private:
   [[nodiscard]] bool np_token_left(std::uint32_t i) const;
@@ -70,8 +74,6 @@ class phrase_scanner : public reader {
                                                                 std::uint32_t cue_first) const;
   [[nodiscard]] std::optional<token_span> clause_initial_subject(const unit& u,
                                                                  std::uint32_t cue_first) const;
-  [[nodiscard]] std::optional<token_span> subject_before_relative(const unit& u,
-                                                                  std::uint32_t cue_first) const;
   [[nodiscard]] std::optional<token_span> aside_subject(const unit& u, std::uint32_t j,
                                                         std::uint32_t k, bool dash) const;
   [[nodiscard]] std::uint32_t statement_article(const unit& u, std::uint32_t cue_first) const;

@@ -108,7 +108,15 @@ resolution resolver::run() {
           paragraph_of(q.spans.front().begin) == paragraph_of(source_at)) {
         content_before_ = q.spans.front().begin;
       }
-      e = resolve(q.source->first, q.source->end);
+      // "one of the officials who spoke on condition of anonymity said": the anonymous source the
+      // scan registered with this very phrase (groups.cpp), named with its quantifier.
+      const byte_range whole{source_at, tok_[q.source->last()].range.end};
+      for (auto it = std::lower_bound(scan_ends_.begin(), scan_ends_.end(), std::pair<std::uint32_t, std::uint32_t>{whole.end, 0});
+           e == no_entity && it != scan_ends_.end() && it->first == whole.end; ++it) {
+        const known& k = ents_[it->second];
+        if (k.kind == entity_kind::anonymous && !k.mentions.empty() && k.mentions.front().begin == whole.begin) e = it->second;
+      }
+      if (e == no_entity) e = resolve(q.source->first, q.source->end);
       content_before_ = npos;
     }
     if (e == no_entity) continue;
