@@ -285,6 +285,8 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     }
     if ((!cap(words[k]) || k == start) && (cls(words[k]) & wc_role) != 0 && (cls(words[k]) & wc_org) == 0 &&
         (w == "within" || w == "at" || w == "in" || w == "from" || w == "inside" || w == "close" || w == "familiar")) {
+      // (A role's own "in" is the role's: "Karvia's top diplomat in X" is its ambassador there.)
+      if (role_spans(words, k)) return describe(words, mention, create);
       return describe(std::vector<std::uint32_t>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1)),
                       mention, create, true, words);
     }

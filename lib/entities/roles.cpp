@@ -159,6 +159,21 @@ void resolver::preceding_words(std::uint32_t first, bool titled, std::vector<std
       continue;
     }
     if (!is_word(p) || in_quote_[p]) break;
+    // "Karvian Ambassador to the U.S. X", "envoy to Karvia X": a title's "to" complement.
+    if (!words.empty() && !cap(p) && (lower(p) == "the" || lower(p) == "to")) {
+      std::uint32_t to = p;
+      if (lower(p) == "the") {
+        to = p >= 2 && tok_[p - 1].kind == token_kind::space && is_word(p - 2) ? p - 2 : npos;
+        if (to != npos && lower(to) != "to") to = npos;
+      }
+      const std::uint32_t title = to != npos && to >= 2 && tok_[to - 1].kind == token_kind::space && is_word(to - 2) ? to - 2 : npos;
+      if (title != npos && (cls(title) & (wc_title | wc_role)) != 0 && (cls(title) & wc_verb) == 0) {
+        if (p != to) words.push_back(p);
+        words.push_back(to);
+        t = to;
+        continue;
+      }
+    }
     const std::uint32_t c = cls(p);
     const bool role_word = (c & (wc_title | wc_role)) != 0 && (c & wc_verb) == 0;
     if (!cap(p) && !role_word && (c & wc_demonym) == 0 &&
