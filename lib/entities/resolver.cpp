@@ -317,7 +317,8 @@ void resolver::find_carriers() {
     return t;
   };
   for (std::uint32_t t = 0; t + 2 < tok_.size(); ++t) {
-    if (in_quote_[t] || !is_word(t) || lower(t) != "according") continue;
+    // (The length first: this sees every token.)
+    if (tok_[t].range.end - tok_[t].range.begin != 9 || in_quote_[t] || !is_word(t) || lower(t) != "according") continue;
     const std::uint32_t to = next_word(t);
     if (to >= tok_.size() || !is_word(to) || lower(to) != "to") continue;
     const std::uint32_t first = next_word(to);
