@@ -208,8 +208,8 @@ bool resolver::register_demonym_pair(std::uint32_t first) {
 }
 
 std::uint32_t resolver::register_collective(const sentence& sent, std::uint32_t i) {
-  // "one of the senior administration officials who briefed on the condition of anonymity told
-  // reporters": an anonymous source, "the official" later, named with its relative clause.
+  // "one of the two diplomats who spoke on condition they not be named told the agency": an
+  // anonymous source ("the diplomat" later), named with its relative clause.
   if (i >= sent.first_token + 2 && i + 2 < sent.end_token && tok_[i - 1].kind == token_kind::space &&
       (s(i - 2) == "one" || s(i - 2) == "One")) {
     return register_one_of(sent, i);
