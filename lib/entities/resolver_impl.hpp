@@ -233,12 +233,13 @@ class resolver : private token_view {
     } else if (n > 0 && token[n - 1] == '\'') {
       n -= 1;
     }
+    // (Read without branches; the bytes after the first n, "'s" or "'", hold no ’.)
     bool e2 = false;
     bool upper = false;
-    for (std::size_t k = 0; k < size; ++k) {
-      const char c = token[k];
-      e2 = e2 || c == '\xE2';
-      upper = upper || (k < n && c >= 'A' && c <= 'Z');
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto c = static_cast<unsigned char>(token[k]);
+      e2 |= c == 0xE2;
+      upper |= static_cast<unsigned char>(c - 'A') <= 'Z' - 'A';
     }
     if (size <= 64 && !e2) {
       same = !upper;
