@@ -90,16 +90,14 @@ std::uint32_t resolver::next_run_token(std::uint32_t i, std::uint32_t end) const
 bool resolver::title_case(const paragraph& p) const {
   const sentence& first = doc_.sentences()[p.first_sentence];
   const std::uint32_t end = doc_.sentences()[p.end_sentence - 1].end_token;
-  constexpr std::uint32_t most_words = 25;  // of four letters or more in a headline
   std::uint32_t long_words = 0;
   std::uint32_t capitalised = 0;
-  // (Counted up to one past the most: a paragraph can be the whole text.)
-  for (std::uint32_t t = first.first_token; t < end && long_words <= most_words; ++t) {
+  for (std::uint32_t t = first.first_token; t < end; ++t) {
     if (!is_word(t) || t == first.first_token || bare(t).size() < 4) continue;
     ++long_words;
     capitalised += cap(t) ? 1 : 0;
   }
-  if (long_words < 3 || long_words > most_words || capitalised * 4 < long_words * 3) return false;
+  if (long_words < 3 || long_words > 25 || capitalised * 4 < long_words * 3) return false;
   // Two common words written capitalised, not names and titles only ("X and Y met in Vienna on
   // Monday.", "Turkish President X and Azerbaijani President Y met in Baku." are leads): a verb,
   // auxiliary or preposition, or a word of no name's class the text writes in lower case elsewhere.
