@@ -2,9 +2,7 @@
 // everything else, and the error record.
 #include "io/jsonl.hpp"
 
-#include <array>
 #include <cerrno>
-#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -16,22 +14,6 @@
 namespace sayso::detail {
 
 namespace {
-
-// Bytes a JSON string holds as they are: ASCII but '"', '\\' and control characters.
-constexpr std::array<bool, 256> kPlainByte = [] {
-  std::array<bool, 256> plain{};
-  for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-  return plain;
-}();
-
-// Does any of eight bytes (read at once) stop a plain run? (A byte below n: the bit tricks of
-// "Bit Twiddling Hacks", exact as a yes or no for n <= 128.)
-bool stops_plain(std::uint64_t x) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const auto below = [](std::uint64_t v, std::uint64_t n) { return ((v - ones * n) & ~v & highs) != 0; };
-  return (x & highs) != 0 || below(x, 0x20) || below(x ^ (ones * '"'), 1) || below(x ^ (ones * '\\'), 1);
-}
 
 // The common record, read without building a JSON document: an object of string members, "id"
 // and "text" among them, the others strings, numbers without exponent, true, false or null.
@@ -89,11 +71,7 @@ class record_reader {
     if (!take('"')) return false;
     for (;;) {
       const std::size_t run = i_;
-      for (std::uint64_t x = 0; i_ + 8 <= s_.size(); i_ += 8) {
-        std::memcpy(&x, s_.data() + i_, 8);
-        if (stops_plain(x)) break;
-      }
-      while (i_ < s_.size() && kPlainByte[static_cast<unsigned char>(s_[i_])]) ++i_;
+      i_ += json_writer::plain_run(s_, i_);
       out.append(s_.substr(run, i_ - run));
       if (i_ >= s_.size()) return false;
       const unsigned c = byte(i_);
