@@ -60,13 +60,15 @@ class json_writer {
                                  has_zero(x ^ (ones * '\\'));
       if (stop != 0) break;
     }
-    while (i < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i]);
-      if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-      ++i;
-    }
+    while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
     return i - start;
   }
+  /// The bytes plain_run lets through, one at a time.
+  static constexpr std::array<bool, 256> kPlainByte = [] {
+    std::array<bool, 256> plain{};
+    for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+  }();
   void number(std::uint64_t v) {
     // The separator and the digits in one append.
     std::array<char, 24> buf;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
