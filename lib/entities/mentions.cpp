@@ -325,8 +325,7 @@ std::uint32_t resolver::resolve_words(const std::vector<std::uint32_t>& words, b
     const std::string_view w = lower(words[k]);
     const bool after = run_begin < words.size() && k + 1 == run_begin && !cap(words[k]) && k > start;
     const bool joiner = after && cap(words[k - 1]) &&
-                        (w == "of" || in_org_name(w) ||
-                         std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end());
+                        (w == "of" || in_org_name(w) || is_particle(w));
     const bool article = after && w == "the" && k >= start + 2 && cap(words[k - 2]) &&
                          (lower(words[k - 1]) == "of" || in_org_name(lower(words[k - 1])));
     // The Arabic article opens a name ("the al Qassam Brigades", "al-Ikhbariya TV").
@@ -628,7 +627,7 @@ bool resolver::proper_name(std::span<const std::uint32_t> words) const {
     if (cap(w) || tok_[w].kind == token_kind::number || (s(w).front() >= '0' && s(w).front() <= '9')) continue;
     const std::string_view lw = lower(w);
     if (lw != "of" && lw != "the" && lw != "and" && lw != "for" && lw != "on" &&
-        std::find(kParticles.begin(), kParticles.end(), lw) == kParticles.end()) {
+        !is_particle(lw)) {
       return false;
     }
   }

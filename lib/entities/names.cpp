@@ -112,8 +112,9 @@ bool resolver::title_case(const paragraph& p) const {
     }
     if ((cls(t) & (wc_title | wc_role | wc_org | wc_place | wc_demonym | wc_time)) != 0) continue;
     const std::string_view w = lower(t);
+    // (The length first: this reads every later token.)
     for (std::uint32_t k = end; k < tok_.size(); ++k) {
-      if (is_word(k) && !cap(k) && s(k) == w) {
+      if (tok_[k].range.end - tok_[k].range.begin == w.size() && is_word(k) && !cap(k) && s(k) == w) {
         ++common;
         seen = w;
         break;
@@ -362,7 +363,7 @@ void resolver::register_run(std::span<const std::uint32_t> run_in, bool sentence
   for (const std::uint32_t t : name.subspan(1)) {
     if (cap(t) && (cls(t) & (wc_preposition | wc_conjunction | wc_determiner | wc_pronoun | wc_auxiliary)) != 0 &&
         (cls(t) & (wc_title | wc_org | wc_place | wc_demonym)) == 0 &&
-        std::find(kParticles.begin(), kParticles.end(), lower(t)) == kParticles.end()) {
+        !is_particle(lower(t))) {
       return;
     }
   }
@@ -607,10 +608,9 @@ void resolver::collect_appositive(std::uint32_t last, std::vector<std::string>& 
 }
 
 std::string resolver::normalise(std::string_view name) const {
-  std::string lowered;
-  for (char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    lowered += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  std::string lowered(name);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   if (lowered.rfind("the ", 0) == 0) lowered.erase(0, 4);
   // Words without a possessive ending ("russia's", "russia’s"), in the spelling they are matched

@@ -33,7 +33,26 @@ std::string country_name(std::string_view key);
 inline constexpr std::array<std::string_view, 20> kParticles = {
     "al", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el", "dos",
     "los", "las", "della", "ben"};
+// Their lengths and first letters, which let most words through without a comparison (the
+// capitalised runs ask it of every lower-case word after a name).
+inline constexpr auto kParticleScreen = [] {
+  struct screen {
+    std::size_t shortest = std::string_view::npos;
+    std::size_t longest = 0;
+    std::uint32_t first_letters = 0;  // bit c - 'a'
+  } r;
+  for (const std::string_view p : kParticles) {
+    r.shortest = std::min(r.shortest, p.size());
+    r.longest = std::max(r.longest, p.size());
+    r.first_letters |= std::uint32_t{1} << (p.front() - 'a');
+  }
+  return r;
+}();
 inline bool is_particle(std::string_view w) {
+  if (w.size() < kParticleScreen.shortest || w.size() > kParticleScreen.longest || w.front() < 'a' ||
+      w.front() > 'z' || (kParticleScreen.first_letters & (std::uint32_t{1} << (w.front() - 'a'))) == 0) {
+    return false;
+  }
   return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
 }
 
@@ -214,12 +233,13 @@ class resolver : private token_view {
     } else if (n > 0 && token[n - 1] == '\'') {
       n -= 1;
     }
+    // (Read without branches; the bytes after the first n, "'s" or "'", hold no ’.)
     bool e2 = false;
     bool upper = false;
-    for (std::size_t k = 0; k < size; ++k) {
-      const char c = token[k];
-      e2 = e2 || c == '\xE2';
-      upper = upper || (k < n && c >= 'A' && c <= 'Z');
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto c = static_cast<unsigned char>(token[k]);
+      e2 |= c == 0xE2;
+      upper |= static_cast<unsigned char>(c - 'A') <= 'Z' - 'A';
     }
     if (size <= 64 && !e2) {
       same = !upper;

@@ -71,11 +71,7 @@ class record_reader {
     if (!take('"')) return false;
     for (;;) {
       const std::size_t run = i_;
-      while (i_ < s_.size()) {
-        const auto c = static_cast<unsigned char>(s_[i_]);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++i_;
-      }
+      i_ += json_writer::plain_run(s_, i_);
       out.append(s_.substr(run, i_ - run));
       if (i_ >= s_.size()) return false;
       const unsigned c = byte(i_);

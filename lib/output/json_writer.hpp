@@ -45,6 +45,30 @@ class json_writer {
     after_key_ = true;
   }
   void string(std::string_view s) { value_prefix(); write_string(s); }
+  /// Length of the run of bytes at s[i] that a JSON string holds as they are (printable ASCII
+  /// but " and \), read eight bytes at a time; the JSON Lines reader (lib/io) reads with it too.
+  static std::size_t plain_run(std::string_view s, std::size_t i) {
+    const std::size_t start = i;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, s.data() + i, 8);
+      // A byte >= 0x80, < 0x20, '"' or '\\' stops the run.
+      const std::uint64_t stop = (x & highs) | has_zero(x & (ones * 0xE0)) | has_zero(x ^ (ones * '"')) |
+                                 has_zero(x ^ (ones * '\\'));
+      if (stop != 0) break;
+    }
+    while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
+    return i - start;
+  }
+  /// The bytes plain_run lets through, one at a time.
+  static constexpr std::array<bool, 256> kPlainByte = [] {
+    std::array<bool, 256> plain{};
+    for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+  }();
   void number(std::uint64_t v) {
     // The separator and the digits in one append.
     std::array<char, 24> buf;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
@@ -72,28 +96,6 @@ class json_writer {
     first_ = false;
   }
   void write_string(std::string_view s);
-  // Length of the run of bytes at s[i] that go out as they are (printable ASCII but " and \),
-  // eight bytes at a time.
-  static std::size_t plain_run(std::string_view s, std::size_t i) {
-    const std::size_t start = i;
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t x = 0;
-      std::memcpy(&x, s.data() + i, 8);
-      // A byte >= 0x80, < 0x20, '"' or '\\' stops the run.
-      const std::uint64_t stop = (x & highs) | has_zero(x & (ones * 0xE0)) | has_zero(x ^ (ones * '"')) |
-                                 has_zero(x ^ (ones * '\\'));
-      if (stop != 0) break;
-    }
-    while (i < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i]);
-      if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-      ++i;
-    }
-    return i - start;
-  }
   // Length of the maximal ill-formed subpart at s[i]: the longest prefix of a valid sequence
   // (at least one byte).
   static std::size_t ill_formed_length(std::string_view s, std::size_t i) {

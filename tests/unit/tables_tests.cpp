@@ -24,6 +24,7 @@
 #include <sayso/sayso.hpp>
 
 #include "entities/speaker_lexicon.hpp"
+#include "io/jsonl.hpp"
 #include "stance/compiled.hpp"
 #include "stance/labeller_impl.hpp"
 #include "stance/prebuilt.hpp"
@@ -553,6 +554,27 @@ BOOST_AUTO_TEST_CASE(the_built_in_lexicon_is_its_toml) {
   BOOST_TEST(a == b);
   BOOST_TEST(alts_a == alts_b);
   BOOST_TEST(!a.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_record_reader_reads_strings_as_nlohmann) {
+  // The reader's fast path finds the end of a string's plain run eight bytes at a time: a
+  // quotation mark, an escape, a character beyond ASCII, a raw control character or an ill-formed
+  // byte, at every place of the first two blocks of eight and after, must read as nlohmann-json
+  // alone reads the line (text, id, or an error).
+  const std::vector<std::string> stops = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x80\x9C",
+                                          "\xF0\x9F\x98\x80", "\t", "\x7F", "\xC3", "\xFF", "\x1F"};
+  for (const std::string& stop : stops) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      const std::string text = std::string(at, 'a') + stop + std::string(21 - at, 'b');
+      const std::string line = "{\"id\": \"d1\", \"text\": \"" + text + "\"}";
+      sayso::detail::input_record fast, reference;
+      sayso::detail::parse_jsonl_line(line, fast);
+      sayso::detail::parse_jsonl_line_with_nlohmann(line, reference);
+      BOOST_TEST(fast.error.has_value() == reference.error.has_value(), line);
+      BOOST_TEST(fast.text == reference.text, line);
+      BOOST_TEST(fast.id == reference.id, line);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
